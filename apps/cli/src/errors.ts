@@ -1,0 +1,24 @@
+export type CliErrorParameters = { details?: string; metaMessages?: string[]; cause?: unknown };
+
+/** Root of every error the CLI itself raises. Errors from packages keep their own class. */
+export class CliError extends Error {
+  override name = "CliError";
+  readonly shortMessage: string;
+  readonly metaMessages: string[];
+  constructor(shortMessage: string, { details, metaMessages = [], cause }: CliErrorParameters = {}) {
+    super(
+      [shortMessage, details ? `Details: ${details}` : undefined, ...metaMessages].filter(Boolean).join("\n"),
+      cause === undefined ? undefined : { cause },
+    );
+    this.shortMessage = shortMessage;
+    this.metaMessages = metaMessages;
+  }
+}
+
+/** A command-line argument or option with a bad value: names it and the expected form. */
+export class InvalidArgumentError extends CliError {
+  override name = "InvalidArgumentError";
+  constructor({ argument, value, expected }: { argument: string; value: string; expected: string }) {
+    super(`Invalid ${argument}: ${JSON.stringify(value)}. Expected ${expected}.`);
+  }
+}

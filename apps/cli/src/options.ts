@@ -1,0 +1,31 @@
+import { InvalidArgumentError } from "./errors.ts";
+
+/** Parses a TCP port option (0 = any free port). */
+export function parsePort(value: string): number {
+  const port = Number(value);
+  if (!Number.isInteger(port) || port < 0 || port > 65_535) {
+    throw new InvalidArgumentError({ argument: "--port", value, expected: "an integer from 0 to 65535" });
+  }
+  return port;
+}
+
+/** Parses an http(s) or ws(s) RPC URL option. */
+export function parseRpcUrl(value: string): string {
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    throw new InvalidArgumentError({ argument: "--rpc", value, expected: "a URL such as http://127.0.0.1:8545" });
+  }
+  if (!["http:", "https:", "ws:", "wss:"].includes(url.protocol)) {
+    throw new InvalidArgumentError({ argument: "--rpc", value, expected: "an http(s):// or ws(s):// URL" });
+  }
+  return value;
+}
+
+export const DEFAULT_RPC_URL = "http://127.0.0.1:8545";
+
+/** The RPC URL from --rpc, else CONVERGENCE_RPC_URL, else the local devnet. */
+export function rpcUrlFrom(option: string | undefined): string {
+  return parseRpcUrl(option ?? process.env.CONVERGENCE_RPC_URL ?? DEFAULT_RPC_URL);
+}
