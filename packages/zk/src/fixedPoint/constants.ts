@@ -6,7 +6,8 @@
  * - Inputs, weights and biases are signed VALUE_BITS-bit integers.
  * - Dense: acc_j = sum_i W[j][i] * x[i] + b[j] * 2^S, then y_j = floor(acc_j / 2^S)
  *   (floor toward -infinity, never truncation), then ReLU y_j = max(y_j, 0) on hidden layers.
- * - Every activation (each y_j) is a signed ACTIVATION_BITS-bit integer, else evaluation fails.
+ * - Every rescaled value floor(acc_j / 2^S), checked before ReLU, is a signed ACTIVATION_BITS-bit
+ *   integer, else evaluation fails (the circuit range-checks the same value).
  */
 export const VALUE_BITS = 16;
 export const VALUE_MIN = -(1n << BigInt(VALUE_BITS - 1));
@@ -21,4 +22,4 @@ export const MAX_SCALE = 14;
 export const DEFAULT_SCALE = 8;
 
 /** The BN254 scalar field modulus: every circuit signal lives in [0, FIELD_MODULUS). */
-export const FIELD_MODULUS = 21888242871839275222246405745257275088548364400416591975248090339264588305617n;
+export const FIELD_MODULUS = 21888242871839275222246405745257275088548364400416034343698204186575808495617n;

@@ -8,6 +8,11 @@ export type ForwardParameters = { model: QuantizedMlp; input: readonly bigint[] 
 /** The output of every layer; the last entry is the model's output. */
 export type ForwardReturnType = { output: bigint[]; activations: bigint[][] };
 
+function checkValue(what: string, value: bigint): void {
+  if (value < VALUE_MIN || value > VALUE_MAX)
+    throw new ValueOutOfRangeError({ what, value, min: VALUE_MIN, max: VALUE_MAX });
+}
+
 /**
  * The reference fixed-point forward pass: the integers the int64 ONNX model and the circuit must
  * reproduce exactly. See `constants.ts` for the arithmetic.
@@ -19,9 +24,7 @@ export function forward({ model, input }: ForwardParameters): ForwardReturnType 
   assertScale(model.scale);
   const unit = 1n << BigInt(model.scale);
   input.forEach((value, i) => {
-    if (value < VALUE_MIN || value > VALUE_MAX) {
-      throw new ValueOutOfRangeError({ what: `input[${i}]`, value, min: VALUE_MIN, max: VALUE_MAX });
-    }
+    checkValue(`input[${i}]`, value);
   });
   const activations: bigint[][] = [];
   let x: readonly bigint[] = input;
@@ -42,10 +45,15 @@ export function forward({ model, input }: ForwardParameters): ForwardReturnType 
           received: `${layer.bias.length}`,
         });
       }
+      checkValue(`layer ${k} bias[${j}]`, bias);
       let acc = bias * unit;
-      for (let i = 0; i < row.length; i++) acc += (row[i] as bigint) * (x[i] as bigint);
-      let v = floorDiv({ numerator: acc, divisor: unit });
-      if (layer.relu && v < 0n) v = 0n;
+      for (let i = 0; i < row.length; i++) {
+        const weight = row[i] as bigint;
+        checkValue(`layer ${k} weights[${j}][${i}]`, weight);
+        acc += weight * (x[i] as bigint);
+      }
+      // The range is checked before ReLU, as the circuit does: it decomposes the rescaled value.
+      const v = floorDiv({ numerator: acc, divisor: unit });
       if (v < ACTIVATION_MIN || v > ACTIVATION_MAX) {
         throw new ValueOutOfRangeError({
           what: `layer ${k} activation ${j}`,
@@ -54,7 +62,7 @@ export function forward({ model, input }: ForwardParameters): ForwardReturnType 
           max: ACTIVATION_MAX,
         });
       }
-      return v;
+      return layer.relu && v < 0n ? 0n : v;
     });
     activations.push(y);
     x = y;

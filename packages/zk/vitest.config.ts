@@ -1,0 +1,13 @@
+import { defineConfig } from "vitest/config";
+
+// Circuit compilation and setup are cached per shape; the first run after a clean checkout compiles
+// and runs phase 2 once per shape, hence the long hook timeout.
+export default defineConfig({
+  test: {
+    include: ["src/**/*.test.ts", "test/**/*.test.ts"],
+    testTimeout: 120_000,
+    hookTimeout: 600_000,
+    // Files share the per-shape setup cache and two cores: run them one at a time.
+    fileParallelism: false,
+  },
+});
