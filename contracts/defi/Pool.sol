@@ -5,16 +5,16 @@ import { ERC20 } from "@openzeppelin/contracts/token/ERC20/ERC20.sol";
 import { IERC20 } from "@openzeppelin/contracts/token/ERC20/IERC20.sol";
 import { SafeERC20 } from "@openzeppelin/contracts/token/ERC20/utils/SafeERC20.sol";
 import { Math } from "@openzeppelin/contracts/utils/math/Math.sol";
-import { ReentrancyGuardTransient } from "@openzeppelin/contracts/utils/ReentrancyGuardTransient.sol";
+import { ReentrancyGuard } from "@openzeppelin/contracts/utils/ReentrancyGuard.sol";
 
 import { IPool } from "../interfaces/IPool.sol";
 
 /// @title Pool
 /// @notice Constant-product AMM for one token pair with a 0.3% fee; the pool is its own LP token.
 /// @dev Uniswap V2 math (getAmountOut, sqrt first mint, pro-rata mint and burn) with the router's deadline,
-/// slippage and optimal-amount checks folded in. The reentrancy guard uses transient storage (EIP-1153), which
-/// costs a few hundred gas instead of V2's storage lock.
-contract Pool is IPool, ERC20, ReentrancyGuardTransient {
+/// slippage and optimal-amount checks folded in. The reentrancy guard is OpenZeppelin's storage lock, like V2's;
+/// the transient-storage guard would save ~2k gas per call but makes solc print an EIP-1153 warning on every build.
+contract Pool is IPool, ERC20, ReentrancyGuard {
     using SafeERC20 for IERC20;
 
     // -------------------------------------------------------------------------------------------------------------
