@@ -22,3 +22,23 @@ export class InvalidArgumentError extends CliError {
     super(`Invalid ${argument}: ${JSON.stringify(value)}. Expected ${expected}.`);
   }
 }
+
+/** The JSON-RPC endpoint did not answer. */
+export class RpcUnreachableError extends CliError {
+  override name = "RpcUnreachableError";
+  constructor({ url, reason }: { url: string; reason: string }) {
+    super(`No JSON-RPC answer from ${url} (${reason}).`, {
+      metaMessages: [
+        "Start the local chain with `pnpm chain`, or point --rpc (or CONVERGENCE_RPC_URL) at a running node.",
+      ],
+    });
+  }
+}
+
+/** A setting (environment variable or option) that must be set or changed. */
+export class SettingError extends CliError {
+  override name = "SettingError";
+  constructor({ setting, problem, fix }: { setting: string; problem: string; fix: string }) {
+    super(`${setting}: ${problem}`, { metaMessages: [fix] });
+  }
+}

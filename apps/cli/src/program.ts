@@ -1,10 +1,15 @@
 import { Command } from "commander";
+import { registerChainCommand } from "./commands/chain.ts";
+import { registerDeployCommand } from "./commands/deploy.ts";
+import { registerDidCommand } from "./commands/did.ts";
 
 /** Builds the `convergence` command with every subcommand registered. */
 export function createProgram(): Command {
   const program = new Command("convergence")
     .description("Agents with on-chain identity, stablecoin payments and zero-knowledge-verified inference.")
-    .showHelpAfterError()
-    .configureOutput({ outputError: (text, write) => write(text) });
+    .showHelpAfterError();
+  registerChainCommand(program);
+  registerDeployCommand(program);
+  registerDidCommand(program);
   return program;
 }

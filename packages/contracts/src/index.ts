@@ -1,3 +1,4 @@
+export { type DeployClient, type DeployStackParameters, deployStack } from "./deploy/deployStack.ts";
 export { deploymentPath } from "./deployments/deploymentPath.ts";
 export { type ReadDeploymentParameters, readDeployment } from "./deployments/readDeployment.ts";
 export { type Deployment, type StackContractName, stackContractNames } from "./deployments/types.ts";

@@ -1,0 +1,75 @@
+import { DEVNET_CHAIN_ID, deployStack, devnetAccounts, writeDeployment } from "@convergence/contracts";
+import type { Command } from "commander";
+import { formatEther, parseEther } from "viem";
+import { connect } from "../chain/connect.ts";
+import { deployerAccount } from "../chain/deployerAccount.ts";
+import { InvalidArgumentError, SettingError } from "../errors.ts";
+import { rpcUrlFrom } from "../options.ts";
+import { printResult } from "../output.ts";
+import { runStep } from "../progress.ts";
+
+type DeployOptions = { rpc?: string; chainId?: string; json?: boolean; seedWeth: string; seedUsdc: string };
+
+const decimal = (argument: string) => (value: string) => {
+  if (!/^\d+(\.\d+)?$/.test(value))
+    throw new InvalidArgumentError({ argument, value, expected: "a decimal amount such as 100 or 0.5" });
+  return value;
+};
+
+/** `convergence deploy`: deploys the stack to a chain and writes deployments/<chainId>.json. */
+export function registerDeployCommand(program: Command): void {
+  program
+    .command("deploy")
+    .description("Deploy the contracts, mint devnet USDC, seed the WETH/USDC pool, write deployments/<chainId>.json.")
+    .option("--rpc <url>", "JSON-RPC URL (default CONVERGENCE_RPC_URL or http://127.0.0.1:8545)")
+    .option("--chain-id <id>", "refuse to deploy unless the RPC serves this chain id")
+    .option("--seed-weth <amount>", "WETH the deployer wraps into the pool", decimal("--seed-weth"), "100")
+    .option("--seed-usdc <amount>", "USDC minted into the pool", decimal("--seed-usdc"), "300000")
+    .option("--json", "print the deployment record as JSON")
+    .action(async (options: DeployOptions) => {
+      const rpcUrl = rpcUrlFrom(options.rpc);
+      const { chainId } = await connect({ rpcUrl });
+      if (options.chainId !== undefined && Number(options.chainId) !== chainId) {
+        throw new SettingError({
+          setting: "--rpc",
+          problem: `${rpcUrl} serves chain ${chainId}, but --chain-id asks for ${options.chainId}.`,
+          fix: "Point --rpc (or CONVERGENCE_RPC_URL) at the chain you meant, or fix --chain-id.",
+        });
+      }
+      const account = deployerAccount({ chainId });
+      const { walletClient, publicClient } = await connect({ rpcUrl, account });
+      const needed = parseEther(options.seedWeth) + parseEther("0.05");
+      const balance = await publicClient.getBalance({ address: account.address });
+      if (balance < needed) {
+        throw new SettingError({
+          setting: "DEPLOYER_PRIVATE_KEY",
+          problem: `${account.address} holds ${formatEther(balance)} ETH on chain ${chainId}; deploying and seeding needs about ${formatEther(needed)} ETH.`,
+          fix: "Fund that account, or seed a smaller pool with --seed-weth and --seed-usdc.",
+        });
+      }
+      const fund = chainId === DEVNET_CHAIN_ID ? devnetAccounts({ count: 5 }).map((a) => a.address) : [account.address];
+      const deployment = await runStep({
+        title: `Deploying to chain ${chainId} at ${rpcUrl}`,
+        quiet: options.json,
+        run: (step) =>
+          deployStack({
+            client: walletClient!,
+            fund,
+            seed: { weth: options.seedWeth, usdc: options.seedUsdc },
+            onProgress: (message) => step.update(message),
+          }),
+      });
+      const path = writeDeployment({ deployment });
+      printResult({
+        json: options.json,
+        data: deployment,
+        human: (d) =>
+          [
+            `Deployed to chain ${d.chainId}; record written to ${path}`,
+            ...Object.entries(d.contracts).map(([name, address]) => `  ${name.padEnd(14)} ${address}`),
+            "",
+            "Next: pnpm convergence did resolve did:ethr:0x7a69:<address> --json",
+          ].join("\n"),
+      });
+    });
+}

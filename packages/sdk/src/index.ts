@@ -1,0 +1,40 @@
+export { type GetAgentParameters, type GetAgentReturnType, getAgent } from "./actions/agents/getAgent.ts";
+export {
+  type RegisterAgentParameters,
+  type RegisterAgentReturnType,
+  registerAgent,
+} from "./actions/agents/registerAgent.ts";
+export { type SetAgentWalletParameters, setAgentWallet } from "./actions/agents/setAgentWallet.ts";
+export { type SignAgentWalletParameters, signAgentWallet } from "./actions/agents/signAgentWallet.ts";
+export { encodeDidChange } from "./actions/did/encodeDidChange.ts";
+export { type SignDidChangeParameters, signDidChange } from "./actions/did/signDidChange.ts";
+export {
+  type SubmitDidChangeParameters,
+  type SubmitDidChangeReturnType,
+  submitDidChange,
+} from "./actions/did/submitDidChange.ts";
+export type { DidChange, DidSignature } from "./actions/did/types.ts";
+export { type QuoteSwapParameters, quoteSwap } from "./actions/pool/quoteSwap.ts";
+export { type SwapTokensParameters, type SwapTokensReturnType, swapTokens } from "./actions/pool/swapTokens.ts";
+export { type Balance, type GetBalancesParameters, getBalances } from "./actions/tokens/getBalances.ts";
+export { type SignPermitParameters, type SignPermitReturnType, signPermit } from "./actions/tokens/signPermit.ts";
+export {
+  type SignTransferAuthorizationParameters,
+  type SignTransferAuthorizationReturnType,
+  signTransferAuthorization,
+} from "./actions/tokens/signTransferAuthorization.ts";
+export { stackTokens } from "./actions/tokens/stackTokens.ts";
+export { type TransferTokenParameters, transferToken } from "./actions/tokens/transferToken.ts";
+export type { TokenInfo } from "./actions/tokens/types.ts";
+export { type UnwrapEthParameters, unwrapEth } from "./actions/tokens/unwrapEth.ts";
+export { type WrapEthParameters, wrapEth } from "./actions/tokens/wrapEth.ts";
+export { type CreateClientsParameters, type CreateClientsReturnType, createClients } from "./client/createClients.ts";
+export type { ReadClient, SigningAccount, WriteClient } from "./client/types.ts";
+export { type ParseDidReturnType, parseDid } from "./did/parseDid.ts";
+export { type ResolveDidParameters, type ResolveDidReturnType, resolveDid } from "./did/resolveDid.ts";
+export { toDid } from "./did/toDid.ts";
+export { BaseError, type BaseErrorParameters } from "./errors/base.ts";
+export { ContractRevertError, TransactionFailedError } from "./errors/contract.ts";
+export { DidResolutionError, InvalidDidError } from "./errors/did.ts";
+export { InvalidParameterError } from "./errors/input.ts";
+export { type WriteContractAndWaitParameters, writeContractAndWait } from "./internal/writeContractAndWait.ts";
