@@ -4,7 +4,7 @@
  * new (bn128, power 14) -> two contributions with fresh random entropy -> a beacon -> prepare phase 2,
  * written to circuits/ptau/convergence-dev-pot14.ptau together with a transcript
  * (convergence-dev-pot14.transcript.json). After a rerun, pin the new sha256 in
- * packages/zk/src/setup/ptau.ts (the script prints it).
+ * packages/zk/src/setup/constants.ts (the script prints it).
  *
  * Run: pnpm exec tsx scripts/ceremony.ts [--power 14] [--out <file.ptau>]
  *
@@ -142,7 +142,9 @@ try {
   );
   say(`done: ${relative(root, out)} ${(size / 2 ** 20).toFixed(1)} MiB`);
   say(`sha256 ${sha256}`);
-  say(`pin it in packages/zk/src/setup/ptau.ts (DEV_PTAU_SHA256); transcript in ${relative(root, transcriptFile)}`);
+  say(
+    `pin it in packages/zk/src/setup/constants.ts (DEV_PTAU_SHA256); transcript in ${relative(root, transcriptFile)}`,
+  );
 } finally {
   await rm(work, { recursive: true, force: true });
 }
