@@ -24,6 +24,10 @@ export {
   signTransferAuthorization,
 } from "./actions/tokens/signTransferAuthorization.ts";
 export { stackTokens } from "./actions/tokens/stackTokens.ts";
+export {
+  type SubmitTransferAuthorizationParameters,
+  submitTransferAuthorization,
+} from "./actions/tokens/submitTransferAuthorization.ts";
 export { type TransferTokenParameters, transferToken } from "./actions/tokens/transferToken.ts";
 export type { TokenInfo } from "./actions/tokens/types.ts";
 export { type UnwrapEthParameters, unwrapEth } from "./actions/tokens/unwrapEth.ts";

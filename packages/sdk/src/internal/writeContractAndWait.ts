@@ -7,6 +7,7 @@ import {
 } from "viem";
 import type { WriteClient } from "../client/types.ts";
 import { ContractRevertError, TransactionFailedError } from "../errors/contract.ts";
+import { stackErrors } from "./stackErrors.ts";
 
 export type WriteContractAndWaitParameters = {
   client: WriteClient;
@@ -34,7 +35,10 @@ export async function writeContractAndWait(
   try {
     ({ request, result } = await client.simulateContract({
       address,
-      abi,
+      abi: [
+        ...abi,
+        ...stackErrors.filter((error) => !abi.some((item) => item.type === "error" && item.name === error.name)),
+      ],
       functionName,
       args,
       account: client.account,

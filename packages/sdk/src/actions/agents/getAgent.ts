@@ -8,7 +8,7 @@ export type GetAgentReturnType = {
   agentId: bigint;
   owner: Address;
   agentURI: string;
-  /** The verified payment wallet, or undefined if none is set. */
+  /** The verified payment wallet (the owner until changed; cleared on transfer), or undefined. */
   wallet: Address | undefined;
   /** The DID recorded under metadata key `did`, if any. */
   did: string | undefined;

@@ -1,5 +1,5 @@
 import { poolAbi } from "@convergence/contracts";
-import { type Abi, type Address, erc20Abi, type Hash, type TransactionReceipt } from "viem";
+import { type Abi, type Address, erc20Abi, type Hash, parseEventLogs, type TransactionReceipt } from "viem";
 import type { WriteClient } from "../../client/types.ts";
 import { InvalidParameterError } from "../../errors/input.ts";
 import { writeContractAndWait } from "../../internal/writeContractAndWait.ts";
@@ -72,7 +72,7 @@ export async function swapTokens({
   }
   const block = await client.getBlock();
   const deadline = block.timestamp + BigInt(ttlSeconds);
-  const { hash, receipt, result } = await writeContractAndWait({
+  const { hash, receipt } = await writeContractAndWait({
     client,
     contract: "Pool",
     address: pool,
@@ -80,5 +80,7 @@ export async function swapTokens({
     functionName: "swapExactIn",
     args: [tokenIn, amountIn, minAmountOut, recipient, deadline],
   });
-  return { quoted, minAmountOut, amountOut: result as bigint, approveHash, hash, receipt };
+  const [swapped] = parseEventLogs({ abi: poolAbi, eventName: "Swapped", logs: receipt.logs });
+  if (!swapped) throw new Error("unreachable: swapExactIn succeeded without a Swapped event");
+  return { quoted, minAmountOut, amountOut: swapped.args.amountOut, approveHash, hash, receipt };
 }
