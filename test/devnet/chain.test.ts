@@ -1,0 +1,41 @@
+import { spawn } from "node:child_process";
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { findFreePort, workspaceRoot } from "@convergence/contracts";
+import { describe, expect, it } from "vitest";
+import { runCli } from "../helpers/runCli.ts";
+
+describe("convergence chain (pnpm chain)", () => {
+  it("serves chain 31337 with the standard accounts until Ctrl-C, and a deploy against it succeeds", async () => {
+    const port = await findFreePort();
+    const child = spawn(process.execPath, ["--import", "tsx", "apps/cli/src/bin.ts", "chain", "--port", String(port)], {
+      cwd: workspaceRoot,
+      stdio: ["ignore", "pipe", "pipe"],
+    });
+    let stdout = "";
+    child.stdout.on("data", (chunk) => (stdout += chunk));
+    const exited = new Promise<number | null>((resolve) => child.on("exit", (code) => resolve(code)));
+    try {
+      await expect
+        .poll(() => stdout, { timeout: 60_000, interval: 200 })
+        .toContain(`listening at http://127.0.0.1:${port} (chain id 31337)`);
+      expect(stdout).toContain("#0 0xf39Fd6e51aad88F6F4ce6aB8827279cffFb92266");
+      expect(stdout).toContain("Next: pnpm convergence deploy");
+      const deploy = await runCli(["deploy", "--rpc", `http://127.0.0.1:${port}`, "--json"], {
+        CONVERGENCE_DEPLOYMENTS_DIR: mkdtempSync(join(tmpdir(), "convergence-chain-")),
+      });
+      expect(deploy.code).toBe(0);
+      expect(JSON.parse(deploy.stdout).chainId).toBe(31337);
+    } finally {
+      child.kill("SIGINT");
+    }
+    expect(await exited).toBe(0);
+  });
+
+  it("rejects a port that is not a number, naming --port", async () => {
+    const result = await runCli(["chain", "--port", "eighty"]);
+    expect(result.code).not.toBe(0);
+    expect(result.stderr).toContain('Invalid --port: "eighty". Expected an integer from 0 to 65535');
+  });
+});
