@@ -9,6 +9,8 @@ export type StartNodeParameters = {
   host?: string;
   /** 0 picks a free port. */
   port?: number;
+  /** Chain id to serve (default 31337, the devnet). */
+  chainId?: number;
   /** Lines the node prints (accounts, requests). Dropped by default. */
   onOutput?: (line: string) => void;
   timeoutMs?: number;
@@ -34,6 +36,7 @@ export type StartNodeReturnType = {
 export async function startNode({
   host = "127.0.0.1",
   port = 8545,
+  chainId,
   onOutput,
   timeoutMs = 60_000,
 }: StartNodeParameters = {}): Promise<StartNodeReturnType> {
@@ -44,7 +47,9 @@ export async function startNode({
     "..",
     "dist/src/cli.js",
   );
-  const child = spawn(process.execPath, [hardhatCli, "node", "--hostname", host, "--port", String(chosenPort)], {
+  const args = [hardhatCli, "node", "--hostname", host, "--port", String(chosenPort)];
+  if (chainId !== undefined) args.push("--chain-id", String(chainId));
+  const child = spawn(process.execPath, args, {
     cwd: workspaceRoot,
     stdio: ["ignore", "pipe", "pipe"],
     env: { ...process.env, FORCE_COLOR: "0" },
