@@ -1,0 +1,27 @@
+export type EditDistanceParameters = { a: string; b: string };
+
+/**
+ * Optimal-string-alignment distance: insertions, deletions, substitutions and swaps of two
+ * neighbouring letters each cost 1, so "wteh" is 1 away from "weth" and "udsc" 1 away from "usdc".
+ *
+ * @example
+ * editDistance({ a: "usdcc", b: "usdc" }); // 1
+ */
+export function editDistance({ a, b }: EditDistanceParameters): number {
+  const rows = a.length + 1;
+  const cols = b.length + 1;
+  const d: number[][] = Array.from({ length: rows }, (_, i) =>
+    Array.from({ length: cols }, (_, j) => (i === 0 ? j : j === 0 ? i : 0)),
+  );
+  for (let i = 1; i < rows; i++) {
+    for (let j = 1; j < cols; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      let best = Math.min(d[i - 1]![j]! + 1, d[i]![j - 1]! + 1, d[i - 1]![j - 1]! + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) {
+        best = Math.min(best, d[i - 2]![j - 2]! + 1);
+      }
+      d[i]![j] = best;
+    }
+  }
+  return d[a.length]![b.length]!;
+}
