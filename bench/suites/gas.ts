@@ -20,7 +20,7 @@ import {
   toHex,
   type WalletClient,
 } from "viem";
-import { generatePrivateKey, privateKeyToAccount } from "viem/accounts";
+import { privateKeyToAccount } from "viem/accounts";
 import type { BenchSection } from "../types.ts";
 
 type GasRow = {
@@ -108,7 +108,7 @@ export async function run(): Promise<BenchSection> {
     did.write.changeOwner([aliceId, addr(bob)], { account: alice.account! }),
   );
 
-  const identity = privateKeyToAccount(generatePrivateKey());
+  const identity = privateKeyToAccount(fixedKey("did identity"));
   const signDid = async (parts: Hex) => {
     const hash = erc1056Hash(did.address, await did.read.nonce([identity.address]), identity.address, parts);
     return parseSignature(await identity.sign({ hash }));
@@ -163,7 +163,7 @@ export async function run(): Promise<BenchSection> {
   await measure("AgentRegistry", "setMetadata", "`did` on agent 1", () =>
     agents.write.setMetadata([1n, "did", stringToHex(`did:ethr:0x7a69:${aliceId.toLowerCase()}`)], asAlice),
   );
-  const agentWallet = privateKeyToAccount(generatePrivateKey());
+  const agentWallet = privateKeyToAccount(fixedKey("agent wallet"));
   {
     const walletDeadline = await deadline(120);
     const signature = await agentWallet.signTypedData({
@@ -213,7 +213,7 @@ export async function run(): Promise<BenchSection> {
     usdc.write.transferFrom([aliceId, addr(bob), usd("100")], { account: carol.account! }),
   );
 
-  const payer = privateKeyToAccount(generatePrivateKey());
+  const payer = privateKeyToAccount(fixedKey("usdc payer"));
   await usdc.write.mint([payer.address, usd("1000")], asDeployer);
   const usdcDomain = { name: "USD Coin (Devnet)", version: "1", chainId, verifyingContract: usdc.address } as const;
   {
@@ -239,6 +239,7 @@ export async function run(): Promise<BenchSection> {
       }),
     );
   }
+  let authorizations = 0;
   const authorization = async (primaryType: "TransferWithAuthorization" | "ReceiveWithAuthorization", to: Address) => {
     const message = {
       from: payer.address,
@@ -246,7 +247,7 @@ export async function run(): Promise<BenchSection> {
       value: usd("10"),
       validAfter: 0n,
       validBefore: await deadline(),
-      nonce: toHex(crypto.getRandomValues(new Uint8Array(32))),
+      nonce: keccak256(stringToHex(`authorization ${++authorizations}`)),
     };
     const fields = [
       { name: "from", type: "address" },
@@ -290,7 +291,7 @@ export async function run(): Promise<BenchSection> {
     );
   }
   const cancel = async () => {
-    const nonce = toHex(crypto.getRandomValues(new Uint8Array(32)));
+    const nonce = keccak256(stringToHex(`cancel ${++authorizations}`));
     const signature = await payer.signTypedData({
       domain: usdcDomain,
       types: {
@@ -420,6 +421,11 @@ export async function run(): Promise<BenchSection> {
       "Swaps and transfers to a holder rewrite non-zero slots; 'to an empty account' rows pay the 20k cost of a new balance slot.",
     ],
   };
+}
+
+/** Keys and nonces are fixed so that calldata, and with it gas, is the same on every run. */
+function fixedKey(label: string): Hex {
+  return keccak256(stringToHex(label));
 }
 
 /** ERC-1056 signed-message hash: keccak256(0x19 0x00 registry nonce identity <function name> <arguments>). */
