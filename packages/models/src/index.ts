@@ -17,7 +17,12 @@ export {
   UnsupportedOpsetError,
   UnsupportedShapeError,
 } from "./errors/onnx.ts";
-export { InvalidSamplesError, ModelTooLargeError, ScaleOverflowError } from "./errors/quantize.ts";
+export {
+  ActivationBoundError,
+  InvalidSamplesError,
+  ModelTooLargeError,
+  ScaleOverflowError,
+} from "./errors/quantize.ts";
 export { InvalidMarketStateError } from "./errors/risk.ts";
 export { InputMismatchError, OnnxRuntimeError } from "./errors/runtime.ts";
 export { InvalidTrainingDataError } from "./errors/train.ts";
@@ -74,6 +79,11 @@ export {
 } from "./quantize/measureQuantizationLoss.ts";
 export { type QuantizeMlpParameters, type QuantizeMlpReturnType, quantizeMlp } from "./quantize/quantizeMlp.ts";
 export { type CreatePrngParameters, type CreatePrngReturnType, createPrng, type Prng } from "./random/createPrng.ts";
+export {
+  type RandomQuantizedMlpParameters,
+  type RandomQuantizedMlpReturnType,
+  randomQuantizedMlp,
+} from "./random/randomQuantizedMlp.ts";
 export {
   type BuildReferenceModelParameters,
   type BuildReferenceModelReturnType,

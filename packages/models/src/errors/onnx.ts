@@ -24,7 +24,7 @@ export class UnsupportedOperatorError extends BaseError {
   override name = "UnsupportedOperatorError";
   readonly opType: string;
   constructor({ opType, node, reason }: { opType: string; node: string; reason?: string }) {
-    super(`Unsupported ONNX operator ${opType} (node "${node}")${reason ? `: ${reason}` : ""}.`, {
+    super(`Unsupported ONNX operator ${opType} (node ${node})${reason ? `: ${reason}` : ""}.`, {
       metaMessages: SUPPORTED_ONNX_SUMMARY,
     });
     this.opType = opType;

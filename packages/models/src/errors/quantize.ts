@@ -35,3 +35,13 @@ export class InvalidSamplesError extends BaseError {
     });
   }
 }
+
+export class ActivationBoundError extends BaseError {
+  override name = "ActivationBoundError";
+  constructor({ widths, scale }: { widths: readonly number[]; scale: number }) {
+    super(
+      `No nonzero weights keep every activation of a ${widths.join("-")} MLP at scale ${scale} within signed 32 bits for all 16-bit inputs.`,
+      { metaMessages: ["Use a larger scale, or fewer or narrower layers."] },
+    );
+  }
+}

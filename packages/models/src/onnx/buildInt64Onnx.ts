@@ -43,7 +43,9 @@ export function buildInt64Onnx({
   const nodes: OnnxTypes.INodeProto[] = [];
   const initializers: OnnxTypes.ITensorProto[] = [
     createTensor({ name: "scale_unit", dataType: "int64", dims: [], values: [unit] }),
-    createTensor({ name: "zero", dataType: "int64", dims: [], values: [0n] }),
+    ...(model.layers.some((layer) => layer.relu)
+      ? [createTensor({ name: "zero", dataType: "int64", dims: [], values: [0n] })]
+      : []),
   ];
   let current = inputName;
   model.layers.forEach((layer, k) => {

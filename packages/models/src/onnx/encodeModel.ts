@@ -28,5 +28,6 @@ export function encodeModel(parameters: EncodeModelParameters): Uint8Array {
     opsetImport: [{ domain: "", version: opsetVersion }],
     graph: { name: graphName, node: nodes, initializer: initializers, input: inputs, output: outputs },
   });
-  return onnx.ModelProto.encode(model).finish();
+  // protobufjs hands back a Node Buffer (a view into a pool); return a plain, exact Uint8Array.
+  return Uint8Array.from(onnx.ModelProto.encode(model).finish());
 }

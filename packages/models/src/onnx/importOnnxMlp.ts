@@ -103,8 +103,9 @@ export function importOnnxMlp(parameters: ImportOnnxMlpParameters): ImportOnnxMl
   for (const node of nodes) {
     if (constantNodes.has(node)) continue;
     for (const name of node.input) {
-      if (!name || constants.has(name)) continue;
-      consumers.set(name, [...(consumers.get(name) ?? []), node]);
+      const users = consumers.get(name) ?? [];
+      if (!name || constants.has(name) || users.includes(node)) continue;
+      consumers.set(name, [...users, node]);
     }
   }
   const visited = new Set<Node>();
@@ -280,7 +281,7 @@ function defaultOpset(model: OnnxTypes.ModelProto): number | undefined {
 }
 
 function nodeName(node: Node): string {
-  return node.name ? `"${node.name}"` : `${node.opType} -> "${node.output[0] ?? ""}"`;
+  return node.name ? `"${node.name}"` : `${node.opType} producing "${node.output[0] ?? ""}"`;
 }
 
 function intAttribute(node: Node, name: string, fallback: number): number {

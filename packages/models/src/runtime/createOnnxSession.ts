@@ -38,6 +38,8 @@ export async function createOnnxSession(parameters: CreateOnnxSessionParameters)
       executionProviders: ["cpu"],
       intraOpNumThreads: threads,
       interOpNumThreads: 1,
+      // Errors only: warnings about unused initializers in third-party exports are noise here.
+      logSeverityLevel: 3,
     });
   } catch (cause) {
     throw new OnnxRuntimeError({ action: `load ${parameters.path ?? "the model"}`, cause });
