@@ -1,0 +1,83 @@
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { InvalidConfigError } from "../errors/config.ts";
+import { loadConfig } from "./loadConfig.ts";
+
+describe("loadConfig", () => {
+  it("gives the local defaults for an empty environment", () => {
+    const config = loadConfig({ env: {} });
+    expect(config).toMatchObject({
+      rpcUrl: "http://127.0.0.1:8545",
+      privateKey: undefined,
+      host: "127.0.0.1",
+      port: 8080,
+      concurrency: 1,
+      queueLimit: 32,
+      models: ["risk-v1"],
+      bodyLimitBytes: 16_384,
+      autoRegister: true,
+      logLevel: "info",
+    });
+    expect(config.dbPath).toBe(join(config.home, "worker", "jobs.sqlite"));
+  });
+
+  it("reads every variable and treats an empty one as unset", () => {
+    const key = `0x${"ab".repeat(32)}`;
+    const config = loadConfig({
+      env: {
+        CONVERGENCE_RPC_URL: "https://rpc.example:8443/v1",
+        WORKER_PRIVATE_KEY: key,
+        CONVERGENCE_HOME: "/tmp/convergence-home",
+        WORKER_HOST: "0.0.0.0",
+        WORKER_PORT: "0",
+        WORKER_CONCURRENCY: "2",
+        WORKER_QUEUE_LIMIT: "5",
+        WORKER_MODELS: " risk-v1 , my-mlp ",
+        WORKER_AUTO_REGISTER: "false",
+        WORKER_LOG_LEVEL: "",
+      },
+    });
+    expect(config).toMatchObject({
+      rpcUrl: "https://rpc.example:8443/v1",
+      privateKey: key,
+      home: "/tmp/convergence-home",
+      dbPath: "/tmp/convergence-home/worker/jobs.sqlite",
+      host: "0.0.0.0",
+      port: 0,
+      concurrency: 2,
+      queueLimit: 5,
+      models: ["risk-v1", "my-mlp"],
+      autoRegister: false,
+      logLevel: "info",
+    });
+  });
+
+  it.each([
+    ["CONVERGENCE_RPC_URL", "localhost:8545", "http(s)://"],
+    ["CONVERGENCE_RPC_URL", "ftp://127.0.0.1", "http(s)://"],
+    ["WORKER_PRIVATE_KEY", "0x1234", "64 hex digits"],
+    ["WORKER_PRIVATE_KEY", "ab".repeat(32), "64 hex digits"],
+    ["WORKER_HOST", "my host", "IP address"],
+    ["WORKER_PORT", "65536", "0 (any free port) to 65535"],
+    ["WORKER_PORT", "80.5", "0 (any free port) to 65535"],
+    ["WORKER_PORT", "-1", "0 (any free port) to 65535"],
+    ["WORKER_CONCURRENCY", "0", "1 to 64"],
+    ["WORKER_CONCURRENCY", "two", "1 to 64"],
+    ["WORKER_QUEUE_LIMIT", "1e3", "1 to 100000"],
+    ["WORKER_MODELS", "Risk_V1", "model names"],
+    ["WORKER_MODELS", " , ", "model names"],
+    ["WORKER_AUTO_REGISTER", "maybe", "true or false"],
+    ["WORKER_LOG_LEVEL", "verbose", "debug, info"],
+  ])("refuses %s=%j, naming the variable and the expected form", (variable, value, expected) => {
+    let error: unknown;
+    try {
+      loadConfig({ env: { [variable]: value } });
+    } catch (caught) {
+      error = caught;
+    }
+    expect(error).toBeInstanceOf(InvalidConfigError);
+    expect((error as InvalidConfigError).variable).toBe(variable);
+    expect((error as Error).message).toContain(`Invalid ${variable}: ${JSON.stringify(value.trim())}`);
+    expect((error as Error).message).toContain(expected);
+  });
+});

@@ -1,0 +1,207 @@
+import { isAbsolute, join, resolve } from "node:path";
+import { resolveConvergenceHome } from "@convergence/models";
+import { type Hex, isHex } from "viem";
+import { z } from "zod";
+import { InvalidConfigError } from "../errors/config.ts";
+
+const integer = (min: number, max: number) =>
+  z.string().regex(/^\d+$/).transform(Number).pipe(z.number().int().min(min).max(max));
+
+const boolean = z
+  .enum(["1", "0", "true", "false", "yes", "no"])
+  .transform((value) => value === "1" || value === "true" || value === "yes");
+
+/**
+ * Every setting of the worker, one environment variable each, with its default and the form the error message
+ * names when a value does not fit. apps/worker/.env.example lists the same variables.
+ */
+const variables = {
+  CONVERGENCE_RPC_URL: {
+    schema: z.url({ protocol: /^(https?|wss?)$/ }),
+    default: "http://127.0.0.1:8545",
+    expected: "an http(s):// or ws(s):// JSON-RPC URL such as http://127.0.0.1:8545",
+  },
+  WORKER_PRIVATE_KEY: {
+    schema: z.string().refine((value): value is Hex => isHex(value) && value.length === 66),
+    default: undefined,
+    expected: "0x followed by 64 hex digits (unset on the local devnet: Hardhat account #1 is used)",
+  },
+  CONVERGENCE_HOME: {
+    schema: z.string().min(1),
+    default: undefined,
+    expected: "a directory path (default .convergence/ at the repository root)",
+  },
+  CONVERGENCE_DEPLOYMENTS_DIR: {
+    schema: z.string().min(1),
+    default: undefined,
+    expected: "a directory holding <chainId>.json deployment records (default deployments/)",
+  },
+  WORKER_DB_PATH: {
+    schema: z.string().min(1),
+    default: undefined,
+    expected: "a file path for the job database (default $CONVERGENCE_HOME/worker/jobs.sqlite)",
+  },
+  WORKER_HOST: {
+    schema: z.union([z.ipv4(), z.ipv6(), z.literal("localhost")]),
+    default: "127.0.0.1",
+    expected: "an IP address to listen on, e.g. 127.0.0.1 or 0.0.0.0",
+  },
+  WORKER_PORT: { schema: integer(0, 65_535), default: "8080", expected: "an integer from 0 (any free port) to 65535" },
+  WORKER_CONCURRENCY: {
+    schema: integer(1, 64),
+    default: "1",
+    expected: "an integer from 1 to 64: proofs run at the same time, one thread each",
+  },
+  WORKER_QUEUE_LIMIT: {
+    schema: integer(1, 100_000),
+    default: "32",
+    expected: "an integer from 1 to 100000: jobs waiting for a prover before new input gets 429",
+  },
+  WORKER_MODELS: {
+    schema: z
+      .string()
+      .transform((value) =>
+        value
+          .split(",")
+          .map((name) => name.trim())
+          .filter(Boolean),
+      )
+      .pipe(z.array(z.string().regex(/^[a-z0-9][a-z0-9-]{0,63}$/)).min(1)),
+    default: "risk-v1",
+    expected: "a comma-separated list of model names such as risk-v1",
+  },
+  WORKER_BODY_LIMIT_BYTES: {
+    schema: integer(256, 10_485_760),
+    default: "16384",
+    expected: "an integer number of bytes from 256 to 10485760",
+  },
+  WORKER_POLL_INTERVAL_MS: {
+    schema: integer(20, 600_000),
+    default: "250",
+    expected: "an integer number of milliseconds from 20 to 600000",
+  },
+  WORKER_CONFIRMATIONS: {
+    schema: integer(0, 1_000),
+    default: "0",
+    expected: "an integer number of blocks from 0 to 1000 a JobOpened event must be under before it is seen",
+  },
+  WORKER_LOG_RANGE: {
+    schema: integer(1, 100_000),
+    default: "2000",
+    expected: "an integer number of blocks from 1 to 100000 asked for in one eth_getLogs call",
+  },
+  WORKER_MAX_ATTEMPTS: {
+    schema: integer(1, 100),
+    default: "3",
+    expected: "an integer from 1 to 100: tries per job before it is marked failed",
+  },
+  WORKER_DRAIN_TIMEOUT_MS: {
+    schema: integer(0, 3_600_000),
+    default: "120000",
+    expected: "an integer number of milliseconds to finish in-flight proofs after SIGTERM",
+  },
+  WORKER_AUTO_REGISTER: {
+    schema: boolean,
+    default: "true",
+    expected: "true or false: register the worker agent and its models on-chain when missing",
+  },
+  WORKER_AGENT_URI: {
+    schema: z.string().min(1).max(2048),
+    default: undefined,
+    expected: "the ERC-8004 registration URI of the worker agent (default a data: URI describing it)",
+  },
+  WORKER_LOG_LEVEL: {
+    schema: z.enum(["debug", "info", "warn", "error", "silent"]),
+    default: "info",
+    expected: "one of debug, info, warn, error, silent",
+  },
+} as const;
+
+type Variables = typeof variables;
+type Parsed = { [K in keyof Variables]: z.output<Variables[K]["schema"]> | (Variables[K]["default"] & undefined) };
+
+export type WorkerConfig = {
+  rpcUrl: string;
+  /** Undefined: the devnet default account, allowed on chain 31337 only (checked once the chain id is known). */
+  privateKey: Hex | undefined;
+  home: string;
+  deploymentsDir: string | undefined;
+  dbPath: string;
+  host: string;
+  port: number;
+  concurrency: number;
+  queueLimit: number;
+  models: string[];
+  bodyLimitBytes: number;
+  pollIntervalMs: number;
+  confirmations: number;
+  logRange: number;
+  maxAttempts: number;
+  drainTimeoutMs: number;
+  autoRegister: boolean;
+  agentUri: string | undefined;
+  logLevel: "debug" | "info" | "warn" | "error" | "silent";
+};
+
+export type LoadConfigParameters = {
+  /** Default process.env. */
+  env?: Record<string, string | undefined>;
+};
+
+export type LoadConfigReturnType = WorkerConfig;
+
+/** The variables the worker reads, in the order .env.example lists them. */
+export const WORKER_ENV_VARIABLES = Object.keys(variables) as (keyof Variables)[];
+
+/**
+ * Reads the worker's configuration from the environment through one schema. An empty variable counts as unset.
+ * Throws InvalidConfigError naming the first variable whose value does not fit, with the expected form.
+ *
+ * @example
+ * const config = loadConfig({ env: { WORKER_PORT: "0", WORKER_CONCURRENCY: "2" } });
+ */
+export function loadConfig({ env = process.env }: LoadConfigParameters = {}): LoadConfigReturnType {
+  const parsed = {} as Record<string, unknown>;
+  for (const name of WORKER_ENV_VARIABLES) {
+    const spec = variables[name];
+    const raw = env[name]?.trim() || undefined;
+    const value = raw ?? spec.default;
+    if (value === undefined) {
+      parsed[name] = undefined;
+      continue;
+    }
+    const result = (spec.schema as z.ZodType).safeParse(value);
+    if (!result.success) throw new InvalidConfigError({ variable: name, value: raw, expected: spec.expected });
+    parsed[name] = result.data;
+  }
+  const p = parsed as Parsed;
+  const home = p.CONVERGENCE_HOME
+    ? resolve(p.CONVERGENCE_HOME)
+    : resolveConvergenceHome({ env: { CONVERGENCE_HOME: undefined } });
+  const dbPath = p.WORKER_DB_PATH
+    ? isAbsolute(p.WORKER_DB_PATH)
+      ? p.WORKER_DB_PATH
+      : resolve(p.WORKER_DB_PATH)
+    : join(home, "worker", "jobs.sqlite");
+  return {
+    rpcUrl: p.CONVERGENCE_RPC_URL,
+    privateKey: p.WORKER_PRIVATE_KEY as Hex | undefined,
+    home,
+    deploymentsDir: p.CONVERGENCE_DEPLOYMENTS_DIR ? resolve(p.CONVERGENCE_DEPLOYMENTS_DIR) : undefined,
+    dbPath,
+    host: p.WORKER_HOST,
+    port: p.WORKER_PORT,
+    concurrency: p.WORKER_CONCURRENCY,
+    queueLimit: p.WORKER_QUEUE_LIMIT,
+    models: p.WORKER_MODELS,
+    bodyLimitBytes: p.WORKER_BODY_LIMIT_BYTES,
+    pollIntervalMs: p.WORKER_POLL_INTERVAL_MS,
+    confirmations: p.WORKER_CONFIRMATIONS,
+    logRange: p.WORKER_LOG_RANGE,
+    maxAttempts: p.WORKER_MAX_ATTEMPTS,
+    drainTimeoutMs: p.WORKER_DRAIN_TIMEOUT_MS,
+    autoRegister: p.WORKER_AUTO_REGISTER,
+    agentUri: p.WORKER_AGENT_URI,
+    logLevel: p.WORKER_LOG_LEVEL,
+  };
+}

@@ -1,0 +1,21 @@
+import { BaseError } from "./base.ts";
+
+/** An environment variable with a bad value: names it, what it holds and the expected form. */
+export class InvalidConfigError extends BaseError {
+  override name = "InvalidConfigError";
+  readonly variable: string;
+  constructor({ variable, value, expected }: { variable: string; value: string | undefined; expected: string }) {
+    super(`Invalid ${variable}: ${value === undefined ? "not set" : JSON.stringify(value)}. Expected ${expected}.`, {
+      metaMessages: [`Fix ${variable} in the environment (see apps/worker/.env.example), or unset it for the default.`],
+    });
+    this.variable = variable;
+  }
+}
+
+/** A setting that is well-formed but cannot be used with this chain (e.g. a public devnet key on a real chain). */
+export class UnusableSettingError extends BaseError {
+  override name = "UnusableSettingError";
+  constructor({ variable, problem, fix }: { variable: string; problem: string; fix: string }) {
+    super(`${variable}: ${problem}`, { metaMessages: [fix] });
+  }
+}
