@@ -1,0 +1,170 @@
+import { existsSync, statSync } from "node:fs";
+import { resolve } from "node:path";
+import { assertModelName, buildReferenceModel, InvalidModelNameError, importModel, sha256 } from "@convergence/models";
+import { MAX_SCALE, MIN_SCALE } from "@convergence/zk";
+import type { Command } from "commander";
+import { InvalidArgumentError } from "../errors.ts";
+import { printResult } from "../output.ts";
+import { runStep } from "../progress.ts";
+
+type ImportOptions = { name: string; scale?: number; labels?: string[]; force?: boolean; json?: boolean };
+
+const percent = (value: number) => `${(value * 100).toFixed(2)}%`;
+
+function parseScale(value: string): number {
+  const scale = Number(value);
+  if (!/^\d+$/.test(value) || scale < MIN_SCALE || scale > MAX_SCALE) {
+    throw new InvalidArgumentError({
+      argument: "--scale",
+      value,
+      expected: `an integer S from ${MIN_SCALE} to ${MAX_SCALE} (values become round(v * 2^S)), e.g. --scale 8`,
+    });
+  }
+  return scale;
+}
+
+function parseName(value: string): string {
+  try {
+    assertModelName({ name: value });
+  } catch (error) {
+    if (!(error instanceof InvalidModelNameError)) throw error;
+    throw new InvalidArgumentError({
+      argument: "--name",
+      value,
+      expected: '1 to 64 characters of a-z, 0-9, ".", "_" or "-", starting with a letter or digit, e.g. --name my-mlp',
+    });
+  }
+  return value;
+}
+
+function parseLabels(value: string): string[] {
+  const labels = value.split(",").map((label) => label.trim());
+  if (labels.some((label) => label === "")) {
+    throw new InvalidArgumentError({
+      argument: "--labels",
+      value,
+      expected: "comma-separated output names, one per output, e.g. --labels low,medium,high",
+    });
+  }
+  return labels;
+}
+
+/** `convergence model ...`: build the reference model, import ONNX models. */
+export function registerModelCommand(program: Command): void {
+  const model = program.command("model").description("ONNX models: build the reference model, import your own.");
+
+  model
+    .command("build-reference")
+    .description(
+      "Rebuild risk-v1 (seeded synthetic WETH/USDC data, TypeScript training) into packages/models/assets/risk-v1/.",
+    )
+    .option("--json", "print the result as JSON")
+    .action(async (options: { json?: boolean }) => {
+      const built = await runStep({
+        title: "Building risk-v1 (generate data, train, quantize, commit)",
+        quiet: options.json,
+        run: () => buildReferenceModel({ write: true }),
+      });
+      const data = {
+        name: built.manifest.name,
+        directory: built.directory,
+        shape: built.manifest.shape,
+        scale: built.manifest.scale,
+        accuracy: built.accuracy,
+        quantization: built.manifest.quantization,
+        commitments: built.manifest.commitments,
+        files: {
+          floatOnnx: {
+            path: `${built.directory}/${built.manifest.files.floatOnnx.path}`,
+            sha256: sha256({ bytes: built.floatOnnx }),
+          },
+          int64Onnx: {
+            path: `${built.directory}/${built.manifest.files.int64Onnx.path}`,
+            sha256: sha256({ bytes: built.int64Onnx }),
+          },
+        },
+      };
+      printResult({
+        json: options.json,
+        data,
+        human: (d) =>
+          [
+            `risk-v1 (${d.shape.join("-")}, scale 2^${d.scale}) written to ${d.directory}`,
+            `  accuracy      train ${percent(d.accuracy.train)}, held-out ${percent(d.accuracy.heldOut)} float, ${percent(d.accuracy.quantizedHeldOut)} fixed point`,
+            `  agreement     ${percent(d.quantization.argmaxAgreement)} argmax, max |logit error| ${d.quantization.maxAbsError.toFixed(4)}`,
+            `  model.onnx    sha256 ${d.files.floatOnnx.sha256}`,
+            `  int64 model   sha256 ${d.files.int64Onnx.sha256}`,
+            `  commitment    ${d.commitments.model}`,
+            "",
+            "Next: pnpm convergence zk setup --model risk-v1",
+          ].join("\n"),
+      });
+    });
+
+  model
+    .command("import")
+    .description(
+      "Import a float32 ONNX MLP (Gemm or MatMul+Add, Relu): validate, quantize, write the int64 model and manifest to $CONVERGENCE_HOME/models/<name>/.",
+    )
+    .argument("<file.onnx>", "a float32 ONNX MLP, as torch.onnx.export or tf2onnx write it")
+    .requiredOption("--name <name>", "the model's name: a-z, 0-9, '.', '_', '-'", parseName)
+    .option(
+      "--scale <S>",
+      `fixed-point scale ${MIN_SCALE}-${MAX_SCALE} (default: the largest up to 8 that fits)`,
+      parseScale,
+    )
+    .option("--labels <names>", "comma-separated output names, e.g. low,medium,high", parseLabels)
+    .option("--force", "replace an imported model of the same name")
+    .option("--json", "print the result as JSON")
+    .action(async (file: string, options: ImportOptions) => {
+      const path = resolve(file);
+      if (!existsSync(path) || !statSync(path).isFile()) {
+        throw new InvalidArgumentError({
+          argument: "<file.onnx>",
+          value: file,
+          expected: "the path of an existing .onnx file",
+        });
+      }
+      const imported = await runStep({
+        title: `Importing ${file} as ${options.name}`,
+        quiet: options.json,
+        run: () =>
+          importModel({
+            path,
+            name: options.name,
+            ...(options.scale === undefined ? {} : { scale: options.scale }),
+            ...(options.labels ? { labels: options.labels } : {}),
+            ...(options.force ? { force: true } : {}),
+          }),
+      });
+      const { manifest, loss } = imported;
+      const data = {
+        name: manifest.name,
+        directory: imported.directory,
+        shape: manifest.shape,
+        scale: manifest.scale,
+        labels: manifest.labels,
+        quantization: { ...manifest.quantization, meanAbsError: loss.meanAbsError },
+        commitments: manifest.commitments,
+        files: {
+          manifest: imported.paths.manifest,
+          floatOnnx: { path: imported.paths.floatOnnx, sha256: manifest.files.floatOnnx.sha256 },
+          int64Onnx: { path: imported.paths.int64Onnx, sha256: manifest.files.int64Onnx.sha256 },
+        },
+      };
+      printResult({
+        json: options.json,
+        data,
+        human: (d) =>
+          [
+            `${d.name} (${d.shape.join("-")}, scale 2^${d.scale}) written to ${d.directory}`,
+            `  quantization  ${percent(d.quantization.argmaxAgreement)} of ${d.quantization.samples} sample inputs keep the float model's argmax; max |output error| ${d.quantization.maxAbsError.toFixed(4)}, mean ${d.quantization.meanAbsError.toFixed(4)}`,
+            `                (${d.quantization.sample})`,
+            `  int64 model   ${d.files.int64Onnx.path}`,
+            `  commitment    ${d.commitments.model}`,
+            "",
+            `Next: pnpm convergence zk setup --model ${d.name}`,
+          ].join("\n"),
+      });
+    });
+}
