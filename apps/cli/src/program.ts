@@ -2,6 +2,7 @@ import { Command } from "commander";
 import { registerChainCommand } from "./commands/chain.ts";
 import { registerDeployCommand } from "./commands/deploy.ts";
 import { registerDidCommand } from "./commands/did.ts";
+import { registerDoctorCommand } from "./commands/doctor.ts";
 
 /** Builds the `convergence` command with every subcommand registered. */
 export function createProgram(): Command {
@@ -11,5 +12,6 @@ export function createProgram(): Command {
   registerChainCommand(program);
   registerDeployCommand(program);
   registerDidCommand(program);
+  registerDoctorCommand(program);
   return program;
 }
