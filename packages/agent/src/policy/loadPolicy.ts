@@ -1,0 +1,47 @@
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { dirname, join } from "node:path";
+import { PolicyConfigError } from "../errors/policy.ts";
+import { defaultPolicyConfig, type PolicyConfig, policyConfigSchema } from "./types.ts";
+
+export type LoadPolicyParameters = {
+  /** The folder holding policy.json (see resolveConvergenceHome). */
+  home: string;
+};
+export type LoadPolicyReturnType = {
+  config: PolicyConfig;
+  /** Path of policy.json. */
+  path: string;
+  /** Path of the spend ledger beside it. */
+  ledgerPath: string;
+  /** Whether the file was just written from the defaults. */
+  created: boolean;
+};
+
+/**
+ * Loads the spending policy from `<home>/policy.json`, writing the defaults there on first use so the
+ * user can edit them. A file that is not JSON or does not match the schema is an error naming the field.
+ *
+ * @example
+ * const { config, ledgerPath } = loadPolicy({ home: resolveConvergenceHome() });
+ */
+export function loadPolicy({ home }: LoadPolicyParameters): LoadPolicyReturnType {
+  const path = join(home, "policy.json");
+  const ledgerPath = join(home, "spend-ledger.json");
+  if (!existsSync(path)) {
+    mkdirSync(dirname(path), { recursive: true });
+    writeFileSync(path, `${JSON.stringify(defaultPolicyConfig, null, 2)}\n`);
+    return { config: structuredClone(defaultPolicyConfig), path, ledgerPath, created: true };
+  }
+  let json: unknown;
+  try {
+    json = JSON.parse(readFileSync(path, "utf8"));
+  } catch (error) {
+    throw new PolicyConfigError({ path, problem: `not JSON (${(error as Error).message})` });
+  }
+  const parsed = policyConfigSchema.safeParse(json);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    throw new PolicyConfigError({ path, field: issue.path.join(".") || undefined, problem: issue.message });
+  }
+  return { config: parsed.data, path, ledgerPath, created: false };
+}
