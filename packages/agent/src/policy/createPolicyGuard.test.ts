@@ -89,7 +89,13 @@ describe("createPolicyGuard", () => {
   });
   it("asks for confirmation unless yes, and refuses when declined or when no one can answer", async () => {
     const asked: string[] = [];
-    const declined = setup({ yes: false, confirm: async (summary) => (asked.push(summary), false) });
+    const declined = setup({
+      yes: false,
+      confirm: async (summary) => {
+        asked.push(summary);
+        return false;
+      },
+    });
     expect(await declined.guard.enforce(transfer("5"), declined.execute)).toMatchObject({
       ok: false,
       violation: { rule: "confirmation" },
