@@ -5,7 +5,8 @@ export const SUPPORTED_ONNX_SUMMARY = [
   "Supported: a float32 MLP in a single chain from one input to one output, default ONNX domain, opset 9 or later:",
   "  Gemm (transA=0, transB 0 or 1, alpha=1, beta=1, constant B and C), MatMul with a constant weight",
   "  optionally followed by Add of a constant bias, Relu after a dense layer, Flatten(axis=1) or",
-  "  Reshape to [batch, features] where it leaves the data unchanged, Identity, Dropout (inference).",
+  "  Reshape to [batch, features] where it leaves the data unchanged, Identity, Dropout (inference),",
+  "  Constant nodes and Transpose of a constant weight.",
   "  The input is [batch, features...] with batch 1 or symbolic and every other dimension fixed.",
 ];
 

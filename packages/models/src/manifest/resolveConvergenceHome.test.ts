@@ -9,9 +9,10 @@ describe("resolveConvergenceHome", () => {
     expect(resolveConvergenceHome({ env: { CONVERGENCE_HOME: "rel/home" } })).toBe(resolve("rel/home"));
   });
 
-  it("defaults to .convergence at the workspace root", () => {
+  it("defaults to .convergence at the workspace root, also when CONVERGENCE_HOME is empty", () => {
     const home = resolveConvergenceHome({ env: {} });
     expect(home.endsWith("/.convergence")).toBe(true);
     expect(existsSync(join(dirname(home), "pnpm-workspace.yaml"))).toBe(true);
+    expect(resolveConvergenceHome({ env: { CONVERGENCE_HOME: "" } })).toBe(home);
   });
 });

@@ -148,7 +148,7 @@ describe("importOnnxMlp", () => {
     }
   });
 
-  it("accepts MatMul without Add, Gemm without C, a [1, m] bias, Constant nodes and initializers listed as inputs", () => {
+  it("accepts MatMul without Add, Gemm without C, a [1, m] bias, Constant nodes, a transposed constant weight and initializers listed as inputs", () => {
     const matmulOnly = graph({
       initializers: [createTensor({ name: "W", dataType: "float32", dims: [2, 3], values: WT })],
       nodes: [{ opType: "MatMul", input: ["x", "W"], output: ["y"] }],
@@ -194,6 +194,14 @@ describe("importOnnxMlp", () => {
       ],
     });
     expect(importOnnxMlp({ bytes: constants }).model.layers[0]!.weights).toEqual(W);
+    const transposedWeight = graph({
+      nodes: [
+        { opType: "Transpose", input: ["W"], output: ["Wt"], attribute: [{ name: "perm", type: 7, ints: [1, 0] }] },
+        { opType: "MatMul", input: ["x", "Wt"], output: ["m"] },
+        { opType: "Add", input: ["m", "B"], output: ["y"] },
+      ],
+    });
+    expect(importOnnxMlp({ bytes: transposedWeight }).model.layers[0]).toEqual({ weights: W, bias: B, relu: false });
     const legacyInputs = graph({
       inputs: [
         createValueInfo({ name: "x", dataType: "float32", dims: [1, 2] }),

@@ -8,6 +8,7 @@ import {
   UnsupportedOpsetError,
   UnsupportedShapeError,
 } from "../errors/onnx.ts";
+import { createTensor } from "./createTensor.ts";
 import { DATA_TYPE_NAMES, DataType, type OnnxTypes, onnx } from "./proto.ts";
 import { readTensor } from "./readTensor.ts";
 import { toNumber } from "./toNumber.ts";
@@ -79,6 +80,24 @@ export function importOnnxMlp(parameters: ImportOnnxMlpParameters): ImportOnnxMl
         });
       constants.set(node.output[0] ?? "", value);
       constantNodes.add(node);
+    }
+    // Some exporters write a Linear layer as MatMul(x, Transpose(W)): fold a transpose of a constant matrix.
+    const transposed = node.opType === "Transpose" && !node.domain ? constants.get(node.input[0] ?? "") : undefined;
+    if (transposed) {
+      const read = readTensor({ tensor: transposed, what: `Transpose ${nodeName(node)} input` });
+      const perm = node.attribute.find((a) => a.name === "perm")?.ints?.map(toNumber) ?? [1, 0];
+      if (read.dataType === "float32" && read.dims.length === 2 && perm.join(",") === "1,0") {
+        const [rows, cols] = read.dims as [number, number];
+        const values = Array.from(
+          { length: rows * cols },
+          (_, idx) => read.values[(idx % rows) * cols + Math.floor(idx / rows)] as number,
+        );
+        constants.set(
+          node.output[0] ?? "",
+          createTensor({ name: node.output[0] ?? "", dataType: "float32", dims: [cols, rows], values }),
+        );
+        constantNodes.add(node);
+      }
     }
   }
 
