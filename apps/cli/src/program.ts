@@ -3,6 +3,7 @@ import { registerChainCommand } from "./commands/chain.ts";
 import { registerDeployCommand } from "./commands/deploy.ts";
 import { registerDidCommand } from "./commands/did.ts";
 import { registerDoctorCommand } from "./commands/doctor.ts";
+import { registerModelCommand } from "./commands/model.ts";
 
 /** Builds the `convergence` command with every subcommand registered. */
 export function createProgram(): Command {
@@ -13,5 +14,6 @@ export function createProgram(): Command {
   registerDeployCommand(program);
   registerDidCommand(program);
   registerDoctorCommand(program);
+  registerModelCommand(program);
   return program;
 }
