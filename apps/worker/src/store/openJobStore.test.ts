@@ -16,7 +16,7 @@ const opened = (jobId: bigint, overrides: Partial<OpenedJob> = {}): OpenedJob =>
   inputCommitment: 123456789012345678901234567890n,
   amount: 2_000_000n,
   deadline: 1_900_000_000n,
-  worker: undefined,
+  workerAgentId: 0n,
   openedBlock: 7n,
   openedTx: `0x${"ab".repeat(32)}`,
   ...overrides,
@@ -27,7 +27,7 @@ describe("openJobStore", () => {
     const store = openJobStore({ path: ":memory:", chainKey: "31337:0xg:0xe", now: () => 1_000 });
     expect(store.getCursor()).toBeUndefined();
     store.recordOpened({
-      jobs: [opened(1n), opened(2n, { worker: "0x3C44CdDdB6a900fa2b585dd299e03d12FA4293BC" })],
+      jobs: [opened(1n), opened(2n, { workerAgentId: 3n })],
       nextBlock: 8n,
     });
     // The same event seen again after a restart (the cursor was not yet moved) changes nothing.
@@ -47,7 +47,7 @@ describe("openJobStore", () => {
       createdAt: 1_000,
       updatedAt: 1_000,
     });
-    expect(store.get(2n)?.worker).toBe("0x3C44CdDdB6a900fa2b585dd299e03d12FA4293BC");
+    expect(store.get(2n)?.workerAgentId).toBe(3n);
     expect(store.get(3n)).toBeUndefined();
     expect(store.insertOpened(opened(2n))).toBe(false);
     expect(store.insertOpened(opened(3n, { openedBlock: undefined, openedTx: undefined }))).toBe(true);
@@ -131,7 +131,7 @@ describe("openJobStore", () => {
       `import { openJobStore } from ${JSON.stringify(join(import.meta.dirname, "openJobStore.ts"))};
        const store = openJobStore({ path: ${JSON.stringify(path)}, chainKey: "k" });
        store.recordOpened({ jobs: [{ jobId: 1n, modelId: 1n, requester: "0x70997970C51812dc3A010C7d01b50e0d17dc79C8",
-         inputCommitment: 3n, amount: 1n, deadline: 9n, worker: undefined, openedBlock: 1n, openedTx: undefined }], nextBlock: 2n });
+         inputCommitment: 3n, amount: 1n, deadline: 9n, workerAgentId: 0n, openedBlock: 1n, openedTx: undefined }], nextBlock: 2n });
        store.transition({ jobId: 1n, from: ["open"], to: "proving", patch: { input: [1n, 2n], salt: 3n } });
        process.stdout.write("written\\n");
        setInterval(() => {}, 1000);`,

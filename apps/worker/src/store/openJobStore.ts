@@ -77,7 +77,7 @@ type Row = {
   input_commitment: string;
   amount: string;
   deadline: string;
-  assigned_worker: string | null;
+  worker_agent_id: string;
   opened_block: string | null;
   opened_tx: string | null;
   state: string;
@@ -102,7 +102,7 @@ const SCHEMA = `
     input_commitment TEXT NOT NULL,
     amount TEXT NOT NULL,
     deadline TEXT NOT NULL,
-    assigned_worker TEXT,
+    worker_agent_id TEXT NOT NULL,
     opened_block TEXT,
     opened_tx TEXT,
     state TEXT NOT NULL,
@@ -149,7 +149,7 @@ export function openJobStore({ path, chainKey, now = Date.now }: OpenJobStorePar
 
   const insert = db.prepare(`
     INSERT OR IGNORE INTO jobs (chain_key, job_id, model_id, requester, input_commitment, amount, deadline,
-      assigned_worker, opened_block, opened_tx, state, created_at, updated_at)
+      worker_agent_id, opened_block, opened_tx, state, created_at, updated_at)
     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'open', ?, ?)`);
   const setCursor = db.prepare(`
     INSERT INTO cursors (chain_key, next_block, updated_at) VALUES (?, ?, ?)
@@ -168,7 +168,7 @@ export function openJobStore({ path, chainKey, now = Date.now }: OpenJobStorePar
       job.inputCommitment.toString(),
       job.amount.toString(),
       job.deadline.toString(),
-      job.worker ?? null,
+      job.workerAgentId.toString(),
       job.openedBlock?.toString() ?? null,
       job.openedTx ?? null,
       at,
@@ -291,7 +291,7 @@ function fromRow(row: Row): JobRecord {
     inputCommitment: BigInt(row.input_commitment),
     amount: BigInt(row.amount),
     deadline: BigInt(row.deadline),
-    worker: (row.assigned_worker ?? undefined) as Address | undefined,
+    workerAgentId: BigInt(row.worker_agent_id),
     openedBlock: row.opened_block === null ? undefined : BigInt(row.opened_block),
     openedTx: (row.opened_tx ?? undefined) as Hex | undefined,
     state: row.state as JobState,

@@ -22,8 +22,8 @@ export type OpenedJob = {
   amount: bigint;
   /** Unix seconds after which the requester may refund. */
   deadline: bigint;
-  /** The only worker allowed to fulfil it, or undefined for any worker. */
-  worker: Address | undefined;
+  /** The only agent allowed to fulfil it, or 0n for any registered agent. */
+  workerAgentId: bigint;
   /** Where it was seen; undefined when read from the escrow's state rather than from an event. */
   openedBlock: bigint | undefined;
   openedTx: Hex | undefined;

@@ -1,0 +1,180 @@
+import express, { type NextFunction, type Request, type Response } from "express";
+import type { z } from "zod";
+import {
+  HttpError,
+  InvalidJsonError,
+  InvalidRequestError,
+  ModelNotServedError,
+  PayloadTooLargeError,
+  RouteNotFoundError,
+  UnsupportedMediaTypeError,
+} from "../errors/http.ts";
+import { runInference } from "../inference/runInference.ts";
+import type { ServedModel } from "../inference/types.ts";
+import type { JobService } from "../jobs/types.ts";
+import type { Logger } from "../log/createLogger.ts";
+import type { WorkerMetrics } from "../metrics/createMetrics.ts";
+import { formatIssues } from "./formatIssues.ts";
+import { inferenceBody, jobIdParams, jobInputBody } from "./schemas.ts";
+
+export type CreateAppParameters = {
+  models: Map<string, ServedModel>;
+  /** On-chain model ids, by name, once known (GET /v1/models shows them). */
+  modelIds?: () => Map<string, bigint>;
+  jobs: JobService;
+  metrics: WorkerMetrics;
+  /** GET /healthz's body; `status` other than "ok" answers 503. */
+  health: () => { status: "ok" | "draining" | "starting"; [key: string]: unknown };
+  bodyLimitBytes: number;
+  log: Logger;
+};
+
+export type CreateAppReturnType = express.Express;
+
+/**
+ * The worker's HTTP API (express 5). Every body and parameter goes through a zod schema; every error, including a
+ * malformed or oversized body and an unknown route, is JSON `{ "error": { "code", "message" } }` with its 4xx, and
+ * nothing a client sends can crash the process.
+ *
+ * | route | answer |
+ * |---|---|
+ * | GET /healthz | 200 `{status: "ok", ...}`, 503 while draining |
+ * | GET /v1/models | the served models: name, shape, scale, labels, features, commitment, on-chain id |
+ * | POST /v1/inference `{model, input, encoding?}` | the int64 ONNX output, no proof |
+ * | POST /v1/jobs/:jobId/input `{input, salt}` | 202 queued (200 if the same input was delivered before) |
+ * | GET /v1/jobs/:jobId | state, output, proof, tx hashes, timings |
+ * | GET /metrics | Prometheus text |
+ *
+ * @example
+ * const app = createApp({ models, jobs, metrics, health: () => ({ status: "ok" }), bodyLimitBytes: 16384, log });
+ * app.listen(8080, "127.0.0.1");
+ */
+export function createApp({
+  models,
+  modelIds = () => new Map(),
+  jobs,
+  metrics,
+  health,
+  bodyLimitBytes,
+  log,
+}: CreateAppParameters): CreateAppReturnType {
+  const app = express();
+  app.disable("x-powered-by");
+  app.set("etag", false);
+
+  app.use((req, res, next) => {
+    res.on("finish", () => {
+      const route = req.route?.path ? `${req.baseUrl}${req.route.path}` : "unmatched";
+      metrics.httpRequests.inc({ method: req.method, route, status: String(res.statusCode) });
+      log.debug("http", { method: req.method, path: req.path, status: res.statusCode });
+    });
+    next();
+  });
+
+  const json = express.json({ limit: bodyLimitBytes, strict: true, type: () => true });
+  const jsonBody = (req: Request, res: Response, next: NextFunction) => {
+    const type = req.headers["content-type"];
+    if (!type || !/^application\/([\w.+-]+\+)?json\s*(;|$)/i.test(type)) {
+      // Read (and drop) the body so the connection stays usable, then answer.
+      req.resume();
+      next(new UnsupportedMediaTypeError({ received: type }));
+      return;
+    }
+    json(req, res, next);
+  };
+
+  app.get("/healthz", (_req, res) => {
+    const body = health();
+    res.status(body.status === "ok" ? 200 : 503).json(body);
+  });
+
+  app.get("/metrics", async (_req, res) => {
+    res.type(metrics.contentType).send(await metrics.render());
+  });
+
+  app.get("/v1/models", (_req, res) => {
+    const ids = modelIds();
+    res.json({
+      models: [...models.values()].map(({ name, manifest, commitment }) => ({
+        name,
+        version: manifest.version,
+        description: manifest.description,
+        modelId: ids.get(name)?.toString() ?? null,
+        shape: manifest.shape,
+        scale: manifest.scale,
+        labels: manifest.labels,
+        features: manifest.features ?? null,
+        commitment: commitment.toString(),
+        input: {
+          inference: `${manifest.shape[0]} numbers: real values (encoding "float", quantized here to round(v * 2^${manifest.scale})) or the quantized integers (encoding "quantized")`,
+          job: `${manifest.shape[0]} quantized integers from -32768 to 32767 and the salt, as committed on-chain`,
+        },
+      })),
+    });
+  });
+
+  app.post("/v1/inference", jsonBody, async (req, res) => {
+    const body = parse(inferenceBody, req.body, "body");
+    const model = models.get(body.model);
+    if (!model) throw new ModelNotServedError({ model: body.model, served: [...models.keys()] });
+    const started = performance.now();
+    const result = await runInference({ model, input: body.input, encoding: body.encoding });
+    const seconds = (performance.now() - started) / 1000;
+    metrics.inferenceSeconds.observe({ model: model.name }, seconds);
+    res.json({
+      model: model.name,
+      output: { raw: result.raw.map(String), values: result.values, label: result.label ?? null },
+      input: { quantized: result.quantizedInput.map(Number), scale: model.manifest.scale },
+      latencyMs: Math.round(seconds * 1e6) / 1e3,
+    });
+  });
+
+  app.post("/v1/jobs/:jobId/input", jsonBody, async (req, res) => {
+    const { jobId } = parse(jobIdParams, req.params, "jobId");
+    const { input, salt } = parse(jobInputBody, req.body, "body");
+    const { view, created } = await jobs.deliverInput({ jobId, input: input.map(BigInt), salt });
+    res.status(created ? 202 : 200).json(view);
+  });
+
+  app.get("/v1/jobs/:jobId", async (req, res) => {
+    const { jobId } = parse(jobIdParams, req.params, "jobId");
+    res.json(await jobs.getJob(jobId));
+  });
+
+  app.use((req, _res, next) => next(new RouteNotFoundError({ method: req.method, path: req.path })));
+
+  app.use((error: unknown, req: Request, res: Response, _next: NextFunction) => {
+    const http = toHttpError(error, bodyLimitBytes);
+    if (http.status >= 500) log.error("request failed", { method: req.method, path: req.path, error });
+    if (http instanceof HttpError && "retryAfterSeconds" in http) {
+      res.set("Retry-After", String((http as { retryAfterSeconds: number }).retryAfterSeconds));
+    }
+    if (res.headersSent) {
+      res.end();
+      return;
+    }
+    res.status(http.status).json({ error: { code: http.code, message: http.shortMessage } });
+  });
+
+  return app;
+}
+
+function parse<T extends z.ZodType>(schema: T, value: unknown, root: string): z.output<T> {
+  const result = schema.safeParse(value);
+  if (!result.success) throw new InvalidRequestError({ issues: formatIssues(result.error, root) });
+  return result.data;
+}
+
+function toHttpError(error: unknown, bodyLimitBytes: number): HttpError {
+  if (error instanceof HttpError) return error;
+  const { type, status } = (error ?? {}) as { type?: string; status?: number };
+  if (type === "entity.parse.failed") return new InvalidJsonError({ cause: error });
+  if (type === "entity.too.large") return new PayloadTooLargeError({ limit: bodyLimitBytes });
+  if (type === "encoding.unsupported" || type === "charset.unsupported") {
+    return new HttpError(415, "UNSUPPORTED_MEDIA_TYPE", (error as Error).message);
+  }
+  if (typeof status === "number" && status >= 400 && status < 500) {
+    return new HttpError(status, "BAD_REQUEST", error instanceof Error ? error.message : "Bad request.");
+  }
+  return new HttpError(500, "INTERNAL", "The worker failed to handle this request; see its log.", { cause: error });
+}

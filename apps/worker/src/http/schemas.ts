@@ -1,0 +1,42 @@
+import { FIELD_MODULUS, VALUE_MAX, VALUE_MIN } from "@convergence/zk";
+import { z } from "zod";
+
+/**
+ * The request schemas of the HTTP API. Bodies are strict: an unknown key is an error, so a typo (`inputs`) is caught
+ * rather than ignored. Integers a JSON number cannot hold exactly (job ids, salts) travel as decimal or 0x strings.
+ */
+
+const MAX_VALUES = 4096;
+
+/** A uint256 written in decimal, e.g. a job id. */
+export const uint256String = z
+  .string()
+  .regex(/^\d{1,78}$/, "expected a decimal integer")
+  .transform((value) => BigInt(value))
+  .refine((value) => value < 2n ** 256n, "expected a uint256");
+
+export const jobIdParams = z.object({ jobId: uint256String }).strict();
+
+/** POST /v1/inference. */
+export const inferenceBody = z
+  .object({
+    model: z.string().regex(/^[a-z0-9][a-z0-9-]{0,63}$/, "expected a model name such as risk-v1"),
+    input: z.array(z.number()).min(1).max(MAX_VALUES),
+    encoding: z.enum(["float", "quantized"]).default("float"),
+  })
+  .strict();
+
+/** POST /v1/jobs/:jobId/input: the quantized input the requester committed to, and the salt. */
+export const jobInputBody = z
+  .object({
+    input: z
+      .array(z.number().int().min(Number(VALUE_MIN)).max(Number(VALUE_MAX)))
+      .min(1)
+      .max(MAX_VALUES),
+    salt: z
+      .string()
+      .regex(/^(0x[0-9a-fA-F]{1,64}|\d{1,78})$/, "expected a decimal or 0x-hex string")
+      .transform((value) => BigInt(value))
+      .refine((value) => value < FIELD_MODULUS, "expected a BN254 field element (below the scalar field modulus)"),
+  })
+  .strict();

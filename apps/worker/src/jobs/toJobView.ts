@@ -1,0 +1,42 @@
+import type { ServedModel } from "../inference/types.ts";
+import type { JobRecord } from "../store/types.ts";
+import type { JobView } from "./types.ts";
+
+export type ToJobViewParameters = { job: JobRecord; model: ServedModel | undefined };
+
+/**
+ * A stored job as GET /v1/jobs/:jobId shows it: bigints as decimal strings, the output also dequantized and labelled,
+ * times as ISO strings. The input and salt stay private: they are never shown.
+ *
+ * @example
+ * res.json(toJobView({ job: store.get(7n)!, model }));
+ */
+export function toJobView({ job, model }: ToJobViewParameters): JobView {
+  const scale = model?.manifest.scale;
+  const values = job.output && scale !== undefined ? job.output.map((v) => Number(v) / 2 ** scale) : undefined;
+  const labels = model?.manifest.labels ?? [];
+  let label: string | undefined;
+  if (values && labels.length === values.length) {
+    label = labels[values.reduce((best, v, i) => (v > values[best]! ? i : best), 0)];
+  }
+  const timings: Record<string, string | number> = {};
+  for (const [key, value] of Object.entries(job.timings)) {
+    if (typeof value === "number") timings[key] = key.endsWith("Ms") ? value : new Date(value).toISOString();
+  }
+  return {
+    jobId: job.jobId.toString(),
+    state: job.state,
+    model: model?.name,
+    modelId: job.modelId.toString(),
+    requester: job.requester,
+    amount: job.amount.toString(),
+    deadline: job.deadline.toString(),
+    inputCommitment: job.inputCommitment.toString(),
+    output: job.output ? { raw: job.output.map(String), values: values ?? [], label } : null,
+    proof: job.proof ? { publicSignals: job.proof.publicSignals, proof: job.proof.proof } : null,
+    txHashes: job.txHashes,
+    attempts: job.attempts,
+    timings,
+    error: job.error ?? null,
+  };
+}
