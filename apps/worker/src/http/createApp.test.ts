@@ -1,0 +1,315 @@
+import type { Server } from "node:http";
+import type { AddressInfo } from "node:net";
+import { commitInput } from "@convergence/zk";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { OnChainJob } from "../chain/types.ts";
+import { loadServedModels } from "../inference/loadServedModels.ts";
+import type { ServedModel } from "../inference/types.ts";
+import { createJobService } from "../jobs/createJobService.ts";
+import { createLogger } from "../log/createLogger.ts";
+import { createMetrics } from "../metrics/createMetrics.ts";
+import { createJobQueue } from "../queue/createJobQueue.ts";
+import { openJobStore } from "../store/openJobStore.ts";
+import { createApp } from "./createApp.ts";
+
+/**
+ * The HTTP layer with the real models, store, queue and job service; only the chain is replaced by a table of
+ * escrow records (the end-to-end tests in test/worker/ run it against a live chain).
+ */
+describe("createApp", () => {
+  let server: Server;
+  let url: string;
+  let model: ServedModel;
+  const handled: bigint[] = [];
+  const input = [128n, -320n, 26n, 512n, -1n, 0n, 384n, -512n];
+  const salt = 2n ** 200n + 12345n;
+  const onChain = new Map<bigint, OnChainJob>();
+
+  beforeAll(async () => {
+    const models = await loadServedModels({ names: ["risk-v1"], home: "/nonexistent-convergence-home" });
+    model = models.get("risk-v1")!;
+    const inputCommitment = await commitInput({ input, salt });
+    const job = (jobId: bigint, overrides: Partial<OnChainJob["job"]> = {}) => ({
+      jobId,
+      modelId: 1n,
+      requester: "0x70997970C51812dc3A010C7d01b50e0d17dc79C8" as const,
+      inputCommitment,
+      amount: 2_000_000n,
+      deadline: 2_000_000_000n,
+      workerAgentId: 0n,
+      openedBlock: undefined,
+      openedTx: undefined,
+      ...overrides,
+    });
+    const record = (j: OnChainJob["job"], status: OnChainJob["status"] = "open"): OnChainJob => ({
+      job: j,
+      status,
+      workerAgentId: j.workerAgentId,
+      chainTime: 1_900_000_000n,
+    });
+    onChain.set(1n, record(job(1n)));
+    onChain.set(2n, record(job(2n)));
+    onChain.set(3n, record(job(3n, { workerAgentId: 9n })));
+    onChain.set(4n, record(job(4n), "refunded"));
+    onChain.set(5n, record(job(5n, { deadline: 1_000n })));
+    onChain.set(6n, record(job(6n, { modelId: 42n })));
+    onChain.set(7n, record(job(7n)));
+
+    const store = openJobStore({ path: ":memory:", chainKey: "test" });
+    // Slots that never free up: the queue fills, and the test sees 429.
+    const queue = createJobQueue({
+      limit: 1,
+      concurrency: 1,
+      handle: (id) => (handled.push(id), new Promise(() => {})),
+    });
+    const log = createLogger({ level: "silent" });
+    const metrics = createMetrics({
+      jobCounts: () => store.countByState(),
+      queue: () => ({ depth: queue.depth(), running: queue.running(), limit: 1 }),
+      processMetrics: false,
+    });
+    const jobs = createJobService({
+      store,
+      queue,
+      queueLimit: 1,
+      chain: { agentId: 1n, readJob: async (jobId) => onChain.get(jobId) },
+      modelFor: async (modelId) => (modelId === 1n ? model : undefined),
+      served: () => ["risk-v1"],
+      isDraining: () => false,
+      log,
+    });
+    const app = createApp({
+      models,
+      modelIds: () => new Map([["risk-v1", 1n]]),
+      jobs,
+      metrics,
+      health: () => ({ status: "ok" }),
+      bodyLimitBytes: 2048,
+      log,
+    });
+    server = app.listen(0, "127.0.0.1");
+    await new Promise((resolve) => server.once("listening", resolve));
+    url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  });
+  afterAll(() => new Promise((resolve) => server.close(resolve)));
+
+  const post = (path: string, body: string, contentType = "application/json") =>
+    fetch(`${url}${path}`, { method: "POST", headers: { "content-type": contentType }, body });
+  const jobInput = { input: input.map(Number), salt: salt.toString() };
+
+  it("answers /healthz and lists the served models with their input format", async () => {
+    const health = await fetch(`${url}/healthz`);
+    expect(health.status).toBe(200);
+    expect(await health.json()).toEqual({ status: "ok" });
+    const { models } = (await (await fetch(`${url}/v1/models`)).json()) as { models: Record<string, unknown>[] };
+    expect(models).toHaveLength(1);
+    expect(models[0]).toMatchObject({
+      name: "risk-v1",
+      modelId: "1",
+      shape: [8, 16, 3],
+      scale: 8,
+      labels: ["low", "medium", "high"],
+      commitment: model.manifest.commitments.model,
+    });
+  });
+
+  it("runs an inference without a proof", async () => {
+    const response = await post(
+      "/v1/inference",
+      JSON.stringify({ model: "risk-v1", input: [0.5, -1.25, 0.1, 2, 0, 0, 1.5, -2] }),
+    );
+    expect(response.status).toBe(200);
+    const body = (await response.json()) as { output: { raw: string[]; values: number[]; label: string } };
+    expect(body.output.raw).toHaveLength(3);
+    expect(body.output.values).toEqual(body.output.raw.map((v) => Number(v) / 256));
+    expect(["low", "medium", "high"]).toContain(body.output.label);
+  });
+
+  const big = JSON.stringify({ model: "risk-v1", input: Array.from({ length: 2000 }, () => 0.5) });
+  it.each([
+    ["malformed JSON", "POST", "/v1/inference", '{"model": "risk-v1", "input": [1, 2', undefined, 400, "INVALID_JSON"],
+    ["a JSON string", "POST", "/v1/inference", '"risk-v1"', undefined, 400, "INVALID_JSON"],
+    ["an empty body", "POST", "/v1/inference", "", undefined, 400, "INVALID_REQUEST"],
+    [
+      "input as a string",
+      "POST",
+      "/v1/inference",
+      '{"model":"risk-v1","input":"1,2,3"}',
+      undefined,
+      400,
+      "INVALID_REQUEST",
+    ],
+    [
+      "a string in the input",
+      "POST",
+      "/v1/inference",
+      '{"model":"risk-v1","input":[1,"2"]}',
+      undefined,
+      400,
+      "INVALID_REQUEST",
+    ],
+    ["an unknown key", "POST", "/v1/inference", '{"model":"risk-v1","inputs":[1]}', undefined, 400, "INVALID_REQUEST"],
+    [
+      "a wrong input width",
+      "POST",
+      "/v1/inference",
+      '{"model":"risk-v1","input":[1,2]}',
+      undefined,
+      400,
+      "INVALID_INPUT",
+    ],
+    [
+      "a value out of range",
+      "POST",
+      "/v1/inference",
+      '{"model":"risk-v1","input":[1,2,3,4,5,6,7,999]}',
+      undefined,
+      400,
+      "INVALID_INPUT",
+    ],
+    ["an oversized body", "POST", "/v1/inference", big, undefined, 413, "PAYLOAD_TOO_LARGE"],
+    [
+      "a form body",
+      "POST",
+      "/v1/inference",
+      "model=risk-v1",
+      "application/x-www-form-urlencoded",
+      415,
+      "UNSUPPORTED_MEDIA_TYPE",
+    ],
+    [
+      "an unknown model",
+      "POST",
+      "/v1/inference",
+      '{"model":"no-such-model","input":[1]}',
+      undefined,
+      404,
+      "MODEL_NOT_FOUND",
+    ],
+    [
+      "a bad model name",
+      "POST",
+      "/v1/inference",
+      '{"model":"../../etc","input":[1]}',
+      undefined,
+      400,
+      "INVALID_REQUEST",
+    ],
+    ["an unknown route", "GET", "/v1/nothing", undefined, undefined, 404, "NOT_FOUND"],
+    ["a non-numeric job id", "GET", "/v1/jobs/abc", undefined, undefined, 400, "INVALID_REQUEST"],
+    ["a job id beyond uint256", "GET", `/v1/jobs/${2n ** 256n}`, undefined, undefined, 400, "INVALID_REQUEST"],
+    ["an unknown job", "GET", "/v1/jobs/404", undefined, undefined, 404, "JOB_NOT_FOUND"],
+    [
+      "input for an unknown job",
+      "POST",
+      "/v1/jobs/404/input",
+      JSON.stringify(jobInput),
+      undefined,
+      404,
+      "JOB_NOT_FOUND",
+    ],
+    [
+      "a salt as a number",
+      "POST",
+      "/v1/jobs/1/input",
+      JSON.stringify({ input: jobInput.input, salt: 5 }),
+      undefined,
+      400,
+      "INVALID_REQUEST",
+    ],
+    [
+      "a salt beyond the field",
+      "POST",
+      "/v1/jobs/1/input",
+      JSON.stringify({ input: jobInput.input, salt: (2n ** 254n).toString() }),
+      undefined,
+      400,
+      "INVALID_REQUEST",
+    ],
+    [
+      "a float in a job input",
+      "POST",
+      "/v1/jobs/1/input",
+      JSON.stringify({ ...jobInput, input: [0.5, ...jobInput.input.slice(1)] }),
+      undefined,
+      400,
+      "INVALID_REQUEST",
+    ],
+    [
+      "a short job input",
+      "POST",
+      "/v1/jobs/1/input",
+      JSON.stringify({ ...jobInput, input: [1, 2] }),
+      undefined,
+      400,
+      "INVALID_INPUT",
+    ],
+    [
+      "a wrong commitment",
+      "POST",
+      "/v1/jobs/1/input",
+      JSON.stringify({ ...jobInput, salt: "1" }),
+      undefined,
+      409,
+      "COMMITMENT_MISMATCH",
+    ],
+    [
+      "a job for another agent",
+      "POST",
+      "/v1/jobs/3/input",
+      JSON.stringify(jobInput),
+      undefined,
+      409,
+      "JOB_ASSIGNED_ELSEWHERE",
+    ],
+    ["a refunded job", "POST", "/v1/jobs/4/input", JSON.stringify(jobInput), undefined, 409, "JOB_NOT_OPEN"],
+    ["an expired job", "POST", "/v1/jobs/5/input", JSON.stringify(jobInput), undefined, 409, "JOB_EXPIRED"],
+    [
+      "a job for a model not served",
+      "POST",
+      "/v1/jobs/6/input",
+      JSON.stringify(jobInput),
+      undefined,
+      404,
+      "MODEL_NOT_FOUND",
+    ],
+  ])("answers %s with %s %s → %i %s", async (_name, method, path, body, type, status, code) => {
+    const response =
+      method === "POST"
+        ? await post(path, body ?? "", type)
+        : await fetch(`${url}${path}`, { method: method as string });
+    expect(response.status).toBe(status);
+    expect(response.headers.get("content-type")).toMatch(/^application\/json/);
+    const json = (await response.json()) as { error: { code: string; message: string } };
+    expect(json.error.code).toBe(code);
+    expect(json.error.message.length).toBeGreaterThan(10);
+  });
+
+  it("queues a delivered input (202), answers 200 to the same input again, and 429 with Retry-After when full", async () => {
+    const first = await post("/v1/jobs/1/input", JSON.stringify(jobInput));
+    expect(first.status).toBe(202);
+    expect(await first.json()).toMatchObject({ jobId: "1", state: "received", model: "risk-v1", output: null });
+    const again = await post("/v1/jobs/1/input", JSON.stringify(jobInput));
+    expect(again.status).toBe(200);
+    // Job 1 runs (never finishing), job 2 waits in the one place of the queue, job 7 finds it full.
+    expect((await post("/v1/jobs/2/input", JSON.stringify(jobInput))).status).toBe(202);
+    const full = await post("/v1/jobs/7/input", JSON.stringify(jobInput));
+    expect(full.status).toBe(429);
+    expect(Number(full.headers.get("retry-after"))).toBeGreaterThanOrEqual(1);
+    expect(((await full.json()) as { error: { code: string } }).error.code).toBe("QUEUE_FULL");
+    expect(handled).toEqual([1n]);
+    const job7 = (await (await fetch(`${url}/v1/jobs/7`)).json()) as { state: string };
+    expect(job7.state).toBe("open");
+  });
+
+  it("exports Prometheus metrics, and stays healthy after all of the above", async () => {
+    const text = await (await fetch(`${url}/metrics`)).text();
+    expect(text).toContain('convergence_worker_jobs{state="received"} 2');
+    expect(text).toContain("convergence_worker_queue_depth 1");
+    expect(text).toMatch(
+      /convergence_worker_http_requests_total\{method="POST",route="\/v1\/inference",status="400"\} \d+/,
+    );
+    expect(text).toMatch(/convergence_worker_inference_seconds_count\{model="risk-v1"\} [1-9]/);
+    expect((await fetch(`${url}/healthz`)).status).toBe(200);
+  });
+});
