@@ -7,7 +7,14 @@ export {
 export { workspaceRoot } from "./corpus/workspaceRoot.ts";
 export { BaseError, type BaseErrorParameters } from "./errors/base.ts";
 export { CorpusNotFoundError, InvalidCorpusLineError } from "./errors/corpus.ts";
+export { MissingApiKeyError, ProviderUnreachableError, UnknownModelError } from "./errors/model.ts";
+export { PolicyConfigError, PolicyViolationError, SpendLedgerError } from "./errors/policy.ts";
 export { DEFAULT_INFERENCE_MODEL } from "./intent/actions/buildInferenceCall.ts";
+export {
+  type EvaluateConditionParameters,
+  type EvaluateConditionReturnType,
+  evaluateCondition,
+} from "./intent/evaluateCondition.ts";
 export {
   type NormalizedCall,
   type NormalizePlanParameters,
@@ -29,3 +36,37 @@ export {
   type ToolName,
   tokenDecimals,
 } from "./intent/types.ts";
+export { agentSystemPrompt } from "./model/agentSystemPrompt.ts";
+export { type CreateChatModelParameters, createChatModel, DEFAULT_OLLAMA_BASE_URL } from "./model/createChatModel.ts";
+export { EmbeddedIntentModel, type EmbeddedIntentModelFields } from "./model/EmbeddedIntentModel.ts";
+export { isFailedToolResult } from "./model/isFailedToolResult.ts";
+export { messageText } from "./model/messageText.ts";
+export { type NextEmbeddedStepParameters, nextEmbeddedStep } from "./model/nextEmbeddedStep.ts";
+export { type ModelSpec, type ParseModelSpecParameters, parseModelSpec } from "./model/parseModelSpec.ts";
+export { type PlanIntentParameters, planIntent } from "./model/planIntent.ts";
+export { type ToProviderErrorParameters, toProviderError } from "./model/toProviderError.ts";
+export { type CheckPolicyParameters, checkPolicy } from "./policy/checkPolicy.ts";
+export {
+  type CreatePolicyGuardParameters,
+  createPolicyGuard,
+  type GuardedCall,
+  type PolicyGuard,
+  type PolicyOutcome,
+  type SimulationResult,
+} from "./policy/createPolicyGuard.ts";
+export { type IsAllowedRecipientParameters, isAllowedRecipient } from "./policy/isAllowedRecipient.ts";
+export { type LoadPolicyParameters, type LoadPolicyReturnType, loadPolicy } from "./policy/loadPolicy.ts";
+export { type ReadSpendLedgerParameters, readSpendLedger, type SpendLedger } from "./policy/readSpendLedger.ts";
+export { type RecordSpendParameters, recordSpend } from "./policy/recordSpend.ts";
+export { type ResolveConvergenceHomeParameters, resolveConvergenceHome } from "./policy/resolveConvergenceHome.ts";
+export { type SpendOfParameters, type SpendOfReturnType, spendOf } from "./policy/spendOf.ts";
+export {
+  defaultPolicyConfig,
+  type PolicyConfig,
+  type PolicyRule,
+  type PolicyViolation,
+  policyConfigSchema,
+} from "./policy/types.ts";
+export { agentToolDefinitions } from "./tools/agentToolDefinitions.ts";
+export { type CreateAgentToolsParameters, createAgentTools } from "./tools/createAgentTools.ts";
+export type { AgentActions, AgentContext, SentTransaction } from "./tools/types.ts";
