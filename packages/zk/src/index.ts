@@ -1,3 +1,17 @@
+export {
+  type CompileCircuitParameters,
+  type CompileCircuitReturnType,
+  type CompiledCircuit,
+  compileCircuit,
+} from "./circuit/compileCircuit.ts";
+export {
+  type GenerateCircuitSourceParameters,
+  type GenerateCircuitSourceReturnType,
+  generateCircuitSource,
+} from "./circuit/generateCircuitSource.ts";
+export { type LayerQuotientBitsParameters, layerQuotientBits } from "./circuit/layerQuotientBits.ts";
+export { loadWitnessCalculator, type WitnessCalculator } from "./circuit/loadWitnessCalculator.ts";
+export { type ReadR1csInfoReturnType, readR1csInfo } from "./circuit/readR1csInfo.ts";
 export { type CommitInputParameters, type CommitInputReturnType, commitInput } from "./commitment/commitInput.ts";
 export { type CommitModelParameters, type CommitModelReturnType, commitModel } from "./commitment/commitModel.ts";
 export {
@@ -10,8 +24,21 @@ export { type PackValuesParameters, type PackValuesReturnType, packValues } from
 export { type RandomSaltReturnType, randomSalt } from "./commitment/randomSalt.ts";
 export { type SpongeHashParameters, type SpongeHashReturnType, spongeHash } from "./commitment/spongeHash.ts";
 export { BaseError, type BaseErrorParameters } from "./errors/base.ts";
+export { CircuitCompileError } from "./errors/circuit.ts";
 export { InvalidSaltError } from "./errors/commitment.ts";
+export { BinaryFileError } from "./errors/files.ts";
 export { InvalidScaleError, ShapeMismatchError, ValueOutOfRangeError } from "./errors/fixedPoint.ts";
+export { WorkspaceNotFoundError } from "./errors/paths.ts";
+export { InvalidBindingError, MalformedProofError, ProofModelMismatchError, WitnessError } from "./errors/proof.ts";
+export {
+  PtauHashMismatchError,
+  PtauInvalidError,
+  PtauNotFoundError,
+  PtauTooSmallError,
+  SetupMissingError,
+  ZkeyWithoutContributionError,
+} from "./errors/setup.ts";
+export { InvalidContractNameError, VerifierCompileError } from "./errors/verifier.ts";
 export * from "./fixedPoint/constants.ts";
 export { floorDiv } from "./fixedPoint/floorDiv.ts";
 export { type ForwardParameters, type ForwardReturnType, forward } from "./fixedPoint/forward.ts";
@@ -19,3 +46,43 @@ export { type QuantizeValueParameters, quantizeValue } from "./fixedPoint/quanti
 export type { FloatLayer, FloatMlp, QuantizedLayer, QuantizedMlp } from "./fixedPoint/types.ts";
 export { type FlattenModelParameters, type FlattenModelReturnType, flattenModel } from "./model/flattenModel.ts";
 export { type ModelShapeParameters, type ModelShapeReturnType, modelShape } from "./model/modelShape.ts";
+export { circuitsDir } from "./paths/circuitsDir.ts";
+export { convergenceHome } from "./paths/convergenceHome.ts";
+export { findWorkspaceRoot } from "./paths/findWorkspaceRoot.ts";
+export { type ZkCacheDirParameters, zkCacheDir } from "./paths/zkCacheDir.ts";
+export { type BuildCircuitInputParameters, buildCircuitInput, type CircuitInput } from "./proof/buildCircuitInput.ts";
+export { fromField } from "./proof/fromField.ts";
+export { type Groth16Calldata, parseCalldata } from "./proof/parseCalldata.ts";
+export { type ParseProofParameters, type ParseProofReturnType, parseProof } from "./proof/parseProof.ts";
+export { type ProveParameters, type ProveReturnType, prove } from "./proof/prove.ts";
+export { toField } from "./proof/toField.ts";
+export { type VerifyParameters, type VerifyReturnType, verify } from "./proof/verify.ts";
+export { assertZkeyContributed } from "./setup/assertZkeyContributed.ts";
+export { type CheckPtauParameters, type CheckPtauReturnType, checkPtau } from "./setup/checkPtau.ts";
+export { DEV_PTAU_POWER, DEV_PTAU_SHA256, PHASE2_BEACON_ITERATIONS_EXP } from "./setup/constants.ts";
+export { devPtauPath } from "./setup/devPtauPath.ts";
+export { loadSetup } from "./setup/loadSetup.ts";
+export { createProgress, type OnProgress, type ProgressEvent } from "./setup/progress.ts";
+export { type ReadPtauInfoReturnType, readPtauInfo } from "./setup/readPtauInfo.ts";
+export { type ReadZkeyInfoReturnType, readZkeyInfo } from "./setup/readZkeyInfo.ts";
+export { requiredPtauPower } from "./setup/requiredPtauPower.ts";
+export {
+  type SetupCircuitParameters,
+  type SetupCircuitReturnType,
+  type SetupRecord,
+  setupCircuit,
+} from "./setup/setupCircuit.ts";
+export { type SetupModelParameters, type SetupModelReturnType, setupModel } from "./setup/setupModel.ts";
+export { sha256File } from "./setup/sha256File.ts";
+export { terminateCurve } from "./setup/terminateCurve.ts";
+export {
+  type CompileVerifierParameters,
+  type CompileVerifierReturnType,
+  compileVerifier,
+} from "./verifier/compileVerifier.ts";
+export {
+  type ExportVerifierParameters,
+  type ExportVerifierReturnType,
+  exportVerifier,
+} from "./verifier/exportVerifier.ts";
+export { verifierContractName } from "./verifier/verifierContractName.ts";

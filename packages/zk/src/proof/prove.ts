@@ -1,0 +1,113 @@
+import { type Groth16Proof, groth16 } from "snarkjs";
+import { type CompiledCircuit, compileCircuit } from "../circuit/compileCircuit.ts";
+import { loadWitnessCalculator } from "../circuit/loadWitnessCalculator.ts";
+import { commitInput } from "../commitment/commitInput.ts";
+import { commitModel } from "../commitment/commitModel.ts";
+import { randomSalt } from "../commitment/randomSalt.ts";
+import { InvalidBindingError, WitnessError } from "../errors/proof.ts";
+import { FIELD_MODULUS } from "../fixedPoint/constants.ts";
+import { forward } from "../fixedPoint/forward.ts";
+import type { QuantizedMlp } from "../fixedPoint/types.ts";
+import { modelShape } from "../model/modelShape.ts";
+import { assertZkeyContributed } from "../setup/assertZkeyContributed.ts";
+import { loadSetup } from "../setup/loadSetup.ts";
+import type { OnProgress } from "../setup/progress.ts";
+import { setupCircuit } from "../setup/setupCircuit.ts";
+import { terminateCurve } from "../setup/terminateCurve.ts";
+import { buildCircuitInput } from "./buildCircuitInput.ts";
+import { fromField } from "./fromField.ts";
+import { type Groth16Calldata, parseCalldata } from "./parseCalldata.ts";
+
+export type ProveParameters = {
+  model: QuantizedMlp;
+  /** The quantized input (signed 16-bit values). */
+  input: readonly bigint[];
+  /** Hides the input in its commitment; a fresh `randomSalt()` when omitted. */
+  salt?: bigint;
+  /** The job binding (`computeBinding`); 0 when the proof is not for an escrow job. */
+  binding?: bigint;
+  /** Run the trusted setup when the shape has none yet, instead of failing with `SetupMissingError`. */
+  setupIfMissing?: boolean;
+  /** Keep snarkjs' curve threads for the next proof (a worker or a bench); call `terminateCurve()` when done. */
+  keepCurve?: boolean;
+  onProgress?: OnProgress;
+};
+export type ProveReturnType = {
+  /** The model's output, signed. */
+  output: bigint[];
+  /** The output as the circuit's public signals hold it: negatives as p - |x|. */
+  rawOutput: bigint[];
+  /** modelCommitment, inputCommitment, binding, then the outputs, as decimal strings. */
+  publicSignals: string[];
+  proof: Groth16Proof;
+  /** Arguments for the Solidity verifier's `verifyProof`, from snarkjs' own export. */
+  calldata: Groth16Calldata;
+  /** Milliseconds spent computing the witness and the Groth16 proof. */
+  proveMs: number;
+  modelCommitment: bigint;
+  inputCommitment: bigint;
+  binding: bigint;
+  salt: bigint;
+  /** The circuit's cache key: which setup (and so which verifier) the proof is for. */
+  circuit: string;
+};
+
+/**
+ * Runs the model on the input with the reference forward pass and proves the same computation with
+ * Groth16: the public signals commit to the weights, to the salted input and to the job binding,
+ * then carry the output. Out-of-range inputs or weights fail naming the value before any proving.
+ *
+ * @example
+ * const { output, calldata } = await prove({ model, input, binding: computeBinding({ chainId, escrow, jobId, worker }) });
+ */
+export async function prove({
+  model,
+  input,
+  salt = randomSalt(),
+  binding = 0n,
+  setupIfMissing = false,
+  keepCurve = false,
+  onProgress,
+}: ProveParameters): Promise<ProveReturnType> {
+  if (binding < 0n || binding >= FIELD_MODULUS) throw new InvalidBindingError({ binding: binding.toString() });
+  // Validation first: shape, ranges of input, weights and activations (names the offending value).
+  const shape = modelShape({ model });
+  const { output } = forward({ model, input });
+  const modelCommitment = await commitModel({ model });
+  const inputCommitment = await commitInput({ input, salt });
+
+  const circuit: CompiledCircuit = await compileCircuit({ shape, onProgress });
+  const setup = setupIfMissing ? await setupCircuit({ circuit, onProgress }) : await loadSetup({ circuit });
+  await assertZkeyContributed({ path: setup.zkey });
+
+  const circuitInput = buildCircuitInput({ model, input, salt, binding, modelCommitment, inputCommitment, output });
+  try {
+    const started = performance.now();
+    const calculator = await loadWitnessCalculator({ circuit });
+    let witness: Uint8Array;
+    try {
+      witness = await calculator.calculateWTNSBin(circuitInput, true);
+    } catch (cause) {
+      throw new WitnessError({ circuit: circuit.name, cause });
+    }
+    const { proof, publicSignals } = await groth16.prove(setup.zkey, { type: "mem", data: witness });
+    const proveMs = Math.round((performance.now() - started) * 10) / 10;
+    const calldata = parseCalldata({ calldata: await groth16.exportSolidityCallData(proof, publicSignals) });
+    const rawOutput = publicSignals.slice(3).map((signal) => BigInt(signal));
+    return {
+      output: rawOutput.map(fromField),
+      rawOutput,
+      publicSignals,
+      proof,
+      calldata,
+      proveMs,
+      modelCommitment,
+      inputCommitment,
+      binding,
+      salt,
+      circuit: circuit.key,
+    };
+  } finally {
+    if (!keepCurve) await terminateCurve();
+  }
+}

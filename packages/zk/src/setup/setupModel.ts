@@ -1,0 +1,50 @@
+import { type CompiledCircuit, compileCircuit } from "../circuit/compileCircuit.ts";
+import type { QuantizedMlp } from "../fixedPoint/types.ts";
+import { modelShape } from "../model/modelShape.ts";
+import { type ExportVerifierReturnType, exportVerifier } from "../verifier/exportVerifier.ts";
+import type { OnProgress } from "./progress.ts";
+import { type SetupCircuitReturnType, setupCircuit } from "./setupCircuit.ts";
+
+export type SetupModelParameters = {
+  model: QuantizedMlp;
+  /** The model's name (e.g. "risk-v1"): names the verifier contract. */
+  name: string;
+  ptau?: string;
+  ptauSha256?: string;
+  force?: boolean;
+  /** Where to write the verifier; defaults to the cache and contracts/verifiers/. */
+  verifierDirs?: string[];
+  onProgress?: OnProgress;
+};
+export type SetupModelReturnType = {
+  circuit: CompiledCircuit;
+  setup: SetupCircuitReturnType;
+  verifier: ExportVerifierReturnType;
+};
+
+/**
+ * Everything `convergence zk setup --model <name>` does: compile the model shape's circuit, run (or
+ * reuse) its Groth16 setup, and export the model's Solidity verifier. Only the shape matters for the
+ * circuit and the keys: retrained weights of the same shape reuse them.
+ *
+ * @example
+ * const { setup, verifier } = await setupModel({ model, name: "risk-v1", onProgress: console.log });
+ */
+export async function setupModel({
+  model,
+  name,
+  ptau,
+  ptauSha256,
+  force,
+  verifierDirs,
+  onProgress,
+}: SetupModelParameters): Promise<SetupModelReturnType> {
+  const circuit = await compileCircuit({ shape: modelShape({ model }), onProgress });
+  const setup = await setupCircuit({ circuit, ptau, ptauSha256, force, onProgress });
+  const verifier = await exportVerifier({ zkey: setup.zkey, model: name, outDirs: verifierDirs });
+  onProgress?.({
+    message: `${name}: verifier ${verifier.contractName} written to ${verifier.paths.join(", ")}`,
+    elapsedMs: 0,
+  });
+  return { circuit, setup, verifier };
+}
