@@ -32,6 +32,28 @@ export { type TransferTokenParameters, transferToken } from "./actions/tokens/tr
 export type { TokenInfo } from "./actions/tokens/types.ts";
 export { type UnwrapEthParameters, unwrapEth } from "./actions/tokens/unwrapEth.ts";
 export { type WrapEthParameters, wrapEth } from "./actions/tokens/wrapEth.ts";
+export {
+  type DeliverJobInputParameters,
+  type DeliverJobInputReturnType,
+  deliverJobInput,
+} from "./actions/worker/deliverJobInput.ts";
+export {
+  type GetWorkerJobParameters,
+  type GetWorkerJobReturnType,
+  getWorkerJob,
+} from "./actions/worker/getWorkerJob.ts";
+export type { WorkerJob, WorkerJobState } from "./actions/worker/types.ts";
+export {
+  WorkerBusyError,
+  WorkerCommitmentMismatchError,
+  WorkerInvalidRequestError,
+  WorkerJobConflictError,
+  WorkerJobNotFoundError,
+  WorkerModelNotServedError,
+  WorkerPayloadTooLargeError,
+  WorkerRequestError,
+  WorkerUnreachableError,
+} from "./actions/worker/workerErrors.ts";
 export { type CreateClientsParameters, type CreateClientsReturnType, createClients } from "./client/createClients.ts";
 export type { ReadClient, SigningAccount, WriteClient } from "./client/types.ts";
 export { type ParseDidReturnType, parseDid } from "./did/parseDid.ts";

@@ -1,0 +1,69 @@
+import { BaseError } from "../../errors/base.ts";
+
+/**
+ * The worker answered with an error (`{ error: { code, message } }`). `status` is the HTTP status, `code` the worker's
+ * stable code (INVALID_REQUEST, COMMITMENT_MISMATCH, QUEUE_FULL, ...). Subclasses name the cases callers handle.
+ */
+export class WorkerRequestError extends BaseError {
+  override name = "WorkerRequestError";
+  readonly status: number;
+  readonly code: string;
+  constructor({ url, status, code, message }: { url: string; status: number; code: string; message: string }) {
+    super(`The worker refused the request (${status} ${code}): ${message}`, { details: url });
+    this.status = status;
+    this.code = code;
+  }
+}
+
+/** 400: the body or a parameter does not fit the API (wrong types, wrong input width, a value out of range). */
+export class WorkerInvalidRequestError extends WorkerRequestError {
+  override name = "WorkerInvalidRequestError";
+}
+
+/** 404 JOB_NOT_FOUND: no such job in the escrow the worker watches (open it on-chain first). */
+export class WorkerJobNotFoundError extends WorkerRequestError {
+  override name = "WorkerJobNotFoundError";
+}
+
+/** 404 MODEL_NOT_FOUND: the worker does not serve that model. */
+export class WorkerModelNotServedError extends WorkerRequestError {
+  override name = "WorkerModelNotServedError";
+}
+
+/** 409 COMMITMENT_MISMATCH: Poseidon(input, salt) is not the job's on-chain inputCommitment. */
+export class WorkerCommitmentMismatchError extends WorkerRequestError {
+  override name = "WorkerCommitmentMismatchError";
+}
+
+/** 409 otherwise: the job is not open, expired, or reserved for another agent. */
+export class WorkerJobConflictError extends WorkerRequestError {
+  override name = "WorkerJobConflictError";
+}
+
+/** 413: the body is larger than the worker accepts. */
+export class WorkerPayloadTooLargeError extends WorkerRequestError {
+  override name = "WorkerPayloadTooLargeError";
+}
+
+/** 429 QUEUE_FULL or 503 (draining, chain unavailable): try again after `retryAfterSeconds`. */
+export class WorkerBusyError extends WorkerRequestError {
+  override name = "WorkerBusyError";
+  readonly retryAfterSeconds: number | undefined;
+  constructor(parameters: { url: string; status: number; code: string; message: string; retryAfterSeconds?: number }) {
+    super(parameters);
+    this.retryAfterSeconds = parameters.retryAfterSeconds;
+  }
+}
+
+/** No HTTP answer from the worker (refused, timed out) or an answer that is not the worker's JSON. */
+export class WorkerUnreachableError extends BaseError {
+  override name = "WorkerUnreachableError";
+  constructor({ url, reason, cause }: { url: string; reason: string; cause?: unknown }) {
+    super(`No usable answer from the worker at ${url}: ${reason}.`, {
+      metaMessages: [
+        "Start it with `pnpm worker`, or pass the URL it listens on (--worker-url, default http://127.0.0.1:8080).",
+      ],
+      cause,
+    });
+  }
+}
