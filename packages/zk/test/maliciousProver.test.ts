@@ -1,0 +1,244 @@
+import { mkdtemp, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { wtns } from "snarkjs";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import {
+  buildCircuitInput,
+  commitInput,
+  commitModel,
+  forward,
+  loadWitnessCalculator,
+  type QuantizedMlp,
+  terminateCurve,
+  toField,
+} from "../src/index.ts";
+import { circuitSignals, denseSignals, type Signals } from "./circuitSignals.ts";
+import { failingConstraints, loadR1cs, type R1csJson } from "./failingConstraints.ts";
+import { type PreparedShape, prepareShape } from "./prepareShape.ts";
+import { readSymbols } from "./readSymbols.ts";
+import { writeWitness } from "./writeWitness.ts";
+
+/**
+ * Malicious prover: witnesses forged the way published zkML circuits have been broken. Each starts
+ * from a valid witness, edits the signals an attacker controls (found by name in the .sym file) so
+ * that every relation a weaker circuit would check still holds, and must fail the constraint check:
+ * snarkjs' `wtns check` says so, and `failingConstraints` shows the one check that catches it.
+ */
+describe("malicious prover (8-16-3)", () => {
+  let shape: PreparedShape;
+  let symbols: Map<string, number>;
+  let r1cs: R1csJson;
+  let dir: string;
+  const S = 8;
+
+  beforeAll(async () => {
+    shape = await prepareShape({ widths: [8, 16, 3], seed: 21n });
+    symbols = await readSymbols({ path: shape.circuit.sym });
+    r1cs = await loadR1cs({ path: shape.circuit.r1cs });
+    dir = await mkdtemp(join(tmpdir(), "zk-forged-"));
+  });
+  afterAll(async () => {
+    await rm(dir, { recursive: true, force: true });
+    await terminateCurve();
+  });
+
+  /** A valid witness for `input` and the named signals behind it. */
+  async function honest(input: bigint[], model: QuantizedMlp = shape.model) {
+    const { output } = forward({ model, input });
+    const salt = 7n;
+    const circuitInput = buildCircuitInput({
+      model,
+      input,
+      salt,
+      binding: 99n,
+      modelCommitment: await commitModel({ model }),
+      inputCommitment: await commitInput({ input, salt }),
+      output,
+    });
+    const calculator = await loadWitnessCalculator({ circuit: shape.circuit });
+    const witness = await calculator.calculateWitness(circuitInput, true);
+    return { witness, signals: circuitSignals({ model, input, quotientBits: shape.circuit.quotientBits }) };
+  }
+
+  /** Writes the edited named signals into a copy of the witness (only wires the optimiser kept exist). */
+  function forge(witness: bigint[], edits: Signals): bigint[] {
+    const forged = [...witness];
+    let written = 0;
+    for (const [name, value] of edits) {
+      const wire = symbols.get(name);
+      if (wire === undefined) continue;
+      forged[wire] = toField(value);
+      written++;
+    }
+    expect(written).toBeGreaterThan(0);
+    return forged;
+  }
+
+  async function check(witness: bigint[], name: string): Promise<{ snarkjs: boolean; failing: number }> {
+    const path = join(dir, `${name}.wtns`);
+    await writeWitness({ path, witness });
+    // snarkjs reports the failing constraint through logger.warn (and needs a logger to do so).
+    const silent = { debug: () => {}, info: () => {}, warn: () => {}, error: () => {} };
+    const ok = await wtns.check(shape.circuit.r1cs, path, silent);
+    const failing = failingConstraints({ r1cs, witness });
+    if (process.env["DEBUG_FORGE"]) {
+      const names = new Map([...symbols].map(([n, w]) => [w, n]));
+      console.log(
+        name,
+        failing.map((f) => f.wires.map((w) => names.get(w)).join(" ")),
+      );
+    }
+    return { snarkjs: ok, failing: failing.length };
+  }
+
+  /** Recomputes the output layer from a forged hidden vector, as an attacker would. */
+  function recomputeOutputLayer(edits: Signals, hidden: bigint[]): void {
+    const last = shape.model.layers[1] as QuantizedMlp["layers"][number];
+    const { signals, y } = denseSignals({
+      prefix: "main.layer1",
+      x: hidden,
+      layer: last,
+      scale: S,
+      quotientBits: shape.circuit.quotientBits[1] as number,
+    });
+    for (const [name, value] of signals) edits.set(name, value);
+    y.forEach((value, j) => {
+      edits.set(`main.outputs[${j}]`, value);
+    });
+  }
+
+  const input = [0n, 300n, -200n, 512n, -1024n, 77n, -5n, 1000n];
+
+  it("accepts the honest witness (control), which the independent signal model reproduces", async () => {
+    const { witness, signals } = await honest(input);
+    expect(forge(witness, signals)).toEqual(witness);
+    expect(await check(witness, "honest")).toEqual({ snarkjs: true, failing: 0 });
+  });
+
+  it("(a) rejects a rescaled output raised by one with its remainder lowered by 2^S", async () => {
+    const { witness, signals } = await honest(input);
+    const j = 0;
+    const Q = shape.circuit.quotientBits[1] as number;
+    const edits: Signals = new Map();
+    const q = signals.get(`main.layer1.q[${j}]`) as bigint;
+    const r = signals.get(`main.layer1.r[${j}]`) as bigint;
+    // q' * 2^S + r' = acc still holds: (q + 1) * 2^S + (r - 2^S). Only r' < 0 is wrong, which the
+    // remainder's bits cannot represent unless one "bit" holds -2^S + its value.
+    const high = q + 1n + (1n << BigInt(Q - 1));
+    for (let t = 0; t < Q; t++) edits.set(`main.layer1.bits[${j}].out[${S + t}]`, (high >> BigInt(t)) & 1n);
+    edits.set(`main.layer1.bits[${j}].out[0]`, (r & 1n) - (1n << BigInt(S)));
+    edits.set(`main.layer1.q[${j}]`, q + 1n);
+    edits.set(`main.layer1.r[${j}]`, r - (1n << BigInt(S)));
+    edits.set(`main.layer1.y[${j}]`, q + 1n);
+    edits.set(`main.outputs[${j}]`, q + 1n);
+    expect(await check(forge(witness, edits), "rescale")).toEqual({ snarkjs: false, failing: 1 });
+  });
+
+  it("(b) rejects a ReLU whose sign comes from a non-canonical bit decomposition", async () => {
+    const { witness, signals } = await honest(input);
+    const Q = shape.circuit.quotientBits[0] as number;
+    const j = (shape.model.layers[0]?.weights ?? []).findIndex(
+      (_, n) => (signals.get(`main.layer0.q[${n}]`) as bigint) < 0n,
+    );
+    expect(j).toBeGreaterThanOrEqual(0);
+    const q = signals.get(`main.layer0.q[${j}]`) as bigint;
+    const top = S + Q - 1;
+    const edits: Signals = new Map();
+    // Same sum (2^top - 2 * 2^(top-1) = 0), but the "sign bit" now says q >= 0, so ReLU passes q through.
+    edits.set(`main.layer0.bits[${j}].out[${top}]`, 1n);
+    edits.set(
+      `main.layer0.bits[${j}].out[${top - 1}]`,
+      (signals.get(`main.layer0.bits[${j}].out[${top - 1}]`) as bigint) - 2n,
+    );
+    edits.set(`main.layer0.y[${j}]`, q);
+    const hidden = (shape.model.layers[0]?.bias ?? []).map((_, n) =>
+      n === j ? q : (signals.get(`main.layer0.y[${n}]`) as bigint),
+    );
+    recomputeOutputLayer(edits, hidden);
+    expect(await check(forge(witness, edits), "relu")).toEqual({ snarkjs: false, failing: 1 });
+  });
+
+  it("(c) rejects an input value outside 16 bits packed into the same input commitment", async () => {
+    const { witness } = await honest(input);
+    // x0 + 2^16 and x1 - 1 pack into the same word: (u0 + 2^16) + (u1 - 1) * 2^16 = u0 + u1 * 2^16.
+    const forgedInput = [input[0]! + 65536n, input[1]! - 1n, ...input.slice(2)];
+    const edits = circuitSignalsUnchecked(forgedInput);
+    // Range bits of x0 + 2^15 = 2^15 + 2^16: the top "bit" must hold 3.
+    const u0 = input[0]! + 32768n;
+    for (let t = 0; t < 16; t++) edits.set(`main.inputCommit.pack.range[0].out[${t}]`, (u0 >> BigInt(t)) & 1n);
+    edits.set("main.inputCommit.pack.range[0].out[15]", ((u0 >> 15n) & 1n) + 2n);
+    setRangeBits(edits, "main.inputCommit.pack.range[1]", forgedInput[1]! + 32768n);
+    expect(await check(forge(witness, edits), "input-range")).toEqual({ snarkjs: false, failing: 1 });
+  });
+
+  it("(c) rejects a weight outside 16 bits packed into the same model commitment", async () => {
+    const { witness } = await honest(input);
+    // w[j][0] multiplies x0 = 0, so raising it by 2^16 changes no product; w[j][1] - 1 pays for it in
+    // the packed word (both sit in one word: w[j][0] is not its last slot).
+    const forged = structuredClone(shape.model);
+    const rows = forged.layers[0]?.weights as bigint[][];
+    const j = rows.findIndex((row, n) => (row[1] as bigint) > -32768n && (n * 8) % 15 !== 14);
+    const row = rows[j] as bigint[];
+    const u0 = (row[0] as bigint) + 32768n;
+    row[0] = (row[0] as bigint) + 65536n;
+    row[1] = (row[1] as bigint) - 1n;
+    const edits = circuitSignalsUnchecked(input, forged);
+    edits.set(`main.modelCommit.pack.range[${j * 8}].out[15]`, ((u0 >> 15n) & 1n) + 2n);
+    for (let t = 0; t < 15; t++) edits.set(`main.modelCommit.pack.range[${j * 8}].out[${t}]`, (u0 >> BigInt(t)) & 1n);
+    setRangeBits(edits, `main.modelCommit.pack.range[${j * 8 + 1}]`, (row[1] as bigint) + 32768n);
+    expect(await check(forge(witness, edits), "weight-range")).toEqual({ snarkjs: false, failing: 1 });
+  });
+
+  it("(d) rejects a flipped sign bit", async () => {
+    const { witness, signals } = await honest(input);
+    const Q = shape.circuit.quotientBits[0] as number;
+    const j = (shape.model.layers[0]?.weights ?? []).findIndex(
+      (_, n) => (signals.get(`main.layer0.q[${n}]`) as bigint) < 0n,
+    );
+    const top = S + Q - 1;
+    const edits: Signals = new Map();
+    // Flip the sign bit of a negative pre-activation and follow through: q reads 2^(Q-1) higher and ReLU passes it.
+    const q = (signals.get(`main.layer0.q[${j}]`) as bigint) + (1n << BigInt(Q - 1));
+    edits.set(`main.layer0.bits[${j}].out[${top}]`, 1n);
+    edits.set(`main.layer0.q[${j}]`, q);
+    edits.set(`main.layer0.y[${j}]`, q);
+    const hidden = (shape.model.layers[0]?.bias ?? []).map((_, n) =>
+      n === j ? q : (signals.get(`main.layer0.y[${n}]`) as bigint),
+    );
+    recomputeOutputLayer(edits, hidden);
+    const result = await check(forge(witness, edits), "sign");
+    expect(result.snarkjs).toBe(false);
+    expect(result.failing).toBeGreaterThan(0);
+  });
+
+  /** circuitSignals for values outside the honest ranges (the range bits are then set by hand). */
+  function circuitSignalsUnchecked(forgedInput: bigint[], model: QuantizedMlp = shape.model): Signals {
+    const edits: Signals = new Map();
+    forgedInput.forEach((value, i) => {
+      edits.set(`main.x[${i}]`, value);
+    });
+    model.layers.forEach((layer, k) => {
+      layer.weights.forEach((row, j) => {
+        row.forEach((weight, i) => {
+          edits.set(`main.w${k}[${j}][${i}]`, weight);
+        });
+      });
+    });
+    const first = denseSignals({
+      prefix: "main.layer0",
+      x: forgedInput,
+      layer: model.layers[0] as QuantizedMlp["layers"][number],
+      scale: S,
+      quotientBits: shape.circuit.quotientBits[0] as number,
+    });
+    for (const [name, value] of first.signals) edits.set(name, value);
+    recomputeOutputLayer(edits, first.y);
+    return edits;
+  }
+
+  /** The honest range bits of a value that stays in range (the one that pays for the forged one). */
+  function setRangeBits(edits: Signals, prefix: string, unsigned: bigint): void {
+    for (let t = 0; t < 16; t++) edits.set(`${prefix}.out[${t}]`, (unsigned >> BigInt(t)) & 1n);
+  }
+});
