@@ -60,7 +60,10 @@ describe("createApp", () => {
     const queue = createJobQueue({
       limit: 1,
       concurrency: 1,
-      handle: (id) => (handled.push(id), new Promise(() => {})),
+      handle: (id) => {
+        handled.push(id);
+        return new Promise(() => {});
+      },
     });
     const log = createLogger({ level: "silent" });
     const metrics = createMetrics({

@@ -28,6 +28,20 @@ describe("toFulfillCalldata", () => {
         signals: ["9", "10", "11"],
       }),
     ).toEqual(expected);
+    const fromZk = {
+      pA: [1n, 2n],
+      pB: [
+        [3n, 4n],
+        [5n, 6n],
+      ],
+      pC: [7n, 8n],
+      pubSignals: [9n, 10n, 11n],
+    };
+    expect(toFulfillCalldata(fromZk)).toEqual(expected);
+    // As stored: bigints written as decimal strings.
+    expect(
+      toFulfillCalldata(JSON.parse(JSON.stringify(fromZk, (_k, v) => (typeof v === "bigint" ? String(v) : v)))),
+    ).toEqual(expected);
   });
 
   it.each([["not json"], [[["0x01"], [], [], []]], [{ a: [1, 2] }], [null]])("refuses %j as PROVE_FAILED", (bad) => {

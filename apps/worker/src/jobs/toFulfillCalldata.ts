@@ -5,7 +5,8 @@ type Pair = readonly [bigint, bigint];
 
 /**
  * The Groth16 calldata `InferenceEscrow.fulfill` takes, from what snarkjs' `exportSolidityCallData` gives: its
- * string (`["0x..","0x.."],[[..],[..]],[..],[..]`), the same parsed as an array, or an object `{a, b, c, signals}`.
+ * string (`["0x..","0x.."],[[..],[..]],[..],[..]`), the same parsed as an array, `parseCalldata`'s
+ * `{pA, pB, pC, pubSignals}` (@convergence/zk), or `{a, b, c, signals}`; numbers as bigints, decimal or hex strings.
  * Calldata is never encoded by hand: the numbers are snarkjs' own, including the swapped G2 coordinates.
  *
  * @example
@@ -18,10 +19,10 @@ export function toFulfillCalldata(calldata: unknown): FulfillCalldata {
     const [a, b, c, signals] = Array.isArray(value)
       ? value
       : [
-          (value as Record<string, unknown>).a,
-          (value as Record<string, unknown>).b,
-          (value as Record<string, unknown>).c,
-          (value as Record<string, unknown>).signals ?? (value as Record<string, unknown>).input,
+          field(value, "a", "pA"),
+          field(value, "b", "pB"),
+          field(value, "c", "pC"),
+          field(value, "signals", "pubSignals"),
         ];
     const pair = (v: unknown): Pair => {
       if (!Array.isArray(v) || v.length !== 2) throw new Error("expected a pair");
@@ -43,4 +44,9 @@ export function toFulfillCalldata(calldata: unknown): FulfillCalldata {
       cause,
     });
   }
+}
+
+function field(value: unknown, name: string, alias: string): unknown {
+  const record = value as Record<string, unknown>;
+  return record[name] ?? record[alias];
 }

@@ -217,7 +217,11 @@ export function openJobStore({ path, chainKey, now = Date.now }: OpenJobStorePar
         if (patch.input) set("input", JSON.stringify(patch.input.map(String)));
         if (patch.salt !== undefined) set("salt", patch.salt.toString());
         if (patch.output) set("output", JSON.stringify(patch.output.map(String)));
-        if (patch.proof) set("proof", JSON.stringify(patch.proof));
+        if (patch.proof)
+          set(
+            "proof",
+            JSON.stringify(patch.proof, (_key, v) => (typeof v === "bigint" ? v.toString() : v)),
+          );
         if (patch.txHash) set("tx_hashes", JSON.stringify([...current.txHashes, patch.txHash]));
         if (patch.countAttempt) set("attempts", current.attempts + 1);
         if (patch.error !== undefined) set("error", patch.error === null ? null : JSON.stringify(patch.error));
