@@ -1,0 +1,69 @@
+import { agentRegistryAbi } from "@convergence/contracts";
+import { createClients } from "@convergence/sdk";
+import type { Account, Address } from "viem";
+import { createPolicyGuard } from "../policy/createPolicyGuard.ts";
+import { loadPolicy } from "../policy/loadPolicy.ts";
+import { resolveConvergenceHome } from "../policy/resolveConvergenceHome.ts";
+import type { AgentContext } from "../tools/types.ts";
+import { createChainSimulator } from "./createChainSimulator.ts";
+import { createSdkActions } from "./createSdkActions.ts";
+import { registrationUri } from "./registrationUri.ts";
+import type { StackAddresses } from "./tokenAddresses.ts";
+
+export type CreateAgentContextParameters = {
+  rpcUrl: string;
+  chainId: number;
+  /** The agent's signing account. */
+  account: Account;
+  /** Deployed stack addresses (deployments/<chainId>.json). */
+  contracts: StackAddresses;
+  /** Folder of policy.json and the spend ledger (default resolveConvergenceHome()). */
+  home?: string;
+  /** Other accounts of the user that transfers may go to. */
+  ownAccounts?: readonly Address[];
+  /** `--yes`: send without asking. */
+  yes?: boolean;
+  confirm?: (summary: string) => Promise<boolean>;
+};
+
+/**
+ * Everything the tools need on a real chain: SDK actions signed by `account`, and the spending policy
+ * from `<home>/policy.json` (created from the defaults on first use) with on-chain simulation, the
+ * spend ledger, and registered agents (AgentRegistry owners) on the allowlist.
+ *
+ * @example
+ * const { context } = createAgentContext({ rpcUrl, chainId: 31337, account, contracts: deployment.contracts, yes: true });
+ * const tools = createAgentTools({ context });
+ */
+export function createAgentContext(parameters: CreateAgentContextParameters) {
+  const { rpcUrl, chainId, account, contracts, ownAccounts = [], yes, confirm } = parameters;
+  const { publicClient, walletClient } = createClients({ rpcUrl, chainId, account });
+  const policy = loadPolicy({ home: parameters.home ?? resolveConvergenceHome() });
+  const guard = createPolicyGuard({
+    config: policy.config,
+    ledgerPath: policy.ledgerPath,
+    ownAccounts: [account.address, ...ownAccounts],
+    isRegisteredAgent: async (address) =>
+      (await publicClient.readContract({
+        address: contracts.AgentRegistry,
+        abi: agentRegistryAbi,
+        functionName: "balanceOf",
+        args: [address],
+      })) > 0n,
+    simulate: createChainSimulator({
+      client: publicClient,
+      account: account.address,
+      contracts,
+      agentURI: registrationUri,
+    }),
+    ...(yes === undefined ? {} : { yes }),
+    ...(confirm === undefined ? {} : { confirm }),
+  });
+  const context: AgentContext = {
+    account: account.address,
+    actions: createSdkActions({ publicClient, walletClient: walletClient!, contracts, rpcUrl }),
+    guard,
+    defaultSlippageBps: policy.config.defaultSlippageBps,
+  };
+  return { context, policy, publicClient };
+}

@@ -1,0 +1,118 @@
+import {
+  getBalances,
+  parseDid,
+  quoteSwap,
+  type ReadClient,
+  registerAgent,
+  resolveDid,
+  stackTokens,
+  swapTokens,
+  transferToken,
+  unwrapEth,
+  type WriteClient,
+  wrapEth,
+} from "@convergence/sdk";
+import { formatUnits, getAddress, isAddress, parseUnits } from "viem";
+import { type TokenSymbol, tokenDecimals } from "../intent/types.ts";
+import type { AgentActions, SentTransaction } from "../tools/types.ts";
+import { registrationUri } from "./registrationUri.ts";
+import { poolToken, type StackAddresses } from "./tokenAddresses.ts";
+
+export type CreateSdkActionsParameters = {
+  publicClient: ReadClient;
+  walletClient: WriteClient;
+  contracts: StackAddresses;
+  /** JSON-RPC URL, for the DID resolver. */
+  rpcUrl: string;
+};
+
+const units = (amount: string, symbol: TokenSymbol) => parseUnits(amount, tokenDecimals[symbol]);
+const sent = ({ hash, receipt }: { hash: `0x${string}`; receipt: { gasUsed: bigint } }): SentTransaction => ({
+  hash,
+  gasUsed: receipt.gasUsed,
+});
+
+/**
+ * The agent's chain actions over @convergence/sdk: balances, quotes, exact-in swaps (ETH wrapped or
+ * unwrapped around the WETH/USDC pool), transfers, wrap/unwrap, ERC-8004 registration and did:ethr
+ * resolution. Verified inference and attestations are not here yet (no SDK actions for them).
+ *
+ * @example
+ * const actions = createSdkActions({ publicClient, walletClient, contracts: deployment.contracts, rpcUrl });
+ */
+export function createSdkActions({
+  publicClient,
+  walletClient,
+  contracts,
+  rpcUrl,
+}: CreateSdkActionsParameters): AgentActions {
+  const tokens = stackTokens({ deployment: { contracts: contracts as never } });
+  const tokenInfo = (symbol: TokenSymbol) => tokens.find((t) => t.symbol === symbol)!;
+  return {
+    async getBalances({ account }) {
+      const balances = await getBalances({ client: publicClient, account, tokens });
+      return balances.map((b) => ({ symbol: b.symbol, balance: b.formatted }));
+    },
+    async quoteSwap({ tokenIn, tokenOut, amountIn }) {
+      const raw = await quoteSwap({
+        client: publicClient,
+        pool: contracts.Pool,
+        tokenIn: poolToken({ symbol: tokenIn, contracts }),
+        amountIn: units(amountIn, tokenIn),
+      });
+      return { amountOut: formatUnits(raw, tokenDecimals[tokenOut]) };
+    },
+    async swapTokens({ tokenIn, tokenOut, amountIn, maxSlippageBps }) {
+      const transactions: SentTransaction[] = [];
+      const amount = units(amountIn, tokenIn);
+      if (tokenIn === "ETH")
+        transactions.push(sent(await wrapEth({ client: walletClient, weth: contracts.WETH, amount })));
+      const swap = await swapTokens({
+        client: walletClient,
+        pool: contracts.Pool,
+        tokenIn: poolToken({ symbol: tokenIn, contracts }),
+        amountIn: amount,
+        maxSlippageBps,
+      });
+      if (swap.approveHash) transactions.push({ hash: swap.approveHash });
+      transactions.push(sent(swap));
+      if (tokenOut === "ETH") {
+        transactions.push(
+          sent(await unwrapEth({ client: walletClient, weth: contracts.WETH, amount: swap.amountOut })),
+        );
+      }
+      return {
+        amountOut: formatUnits(swap.amountOut, tokenDecimals[tokenOut]),
+        minAmountOut: formatUnits(swap.minAmountOut, tokenDecimals[tokenOut]),
+        transactions,
+      };
+    },
+    async transferTokens({ token, amount, to }) {
+      return sent(
+        await transferToken({ client: walletClient, token: tokenInfo(token), to, amount: units(amount, token) }),
+      );
+    },
+    async wrapEth({ amount }) {
+      return sent(await wrapEth({ client: walletClient, weth: contracts.WETH, amount: units(amount, "ETH") }));
+    },
+    async unwrapEth({ amount }) {
+      return sent(await unwrapEth({ client: walletClient, weth: contracts.WETH, amount: units(amount, "WETH") }));
+    },
+    async registerAgent({ name, serviceUrl }) {
+      const result = await registerAgent({
+        client: walletClient,
+        registry: contracts.AgentRegistry,
+        agentURI: registrationUri(serviceUrl ? { name, serviceUrl } : { name }),
+        metadata: { name },
+      });
+      return { agentId: result.agentId.toString(), did: result.did, ...sent(result) };
+    },
+    async resolveDid({ did }) {
+      return resolveDid({ did, rpcUrl, registry: contracts.DIDRegistry });
+    },
+    async resolveAddress({ value }) {
+      if (isAddress(value, { strict: false })) return getAddress(value);
+      return parseDid({ did: value }).address;
+    },
+  };
+}

@@ -1,0 +1,20 @@
+import type { Address } from "viem";
+import type { TokenSymbol } from "../intent/types.ts";
+
+export type StackAddresses = {
+  WETH: Address;
+  USDC: Address;
+  Pool: Address;
+  AgentRegistry: Address;
+  DIDRegistry: Address;
+};
+
+/**
+ * The ERC-20 that stands for a token in the pool: WETH for ETH (wrapped around the swap).
+ *
+ * @example
+ * poolToken({ symbol: "ETH", contracts }); // contracts.WETH
+ */
+export function poolToken({ symbol, contracts }: { symbol: TokenSymbol; contracts: StackAddresses }): Address {
+  return symbol === "USDC" ? contracts.USDC : contracts.WETH;
+}
