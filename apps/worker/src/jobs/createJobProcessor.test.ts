@@ -1,0 +1,235 @@
+import { forward } from "@convergence/zk";
+import type { Hex } from "viem";
+import { beforeAll, beforeEach, describe, expect, it } from "vitest";
+import type { ChainGateway, OnChainJob } from "../chain/types.ts";
+import { JobFailedError, ProverCrashedError } from "../errors/jobs.ts";
+import { loadServedModels } from "../inference/loadServedModels.ts";
+import type { ServedModel } from "../inference/types.ts";
+import { createLogger } from "../log/createLogger.ts";
+import { createMetrics } from "../metrics/createMetrics.ts";
+import type { Prover, ProveTask } from "../prover/types.ts";
+import { type JobStore, openJobStore } from "../store/openJobStore.ts";
+
+import { createJobProcessor } from "./createJobProcessor.ts";
+
+/**
+ * The job state machine against an in-memory escrow and a prover that computes the reference forward pass. The real
+ * prover threads are tested in src/prover/, the real chain in test/worker/.
+ */
+describe("createJobProcessor", () => {
+  let model: ServedModel;
+  let store: JobStore;
+  let escrow: Map<bigint, OnChainJob>;
+  let sent: bigint[];
+  let proved: ProveTask[];
+  let proverFault: Error | undefined;
+  let wrongOutput: boolean;
+  let chainDown: boolean;
+  let revertSend: boolean;
+  let receiptStatus: "success" | "reverted";
+  const input = [128n, -320n, 26n, 512n, -1n, 0n, 384n, -512n];
+  const AGENT = 3n;
+
+  beforeAll(async () => {
+    model = (await loadServedModels({ names: ["risk-v1"], home: "/nonexistent" })).get("risk-v1")!;
+  });
+
+  beforeEach(() => {
+    store = openJobStore({ path: ":memory:", chainKey: "test" });
+    escrow = new Map();
+    sent = [];
+    proved = [];
+    proverFault = undefined;
+    wrongOutput = false;
+    chainDown = false;
+    revertSend = false;
+    receiptStatus = "success";
+  });
+
+  const chain: ChainGateway = {
+    chainId: 31337,
+    escrow: "0x5FbDB2315678afecb367f032d93F642f64180aa3",
+    workerAddress: "0x70997970C51812dc3A010C7d01b50e0d17dc79C8",
+    agentId: AGENT,
+    async readJob(jobId) {
+      if (chainDown) throw new Error("fetch failed");
+      return escrow.get(jobId);
+    },
+    async sendFulfill({ jobId }) {
+      if (chainDown) throw new Error("fetch failed");
+      if (revertSend) {
+        throw new JobFailedError({ code: "FULFILL_REVERTED", message: "would revert: InferenceAttestorProofRejected" });
+      }
+      sent.push(jobId);
+      if (receiptStatus === "success") {
+        const record = escrow.get(jobId)!;
+        escrow.set(jobId, { ...record, status: "fulfilled", workerAgentId: AGENT });
+      }
+      return `0x${jobId.toString(16).padStart(64, "0")}` as Hex;
+    },
+    async waitForReceipt() {
+      return { status: receiptStatus, blockNumber: 10n };
+    },
+  };
+  const prover: Prover = {
+    async prove(task) {
+      proved.push(task);
+      if (proverFault) throw proverFault;
+      const { output } = forward({ model: task.quantized, input: task.input });
+      return {
+        output: wrongOutput ? output.map((v) => v + 1n) : output,
+        publicSignals: ["1", "2", task.binding.toString(), ...output.map(String)],
+        proof: { pi_a: ["1", "2", "1"] },
+        calldata: {
+          pA: [1n, 2n],
+          pB: [
+            [3n, 4n],
+            [5n, 6n],
+          ],
+          pC: [7n, 8n],
+          pubSignals: [1n, 2n, task.binding],
+        },
+        proveMs: 600,
+      };
+    },
+  };
+  const processor = () =>
+    createJobProcessor({
+      store,
+      chain,
+      prover,
+      modelFor: async (modelId) => (modelId === 1n ? model : undefined),
+      metrics: createMetrics({
+        jobCounts: () => store.countByState(),
+        queue: () => ({ depth: 0, running: 0, limit: 1 }),
+        processMetrics: false,
+      }),
+      log: createLogger({ level: "silent" }),
+      maxAttempts: 2,
+    });
+
+  /** A job opened on the escrow and delivered to the store in `state`. */
+  const job = (
+    jobId: bigint,
+    state: "received" | "proving" | "submitted" = "received",
+    status: OnChainJob["status"] = "open",
+  ) => {
+    const opened = {
+      jobId,
+      modelId: 1n,
+      requester: "0x3C44CdDdB6a900fa2b585dd299e03d12FA4293BC" as const,
+      inputCommitment: 77n,
+      amount: 2_000_000n,
+      deadline: 2_000n,
+      workerAgentId: 0n,
+      openedBlock: 5n,
+      openedTx: undefined,
+    };
+    escrow.set(jobId, { job: opened, status, workerAgentId: 0n, chainTime: 1_000n });
+    store.insertOpened(opened);
+    store.transition({ jobId, from: ["open"], to: state, patch: { input, salt: 5n, timings: { receivedAt: 1 } } });
+  };
+
+  it("proves, checks the outputs against the int64 ONNX model, fulfils and settles a received job", async () => {
+    job(1n);
+    await processor().process(1n);
+    const settled = store.get(1n)!;
+    expect(settled).toMatchObject({
+      state: "settled",
+      attempts: 1,
+      output: forward({ model: model.quantized, input }).output,
+    });
+    expect(settled.txHashes).toEqual([`0x${"1".padStart(64, "0")}`]);
+    expect(Object.keys(settled.timings).sort()).toEqual(
+      ["provedAt", "proveMs", "provingStartedAt", "receivedAt", "settledAt", "submittedAt"].sort(),
+    );
+    expect(proved).toHaveLength(1);
+    expect(proved[0]!.binding).toBeGreaterThan(0n);
+    expect(sent).toEqual([1n]);
+    // Processing a settled job again does nothing.
+    await processor().process(1n);
+    expect(sent).toEqual([1n]);
+  });
+
+  it("settles without proving or paying again a job this agent fulfilled before a crash", async () => {
+    job(2n, "proving");
+    escrow.set(2n, { ...escrow.get(2n)!, status: "fulfilled", workerAgentId: AGENT });
+    await processor().process(2n);
+    expect(store.get(2n)!.state).toBe("settled");
+    expect(proved).toEqual([]);
+    expect(sent).toEqual([]);
+  });
+
+  it.each([
+    ["fulfilled by another agent", "fulfilled", 9n, 1_000n, "JOB_FULFILLED_ELSEWHERE"],
+    ["refunded", "refunded", 0n, 1_000n, "JOB_REFUNDED"],
+    ["past its deadline", "open", 0n, 3_000n, "JOB_EXPIRED"],
+    ["gone from the escrow", "none", 0n, 1_000n, "JOB_NOT_FOUND"],
+  ] as const)("skips a job %s, without proving", async (_case, status, agent, chainTime, code) => {
+    job(3n);
+    escrow.set(3n, { ...escrow.get(3n)!, status, workerAgentId: agent, chainTime });
+    await processor().process(3n);
+    expect(store.get(3n)).toMatchObject({ state: "failed", error: { code } });
+    expect(proved).toEqual([]);
+    expect(sent).toEqual([]);
+  });
+
+  it("resumes from a saved proof without proving again, and resends a fulfil that did not land", async () => {
+    job(4n);
+    receiptStatus = "reverted";
+    await expect(processor().process(4n)).resolves.toBeUndefined();
+    expect(store.get(4n)).toMatchObject({ state: "failed", error: { code: "FULFILL_REVERTED" } });
+
+    receiptStatus = "success";
+    job(5n);
+    const p = processor();
+    await p.process(5n);
+    // As if the process had died after sending: the store says submitted, the chain says open.
+    job(6n, "received");
+    store.transition({
+      jobId: 6n,
+      from: ["received"],
+      to: "submitted",
+      patch: { proof: store.get(5n)!.proof!, output: store.get(5n)!.output!, txHash: "0xdead" },
+    });
+    proved.length = 0;
+    await p.process(6n);
+    expect(store.get(6n)).toMatchObject({ state: "settled", txHashes: ["0xdead", `0x${"6".padStart(64, "0")}`] });
+    expect(proved).toEqual([]);
+  });
+
+  it("keeps a job for a retry when the prover crashes, and fails it after the last attempt", async () => {
+    job(7n);
+    proverFault = new ProverCrashedError({ reason: "out of memory" });
+    await expect(processor().process(7n)).rejects.toThrow(ProverCrashedError);
+    expect(store.get(7n)).toMatchObject({ state: "proving", attempts: 1 });
+    await processor().process(7n);
+    expect(store.get(7n)).toMatchObject({ state: "failed", attempts: 2, error: { code: "PROVE_FAILED" } });
+  });
+
+  it("fails a job whose proven outputs differ from the int64 ONNX model's", async () => {
+    job(8n);
+    wrongOutput = true;
+    await processor().process(8n);
+    expect(store.get(8n)).toMatchObject({ state: "failed", error: { code: "OUTPUT_MISMATCH" } });
+    expect(sent).toEqual([]);
+  });
+
+  it("fails a job whose fulfil simulation reverts, naming the revert", async () => {
+    job(9n);
+    revertSend = true;
+    await processor().process(9n);
+    expect(store.get(9n)).toMatchObject({ state: "failed", error: { code: "FULFILL_REVERTED" } });
+    expect(store.get(9n)!.error!.message).toContain("InferenceAttestorProofRejected");
+  });
+
+  it("leaves a job where it was when the chain is unreachable, for a retry", async () => {
+    job(10n);
+    chainDown = true;
+    await expect(processor().process(10n)).rejects.toThrow("fetch failed");
+    expect(store.get(10n)).toMatchObject({ state: "received", attempts: 0 });
+    chainDown = false;
+    await processor().process(10n);
+    expect(store.get(10n)!.state).toBe("settled");
+  });
+});
