@@ -4,6 +4,7 @@ import {
   type Address,
   type Chain,
   getAddress,
+  getContractAddress,
   type Hex,
   maxUint256,
   type PublicActions,
@@ -18,10 +19,18 @@ import {
   agentRegistryBytecode,
   didRegistryAbi,
   didRegistryBytecode,
+  inferenceAttestorAbi,
+  inferenceAttestorBytecode,
+  inferenceEscrowAbi,
+  inferenceEscrowBytecode,
+  modelRegistryAbi,
+  modelRegistryBytecode,
   poolAbi,
   poolBytecode,
   usdcAbi,
   usdcBytecode,
+  validationRegistryAbi,
+  validationRegistryBytecode,
   wethAbi,
   wethBytecode,
 } from "../generated/index.ts";
@@ -40,7 +49,8 @@ export type DeployStackParameters = {
 };
 
 /**
- * Deploys the identity, payment and DeFi contracts, mints devnet USDC, and seeds the WETH/USDC pool.
+ * Deploys the identity, payment and DeFi contracts, mints devnet USDC, seeds the WETH/USDC pool, then deploys the
+ * inference market (ModelRegistry, ValidationRegistry, InferenceAttestor, InferenceEscrow) wired together.
  * Returns the deployment record (write it with `writeDeployment`).
  *
  * @example
@@ -121,6 +131,34 @@ export async function deployStack({
     args: [amount0, amount1, amount0, amount1, deployer, timestamp + 600n],
   } as never);
   onProgress(`seeded the pool with ${seed.weth} WETH and ${seed.usdc} USDC`);
+
+  // The inference market. The ValidationRegistry trusts the attestor and the attestor serves the escrow, both
+  // immutably and both deployed after it, so their addresses are predicted from the deployer's next nonces; the
+  // attestor's and the escrow's constructors revert if the prediction was wrong.
+  contracts.ModelRegistry = await deploy("ModelRegistry", modelRegistryAbi, modelRegistryBytecode);
+  const nonce = await client.getTransactionCount({ address: deployer, blockTag: "pending" });
+  const attestorAt = getContractAddress({ from: deployer, nonce: BigInt(nonce) + 1n });
+  const escrowAt = getContractAddress({ from: deployer, nonce: BigInt(nonce) + 2n });
+  contracts.ValidationRegistry = await deploy("ValidationRegistry", validationRegistryAbi, validationRegistryBytecode, [
+    contracts.AgentRegistry,
+    attestorAt,
+  ]);
+  contracts.InferenceAttestor = await deploy("InferenceAttestor", inferenceAttestorAbi, inferenceAttestorBytecode, [
+    contracts.ModelRegistry,
+    contracts.ValidationRegistry,
+    escrowAt,
+  ]);
+  contracts.InferenceEscrow = await deploy("InferenceEscrow", inferenceEscrowAbi, inferenceEscrowBytecode, [
+    contracts.USDC,
+    contracts.AgentRegistry,
+    contracts.ModelRegistry,
+    contracts.InferenceAttestor,
+  ]);
+  if (contracts.InferenceAttestor !== attestorAt || contracts.InferenceEscrow !== escrowAt) {
+    throw new Error(
+      `the inference market was deployed at unexpected addresses (another transaction from ${deployer} ran in between): deploy again`,
+    );
+  }
 
   return {
     chainId: client.chain.id,

@@ -1,7 +1,16 @@
 import type { Address } from "viem";
 
 /** The contracts `deployStack` deploys, by name. */
-export type StackContractName = "DIDRegistry" | "AgentRegistry" | "USDC" | "WETH" | "Pool";
+export type StackContractName =
+  | "DIDRegistry"
+  | "AgentRegistry"
+  | "USDC"
+  | "WETH"
+  | "Pool"
+  | "ModelRegistry"
+  | "ValidationRegistry"
+  | "InferenceAttestor"
+  | "InferenceEscrow";
 
 export const stackContractNames: readonly StackContractName[] = [
   "DIDRegistry",
@@ -9,6 +18,10 @@ export const stackContractNames: readonly StackContractName[] = [
   "USDC",
   "WETH",
   "Pool",
+  "ModelRegistry",
+  "ValidationRegistry",
+  "InferenceAttestor",
+  "InferenceEscrow",
 ];
 
 /** `deployments/<chainId>.json`: where each contract lives on one chain. */

@@ -2,8 +2,12 @@
 
 export { agentRegistryAbi, agentRegistryBytecode } from "./AgentRegistry.ts";
 export { didRegistryAbi, didRegistryBytecode } from "./DIDRegistry.ts";
+export { inferenceAttestorAbi, inferenceAttestorBytecode } from "./InferenceAttestor.ts";
+export { inferenceEscrowAbi, inferenceEscrowBytecode } from "./InferenceEscrow.ts";
+export { modelRegistryAbi, modelRegistryBytecode } from "./ModelRegistry.ts";
 export { poolAbi, poolBytecode } from "./Pool.ts";
 export { usdcAbi, usdcBytecode } from "./USDC.ts";
+export { validationRegistryAbi, validationRegistryBytecode } from "./ValidationRegistry.ts";
 export { wethAbi, wethBytecode } from "./WETH.ts";
 
-export const contractNames = ["AgentRegistry","DIDRegistry","Pool","USDC","WETH"] as const;
+export const contractNames = ["AgentRegistry","DIDRegistry","InferenceAttestor","InferenceEscrow","ModelRegistry","Pool","USDC","ValidationRegistry","WETH"] as const;
