@@ -1,4 +1,5 @@
 import { Command } from "commander";
+import { registerAgentCommand } from "./commands/agent.ts";
 import { registerChainCommand } from "./commands/chain.ts";
 import { registerDeployCommand } from "./commands/deploy.ts";
 import { registerDidCommand } from "./commands/did.ts";
@@ -10,6 +11,7 @@ export function createProgram(): Command {
   const program = new Command("convergence")
     .description("Agents with on-chain identity, stablecoin payments and zero-knowledge-verified inference.")
     .showHelpAfterError();
+  registerAgentCommand(program);
   registerChainCommand(program);
   registerDeployCommand(program);
   registerDidCommand(program);
