@@ -1,3 +1,9 @@
+export { type CreateAgentContextParameters, createAgentContext } from "./chain/createAgentContext.ts";
+export { type CreateChainSimulatorParameters, createChainSimulator } from "./chain/createChainSimulator.ts";
+export { type CreateSdkActionsParameters, createSdkActions } from "./chain/createSdkActions.ts";
+export { describeRevert } from "./chain/describeRevert.ts";
+export { type RegistrationUriParameters, registrationUri } from "./chain/registrationUri.ts";
+export { poolToken, type StackAddresses } from "./chain/tokenAddresses.ts";
 export { type IntentCorpusPathsReturnType, intentCorpusPaths } from "./corpus/intentCorpusPaths.ts";
 export {
   type IntentCorpusEntry,
@@ -44,12 +50,14 @@ export { messageText } from "./model/messageText.ts";
 export { type NextEmbeddedStepParameters, nextEmbeddedStep } from "./model/nextEmbeddedStep.ts";
 export { type ModelSpec, type ParseModelSpecParameters, parseModelSpec } from "./model/parseModelSpec.ts";
 export { type PlanIntentParameters, planIntent } from "./model/planIntent.ts";
+export { type AgentEvent, type RunIntentParameters, type RunIntentReturnType, runIntent } from "./model/runIntent.ts";
 export { type ToProviderErrorParameters, toProviderError } from "./model/toProviderError.ts";
 export { type CheckPolicyParameters, checkPolicy } from "./policy/checkPolicy.ts";
 export {
   type CreatePolicyGuardParameters,
   createPolicyGuard,
   type GuardedCall,
+  type PolicyDecision,
   type PolicyGuard,
   type PolicyOutcome,
   type SimulationResult,

@@ -1,6 +1,63 @@
-import { createChatModel, type Plan, planIntent, toPlanJson } from "@convergence/agent";
+import { createInterface } from "node:readline/promises";
+import {
+  type AgentEvent,
+  createAgentContext,
+  createChatModel,
+  type Plan,
+  planIntent,
+  runIntent,
+  toPlanJson,
+} from "@convergence/agent";
+import { DEVNET_CHAIN_ID, devnetAccounts, readDeployment } from "@convergence/contracts";
 import type { Command } from "commander";
+import type { LocalAccount } from "viem";
+import { privateKeyToAccount } from "viem/accounts";
+import { connect } from "../chain/connect.ts";
+import { SettingError } from "../errors.ts";
+import { rpcUrlFrom } from "../options.ts";
 import { printResult } from "../output.ts";
+
+/** The agent's wallet: AGENT_PRIVATE_KEY, or on the local devnet its well-known account #1. */
+function agentAccount({ chainId }: { chainId: number }): LocalAccount {
+  const key = process.env.AGENT_PRIVATE_KEY;
+  if (!key) {
+    if (chainId === DEVNET_CHAIN_ID) return devnetAccounts({ count: 2 })[1] as LocalAccount;
+    throw new SettingError({
+      setting: "AGENT_PRIVATE_KEY",
+      problem: `not set, and chain ${chainId} is not the local devnet (31337).`,
+      fix: "Export AGENT_PRIVATE_KEY=0x<64 hex digits> for the agent's funded account on that chain.",
+    });
+  }
+  if (!/^0x[0-9a-fA-F]{64}$/.test(key)) {
+    throw new SettingError({
+      setting: "AGENT_PRIVATE_KEY",
+      problem: "is not a private key.",
+      fix: "Expected 0x followed by 64 hex digits.",
+    });
+  }
+  return privateKeyToAccount(key as `0x${string}`);
+}
+
+/** One streamed line: `→ swap_tokens {...}`, `✔ swap_tokens: {...}`, `✖ transfer_tokens: Refused (...)`, or the answer. */
+function describeEvent(event: AgentEvent): string {
+  if (event.type === "call") return `→ ${event.name} ${JSON.stringify(event.args)}`;
+  if (event.type === "result") return `${event.ok ? "✔" : "✖"} ${event.name}: ${event.text}`;
+  return event.text;
+}
+
+/** Asks on the terminal; without one there is nobody to ask, so the policy refuses unless --yes. */
+function terminalConfirm(): ((summary: string) => Promise<boolean>) | undefined {
+  if (!process.stdin.isTTY) return undefined;
+  return async (summary) => {
+    const rl = createInterface({ input: process.stdin, output: process.stderr });
+    try {
+      const answer = await rl.question(`Send ${summary}? [y/N] `);
+      return /^y(es)?$/i.test(answer.trim());
+    } finally {
+      rl.close();
+    }
+  };
+}
 
 /** One line per planned call: `1. swap_tokens tokenIn=USDC tokenOut=WETH amountIn=100  (only if risk == low)`. */
 function describePlan(plan: Plan): string {
@@ -36,5 +93,51 @@ export function registerAgentCommand(program: Command): void {
       const model = createChatModel(options.model === undefined ? {} : { model: options.model });
       const plan = await planIntent({ intent, model });
       printResult({ json: options.json, data: toPlanJson({ plan }), human: () => describePlan(plan) });
+    });
+  agent
+    .command("run")
+    .description("Plan an intent and carry it out on the chain, through the spending policy, step by step.")
+    .argument("<intent>", 'what you want, in English, e.g. "wrap 1 ETH then swap 1 WETH for USDC"')
+    .option("--yes", "send without asking for confirmation (the other policy rules still apply)")
+    .option(
+      "--model <provider:name>",
+      "embedded, openai:<model> or ollama:<model> (default CONVERGENCE_MODEL or embedded)",
+    )
+    .option("--rpc <url>", "JSON-RPC URL (default CONVERGENCE_RPC_URL or http://127.0.0.1:8545)")
+    .option("--json", "print every message of the run as JSON at the end instead of streaming")
+    .action(async (intent: string, options: { yes?: boolean; model?: string; rpc?: string; json?: boolean }) => {
+      const model = createChatModel(options.model === undefined ? {} : { model: options.model });
+      const rpcUrl = rpcUrlFrom(options.rpc);
+      const { chainId } = await connect({ rpcUrl });
+      const account = agentAccount({ chainId });
+      const confirm = terminalConfirm();
+      const say = (line: string) => {
+        if (!options.json) process.stdout.write(`${line}\n`);
+      };
+      const { context, policy } = createAgentContext({
+        rpcUrl,
+        chainId,
+        account,
+        contracts: readDeployment({ chainId }).contracts,
+        yes: options.yes === true,
+        ...(confirm ? { confirm } : {}),
+        onDecision: (_call, decision) =>
+          say(
+            decision.allowed
+              ? `  policy: allowed (caps, allowlist, slippage; simulated${decision.simulation.ok && decision.simulation.gas ? `, ~${decision.simulation.gas} gas` : ""})`
+              : `  policy: refused (${decision.violation.rule})`,
+          ),
+      });
+      say(
+        `Agent ${account.address} on chain ${chainId}; policy ${policy.path}${policy.created ? " (created from the defaults)" : ""}.`,
+      );
+      const { events, answer } = await runIntent({
+        intent,
+        context,
+        model,
+        onEvent: (event) => say(describeEvent(event)),
+      });
+      if (options.json)
+        printResult({ json: true, data: { intent, account: account.address, chainId, events, answer } });
     });
 }

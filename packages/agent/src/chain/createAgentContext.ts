@@ -1,7 +1,7 @@
 import { agentRegistryAbi } from "@convergence/contracts";
 import { createClients } from "@convergence/sdk";
 import type { Account, Address } from "viem";
-import { createPolicyGuard } from "../policy/createPolicyGuard.ts";
+import { type CreatePolicyGuardParameters, createPolicyGuard } from "../policy/createPolicyGuard.ts";
 import { loadPolicy } from "../policy/loadPolicy.ts";
 import { resolveConvergenceHome } from "../policy/resolveConvergenceHome.ts";
 import type { AgentContext } from "../tools/types.ts";
@@ -24,6 +24,8 @@ export type CreateAgentContextParameters = {
   /** `--yes`: send without asking. */
   yes?: boolean;
   confirm?: (summary: string) => Promise<boolean>;
+  /** Told of every policy decision (see createPolicyGuard). */
+  onDecision?: CreatePolicyGuardParameters["onDecision"];
 };
 
 /**
@@ -36,7 +38,7 @@ export type CreateAgentContextParameters = {
  * const tools = createAgentTools({ context });
  */
 export function createAgentContext(parameters: CreateAgentContextParameters) {
-  const { rpcUrl, chainId, account, contracts, ownAccounts = [], yes, confirm } = parameters;
+  const { rpcUrl, chainId, account, contracts, ownAccounts = [], yes, confirm, onDecision } = parameters;
   const { publicClient, walletClient } = createClients({ rpcUrl, chainId, account });
   const policy = loadPolicy({ home: parameters.home ?? resolveConvergenceHome() });
   const guard = createPolicyGuard({
@@ -58,6 +60,7 @@ export function createAgentContext(parameters: CreateAgentContextParameters) {
     }),
     ...(yes === undefined ? {} : { yes }),
     ...(confirm === undefined ? {} : { confirm }),
+    ...(onDecision === undefined ? {} : { onDecision }),
   });
   const context: AgentContext = {
     account: account.address,

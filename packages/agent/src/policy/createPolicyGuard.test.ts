@@ -48,6 +48,15 @@ describe("createPolicyGuard", () => {
     expect(sent).toEqual(["sent"]);
     expect(readSpendLedger({ path: ledgerPath }).days["2026-03-01"]).toEqual({ USDC: "5" });
   });
+  it("reports each decision before sending", async () => {
+    const decisions: string[] = [];
+    const { guard, execute } = setup({
+      onDecision: (call, d) => decisions.push(`${call.name}:${d.allowed ? "allowed" : d.violation.rule}`),
+    });
+    await guard.enforce(transfer("5"), execute);
+    await guard.enforce(transfer("5000"), execute);
+    expect(decisions).toEqual(["transfer_tokens:allowed", "transfer_tokens:per-transaction-cap"]);
+  });
   it("refuses an over-cap transfer without simulating or sending", async () => {
     const { guard, simulated, sent, execute } = setup();
     const outcome = await guard.enforce(transfer("5000"), execute);

@@ -27,7 +27,14 @@ export type CreatePolicyGuardParameters = {
   /** `--yes`: no confirmation. */
   yes?: boolean;
   now?: () => Date;
+  /** Told of every decision before anything is sent (for streaming the run). */
+  onDecision?: (call: GuardedCall, decision: PolicyDecision) => void;
 };
+
+/** The policy's verdict on one send. */
+export type PolicyDecision =
+  | { allowed: true; simulation: SimulationResult }
+  | { allowed: false; violation: PolicyViolation };
 
 export type PolicyOutcome<T> = { ok: true; result: T } | { ok: false; violation: PolicyViolation };
 
@@ -54,8 +61,12 @@ function describeCall(call: GuardedCall): string {
  * const outcome = await guard.enforce(call, () => transferToken(...));
  */
 export function createPolicyGuard(parameters: CreatePolicyGuardParameters): PolicyGuard {
-  const { config, ledgerPath, ownAccounts, isRegisteredAgent, simulate, confirm, yes = false } = parameters;
+  const { config, ledgerPath, ownAccounts, isRegisteredAgent, simulate, confirm, yes = false, onDecision } = parameters;
   const now = parameters.now ?? (() => new Date());
+  const refuse = (call: GuardedCall, violation: PolicyViolation) => {
+    onDecision?.(call, { allowed: false, violation });
+    return { ok: false as const, violation };
+  };
   return {
     async enforce(call, execute) {
       const spentToday = readSpendLedger({ path: ledgerPath }).days[utcDay(now())] ?? {};
@@ -66,28 +77,23 @@ export function createPolicyGuard(parameters: CreatePolicyGuardParameters): Poli
           : false;
       }
       const violation = checkPolicy({ config, call, spentToday, recipientAllowed });
-      if (violation) return { ok: false, violation };
+      if (violation) return refuse(call, violation);
       const simulation = await simulate(call);
       if (!simulation.ok) {
-        return {
-          ok: false,
-          violation: { rule: "simulation", message: `the simulated send reverted: ${simulation.reason}` },
-        };
+        return refuse(call, { rule: "simulation", message: `the simulated send reverted: ${simulation.reason}` });
       }
       if (config.requireConfirmation && !yes) {
         const approved = confirm ? await confirm(describeCall(call)) : false;
         if (!approved) {
-          return {
-            ok: false,
-            violation: {
-              rule: "confirmation",
-              message: confirm
-                ? "you declined it."
-                : "it needs confirmation and none was given: run with --yes to send without asking.",
-            },
-          };
+          return refuse(call, {
+            rule: "confirmation",
+            message: confirm
+              ? "you declined it."
+              : "it needs confirmation and none was given: run with --yes to send without asking.",
+          });
         }
       }
+      onDecision?.(call, { allowed: true, simulation });
       const result = await execute();
       const spend = spendOf({ call });
       if (spend) recordSpend({ path: ledgerPath, token: spend.token, amount: spend.amount, now: now() });
