@@ -6,7 +6,8 @@ describe("layerQuotientBits", () => {
     // 8 * 2^15 * 2^15 + 2^15 * 2^8 = 2^33 + 2^23; / 2^8 -> 2^25 + 2^15 needs 27 signed bits.
     expect(layerQuotientBits({ widths: [8, 16, 3], scale: 8 })).toEqual([27, 32]);
     expect(layerQuotientBits({ widths: [16, 32, 4], scale: 8 })).toEqual([28, 32]);
-    expect(layerQuotientBits({ widths: [4, 8, 2], scale: 14 })).toEqual([20, 32]);
+    // A large scale shrinks every rescaled value: even the second layer stays below the 32-bit cap.
+    expect(layerQuotientBits({ widths: [4, 8, 2], scale: 14 })).toEqual([20, 24]);
     // A small scale leaves the first layer at the 32-bit cap.
     expect(layerQuotientBits({ widths: [8, 2], scale: 1 })).toEqual([32]);
   });

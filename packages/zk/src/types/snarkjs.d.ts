@@ -101,6 +101,8 @@ declare module "snarkjs" {
   };
   export const powersOfTau: {
     verify(ptau: FileArg, logger?: SnarkjsLogger): Promise<boolean>;
+    newAccumulator(curve: Curve, power: number, ptau: FileArg, logger?: SnarkjsLogger): Promise<unknown>;
+    preparePhase2(oldPtau: FileArg, newPtau: FileArg, logger?: SnarkjsLogger): Promise<unknown>;
   };
   export const curves: { getCurveFromName(name: string): Promise<Curve> };
 }
