@@ -81,3 +81,16 @@ describe("loadConfig", () => {
     expect((error as Error).message).toContain(expected);
   });
 });
+
+describe(".env.example", () => {
+  it("lists exactly the variables loadConfig reads", async () => {
+    const { readFileSync } = await import("node:fs");
+    const { WORKER_ENV_VARIABLES } = await import("./loadConfig.ts");
+    const text = readFileSync(new URL("../../.env.example", import.meta.url), "utf8");
+    const listed = [...text.matchAll(/^([A-Z_]+)=/gm)].map((match) => match[1]);
+    expect([...listed].sort()).toEqual([...WORKER_ENV_VARIABLES].sort());
+    // And every listed default loads.
+    const env = Object.fromEntries([...text.matchAll(/^([A-Z_]+)=(.*)$/gm)].map((m) => [m[1]!, m[2]!]));
+    expect(() => loadConfig({ env })).not.toThrow();
+  });
+});

@@ -1,0 +1,107 @@
+import { modelRegistryAbi } from "@convergence/contracts";
+import { type WriteClient, writeContractAndWait } from "@convergence/sdk";
+import {
+  compileVerifier,
+  type ExportVerifierReturnType,
+  type SetupCircuitReturnType,
+  sha256File,
+} from "@convergence/zk";
+import { type Abi, type Address, getAddress, type Hex, keccak256, parseEventLogs, stringToHex } from "viem";
+import { ModelNotRegisteredError } from "../errors/bootstrap.ts";
+import type { ServedModel } from "../inference/types.ts";
+import type { Logger } from "../log/createLogger.ts";
+
+export type EnsureModelRegisteredParameters = {
+  client: WriteClient;
+  registry: Address;
+  /** Where to search for earlier registrations: the deployment's start block. */
+  fromBlock: bigint;
+  model: ServedModel;
+  setup: SetupCircuitReturnType;
+  verifier: ExportVerifierReturnType;
+  /** Deploy the verifier and register when no usable registration exists (WORKER_AUTO_REGISTER). */
+  register: boolean;
+  log: Logger;
+};
+
+export type EnsureModelRegisteredReturnType = {
+  modelId: bigint;
+  verifier: Address;
+  /** sha256 of this machine's verification key, as registered. */
+  vkeyHash: Hex;
+  registered: boolean;
+};
+
+/**
+ * The ModelRegistry id under which this worker can serve `model`: an active registration with the model's weight
+ * commitment and this machine's verification key (phase 2 of the setup is random per machine, so another machine's
+ * verifier would reject these proofs). When there is none and `register` is set, deploys the model's snarkjs verifier
+ * (compiled with solc-js) and registers the model, printing each step.
+ *
+ * @example
+ * const { modelId } = await ensureModelRegistered({ client, registry, fromBlock, model, setup, verifier, register: true, log });
+ */
+export async function ensureModelRegistered({
+  client,
+  registry,
+  fromBlock,
+  model,
+  setup,
+  verifier,
+  register,
+  log,
+}: EnsureModelRegisteredParameters): Promise<EnsureModelRegisteredReturnType> {
+  const vkeyHash = `0x${await sha256File({ path: setup.verificationKeyPath })}` as Hex;
+  const registrations = await client.getContractEvents({
+    address: registry,
+    abi: modelRegistryAbi,
+    eventName: "ModelRegistered",
+    fromBlock,
+    strict: true,
+  });
+  for (const { args } of registrations.reverse()) {
+    if (args.commitment !== model.commitment || args.vkeyHash !== vkeyHash) continue;
+    const active = await client.readContract({
+      address: registry,
+      abi: modelRegistryAbi,
+      functionName: "isActive",
+      args: [args.modelId],
+    });
+    if (active) {
+      log.info("model found on-chain", { model: model.name, modelId: args.modelId, verifier: args.verifier });
+      return { modelId: args.modelId, verifier: args.verifier, vkeyHash, registered: false };
+    }
+  }
+  if (!register) throw new ModelNotRegisteredError({ model: model.name, commitment: model.commitment });
+
+  const { abi, bytecode } = compileVerifier({ source: verifier.source, contractName: verifier.contractName });
+  const deployHash = await client.deployContract({ abi, bytecode, account: client.account, chain: client.chain });
+  const deployed = await client.waitForTransactionReceipt({ hash: deployHash });
+  if (deployed.status !== "success" || !deployed.contractAddress) {
+    throw new Error(`deploying ${verifier.contractName} reverted in transaction ${deployHash}`);
+  }
+  const verifierAddress = getAddress(deployed.contractAddress);
+  log.info("verifier deployed", { contract: verifier.contractName, address: verifierAddress });
+  const { receipt } = await writeContractAndWait({
+    client,
+    contract: "ModelRegistry",
+    address: registry,
+    abi: modelRegistryAbi as Abi,
+    functionName: "registerModel",
+    args: [
+      {
+        commitment: model.commitment,
+        verifier: verifierAddress,
+        numOutputs: model.manifest.shape.at(-1)!,
+        circuitId: keccak256(stringToHex(setup.record.key)),
+        vkeyHash,
+        onnxHash: `0x${model.manifest.files.int64Onnx.sha256}`,
+        uri: `convergence:model/${model.name}@${model.manifest.version}`,
+      },
+    ],
+  });
+  const [event] = parseEventLogs({ abi: modelRegistryAbi, eventName: "ModelRegistered", logs: receipt.logs });
+  if (!event) throw new Error("registerModel succeeded without a ModelRegistered event");
+  log.info("model registered", { model: model.name, modelId: event.args.modelId });
+  return { modelId: event.args.modelId, verifier: verifierAddress, vkeyHash, registered: true };
+}

@@ -1,0 +1,65 @@
+import { modelRegistryAbi } from "@convergence/contracts";
+import type { ReadClient } from "@convergence/sdk";
+import type { Address, Hex } from "viem";
+import type { ServedModel } from "../inference/types.ts";
+
+export type CreateModelResolverParameters = {
+  client: ReadClient;
+  registry: Address;
+  /** Served models by name, with the vkey hash of this machine's setup for each. */
+  served: Map<string, { model: ServedModel; vkeyHash: Hex }>;
+  /** Model ids already matched at startup. */
+  known: Map<bigint, string>;
+};
+
+export type ModelResolver = {
+  /** The served model an on-chain model id names, or undefined when this worker cannot prove for it. */
+  modelFor(modelId: bigint): Promise<ServedModel | undefined>;
+  /** The matched ids, by model name (GET /v1/models). */
+  idsByName(): Map<string, bigint>;
+};
+
+export type CreateModelResolverReturnType = ModelResolver;
+
+/**
+ * Maps a job's on-chain model id to a served model: the ids matched at startup, and any other active ModelRegistry
+ * entry with a served model's weight commitment and this machine's verification key (someone registered the same
+ * model again). Answers, including "not served", are cached; a lookup that fails on the RPC is not.
+ *
+ * @example
+ * const models = createModelResolver({ client, registry, served, known: new Map([[1n, "risk-v1"]]) });
+ * const model = await models.modelFor(job.modelId);
+ */
+export function createModelResolver({
+  client,
+  registry,
+  served,
+  known,
+}: CreateModelResolverParameters): CreateModelResolverReturnType {
+  const cache = new Map<bigint, ServedModel | undefined>();
+  for (const [id, name] of known) cache.set(id, served.get(name)?.model);
+  return {
+    async modelFor(modelId) {
+      if (cache.has(modelId)) return cache.get(modelId);
+      const count = await client.readContract({ address: registry, abi: modelRegistryAbi, functionName: "modelCount" });
+      if (modelId === 0n || modelId > count) return undefined;
+      const record = await client.readContract({
+        address: registry,
+        abi: modelRegistryAbi,
+        functionName: "getModel",
+        args: [modelId],
+      });
+      const match = [...served.values()].find(
+        ({ model, vkeyHash }) =>
+          record.active && record.commitment === model.commitment && record.vkeyHash === vkeyHash,
+      );
+      cache.set(modelId, match?.model);
+      return match?.model;
+    },
+    idsByName() {
+      const ids = new Map<string, bigint>();
+      for (const [id, model] of cache) if (model && !ids.has(model.name)) ids.set(model.name, id);
+      return ids;
+    },
+  };
+}
