@@ -72,6 +72,9 @@ function chooseAction(view: ClauseView): { build: () => BuildResult } | undefine
       if (w === "give" && next === "me") continue;
       return { build: () => buildTransferCall({ view, verbIndex: i }) };
     }
+    if (w === "move" && items.some((item) => item.kind === "address" || item.kind === "did")) {
+      return { build: () => buildTransferCall({ view, verbIndex: i }) };
+    }
     if (w === "wrap" || w === "unwrap")
       return { build: () => buildWrapCall({ view, verbIndex: i, unwrap: w === "unwrap" }) };
     if (w === "exchange" && next === "rate")
@@ -93,6 +96,11 @@ function chooseAction(view: ClauseView): { build: () => BuildResult } | undefine
     }
     if (resolveVerbs.has(w) || (w === "look" && next === "up"))
       return { build: () => buildResolveCall({ view, verbIndex: i }) };
+  }
+  // "what is 2 WETH in USDC?": a question about one amount and another token is a quote.
+  const question = at(["what", "how"]);
+  if (question >= 0 && view.amounts.length === 1 && view.tokens.length === 1 && view.amounts[0]!.symbol) {
+    return { build: () => buildSwapCall({ view, verbIndex: question, mode: "sell", quote: true }) };
   }
   const worth = at(["worth"]);
   if (worth >= 0) return { build: () => buildSwapCall({ view, verbIndex: worth, mode: "sell", quote: true }) };
@@ -129,6 +137,8 @@ function leftover(view: ClauseView): string | undefined {
       case "quoted":
         return `I do not know what ${item.text} is for here.`;
       case "word":
+        // "x10", "10x": a repetition.
+        if (/^(x\d+|\d+x)$/.test(item.lower)) return `"${item.text}" would repeat the step; say each step once.`;
         if (dangerWords.has(item.lower)) {
           return `"${item.text}" changes what this step means in a way I cannot read safely.`;
         }
@@ -199,6 +209,10 @@ export function parseClause({ items: input }: ParseClauseParameters): ParseClaus
     return condition ? { kind: "condition", condition } : { kind: "empty" };
   }
   const view = createClauseView({ items });
+  // Phrasal "up" ("look up", "sign me up", "set up") is not "up to" an amount.
+  for (let i = 1; i < items.length; i++) {
+    if (view.wordAt(i) === "up" && ["look", "sign", "set", "me"].includes(view.wordAt(i - 1) ?? "")) view.use(i);
+  }
   const action = chooseAction(view);
   if (!action) {
     return { kind: "refuse", noAction: true, reason: `I do not recognise an action in "${text(items)}".` };

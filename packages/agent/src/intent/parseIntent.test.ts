@@ -56,4 +56,29 @@ describe("parseIntent", () => {
     const text = `${INFERENCE}, and if the risk is medium or lower swap $1,000 for weth with 50 bps slippage`;
     expect(JSON.stringify(parseIntent({ text }))).toBe(JSON.stringify(parseIntent({ text })));
   });
+  it("refuses approximate, repeated, advisory, cross-chain, other-source and burn intents", () => {
+    for (const text of [
+      "swap about 100 usdc for weth",
+      "swap up to 100 usdc for weth",
+      "swap 100 usdc for weth x10",
+      "swap 100 usdc for weth 3 times",
+      `send 5 usdc to ${A} from my other wallet`,
+      `send 5 usdc to ${A} on mainnet`,
+      "should I swap 100 usdc for weth?",
+      "swap 100 usdc for weth maybe",
+      "send 1 eth to 0x0000000000000000000000000000000000000000",
+      `send 5 usdc to ${A}, actually no`,
+      "approve 1000 usdc for 0x70997970C51812dc3A010C7d01b50e0d17dc79C8",
+      "swap 100 usdc for weth with no slippage limit",
+    ]) {
+      expect(parseIntent({ text }).calls, text).toEqual([]);
+    }
+  });
+  it("still reads phrasal 'up' that is not an amount bound", () => {
+    expect(parseIntent({ text: "sign me up as an agent named x1" }).calls[0]?.name).toBe("register_agent");
+    expect(parseIntent({ text: `look up did:ethr:0x7a69:${A}` }).calls[0]?.name).toBe("resolve_did");
+    expect(parseIntent({ text: "get a risk score for weth/usdc paying up to 2 usdc" }).calls[0]?.name).toBe(
+      "request_verified_inference",
+    );
+  });
 });

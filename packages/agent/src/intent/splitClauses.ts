@@ -47,6 +47,7 @@ const startsStep = new Set([
   "display",
   "view",
   "do",
+  "move",
 ]);
 
 /**

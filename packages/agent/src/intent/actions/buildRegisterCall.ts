@@ -20,6 +20,8 @@ const nameMarkers = new Set(["called", "named", "name", "handle", "alias"]);
  */
 export function buildRegisterCall({ view, verbIndex }: BuildRegisterCallParameters): BuildResult {
   view.use(verbIndex);
+  // "sign (me) up", "set up".
+  view.useWords(["sign", "up", "set"]);
   let nameIndex = -1;
   const quoted = view.items.findIndex((item) => item.kind === "quoted");
   if (quoted >= 0) {

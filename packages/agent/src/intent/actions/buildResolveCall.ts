@@ -13,6 +13,8 @@ export type BuildResolveCallParameters = { view: ClauseView; verbIndex: number }
  */
 export function buildResolveCall({ view, verbIndex }: BuildResolveCallParameters): BuildResult {
   if (verbIndex >= 0) view.use(verbIndex);
+  // "look up".
+  if (view.wordAt(verbIndex) === "look" && view.wordAt(verbIndex + 1) === "up") view.use(verbIndex + 1);
   const dids = view.items.flatMap((x, i) => (x.kind === "did" ? [i] : []));
   if (dids.length === 0) {
     const address = view.items.find((x) => x.kind === "address");

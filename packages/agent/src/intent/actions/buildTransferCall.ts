@@ -50,6 +50,9 @@ export function buildTransferCall({ view, verbIndex }: BuildTransferCallParamete
       return { ok: false, reason: `two tokens (${symbol} and ${token.symbol}) in one transfer.` };
     view.use(token.index);
   }
+  const from = view.findWord(["from"]);
+  if (from >= 0)
+    return { ok: false, reason: `"from ..." names another source; I send from the agent's own wallet only.` };
   const recipient = readRecipient({ view, role: "recipient", optional: false });
   if (!recipient.ok) return recipient;
   const checked = checkAmount({ mention: amount, symbol });

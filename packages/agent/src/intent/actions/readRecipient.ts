@@ -49,6 +49,9 @@ export function readRecipient({ view, role, optional }: ReadRecipientParameters)
     if (optional) return { ok: true, value: undefined };
     return { ok: false, reason: `no ${role}: give a 0x address (40 hex digits) or a did:ethr DID.` };
   }
+  if (/^(did:ethr:(?:[a-z0-9]+:)?)?0x0{40}$/i.test(found[0]!.value)) {
+    return { ok: false, reason: `the zero address cannot be a ${role}: tokens sent there are burnt.` };
+  }
   view.use(found[0]!.index);
   return { ok: true, value: found[0]!.value };
 }
