@@ -42,6 +42,12 @@ export {
   type GetWorkerJobReturnType,
   getWorkerJob,
 } from "./actions/worker/getWorkerJob.ts";
+export {
+  type GetWorkerModelsParameters,
+  type GetWorkerModelsReturnType,
+  getWorkerModels,
+  type WorkerModel,
+} from "./actions/worker/getWorkerModels.ts";
 export type { WorkerJob, WorkerJobState } from "./actions/worker/types.ts";
 export {
   WorkerBusyError,

@@ -3,6 +3,7 @@ import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { deliverJobInput } from "./deliverJobInput.ts";
 import { getWorkerJob } from "./getWorkerJob.ts";
+import { getWorkerModels } from "./getWorkerModels.ts";
 import {
   WorkerBusyError,
   WorkerCommitmentMismatchError,
@@ -18,7 +19,7 @@ import {
  * The HTTP contract with a stand-in server that answers as the worker's API does; test/worker/ runs these actions
  * against the real worker.
  */
-describe("deliverJobInput and getWorkerJob", () => {
+describe("deliverJobInput, getWorkerJob, getWorkerModels", () => {
   let server: Server;
   let workerUrl: string;
   const received: { method: string; url: string; body: unknown }[] = [];
@@ -56,6 +57,7 @@ describe("deliverJobInput and getWorkerJob", () => {
         return send(202, { jobId: "9", state: "received" });
       }
       if (req.url === "/v1/jobs/7") return send(200, { jobId: "7", state: "proving", txHashes: [] });
+      if (req.url === "/v1/models") return send(200, { models: [{ name: "risk-v1", modelId: "1", scale: 8 }] });
       const [status, body, headers] = answers[req.url!] ?? [404, { error: { code: "NOT_FOUND", message: "no route" } }];
       send(status, body, headers);
     });
@@ -78,6 +80,7 @@ describe("deliverJobInput and getWorkerJob", () => {
     });
     expect((await deliverJobInput({ workerUrl, jobId: 8n, input, salt })).accepted).toBe(false);
     expect(await getWorkerJob({ workerUrl, jobId: 7n })).toEqual({ jobId: "7", state: "proving", txHashes: [] });
+    expect(await getWorkerModels({ workerUrl })).toEqual([{ name: "risk-v1", modelId: "1", scale: 8 }]);
   });
 
   it.each([

@@ -1,0 +1,42 @@
+import { requestWorker } from "./requestWorker.ts";
+
+/** A model a worker serves (GET /v1/models). */
+export type WorkerModel = {
+  name: string;
+  version: string;
+  description?: string;
+  /** The ModelRegistry id the worker proves for (its own verifier's registration), or null before it registered. */
+  modelId: string | null;
+  /** Layer widths, input first. */
+  shape: number[];
+  /** Fixed-point scale S: values are round(v * 2^S). */
+  scale: number;
+  labels: string[];
+  features: { name: string; unit: string; description: string; mean: number; std: number }[] | null;
+  /** Poseidon commitment of the quantized weights. */
+  commitment: string;
+};
+
+export type GetWorkerModelsParameters = { workerUrl: string; timeoutMs?: number };
+
+export type GetWorkerModelsReturnType = WorkerModel[];
+
+/**
+ * The models a worker serves, with the on-chain model id to open jobs for (`GET /v1/models`).
+ *
+ * @example
+ * const [riskV1] = await getWorkerModels({ workerUrl: "http://127.0.0.1:8080" });
+ * await openJob({ client, escrow, modelId: BigInt(riskV1.modelId!), inputCommitment, amount, deadline });
+ */
+export async function getWorkerModels({
+  workerUrl,
+  timeoutMs,
+}: GetWorkerModelsParameters): Promise<GetWorkerModelsReturnType> {
+  const { body } = await requestWorker<{ models: WorkerModel[] }>({
+    workerUrl,
+    method: "GET",
+    path: "/v1/models",
+    ...(timeoutMs === undefined ? {} : { timeoutMs }),
+  });
+  return body.models;
+}
