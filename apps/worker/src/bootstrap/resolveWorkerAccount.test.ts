@@ -7,9 +7,9 @@ import { resolveWorkerAccount } from "./resolveWorkerAccount.ts";
 describe("resolveWorkerAccount", () => {
   const devnetKey = "0x59c6995e998f97a5a0044966f0945389dc9e86dae88c7a8412f4603b6b78690d" as const;
 
-  it("uses Hardhat account #1 on the devnet when no key is set, and the key when one is", () => {
+  it("uses Hardhat account #2 on the devnet when no key is set, and the key when one is", () => {
     expect(resolveWorkerAccount({ privateKey: undefined, chainId: 31337 }).address).toBe(
-      devnetAccounts({ count: 2 })[1]!.address,
+      devnetAccounts({ count: 3 })[2]!.address,
     );
     const key = generatePrivateKey();
     expect(resolveWorkerAccount({ privateKey: key, chainId: 1 }).address).toBe(privateKeyToAccount(key).address);

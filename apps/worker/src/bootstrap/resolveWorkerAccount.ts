@@ -11,11 +11,11 @@ export type ResolveWorkerAccountParameters = {
 
 export type ResolveWorkerAccountReturnType = LocalAccount;
 
-/** The devnet account the worker uses when WORKER_PRIVATE_KEY is unset: Hardhat account #1 (#0 deploys). */
-export const DEVNET_WORKER_ACCOUNT_INDEX = 1;
+/** The devnet account the worker uses when WORKER_PRIVATE_KEY is unset: Hardhat account #2 (#0 deploys, #1 is the agent's wallet in `convergence agent`). */
+export const DEVNET_WORKER_ACCOUNT_INDEX = 2;
 
 /**
- * The worker's account: WORKER_PRIVATE_KEY, or on the local devnet (chain 31337) Hardhat's account #1. A well-known
+ * The worker's account: WORKER_PRIVATE_KEY, or on the local devnet (chain 31337) Hardhat's account #2. A well-known
  * devnet key is refused on any other chain: anyone could take its payments.
  *
  * @example

@@ -24,7 +24,7 @@ const variables = {
   WORKER_PRIVATE_KEY: {
     schema: z.string().refine((value): value is Hex => isHex(value) && value.length === 66),
     default: undefined,
-    expected: "0x followed by 64 hex digits (unset on the local devnet: Hardhat account #1 is used)",
+    expected: "0x followed by 64 hex digits (unset on the local devnet: Hardhat account #2 is used)",
   },
   CONVERGENCE_HOME: {
     schema: z.string().min(1),

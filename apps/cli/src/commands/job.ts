@@ -1,0 +1,255 @@
+import { DEVNET_CHAIN_ID, devnetAccounts, readDeployment } from "@convergence/contracts";
+import { loadModel } from "@convergence/models";
+import {
+  deliverJobInput,
+  getValidation,
+  getWorkerJob,
+  getWorkerModels,
+  openJob,
+  waitForAttestation,
+} from "@convergence/sdk";
+import { commitInput, quantizeValue, randomSalt, VALUE_MAX, VALUE_MIN } from "@convergence/zk";
+import type { Command } from "commander";
+import { type LocalAccount, parseUnits } from "viem";
+import { privateKeyToAccount } from "viem/accounts";
+import { connect } from "../chain/connect.ts";
+import { InvalidArgumentError, SettingError } from "../errors.ts";
+import { rpcUrlFrom } from "../options.ts";
+import { printResult } from "../output.ts";
+import { runStep } from "../progress.ts";
+
+type JobOpenOptions = {
+  model: string;
+  input: number[];
+  quantized?: boolean;
+  pay: string;
+  workerUrl?: string;
+  workerAgent?: bigint;
+  deadline: number;
+  timeout: number;
+  rpc?: string;
+  json?: boolean;
+};
+
+const DEFAULT_WORKER_URL = "http://127.0.0.1:8080";
+
+function parseInput(value: string): number[] {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(value);
+  } catch {
+    parsed = undefined;
+  }
+  if (
+    !Array.isArray(parsed) ||
+    parsed.length === 0 ||
+    !parsed.every((v) => typeof v === "number" && Number.isFinite(v))
+  ) {
+    throw new InvalidArgumentError({
+      argument: "--input",
+      value,
+      expected: "a JSON array of numbers, e.g. --input '[0.5, -1.2, 3, 0, 0, 0, 0, 0]'",
+    });
+  }
+  return parsed;
+}
+
+function parseUsdc(value: string): string {
+  if (!/^\d+(\.\d{1,6})?$/.test(value) || Number(value) === 0) {
+    throw new InvalidArgumentError({ argument: "--pay", value, expected: "a positive USDC amount such as 2 or 0.5" });
+  }
+  return value;
+}
+
+function parseSeconds(argument: string) {
+  return (value: string): number => {
+    const seconds = Number(value);
+    if (!/^\d+$/.test(value) || seconds < 1 || seconds > 31_536_000) {
+      throw new InvalidArgumentError({ argument, value, expected: "a whole number of seconds from 1 to 31536000" });
+    }
+    return seconds;
+  };
+}
+
+function parseAgentId(value: string): bigint {
+  if (!/^\d{1,30}$/.test(value)) {
+    throw new InvalidArgumentError({ argument: "--worker-agent", value, expected: "an ERC-8004 agent id such as 1" });
+  }
+  return BigInt(value);
+}
+
+function parseWorkerUrl(value: string): string {
+  try {
+    const url = new URL(value);
+    if (url.protocol === "http:" || url.protocol === "https:") return value;
+  } catch {}
+  throw new InvalidArgumentError({
+    argument: "--worker-url",
+    value,
+    expected: "an http(s) URL such as http://127.0.0.1:8080",
+  });
+}
+
+/** The requester: REQUESTER_PRIVATE_KEY, or on the local devnet the well-known account #0 (funded with USDC). */
+function requesterAccount({ chainId }: { chainId: number }): LocalAccount {
+  const key = process.env.REQUESTER_PRIVATE_KEY;
+  if (!key) {
+    if (chainId === DEVNET_CHAIN_ID) return devnetAccounts({ count: 1 })[0] as LocalAccount;
+    throw new SettingError({
+      setting: "REQUESTER_PRIVATE_KEY",
+      problem: `not set, and chain ${chainId} is not the local devnet (31337).`,
+      fix: "Export REQUESTER_PRIVATE_KEY=0x<64 hex digits> for an account holding the escrow's token on that chain.",
+    });
+  }
+  if (!/^0x[0-9a-fA-F]{64}$/.test(key)) {
+    throw new SettingError({
+      setting: "REQUESTER_PRIVATE_KEY",
+      problem: "is not a private key.",
+      fix: "Expected 0x followed by 64 hex digits.",
+    });
+  }
+  return privateKeyToAccount(key as `0x${string}`);
+}
+
+/**
+ * `convergence job ...`: inference jobs on the InferenceEscrow. `job open` pays for one proven inference: it opens the
+ * job with an ERC-2612 permit, hands the private input to the worker, waits for the on-chain attestation and prints it.
+ */
+export function registerJobCommand(program: Command): void {
+  const job = program.command("job").description("Inference jobs: pay in USDC for a result proven on-chain.");
+  job
+    .command("open")
+    .description(
+      "Open a job (USDC via permit), deliver the input to the worker, wait for the proof to settle on-chain, print the attestation.",
+    )
+    .option("--model <name>", "the model, as the worker serves it (GET /v1/models)", "risk-v1")
+    .requiredOption("--input <json>", "a JSON array of numbers, one per model input (real values)", parseInput)
+    .option("--quantized", "the input values are already fixed-point integers (round(v * 2^S))")
+    .requiredOption("--pay <usdc>", "USDC to escrow for the worker, e.g. 2", parseUsdc)
+    .option(
+      "--worker-url <url>",
+      `the worker's HTTP API (default CONVERGENCE_WORKER_URL or ${DEFAULT_WORKER_URL})`,
+      parseWorkerUrl,
+    )
+    .option("--worker-agent <id>", "reserve the job for this ERC-8004 agent (default: any worker)", parseAgentId)
+    .option(
+      "--deadline <seconds>",
+      "seconds the worker has to fulfil; refundable after",
+      parseSeconds("--deadline"),
+      600,
+    )
+    .option("--timeout <seconds>", "how long to wait for the attestation", parseSeconds("--timeout"), 300)
+    .option("--rpc <url>", "JSON-RPC URL (default CONVERGENCE_RPC_URL or http://127.0.0.1:8545)")
+    .option("--json", "print the result as JSON")
+    .action(async (options: JobOpenOptions) => {
+      const workerUrl = options.workerUrl ?? parseWorkerUrl(process.env.CONVERGENCE_WORKER_URL ?? DEFAULT_WORKER_URL);
+      const rpcUrl = rpcUrlFrom(options.rpc);
+      const { chainId } = await connect({ rpcUrl });
+      const account = requesterAccount({ chainId });
+      const { publicClient, walletClient } = await connect({ rpcUrl, account });
+      const { contracts } = readDeployment({ chainId });
+      const quiet = options.json;
+
+      const { manifest } = await loadModel({ name: options.model });
+      const width = manifest.shape[0]!;
+      if (options.input.length !== width) {
+        throw new InvalidArgumentError({
+          argument: "--input",
+          value: JSON.stringify(options.input),
+          expected: `${width} numbers for ${options.model} (${(manifest.features ?? []).map((f) => f.name).join(", ") || "its inputs"})`,
+        });
+      }
+      const input = options.input.map((value, index) => {
+        if (!options.quantized) return quantizeValue({ value, scale: manifest.scale, what: `--input[${index}]` });
+        if (!Number.isInteger(value) || value < Number(VALUE_MIN) || value > Number(VALUE_MAX)) {
+          throw new InvalidArgumentError({
+            argument: "--input",
+            value: String(value),
+            expected: `integers from ${VALUE_MIN} to ${VALUE_MAX} with --quantized`,
+          });
+        }
+        return BigInt(value);
+      });
+      const served = (await getWorkerModels({ workerUrl })).find((model) => model.name === options.model);
+      if (!served?.modelId) {
+        throw new SettingError({
+          setting: "--model",
+          problem: `the worker at ${workerUrl} does not serve ${options.model} on-chain.`,
+          fix: "Pick a model from the worker's GET /v1/models, or start a worker that serves it (WORKER_MODELS).",
+        });
+      }
+      const modelId = BigInt(served.modelId);
+      const salt = randomSalt();
+      const inputCommitment = await commitInput({ input, salt });
+      const amount = parseUnits(options.pay, 6);
+
+      const opened = await runStep({
+        title: `Opening a ${options.pay} USDC job for ${options.model} (model ${modelId})`,
+        quiet,
+        run: async () => {
+          const { timestamp } = await publicClient.getBlock();
+          return openJob({
+            client: walletClient!,
+            escrow: contracts.InferenceEscrow,
+            modelId,
+            inputCommitment,
+            amount,
+            deadline: timestamp + BigInt(options.deadline),
+            ...(options.workerAgent === undefined ? {} : { workerAgentId: options.workerAgent }),
+            payment: "permit",
+          });
+        },
+      });
+      await runStep({
+        title: `Delivering the input of job ${opened.jobId} to ${workerUrl}`,
+        quiet,
+        run: () => deliverJobInput({ workerUrl, jobId: opened.jobId, input, salt, maxRetries: 5 }),
+      });
+      const attestation = await runStep({
+        title: `Waiting for the proof of job ${opened.jobId} to settle on-chain`,
+        quiet,
+        run: () =>
+          waitForAttestation({
+            client: publicClient,
+            escrow: contracts.InferenceEscrow,
+            attestor: contracts.InferenceAttestor,
+            jobId: opened.jobId,
+            timeoutMs: options.timeout * 1000,
+          }),
+      });
+      const validation = await getValidation({
+        client: publicClient,
+        registry: contracts.ValidationRegistry,
+        requestHash: attestation.validationRequestHash,
+      });
+      const worker = await getWorkerJob({ workerUrl, jobId: opened.jobId }).catch(() => undefined);
+      const values = attestation.outputs.map((v) => Number(v) / 2 ** manifest.scale);
+      const best = values.reduce((at, v, i) => (v > values[at]! ? i : at), 0);
+      const data = {
+        jobId: opened.jobId,
+        model: options.model,
+        modelId,
+        requester: account.address,
+        paid: options.pay,
+        openTx: opened.hash,
+        attestation,
+        output: {
+          values,
+          label: manifest.labels.length === values.length ? manifest.labels[best] : undefined,
+        },
+        validation: { agentId: validation.agentId, response: validation.response, validator: validation.validator },
+        fulfilTx: worker?.txHashes.at(-1),
+        timings: worker?.timings,
+      };
+      printResult({
+        json: options.json,
+        data,
+        human: (d) =>
+          [
+            `Job ${d.jobId} settled: ${d.model} says ${d.output.label ?? "?"} (${d.output.values.map((v) => v.toFixed(3)).join(", ")})`,
+            `  attested on-chain for worker ${d.attestation.worker} (agent ${d.validation.agentId}, validation response ${d.validation.response})`,
+            `  paid ${d.paid} USDC; open ${d.openTx}${d.fulfilTx ? `, fulfil ${d.fulfilTx}` : ""}`,
+          ].join("\n"),
+      });
+    });
+}
