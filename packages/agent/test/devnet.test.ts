@@ -70,6 +70,10 @@ describe("the agent on a live devnet", () => {
     expect(answer).toMatch(/quote_swap: \{"tokenIn":"WETH","tokenOut":"USDC","amountIn":"1","amountOut":"2\d\d\d\./);
     expect(answer).toMatch(/resolve_did: .*"didDocument"/);
   });
+  it("reads attestations from the InferenceAttestor, and says when there is none", async () => {
+    const { answer } = await run(accounts[1]!, `show attestation 0x${"0".repeat(63)}1`);
+    expect(answer).toMatch(/Step 1 \(get_attestation\) did not complete: Error: .*(attestation|Attestation)/);
+  });
   it("refuses a transfer to an unknown recipient and sends nothing", async () => {
     const stranger = accounts[6]!.address;
     const { answer, usdc } = await run(accounts[1]!, `send 5 USDC to ${stranger}`);

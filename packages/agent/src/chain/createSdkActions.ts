@@ -1,4 +1,5 @@
 import {
+  getAttestation,
   getBalances,
   parseDid,
   quoteSwap,
@@ -35,7 +36,8 @@ const sent = ({ hash, receipt }: { hash: `0x${string}`; receipt: { gasUsed: bigi
 /**
  * The agent's chain actions over @convergence/sdk: balances, quotes, exact-in swaps (ETH wrapped or
  * unwrapped around the WETH/USDC pool), transfers, wrap/unwrap, ERC-8004 registration and did:ethr
- * resolution. Verified inference and attestations are not here yet (no SDK actions for them).
+ * resolution, and attestations (an attestation id is its escrow job id as 32-byte hex). Requesting a
+ * verified inference is not wired yet.
  *
  * @example
  * const actions = createSdkActions({ publicClient, walletClient, contracts: deployment.contracts, rpcUrl });
@@ -110,6 +112,12 @@ export function createSdkActions({
     async resolveDid({ did }) {
       return resolveDid({ did, rpcUrl, registry: contracts.DIDRegistry });
     },
+    ...(contracts.InferenceAttestor
+      ? {
+          getAttestation: async ({ id }: { id: `0x${string}` }) =>
+            getAttestation({ client: publicClient, attestor: contracts.InferenceAttestor!, jobId: BigInt(id) }),
+        }
+      : {}),
     async resolveAddress({ value }) {
       if (isAddress(value, { strict: false })) return getAddress(value);
       return parseDid({ did: value }).address;

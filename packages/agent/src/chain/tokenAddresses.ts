@@ -7,6 +7,8 @@ export type StackAddresses = {
   Pool: Address;
   AgentRegistry: Address;
   DIDRegistry: Address;
+  /** Present on deployments that include the inference market. */
+  InferenceAttestor?: Address;
 };
 
 /**

@@ -7,7 +7,7 @@ import type { AgentContext } from "./types.ts";
 export const getAttestationDefinition = {
   name: "get_attestation",
   description:
-    "Reads a recorded inference attestation by id: model, job, worker, outputs and whether its proof verified (read-only). Input: id, 0x + 64 hex digits. Do not use it to request a new inference (use request_verified_inference).",
+    "Reads a recorded inference attestation by id (the escrow job id as 32-byte hex): model, input commitment, verified outputs, worker, time and its ERC-8004 validation (read-only). Input: id, 0x + 64 hex digits. Do not use it to request a new inference (use request_verified_inference).",
   schema: z.object({
     id: z
       .string()
