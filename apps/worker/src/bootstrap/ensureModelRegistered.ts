@@ -1,12 +1,12 @@
 import { modelRegistryAbi } from "@convergence/contracts";
-import { type WriteClient, writeContractAndWait } from "@convergence/sdk";
+import { registerModel, type WriteClient } from "@convergence/sdk";
 import {
   compileVerifier,
   type ExportVerifierReturnType,
   type SetupCircuitReturnType,
   sha256File,
 } from "@convergence/zk";
-import { type Abi, type Address, getAddress, type Hex, keccak256, parseEventLogs, stringToHex } from "viem";
+import { type Address, getAddress, type Hex, keccak256, stringToHex } from "viem";
 import { ModelNotRegisteredError } from "../errors/bootstrap.ts";
 import type { ServedModel } from "../inference/types.ts";
 import type { Logger } from "../log/createLogger.ts";
@@ -82,26 +82,17 @@ export async function ensureModelRegistered({
   }
   const verifierAddress = getAddress(deployed.contractAddress);
   log.info("verifier deployed", { contract: verifier.contractName, address: verifierAddress });
-  const { receipt } = await writeContractAndWait({
+  const { modelId } = await registerModel({
     client,
-    contract: "ModelRegistry",
-    address: registry,
-    abi: modelRegistryAbi as Abi,
-    functionName: "registerModel",
-    args: [
-      {
-        commitment: model.commitment,
-        verifier: verifierAddress,
-        numOutputs: model.manifest.shape.at(-1)!,
-        circuitId: keccak256(stringToHex(setup.record.key)),
-        vkeyHash,
-        onnxHash: `0x${model.manifest.files.int64Onnx.sha256}`,
-        uri: `convergence:model/${model.name}@${model.manifest.version}`,
-      },
-    ],
+    registry,
+    commitment: model.commitment,
+    verifier: verifierAddress,
+    numOutputs: model.manifest.shape.at(-1)!,
+    circuitId: keccak256(stringToHex(setup.record.key)),
+    vkeyHash,
+    onnxHash: `0x${model.manifest.files.int64Onnx.sha256}`,
+    uri: `convergence:model/${model.name}@${model.manifest.version}`,
   });
-  const [event] = parseEventLogs({ abi: modelRegistryAbi, eventName: "ModelRegistered", logs: receipt.logs });
-  if (!event) throw new Error("registerModel succeeded without a ModelRegistered event");
-  log.info("model registered", { model: model.name, modelId: event.args.modelId });
-  return { modelId: event.args.modelId, verifier: verifierAddress, vkeyHash, registered: true };
+  log.info("model registered", { model: model.name, modelId });
+  return { modelId, verifier: verifierAddress, vkeyHash, registered: true };
 }
