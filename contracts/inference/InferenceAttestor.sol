@@ -41,6 +41,8 @@ contract InferenceAttestor is IInferenceAttestor {
     IModelRegistry private immutable _modelRegistry;
     IValidationRegistry private immutable _validationRegistry;
 
+    /// @dev An attestation's fixed part, kept in one word (see `_pack`): solc writes a storage struct member by
+    /// member, which would cost a read and a write per member.
     struct Record {
         address worker;
         uint40 timestamp;
@@ -49,7 +51,7 @@ contract InferenceAttestor is IInferenceAttestor {
         bool wide;
     }
 
-    mapping(uint256 jobId => Record) private _records;
+    mapping(uint256 jobId => uint256 packedRecord) private _records;
     mapping(uint256 jobId => mapping(uint256 index => uint256 word)) private _outputWords;
     /// @dev Set only in the rare case the default request hash was taken when the attestation was filed.
     mapping(uint256 jobId => bytes32 requestHash) private _movedRequestHashes;
@@ -84,7 +86,7 @@ contract InferenceAttestor is IInferenceAttestor {
         uint256[] calldata signals
     ) external returns (int256[] memory outputs) {
         if (msg.sender != escrow) revert InferenceAttestorNotEscrow(msg.sender, escrow);
-        if (_records[jobId].worker != address(0)) revert InferenceAttestorAlreadyAttested(jobId);
+        if (_records[jobId] != 0) revert InferenceAttestorAlreadyAttested(jobId);
 
         (address verifier, bytes4 selector, uint8 numOutputs) =
             _checkSignals(jobId, worker, modelId, inputCommitment, signals);
@@ -93,13 +95,15 @@ contract InferenceAttestor is IInferenceAttestor {
         if (!_verify(verifier, selector, proof, signals)) revert InferenceAttestorProofRejected(modelId, verifier);
 
         // getVerification answered, so modelId <= modelCount: a sequential count that never nears 2^40.
-        _records[jobId] = Record({
-            worker: worker,
-            timestamp: uint40(block.timestamp),
-            modelId: uint40(modelId),
-            numOutputs: numOutputs,
-            wide: wide
-        });
+        _records[jobId] = _pack(
+            Record({
+                worker: worker,
+                timestamp: uint40(block.timestamp),
+                modelId: uint40(modelId),
+                numOutputs: numOutputs,
+                wide: wide
+            })
+        );
         _storeOutputs(jobId, outputs, wide);
         bytes32 requestHash = _answerValidation(jobId, worker, workerAgentId);
         emit InferenceAttested(jobId, modelId, worker, workerAgentId, inputCommitment, outputs, requestHash);
@@ -111,8 +115,9 @@ contract InferenceAttestor is IInferenceAttestor {
 
     /// @inheritdoc IInferenceAttestor
     function getAttestation(uint256 jobId) external view returns (Attestation memory attestation) {
-        Record memory record = _records[jobId];
-        if (record.worker == address(0)) revert InferenceAttestorUnknownAttestation(jobId);
+        uint256 packed = _records[jobId];
+        if (packed == 0) revert InferenceAttestorUnknownAttestation(jobId);
+        Record memory record = _unpack(packed);
         int256[] memory outputs = new int256[](record.numOutputs);
         for (uint256 i; i < outputs.length; ++i) {
             if (record.wide) {
@@ -137,7 +142,7 @@ contract InferenceAttestor is IInferenceAttestor {
 
     /// @inheritdoc IInferenceAttestor
     function isAttested(uint256 jobId) external view returns (bool) {
-        return _records[jobId].worker != address(0);
+        return _records[jobId] != 0;
     }
 
     /// @inheritdoc IInferenceAttestor
@@ -238,6 +243,23 @@ contract InferenceAttestor is IInferenceAttestor {
                 word = 0;
             }
         }
+    }
+
+    /// @dev worker | timestamp << 160 | modelId << 200 | numOutputs << 240 | wide << 248. Never 0: the worker is the
+    /// caller of fulfil, never the zero address.
+    function _pack(Record memory record) private pure returns (uint256) {
+        return uint256(uint160(record.worker)) | uint256(record.timestamp) << 160 | uint256(record.modelId) << 200
+            | uint256(record.numOutputs) << 240 | (record.wide ? uint256(1) << 248 : 0);
+    }
+
+    function _unpack(uint256 packed) private pure returns (Record memory) {
+        return Record({
+            worker: address(uint160(packed)),
+            timestamp: uint40(packed >> 160),
+            modelId: uint40(packed >> 200),
+            numOutputs: uint8(packed >> 240),
+            wide: (packed >> 248) & 1 == 1
+        });
     }
 
     /// @dev Calls `verifyProof(a, b, c, signals)` with static-array encoding (selector, 8 proof words, then one word

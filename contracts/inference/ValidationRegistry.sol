@@ -32,6 +32,8 @@ contract ValidationRegistry is IValidationRegistry {
     /// @inheritdoc IValidationRegistry
     address public immutable trustedForwarder;
 
+    /// @dev A request's fixed part, kept in one word (see `_pack`): solc writes a storage struct member by member,
+    /// which would cost a read and a write per member.
     struct Request {
         address validator;
         uint8 response;
@@ -40,7 +42,7 @@ contract ValidationRegistry is IValidationRegistry {
         uint40 agentId;
     }
 
-    mapping(bytes32 requestHash => Request) private _requests;
+    mapping(bytes32 requestHash => uint256 packedRequest) private _requests;
     mapping(bytes32 requestHash => bytes32 responseHash) private _responseHashes;
     mapping(bytes32 requestHash => string tag) private _tags;
     mapping(uint256 agentId => bytes32[] requestHashes) private _agentValidations;
@@ -69,7 +71,7 @@ contract ValidationRegistry is IValidationRegistry {
         bytes32 requestHash
     ) external {
         _checkAuthorized(agentId, msg.sender);
-        if (_requests[requestHash].validator != address(0)) revert ValidationRegistryRequestExists(requestHash);
+        if (_requests[requestHash] != 0) revert ValidationRegistryRequestExists(requestHash);
         _file(validatorAddress, agentId, requestURI, requestHash);
     }
 
@@ -85,7 +87,7 @@ contract ValidationRegistry is IValidationRegistry {
         _checkAuthorized(agentId, requester);
         filedHash = requestHash;
         // Each step costs whoever squats it a whole request; the honest path reads one slot.
-        while (_requests[filedHash].validator != address(0)) {
+        while (_requests[filedHash] != 0) {
             filedHash = keccak256(abi.encode(filedHash));
         }
         _file(validatorAddress, agentId, requestURI, filedHash);
@@ -99,8 +101,7 @@ contract ValidationRegistry is IValidationRegistry {
         bytes32 responseHash,
         string calldata tag
     ) external {
-        Request memory request = _requests[requestHash];
-        if (request.validator == address(0)) revert ValidationRegistryUnknownRequest(requestHash);
+        Request memory request = _request(requestHash);
         if (msg.sender != request.validator) {
             revert ValidationRegistryNotValidator(requestHash, msg.sender, request.validator);
         }
@@ -122,13 +123,15 @@ contract ValidationRegistry is IValidationRegistry {
             delete _tags[requestHash];
             flags &= ~HAS_TAG;
         }
-        _requests[requestHash] = Request({
-            validator: request.validator,
-            response: response,
-            flags: flags,
-            lastUpdate: uint40(block.timestamp),
-            agentId: request.agentId
-        });
+        _requests[requestHash] = _pack(
+            Request({
+                validator: request.validator,
+                response: response,
+                flags: flags,
+                lastUpdate: uint40(block.timestamp),
+                agentId: request.agentId
+            })
+        );
         emit ValidationResponse(
             request.validator, request.agentId, requestHash, response, responseURI, responseHash, tag
         );
@@ -156,8 +159,7 @@ contract ValidationRegistry is IValidationRegistry {
             uint256 lastUpdate
         )
     {
-        Request memory request = _requests[requestHash];
-        if (request.validator == address(0)) revert ValidationRegistryUnknownRequest(requestHash);
+        Request memory request = _request(requestHash);
         return (
             request.validator,
             request.agentId,
@@ -170,7 +172,7 @@ contract ValidationRegistry is IValidationRegistry {
 
     /// @inheritdoc IValidationRegistry
     function requestExists(bytes32 requestHash) external view returns (bool) {
-        return _requests[requestHash].validator != address(0);
+        return _requests[requestHash] != 0;
     }
 
     /// @inheritdoc IValidationRegistry
@@ -184,7 +186,7 @@ contract ValidationRegistry is IValidationRegistry {
         bytes32 tagHash = keccak256(bytes(tag));
         uint256 total;
         for (uint256 i; i < requestHashes.length; ++i) {
-            Request memory request = _requests[requestHashes[i]];
+            Request memory request = _unpack(_requests[requestHashes[i]]);
             if (request.flags & ANSWERED == 0) continue;
             if (!_listed(request.validator, validatorAddresses)) continue;
             if (!anyTag && keccak256(bytes(_tags[requestHashes[i]])) != tagHash) continue;
@@ -214,13 +216,15 @@ contract ValidationRegistry is IValidationRegistry {
     {
         if (validatorAddress == address(0)) revert ValidationRegistryZeroValidator();
         if (agentId > type(uint40).max) revert ValidationRegistryAgentIdTooLarge(agentId);
-        _requests[requestHash] = Request({
-            validator: validatorAddress,
-            response: 0,
-            flags: 0,
-            lastUpdate: uint40(block.timestamp),
-            agentId: uint40(agentId)
-        });
+        _requests[requestHash] = _pack(
+            Request({
+                validator: validatorAddress,
+                response: 0,
+                flags: 0,
+                lastUpdate: uint40(block.timestamp),
+                agentId: uint40(agentId)
+            })
+        );
         _agentValidations[agentId].push(requestHash);
         _validatorRequests[validatorAddress].push(requestHash);
         emit ValidationRequest(validatorAddress, agentId, requestURI, requestHash);
@@ -237,6 +241,29 @@ contract ValidationRegistry is IValidationRegistry {
             return;
         }
         revert ValidationRegistryNotAuthorized(agentId, account);
+    }
+
+    function _request(bytes32 requestHash) private view returns (Request memory) {
+        uint256 packed = _requests[requestHash];
+        if (packed == 0) revert ValidationRegistryUnknownRequest(requestHash);
+        return _unpack(packed);
+    }
+
+    /// @dev validator | response << 160 | flags << 168 | lastUpdate << 176 | agentId << 216. Never 0: the validator
+    /// is not the zero address.
+    function _pack(Request memory request) private pure returns (uint256) {
+        return uint256(uint160(request.validator)) | uint256(request.response) << 160 | uint256(request.flags) << 168
+            | uint256(request.lastUpdate) << 176 | uint256(request.agentId) << 216;
+    }
+
+    function _unpack(uint256 packed) private pure returns (Request memory) {
+        return Request({
+            validator: address(uint160(packed)),
+            response: uint8(packed >> 160),
+            flags: uint8(packed >> 168),
+            lastUpdate: uint40(packed >> 176),
+            agentId: uint40(packed >> 216)
+        });
     }
 
     function _listed(address validator, address[] calldata validatorAddresses) private pure returns (bool) {

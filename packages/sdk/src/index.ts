@@ -14,6 +14,52 @@ export {
   submitDidChange,
 } from "./actions/did/submitDidChange.ts";
 export type { DidChange, DidSignature } from "./actions/did/types.ts";
+export {
+  AttestationNotFoundError,
+  AttestationTimeoutError,
+  JobNotAttestableError,
+  JobNotFoundError,
+  ModelNotFoundError,
+} from "./actions/inference/errors.ts";
+export {
+  type FulfillJobParameters,
+  type FulfillJobReturnType,
+  fulfillJob,
+} from "./actions/inference/fulfillJob.ts";
+export {
+  type GetAttestationParameters,
+  type GetAttestationReturnType,
+  getAttestation,
+} from "./actions/inference/getAttestation.ts";
+export { type GetJobParameters, type GetJobReturnType, getJob } from "./actions/inference/getJob.ts";
+export { type GetModelParameters, type GetModelReturnType, getModel } from "./actions/inference/getModel.ts";
+export {
+  type GetValidationParameters,
+  type GetValidationReturnType,
+  getValidation,
+} from "./actions/inference/getValidation.ts";
+export { type OpenJobParameters, type OpenJobReturnType, openJob } from "./actions/inference/openJob.ts";
+export {
+  type RefundJobParameters,
+  type RefundJobReturnType,
+  refundJob,
+} from "./actions/inference/refundJob.ts";
+export {
+  type RegisterModelParameters,
+  type RegisterModelReturnType,
+  registerModel,
+} from "./actions/inference/registerModel.ts";
+export {
+  type RetireModelParameters,
+  type RetireModelReturnType,
+  retireModel,
+} from "./actions/inference/retireModel.ts";
+export type { Attestation, Job, JobStatus, Model, Numeric } from "./actions/inference/types.ts";
+export {
+  type WaitForAttestationParameters,
+  type WaitForAttestationReturnType,
+  waitForAttestation,
+} from "./actions/inference/waitForAttestation.ts";
 export { type QuoteSwapParameters, quoteSwap } from "./actions/pool/quoteSwap.ts";
 export { type SwapTokensParameters, type SwapTokensReturnType, swapTokens } from "./actions/pool/swapTokens.ts";
 export { type Balance, type GetBalancesParameters, getBalances } from "./actions/tokens/getBalances.ts";

@@ -1,4 +1,14 @@
-import { agentRegistryAbi, didRegistryAbi, poolAbi, usdcAbi, wethAbi } from "@convergence/contracts";
+import {
+  agentRegistryAbi,
+  didRegistryAbi,
+  inferenceAttestorAbi,
+  inferenceEscrowAbi,
+  modelRegistryAbi,
+  poolAbi,
+  usdcAbi,
+  validationRegistryAbi,
+  wethAbi,
+} from "@convergence/contracts";
 import type { Abi } from "viem";
 
 type AbiError = Extract<Abi[number], { type: "error" }>;
@@ -9,7 +19,17 @@ type AbiError = Extract<Abi[number], { type: "error" }>;
  */
 export const stackErrors: readonly AbiError[] = [
   ...new Map(
-    [agentRegistryAbi, didRegistryAbi, poolAbi, usdcAbi, wethAbi]
+    [
+      agentRegistryAbi,
+      didRegistryAbi,
+      poolAbi,
+      usdcAbi,
+      wethAbi,
+      modelRegistryAbi,
+      validationRegistryAbi,
+      inferenceAttestorAbi,
+      inferenceEscrowAbi,
+    ]
       .flatMap((abi) => (abi as Abi).filter((item): item is AbiError => item.type === "error"))
       .map((error) => [`${error.name}(${error.inputs.map((input) => input.type).join(",")})`, error] as const),
   ).values(),

@@ -1,0 +1,77 @@
+import { BaseError } from "../../errors/base.ts";
+
+/** The escrow has no job with this id. */
+export class JobNotFoundError extends BaseError {
+  override name = "JobNotFoundError";
+  readonly jobId: bigint;
+  constructor({ jobId, escrow, cause }: { jobId: bigint; escrow: string; cause?: unknown }) {
+    super(`InferenceEscrow ${escrow} has no job ${jobId}.`, {
+      metaMessages: ["Job ids start at 1 and are returned by openJob; check the escrow address of the deployment."],
+      cause,
+    });
+    this.jobId = jobId;
+  }
+}
+
+/** The attestor has no attestation for this job (yet). */
+export class AttestationNotFoundError extends BaseError {
+  override name = "AttestationNotFoundError";
+  readonly jobId: bigint;
+  constructor({ jobId, attestor, cause }: { jobId: bigint; attestor: string; cause?: unknown }) {
+    super(`InferenceAttestor ${attestor} has no attestation for job ${jobId}.`, {
+      metaMessages: ["A job is attested when a worker fulfils it; use waitForAttestation to wait for that."],
+      cause,
+    });
+    this.jobId = jobId;
+  }
+}
+
+/** The model registry has no model with this id. */
+export class ModelNotFoundError extends BaseError {
+  override name = "ModelNotFoundError";
+  readonly modelId: bigint;
+  constructor({ modelId, registry, cause }: { modelId: bigint; registry: string; cause?: unknown }) {
+    super(`ModelRegistry ${registry} has no model ${modelId}.`, {
+      metaMessages: ["Model ids start at 1 and are returned by registerModel."],
+      cause,
+    });
+    this.modelId = modelId;
+  }
+}
+
+/** No attestation arrived in time. */
+export class AttestationTimeoutError extends BaseError {
+  override name = "AttestationTimeoutError";
+  readonly jobId: bigint;
+  constructor({ jobId, timeoutMs }: { jobId: bigint; timeoutMs: number }) {
+    super(`No attestation for job ${jobId} within ${timeoutMs} ms.`, {
+      metaMessages: [
+        "The job is still open: is a worker running and did it receive the input (deliverJobInput)?",
+        "Wait longer, or refund the job with refundJob once its deadline has passed.",
+      ],
+    });
+    this.jobId = jobId;
+  }
+}
+
+/** The job ended without an attestation: it was refunded, or its deadline passed with no proof. */
+export class JobNotAttestableError extends BaseError {
+  override name = "JobNotAttestableError";
+  readonly jobId: bigint;
+  readonly reason: "refunded" | "expired";
+  constructor({ jobId, reason, deadline }: { jobId: bigint; reason: "refunded" | "expired"; deadline: bigint }) {
+    super(
+      reason === "refunded"
+        ? `Job ${jobId} was refunded: it will never be attested.`
+        : `Job ${jobId} passed its deadline (${deadline}) without a proof: it can no longer be fulfilled.`,
+      {
+        metaMessages:
+          reason === "refunded"
+            ? ["Open a new job to try again."]
+            : ["Refund it with refundJob to get the payment back, and open a new job with a later deadline."],
+      },
+    );
+    this.jobId = jobId;
+    this.reason = reason;
+  }
+}

@@ -1,0 +1,125 @@
+import { usdcAbi } from "@convergence/contracts";
+import { beforeAll, describe, expect, inject, it } from "vitest";
+import { createClients } from "../../client/createClients.ts";
+import { InvalidParameterError } from "../../errors/input.ts";
+import { JobNotFoundError } from "./errors.ts";
+import { getJob } from "./getJob.ts";
+import { setupInferenceMarket } from "./inferenceTestKit.ts";
+import { openJob } from "./openJob.ts";
+
+describe("openJob and getJob", () => {
+  let market: Awaited<ReturnType<typeof setupInferenceMarket>>;
+  beforeAll(async () => {
+    market = await setupInferenceMarket();
+  });
+  const balance = (address: `0x${string}`) =>
+    market.publicClient.readContract({
+      address: market.contracts.USDC,
+      abi: usdcAbi,
+      functionName: "balanceOf",
+      args: [address],
+    });
+  const deadline = async () => (await market.publicClient.getBlock()).timestamp + 3600n;
+
+  it("opens a job with a permit in one transaction and reads it back", async () => {
+    const escrow = market.contracts.InferenceEscrow;
+    const before = await balance(escrow);
+    const end = await deadline();
+    const { jobId, approveHash } = await openJob({
+      client: market.requester,
+      escrow,
+      modelId: market.modelId,
+      inputCommitment: 777n,
+      amount: 2_000_000n,
+      deadline: end,
+      workerAgentId: market.workerAgentId,
+    });
+    expect(approveHash).toBeUndefined();
+    expect(await balance(escrow)).toBe(before + 2_000_000n);
+    expect(await getJob({ client: market.publicClient, escrow, jobId })).toEqual({
+      jobId,
+      requester: market.requester.account.address,
+      modelId: market.modelId,
+      inputCommitment: 777n,
+      amount: 2_000_000n,
+      deadline: end,
+      workerAgentId: market.workerAgentId,
+      status: "open",
+    });
+    const allowance = await market.publicClient.readContract({
+      address: market.contracts.USDC,
+      abi: usdcAbi,
+      functionName: "allowance",
+      args: [market.requester.account.address, escrow],
+    });
+    expect(allowance).toBe(0n);
+  });
+
+  it("approves first on the approve path, and only when the allowance is short", async () => {
+    const escrow = market.contracts.InferenceEscrow;
+    const open = async () =>
+      openJob({
+        client: market.requester,
+        escrow,
+        modelId: market.modelId,
+        inputCommitment: 778n,
+        amount: 1_000_000n,
+        deadline: await deadline(),
+        payment: "approve",
+      });
+    const first = await open();
+    expect(first.approveHash).toMatch(/^0x[0-9a-f]{64}$/);
+    expect((await getJob({ client: market.publicClient, escrow, jobId: first.jobId })).workerAgentId).toBe(0n);
+    await market.requester.writeContract({
+      address: market.contracts.USDC,
+      abi: usdcAbi,
+      functionName: "approve",
+      args: [escrow, 5_000_000n],
+    });
+    const second = await open();
+    expect(second.approveHash).toBeUndefined();
+    expect(second.jobId).toBe(first.jobId + 1n);
+  });
+
+  it("names the escrow's reason for a retired or unknown model and a past deadline", async () => {
+    const base = {
+      client: market.requester,
+      escrow: market.contracts.InferenceEscrow,
+      modelId: 999n,
+      inputCommitment: 1n,
+      amount: 1_000_000n,
+      deadline: await deadline(),
+    };
+    await expect(openJob(base)).rejects.toMatchObject({ errorName: "InferenceEscrowModelNotActive" });
+    const { timestamp } = await market.publicClient.getBlock();
+    await expect(openJob({ ...base, modelId: market.modelId, deadline: timestamp - 1n })).rejects.toMatchObject({
+      errorName: "InferenceEscrowInvalidDeadline",
+    });
+  });
+
+  it("refuses a zero amount, and a permit without a local account", async () => {
+    const base = {
+      client: market.requester,
+      escrow: market.contracts.InferenceEscrow,
+      modelId: market.modelId,
+      inputCommitment: 1n,
+      amount: 0n,
+      deadline: await deadline(),
+    };
+    await expect(openJob(base)).rejects.toBeInstanceOf(InvalidParameterError);
+    const { walletClient: jsonRpc } = createClients({
+      rpcUrl: inject("rpcUrl"),
+      chainId: 31337,
+      account: { address: market.requester.account.address, type: "json-rpc" },
+    });
+    await expect(openJob({ ...base, client: jsonRpc!, amount: 1n, payment: "permit" })).rejects.toThrow(
+      /local account/,
+    );
+  });
+
+  it("throws JobNotFoundError for an unknown job", async () => {
+    await expect(
+      getJob({ client: market.publicClient, escrow: market.contracts.InferenceEscrow, jobId: 10_000n }),
+    ).rejects.toBeInstanceOf(JobNotFoundError);
+  });
+});
