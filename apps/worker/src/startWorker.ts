@@ -87,14 +87,13 @@ export async function startWorker({ config, log }: StartWorkerParameters): Promi
   const served = new Map<string, { model: ServedModel; vkeyHash: Hex }>();
   const known = new Map<bigint, string>();
   for (const model of models.values()) {
-    const { setup, verifier } = await ensureZkSetup({ model, log });
+    const setup = await ensureZkSetup({ model, log });
     const { modelId, vkeyHash } = await ensureModelRegistered({
       client,
       registry: ModelRegistry,
       fromBlock: startBlock,
       model,
       setup,
-      verifier,
       register: config.autoRegister,
       log,
     });

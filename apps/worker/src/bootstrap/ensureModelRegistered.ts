@@ -1,11 +1,6 @@
 import { modelRegistryAbi } from "@convergence/contracts";
 import { registerModel, type WriteClient } from "@convergence/sdk";
-import {
-  compileVerifier,
-  type ExportVerifierReturnType,
-  type SetupCircuitReturnType,
-  sha256File,
-} from "@convergence/zk";
+import { compileVerifier, exportVerifier, type SetupCircuitReturnType, sha256File } from "@convergence/zk";
 import { type Address, getAddress, type Hex, keccak256, stringToHex } from "viem";
 import { ModelNotRegisteredError } from "../errors/bootstrap.ts";
 import type { ServedModel } from "../inference/types.ts";
@@ -18,7 +13,6 @@ export type EnsureModelRegisteredParameters = {
   fromBlock: bigint;
   model: ServedModel;
   setup: SetupCircuitReturnType;
-  verifier: ExportVerifierReturnType;
   /** Deploy the verifier and register when no usable registration exists (WORKER_AUTO_REGISTER). */
   register: boolean;
   log: Logger;
@@ -39,7 +33,7 @@ export type EnsureModelRegisteredReturnType = {
  * (compiled with solc-js) and registers the model, printing each step.
  *
  * @example
- * const { modelId } = await ensureModelRegistered({ client, registry, fromBlock, model, setup, verifier, register: true, log });
+ * const { modelId } = await ensureModelRegistered({ client, registry, fromBlock, model, setup, register: true, log });
  */
 export async function ensureModelRegistered({
   client,
@@ -47,7 +41,6 @@ export async function ensureModelRegistered({
   fromBlock,
   model,
   setup,
-  verifier,
   register,
   log,
 }: EnsureModelRegisteredParameters): Promise<EnsureModelRegisteredReturnType> {
@@ -74,6 +67,8 @@ export async function ensureModelRegistered({
   }
   if (!register) throw new ModelNotRegisteredError({ model: model.name, commitment: model.commitment });
 
+  // The verifier source is exported in memory only (outDirs: []): nothing is written into the repository.
+  const verifier = await exportVerifier({ zkey: setup.zkey, model: model.name, outDirs: [] });
   const { abi, bytecode } = compileVerifier({ source: verifier.source, contractName: verifier.contractName });
   const deployHash = await client.deployContract({ abi, bytecode, account: client.account, chain: client.chain });
   const deployed = await client.waitForTransactionReceipt({ hash: deployHash });

@@ -1,4 +1,4 @@
-import { type ExportVerifierReturnType, type SetupCircuitReturnType, setupModel } from "@convergence/zk";
+import { compileCircuit, modelShape, type SetupCircuitReturnType, setupCircuit } from "@convergence/zk";
 import type { ServedModel } from "../inference/types.ts";
 import type { Logger } from "../log/createLogger.ts";
 
@@ -7,27 +7,20 @@ export type EnsureZkSetupParameters = {
   log: Logger;
 };
 
-export type EnsureZkSetupReturnType = {
-  setup: SetupCircuitReturnType;
-  /** The model's Groth16 verifier source (snarkjs template), to deploy when the model is not registered yet. */
-  verifier: ExportVerifierReturnType;
-};
+export type EnsureZkSetupReturnType = SetupCircuitReturnType;
 
 /**
  * Makes sure the model's circuit is compiled and has its Groth16 setup (phase 2 cached under $CONVERGENCE_HOME/zk,
  * keyed by the circuit), printing progress: the first run of a shape takes tens of seconds, later runs reuse the cache.
- * The verifier source is exported in memory only; nothing is written into the repository.
  *
  * @example
- * const { setup } = await ensureZkSetup({ model, log });
+ * const { zkey, verificationKeyPath } = await ensureZkSetup({ model, log });
  */
 export async function ensureZkSetup({ model, log }: EnsureZkSetupParameters): Promise<EnsureZkSetupReturnType> {
-  const { setup, verifier } = await setupModel({
-    model: model.quantized,
-    name: model.name,
-    verifierDirs: [],
-    onProgress: ({ message, elapsedMs }) => log.info(`zk setup: ${message}`, { ms: elapsedMs }),
-  });
+  const onProgress = ({ message, elapsedMs }: { message: string; elapsedMs: number }) =>
+    log.info(`zk setup: ${message}`, { ms: elapsedMs });
+  const circuit = await compileCircuit({ shape: modelShape({ model: model.quantized }), onProgress });
+  const setup = await setupCircuit({ circuit, onProgress });
   log.info(setup.cached ? "zk setup found in cache" : "zk setup done", { model: model.name, zkey: setup.zkey });
-  return { setup, verifier };
+  return setup;
 }

@@ -14,7 +14,7 @@ describe("createProverPool: Groth16 proofs of risk-v1 in worker threads", () => 
   beforeAll(async () => {
     model = (await loadServedModels({ names: ["risk-v1"], home: "/nonexistent-convergence-home" })).get("risk-v1")!;
     // Cached under $CONVERGENCE_HOME/zk after the first run (about 30 s on two cores).
-    ({ verificationKey } = (await ensureZkSetup({ model, log: createLogger({ level: "silent" }) })).setup);
+    ({ verificationKey } = await ensureZkSetup({ model, log: createLogger({ level: "silent" }) }));
     pool = createProverPool({ size: 1 });
   }, 600_000);
   afterAll(async () => {
