@@ -15,13 +15,6 @@ export {
 } from "./actions/did/submitDidChange.ts";
 export type { DidChange, DidSignature } from "./actions/did/types.ts";
 export {
-  AttestationNotFoundError,
-  AttestationTimeoutError,
-  JobNotAttestableError,
-  JobNotFoundError,
-  ModelNotFoundError,
-} from "./actions/inference/errors.ts";
-export {
   type FulfillJobParameters,
   type FulfillJobReturnType,
   fulfillJob,
@@ -114,5 +107,12 @@ export { toDid } from "./did/toDid.ts";
 export { BaseError, type BaseErrorParameters } from "./errors/base.ts";
 export { ContractRevertError, TransactionFailedError } from "./errors/contract.ts";
 export { DidResolutionError, InvalidDidError } from "./errors/did.ts";
+export {
+  AttestationNotFoundError,
+  AttestationTimeoutError,
+  JobNotAttestableError,
+  JobNotFoundError,
+  ModelNotFoundError,
+} from "./errors/inference.ts";
 export { InvalidParameterError } from "./errors/input.ts";
 export { type WriteContractAndWaitParameters, writeContractAndWait } from "./internal/writeContractAndWait.ts";

@@ -1,7 +1,7 @@
 import { usdcAbi } from "@convergence/contracts";
 import { beforeAll, describe, expect, it } from "vitest";
+import { AttestationNotFoundError } from "../../errors/inference.ts";
 import { InvalidParameterError } from "../../errors/input.ts";
-import { AttestationNotFoundError } from "./errors.ts";
 import { fulfillJob } from "./fulfillJob.ts";
 import { getAttestation } from "./getAttestation.ts";
 import { getJob } from "./getJob.ts";

@@ -1,7 +1,7 @@
 import { inferenceAttestorAbi } from "@convergence/contracts";
 import type { Address } from "viem";
 import type { ReadClient } from "../../client/types.ts";
-import { AttestationNotFoundError } from "./errors.ts";
+import { AttestationNotFoundError } from "../../errors/inference.ts";
 import { revertErrorName } from "./revertErrorName.ts";
 import type { Attestation } from "./types.ts";
 

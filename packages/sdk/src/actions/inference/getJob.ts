@@ -1,7 +1,7 @@
 import { inferenceEscrowAbi } from "@convergence/contracts";
 import type { Address } from "viem";
 import type { ReadClient } from "../../client/types.ts";
-import { JobNotFoundError } from "./errors.ts";
+import { JobNotFoundError } from "../../errors/inference.ts";
 import { revertErrorName } from "./revertErrorName.ts";
 import type { Job, JobStatus } from "./types.ts";
 

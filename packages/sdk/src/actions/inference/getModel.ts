@@ -1,7 +1,7 @@
 import { modelRegistryAbi } from "@convergence/contracts";
 import type { Address } from "viem";
 import type { ReadClient } from "../../client/types.ts";
-import { ModelNotFoundError } from "./errors.ts";
+import { ModelNotFoundError } from "../../errors/inference.ts";
 import { revertErrorName } from "./revertErrorName.ts";
 import type { Model } from "./types.ts";
 

@@ -1,8 +1,8 @@
 import { usdcAbi } from "@convergence/contracts";
 import { beforeAll, describe, expect, inject, it } from "vitest";
 import { createClients } from "../../client/createClients.ts";
+import { JobNotFoundError } from "../../errors/inference.ts";
 import { InvalidParameterError } from "../../errors/input.ts";
-import { JobNotFoundError } from "./errors.ts";
 import { getJob } from "./getJob.ts";
 import { setupInferenceMarket } from "./inferenceTestKit.ts";
 import { openJob } from "./openJob.ts";

@@ -1,7 +1,7 @@
 import { usdcAbi } from "@convergence/contracts";
 import { createTestClient, http } from "viem";
 import { beforeAll, describe, expect, inject, it } from "vitest";
-import { AttestationTimeoutError, JobNotAttestableError } from "./errors.ts";
+import { AttestationTimeoutError, JobNotAttestableError } from "../../errors/inference.ts";
 import { getJob } from "./getJob.ts";
 import { setupInferenceMarket } from "./inferenceTestKit.ts";
 import { openJob } from "./openJob.ts";

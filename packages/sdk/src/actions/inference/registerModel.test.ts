@@ -1,7 +1,7 @@
 import { keccak256, toHex } from "viem";
 import { beforeAll, describe, expect, it } from "vitest";
+import { ModelNotFoundError } from "../../errors/inference.ts";
 import { InvalidParameterError } from "../../errors/input.ts";
-import { ModelNotFoundError } from "./errors.ts";
 import { getModel } from "./getModel.ts";
 import { setupInferenceMarket } from "./inferenceTestKit.ts";
 import { registerModel } from "./registerModel.ts";

@@ -1,7 +1,7 @@
 import { inferenceAttestorAbi } from "@convergence/contracts";
 import type { Address } from "viem";
 import type { ReadClient } from "../../client/types.ts";
-import { AttestationTimeoutError, JobNotAttestableError } from "./errors.ts";
+import { AttestationTimeoutError, JobNotAttestableError } from "../../errors/inference.ts";
 import { getAttestation } from "./getAttestation.ts";
 import { getJob } from "./getJob.ts";
 import type { Attestation } from "./types.ts";

@@ -1,4 +1,4 @@
-import { BaseError } from "../../errors/base.ts";
+import { BaseError } from "./base.ts";
 
 /** The escrow has no job with this id. */
 export class JobNotFoundError extends BaseError {
