@@ -61,6 +61,7 @@ export { assertZkeyContributed } from "./setup/assertZkeyContributed.ts";
 export { type CheckPtauParameters, type CheckPtauReturnType, checkPtau } from "./setup/checkPtau.ts";
 export { DEV_PTAU_POWER, DEV_PTAU_SHA256, PHASE2_BEACON_ITERATIONS_EXP } from "./setup/constants.ts";
 export { devPtauPath } from "./setup/devPtauPath.ts";
+export { type InspectZkCacheReturnType, inspectZkCache, type ZkCacheEntry } from "./setup/inspectZkCache.ts";
 export { loadSetup } from "./setup/loadSetup.ts";
 export { createProgress, type OnProgress, type ProgressEvent } from "./setup/progress.ts";
 export { type ReadPtauInfoReturnType, readPtauInfo } from "./setup/readPtauInfo.ts";
@@ -74,7 +75,9 @@ export {
 } from "./setup/setupCircuit.ts";
 export { type SetupModelParameters, type SetupModelReturnType, setupModel } from "./setup/setupModel.ts";
 export { sha256File } from "./setup/sha256File.ts";
+export { snarkjsCliPath } from "./setup/snarkjsCliPath.ts";
 export { terminateCurve } from "./setup/terminateCurve.ts";
+export { type VerifyPtauParameters, type VerifyPtauReturnType, verifyPtau } from "./setup/verifyPtau.ts";
 export {
   type CompileVerifierParameters,
   type CompileVerifierReturnType,
