@@ -5,6 +5,7 @@ import { mkdir, readFile, rename, rm, writeFile } from "node:fs/promises";
 import { createRequire } from "node:module";
 import { dirname, join, parse, relative } from "node:path";
 import { CircuitCompileError } from "../errors/circuit.ts";
+import { withFileLock } from "../files/withFileLock.ts";
 import type { ModelShapeReturnType } from "../model/modelShape.ts";
 import { circuitsDir } from "../paths/circuitsDir.ts";
 import { zkCacheDir } from "../paths/zkCacheDir.ts";
@@ -75,73 +76,76 @@ export async function compileCircuit({
   };
   const manifest = join(dir, "compiled.json");
 
-  if (existsSync(manifest)) {
-    const cached = JSON.parse(await readFile(manifest, "utf8")) as { constraints: number };
+  const cached = async (): Promise<CompileCircuitReturnType | undefined> => {
+    if (!existsSync(manifest)) return undefined;
+    const { constraints } = JSON.parse(await readFile(manifest, "utf8")) as { constraints: number };
     report(`${name}: compiled circuit cached in ${dir}`);
-    return {
-      key,
-      name,
-      dir,
-      ...files,
-      constraints: cached.constraints,
-      publicSignals: 3 + outputWidth,
-      quotientBits,
-      compilerVersion,
-    };
-  }
-
-  // Build in a scratch directory beside the final one, then rename: concurrent runs never see half a build.
-  const scratch = `${dir}.tmp-${process.pid}-${Date.now()}`;
-  await mkdir(scratch, { recursive: true });
-  try {
-    await writeFile(join(scratch, "main.circom"), source);
-    report(`${name}: compiling with ${compilerVersion} --O2`);
-    // circom2 runs under WASI, which only reaches directories below its working directory: run it
-    // from the filesystem root so the cache, the library and circomlib are all reachable.
-    const fsRoot = parse(scratch).root;
-    const args = [
-      require.resolve("circom2/cli.js"),
-      relative(fsRoot, join(scratch, "main.circom")),
-      "--r1cs",
-      "--wasm",
-      "--sym",
-      "--O2",
-      "-l",
-      relative(fsRoot, libDir),
-      "-l",
-      relative(fsRoot, circomlibDir),
-      "-o",
-      relative(fsRoot, scratch),
-    ];
-    const output = await new Promise<string>((resolvePromise, reject) => {
-      const child = spawn(process.execPath, args, { cwd: fsRoot, stdio: ["ignore", "pipe", "pipe"] });
-      let text = "";
-      child.stdout.on("data", (chunk: Buffer) => {
-        text += chunk.toString();
-      });
-      child.stderr.on("data", (chunk: Buffer) => {
-        text += chunk.toString();
-      });
-      child.on("error", (cause) => reject(new CircuitCompileError({ circuit: name, output: text, cause })));
-      child.on("close", (code) => {
-        if (code === 0 && existsSync(join(scratch, "main.r1cs"))) resolvePromise(text);
-        else reject(new CircuitCompileError({ circuit: name, output: text || `exit code ${code}` }));
-      });
-    });
-    // circom's witness calculator is CommonJS; the workspace is "type": "module".
-    await writeFile(join(scratch, "main_js", "package.json"), '{ "type": "commonjs" }\n');
-    const info = await readR1csInfo({ path: join(scratch, "main.r1cs") });
-    const constraints = info.constraints;
-    report(`${name}: ${constraints} constraints, ${info.wires} wires`);
-    await writeFile(
-      join(scratch, "compiled.json"),
-      `${JSON.stringify({ name, key, widths: shape.widths, relu: shape.relu, scale: shape.scale, quotientBits, constraints, compilerVersion, output: output.trim().split("\n") }, null, 2)}\n`,
-    );
-    await rm(dir, { recursive: true, force: true });
-    await mkdir(dirname(dir), { recursive: true });
-    await rename(scratch, dir);
     return { key, name, dir, ...files, constraints, publicSignals: 3 + outputWidth, quotientBits, compilerVersion };
-  } finally {
-    await rm(scratch, { recursive: true, force: true });
-  }
+  };
+  const hit = await cached();
+  if (hit !== undefined) return hit;
+
+  // One compile per key at a time across processes; a waiter then finds the result in the cache.
+  return withFileLock({
+    path: join(zkCacheDir(), `${key}.lock`),
+    onWait: () => report(`${name}: waiting for another process compiling the same circuit`),
+    run: async () => {
+      const waitedFor = await cached();
+      if (waitedFor !== undefined) return waitedFor;
+      // Build in a scratch directory beside the final one, then rename: concurrent runs never see half a build.
+      const scratch = `${dir}.tmp-${process.pid}-${Date.now()}`;
+      await mkdir(scratch, { recursive: true });
+      try {
+        await writeFile(join(scratch, "main.circom"), source);
+        report(`${name}: compiling with ${compilerVersion} --O2`);
+        // circom2 runs under WASI, which only reaches directories below its working directory: run it
+        // from the filesystem root so the cache, the library and circomlib are all reachable.
+        const fsRoot = parse(scratch).root;
+        const args = [
+          require.resolve("circom2/cli.js"),
+          relative(fsRoot, join(scratch, "main.circom")),
+          "--r1cs",
+          "--wasm",
+          "--sym",
+          "--O2",
+          "-l",
+          relative(fsRoot, libDir),
+          "-l",
+          relative(fsRoot, circomlibDir),
+          "-o",
+          relative(fsRoot, scratch),
+        ];
+        const output = await new Promise<string>((resolvePromise, reject) => {
+          const child = spawn(process.execPath, args, { cwd: fsRoot, stdio: ["ignore", "pipe", "pipe"] });
+          let text = "";
+          child.stdout.on("data", (chunk: Buffer) => {
+            text += chunk.toString();
+          });
+          child.stderr.on("data", (chunk: Buffer) => {
+            text += chunk.toString();
+          });
+          child.on("error", (cause) => reject(new CircuitCompileError({ circuit: name, output: text, cause })));
+          child.on("close", (code) => {
+            if (code === 0 && existsSync(join(scratch, "main.r1cs"))) resolvePromise(text);
+            else reject(new CircuitCompileError({ circuit: name, output: text || `exit code ${code}` }));
+          });
+        });
+        // circom's witness calculator is CommonJS; the workspace is "type": "module".
+        await writeFile(join(scratch, "main_js", "package.json"), '{ "type": "commonjs" }\n');
+        const info = await readR1csInfo({ path: join(scratch, "main.r1cs") });
+        const constraints = info.constraints;
+        report(`${name}: ${constraints} constraints, ${info.wires} wires`);
+        await writeFile(
+          join(scratch, "compiled.json"),
+          `${JSON.stringify({ name, key, widths: shape.widths, relu: shape.relu, scale: shape.scale, quotientBits, constraints, compilerVersion, output: output.trim().split("\n") }, null, 2)}\n`,
+        );
+        await rm(dir, { recursive: true, force: true });
+        await mkdir(dirname(dir), { recursive: true });
+        await rename(scratch, dir);
+        return { key, name, dir, ...files, constraints, publicSignals: 3 + outputWidth, quotientBits, compilerVersion };
+      } finally {
+        await rm(scratch, { recursive: true, force: true });
+      }
+    },
+  });
 }
