@@ -1,0 +1,146 @@
+import { type ChildProcess, spawn } from "node:child_process";
+import { mkdtempSync, rmSync } from "node:fs";
+import type { AddressInfo } from "node:net";
+import { createServer } from "node:net";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import {
+  deployStack,
+  devnetAccounts,
+  type StartNodeReturnType,
+  startNode,
+  workspaceRoot,
+  writeDeployment,
+} from "@convergence/contracts";
+import { loadModel } from "@convergence/models";
+import { createClients } from "@convergence/sdk";
+import { forward, quantizeValue } from "@convergence/zk";
+import { Command } from "commander";
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
+import { registerJobCommand } from "./job.ts";
+
+let output = "";
+beforeEach(() => {
+  output = "";
+  vi.spyOn(process.stdout, "write").mockImplementation((chunk) => {
+    output += String(chunk);
+    return true;
+  });
+  vi.spyOn(process.stderr, "write").mockImplementation(() => true);
+});
+afterEach(() => vi.restoreAllMocks());
+
+async function run(...args: string[]) {
+  const program = new Command("convergence").exitOverride();
+  registerJobCommand(program);
+  await program.parseAsync(["node", "convergence", ...args]);
+  return output;
+}
+
+/** `convergence job open` against a live chain and a worker process (apps/worker/src/main.ts, as `pnpm worker`). */
+describe("convergence job open", () => {
+  let node: StartNodeReturnType;
+  let worker: ChildProcess;
+  let workerUrl: string;
+  let dir: string;
+  const features = [0.5, -1.2, 0.3, 0, 0.1, 0, 1, -0.5];
+
+  beforeAll(async () => {
+    dir = mkdtempSync(join(tmpdir(), "cli-job-"));
+    node = await startNode({ port: 0 });
+    const accounts = devnetAccounts({ count: 5 });
+    const client = createClients({ rpcUrl: node.url, chainId: 31337, account: accounts[0]! }).walletClient!;
+    writeDeployment({ deployment: await deployStack({ client, fund: accounts.map((a) => a.address) }), dir });
+    process.env.CONVERGENCE_DEPLOYMENTS_DIR = dir;
+    worker = spawn(process.execPath, ["--import", "tsx", "apps/worker/src/main.ts"], {
+      cwd: workspaceRoot,
+      env: {
+        ...process.env,
+        CONVERGENCE_RPC_URL: node.url,
+        WORKER_DB_PATH: join(dir, "jobs.sqlite"),
+        WORKER_PORT: "0",
+        WORKER_POLL_INTERVAL_MS: "100",
+      },
+      stdio: ["ignore", "pipe", "pipe"],
+    });
+    let stdout = "";
+    let stderr = "";
+    worker.stderr!.on("data", (chunk) => (stderr += chunk));
+    workerUrl = await new Promise<string>((resolve, reject) => {
+      worker.stdout!.on("data", (chunk) => {
+        stdout += chunk;
+        const match = /Worker listening on (http:\/\/\S+?):? /.exec(stdout);
+        if (match) resolve(match[1]!);
+      });
+      worker.once("exit", (code) => reject(new Error(`the worker exited (${code}):\n${stderr}`)));
+    });
+  });
+  afterAll(async () => {
+    if (worker && worker.exitCode === null) {
+      worker.kill("SIGTERM");
+      await new Promise((resolve) => worker.once("exit", resolve));
+    }
+    await node?.stop();
+    delete process.env.CONVERGENCE_DEPLOYMENTS_DIR;
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it("opens a job with a permit, delivers the input, waits for settlement and prints the attestation", async () => {
+    const out = await run(
+      "job",
+      "open",
+      "--model",
+      "risk-v1",
+      "--input",
+      JSON.stringify(features),
+      "--pay",
+      "2",
+      "--worker-url",
+      workerUrl,
+      "--rpc",
+      node.url,
+      "--json",
+    );
+    const result = JSON.parse(out) as {
+      jobId: string;
+      paid: string;
+      attestation: { outputs: string[]; worker: string };
+      output: { values: number[]; label: string };
+      validation: { response: number };
+      fulfilTx: string;
+    };
+    const { quantized, manifest } = await loadModel({ name: "risk-v1" });
+    const input = features.map((value) => quantizeValue({ value, scale: manifest.scale }));
+    const expected = forward({ model: quantized, input }).output;
+    expect(result).toMatchObject({ jobId: "1", paid: "2", validation: { response: 100 } });
+    expect(result.attestation.outputs).toEqual(expected.map(String));
+    expect(result.attestation.worker).toBe(devnetAccounts({ count: 3 })[2]!.address);
+    expect(result.output.values).toEqual(expected.map((v) => Number(v) / 2 ** manifest.scale));
+    expect(["low", "medium", "high"]).toContain(result.output.label);
+    expect(result.fulfilTx).toMatch(/^0x[0-9a-f]{64}$/);
+  });
+
+  it.each([
+    [["--input", "[1, 2", "--pay", "2"], /Invalid --input/],
+    [["--input", "[1,2,3]", "--pay", "2"], /8 numbers for risk-v1/],
+    [["--input", JSON.stringify(features), "--pay", "-1"], /Invalid --pay/],
+    [["--input", JSON.stringify(features), "--pay", "2", "--deadline", "soon"], /Invalid --deadline/],
+    [["--input", JSON.stringify(features), "--pay", "2", "--worker-url", "localhost"], /Invalid --worker-url/],
+    [["--input", "[1.5,0,0,0,0,0,0,0]", "--pay", "2", "--quantized"], /integers from -32768 to 32767/],
+    [["--input", JSON.stringify(features), "--pay", "2", "--model", "no-such-model"], /no-such-model/],
+  ])("refuses %j, naming the problem", async (args, message) => {
+    await expect(run("job", "open", ...args, "--rpc", node.url, "--worker-url", workerUrl)).rejects.toThrow(message);
+  });
+
+  it("names the worker URL when no worker answers there", async () => {
+    // A port that was free a moment ago: nothing listens there.
+    const probe = createServer().listen(0, "127.0.0.1");
+    await new Promise((resolve) => probe.once("listening", resolve));
+    const { port } = probe.address() as AddressInfo;
+    await new Promise((resolve) => probe.close(resolve));
+    const absent = `http://127.0.0.1:${port}`;
+    await expect(
+      run("job", "open", "--input", JSON.stringify(features), "--pay", "1", "--rpc", node.url, "--worker-url", absent),
+    ).rejects.toThrow(`No usable answer from the worker at ${absent}`);
+  });
+});
