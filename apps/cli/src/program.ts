@@ -4,6 +4,7 @@ import { registerChainCommand } from "./commands/chain.ts";
 import { registerDeployCommand } from "./commands/deploy.ts";
 import { registerDidCommand } from "./commands/did.ts";
 import { registerDoctorCommand } from "./commands/doctor.ts";
+import { registerJobCommand } from "./commands/job.ts";
 import { registerModelCommand } from "./commands/model.ts";
 
 /** Builds the `convergence` command with every subcommand registered. */
@@ -16,6 +17,7 @@ export function createProgram(): Command {
   registerDeployCommand(program);
   registerDidCommand(program);
   registerDoctorCommand(program);
+  registerJobCommand(program);
   registerModelCommand(program);
   return program;
 }

@@ -88,17 +88,6 @@ export {
   type WorkerModel,
 } from "./actions/worker/getWorkerModels.ts";
 export type { WorkerJob, WorkerJobState } from "./actions/worker/types.ts";
-export {
-  WorkerBusyError,
-  WorkerCommitmentMismatchError,
-  WorkerInvalidRequestError,
-  WorkerJobConflictError,
-  WorkerJobNotFoundError,
-  WorkerModelNotServedError,
-  WorkerPayloadTooLargeError,
-  WorkerRequestError,
-  WorkerUnreachableError,
-} from "./actions/worker/workerErrors.ts";
 export { type CreateClientsParameters, type CreateClientsReturnType, createClients } from "./client/createClients.ts";
 export type { ReadClient, SigningAccount, WriteClient } from "./client/types.ts";
 export { type ParseDidReturnType, parseDid } from "./did/parseDid.ts";
@@ -115,4 +104,15 @@ export {
   ModelNotFoundError,
 } from "./errors/inference.ts";
 export { InvalidParameterError } from "./errors/input.ts";
+export {
+  WorkerBusyError,
+  WorkerCommitmentMismatchError,
+  WorkerInvalidRequestError,
+  WorkerJobConflictError,
+  WorkerJobNotFoundError,
+  WorkerModelNotServedError,
+  WorkerPayloadTooLargeError,
+  WorkerRequestError,
+  WorkerUnreachableError,
+} from "./errors/worker.ts";
 export { type WriteContractAndWaitParameters, writeContractAndWait } from "./internal/writeContractAndWait.ts";

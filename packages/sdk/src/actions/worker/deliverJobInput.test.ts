@@ -1,9 +1,6 @@
 import { createServer, type IncomingMessage, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { deliverJobInput } from "./deliverJobInput.ts";
-import { getWorkerJob } from "./getWorkerJob.ts";
-import { getWorkerModels } from "./getWorkerModels.ts";
 import {
   WorkerBusyError,
   WorkerCommitmentMismatchError,
@@ -13,7 +10,10 @@ import {
   WorkerPayloadTooLargeError,
   WorkerRequestError,
   WorkerUnreachableError,
-} from "./workerErrors.ts";
+} from "../../errors/worker.ts";
+import { deliverJobInput } from "./deliverJobInput.ts";
+import { getWorkerJob } from "./getWorkerJob.ts";
+import { getWorkerModels } from "./getWorkerModels.ts";
 
 /**
  * The HTTP contract with a stand-in server that answers as the worker's API does; test/worker/ runs these actions

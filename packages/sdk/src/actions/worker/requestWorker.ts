@@ -8,7 +8,7 @@ import {
   WorkerPayloadTooLargeError,
   WorkerRequestError,
   WorkerUnreachableError,
-} from "./workerErrors.ts";
+} from "../../errors/worker.ts";
 
 export type RequestWorkerParameters = {
   workerUrl: string;

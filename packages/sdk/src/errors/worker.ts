@@ -1,4 +1,4 @@
-import { BaseError } from "../../errors/base.ts";
+import { BaseError } from "./base.ts";
 
 /**
  * The worker answered with an error (`{ error: { code, message } }`). `status` is the HTTP status, `code` the worker's
