@@ -1,3 +1,6 @@
+/// <reference path="./types/circomlibjs.d.ts" />
+/// <reference path="./types/snarkjs.d.ts" />
+// (Consumers typecheck these sources directly: the references carry the untyped modules' declarations.)
 export {
   type CompileCircuitParameters,
   type CompileCircuitReturnType,
@@ -60,10 +63,10 @@ export { type VerifyParameters, type VerifyReturnType, verify } from "./proof/ve
 export { assertZkeyContributed } from "./setup/assertZkeyContributed.ts";
 export { type CheckPtauParameters, type CheckPtauReturnType, checkPtau } from "./setup/checkPtau.ts";
 export { DEV_PTAU_POWER, DEV_PTAU_SHA256, PHASE2_BEACON_ITERATIONS_EXP } from "./setup/constants.ts";
+export { createProgress, type OnProgress, type ProgressEvent } from "./setup/createProgress.ts";
 export { devPtauPath } from "./setup/devPtauPath.ts";
 export { type InspectZkCacheReturnType, inspectZkCache, type ZkCacheEntry } from "./setup/inspectZkCache.ts";
 export { loadSetup } from "./setup/loadSetup.ts";
-export { createProgress, type OnProgress, type ProgressEvent } from "./setup/progress.ts";
 export { type ReadPtauInfoReturnType, readPtauInfo } from "./setup/readPtauInfo.ts";
 export { type ReadZkeyInfoReturnType, readZkeyInfo } from "./setup/readZkeyInfo.ts";
 export { requiredPtauPower } from "./setup/requiredPtauPower.ts";

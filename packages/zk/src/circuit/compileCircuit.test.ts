@@ -3,7 +3,7 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { readSymbols } from "../../test/readSymbols.ts";
 import { circuitsDir } from "../paths/circuitsDir.ts";
-import type { ProgressEvent } from "../setup/progress.ts";
+import type { ProgressEvent } from "../setup/createProgress.ts";
 import { requiredPtauPower } from "../setup/requiredPtauPower.ts";
 import { compileCircuit } from "./compileCircuit.ts";
 import { generateCircuitSource } from "./generateCircuitSource.ts";

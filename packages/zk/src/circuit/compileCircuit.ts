@@ -9,7 +9,7 @@ import { withFileLock } from "../files/withFileLock.ts";
 import type { ModelShapeReturnType } from "../model/modelShape.ts";
 import { circuitsDir } from "../paths/circuitsDir.ts";
 import { zkCacheDir } from "../paths/zkCacheDir.ts";
-import { createProgress, type OnProgress } from "../setup/progress.ts";
+import { createProgress, type OnProgress } from "../setup/createProgress.ts";
 import { generateCircuitSource } from "./generateCircuitSource.ts";
 import { readR1csInfo } from "./readR1csInfo.ts";
 

@@ -10,8 +10,8 @@ import { PtauTooSmallError, ZkeyWithoutContributionError } from "../errors/setup
 import { modelShape } from "../model/modelShape.ts";
 import { prove } from "../proof/prove.ts";
 import { assertZkeyContributed } from "./assertZkeyContributed.ts";
+import type { ProgressEvent } from "./createProgress.ts";
 import { devPtauPath } from "./devPtauPath.ts";
-import type { ProgressEvent } from "./progress.ts";
 import { readZkeyInfo } from "./readZkeyInfo.ts";
 import { setupCircuit } from "./setupCircuit.ts";
 import { terminateCurve } from "./terminateCurve.ts";

@@ -9,7 +9,7 @@ import { withFileLock } from "../files/withFileLock.ts";
 import { assertZkeyContributed } from "./assertZkeyContributed.ts";
 import { checkPtau } from "./checkPtau.ts";
 import { PHASE2_BEACON_ITERATIONS_EXP } from "./constants.ts";
-import { createProgress, type OnProgress } from "./progress.ts";
+import { createProgress, type OnProgress } from "./createProgress.ts";
 import { requiredPtauPower } from "./requiredPtauPower.ts";
 import { terminateCurve } from "./terminateCurve.ts";
 

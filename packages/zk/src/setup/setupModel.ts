@@ -2,7 +2,7 @@ import { type CompiledCircuit, compileCircuit } from "../circuit/compileCircuit.
 import type { QuantizedMlp } from "../fixedPoint/types.ts";
 import { modelShape } from "../model/modelShape.ts";
 import { type ExportVerifierReturnType, exportVerifier } from "../verifier/exportVerifier.ts";
-import type { OnProgress } from "./progress.ts";
+import type { OnProgress } from "./createProgress.ts";
 import { type SetupCircuitReturnType, setupCircuit } from "./setupCircuit.ts";
 
 export type SetupModelParameters = {

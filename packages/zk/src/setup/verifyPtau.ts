@@ -1,6 +1,6 @@
 import { powersOfTau, type SnarkjsLogger } from "snarkjs";
 import { checkPtau } from "./checkPtau.ts";
-import { createProgress, type OnProgress } from "./progress.ts";
+import { createProgress, type OnProgress } from "./createProgress.ts";
 import { terminateCurve } from "./terminateCurve.ts";
 
 export type VerifyPtauParameters = {
