@@ -81,6 +81,7 @@ export { sha256File } from "./setup/sha256File.ts";
 export { snarkjsCliPath } from "./setup/snarkjsCliPath.ts";
 export { terminateCurve } from "./setup/terminateCurve.ts";
 export { type VerifyPtauParameters, type VerifyPtauReturnType, verifyPtau } from "./setup/verifyPtau.ts";
+export { type ZkToolVersionsReturnType, zkToolVersions } from "./setup/zkToolVersions.ts";
 export {
   type CompileVerifierParameters,
   type CompileVerifierReturnType,
