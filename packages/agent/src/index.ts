@@ -1,6 +1,6 @@
 export { type CreateAgentContextParameters, createAgentContext } from "./chain/createAgentContext.ts";
 export { type CreateChainSimulatorParameters, createChainSimulator } from "./chain/createChainSimulator.ts";
-export { type CreateSdkActionsParameters, createSdkActions } from "./chain/createSdkActions.ts";
+export { type CreateSdkActionsParameters, createSdkActions, DEFAULT_WORKER_URL } from "./chain/createSdkActions.ts";
 export { describeRevert } from "./chain/describeRevert.ts";
 export { type RegistrationUriParameters, registrationUri } from "./chain/registrationUri.ts";
 export { poolToken, type StackAddresses } from "./chain/tokenAddresses.ts";
@@ -13,8 +13,26 @@ export {
 export { workspaceRoot } from "./corpus/workspaceRoot.ts";
 export { BaseError, type BaseErrorParameters } from "./errors/base.ts";
 export { CorpusNotFoundError, InvalidCorpusLineError } from "./errors/corpus.ts";
+export { InferenceUnavailableError, InvalidRiskOutputError, UnsupportedSubjectError } from "./errors/inference.ts";
 export { MissingApiKeyError, ProviderUnreachableError, UnknownModelError } from "./errors/model.ts";
 export { PolicyConfigError, PolicyViolationError, SpendLedgerError } from "./errors/policy.ts";
+export {
+  type DecodeRiskOutputParameters,
+  type DecodeRiskOutputReturnType,
+  decodeRiskOutput,
+} from "./inference/decodeRiskOutput.ts";
+export {
+  REFERENCE_TRADE_USDC,
+  type ReadMarketStateParameters,
+  type ReadMarketStateReturnType,
+  readMarketState,
+} from "./inference/readMarketState.ts";
+export {
+  type RequestRiskInferenceParameters,
+  type RequestRiskInferenceReturnType,
+  requestRiskInference,
+  SUPPORTED_SUBJECTS,
+} from "./inference/requestRiskInference.ts";
 export { DEFAULT_INFERENCE_MODEL } from "./intent/actions/buildInferenceCall.ts";
 export {
   type EvaluateConditionParameters,

@@ -24,6 +24,8 @@ export type CreateAgentContextParameters = {
   /** `--yes`: send without asking. */
   yes?: boolean;
   confirm?: (summary: string) => Promise<boolean>;
+  /** The inference worker's HTTP API (default CONVERGENCE_WORKER_URL or http://127.0.0.1:8080). */
+  workerUrl?: string;
   /** Told of every policy decision (see createPolicyGuard). */
   onDecision?: CreatePolicyGuardParameters["onDecision"];
 };
@@ -38,7 +40,7 @@ export type CreateAgentContextParameters = {
  * const tools = createAgentTools({ context });
  */
 export function createAgentContext(parameters: CreateAgentContextParameters) {
-  const { rpcUrl, chainId, account, contracts, ownAccounts = [], yes, confirm, onDecision } = parameters;
+  const { rpcUrl, chainId, account, contracts, ownAccounts = [], yes, confirm, onDecision, workerUrl } = parameters;
   const { publicClient, walletClient } = createClients({ rpcUrl, chainId, account });
   const policy = loadPolicy({ home: parameters.home ?? resolveConvergenceHome() });
   const guard = createPolicyGuard({
@@ -64,7 +66,13 @@ export function createAgentContext(parameters: CreateAgentContextParameters) {
   });
   const context: AgentContext = {
     account: account.address,
-    actions: createSdkActions({ publicClient, walletClient: walletClient!, contracts, rpcUrl }),
+    actions: createSdkActions({
+      publicClient,
+      walletClient: walletClient!,
+      contracts,
+      rpcUrl,
+      ...(workerUrl === undefined ? {} : { workerUrl }),
+    }),
     guard,
     defaultSlippageBps: policy.config.defaultSlippageBps,
   };

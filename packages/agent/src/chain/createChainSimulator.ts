@@ -138,6 +138,25 @@ export function createChainSimulator({ client, account, contracts, agentURI }: C
             ],
           });
           return { ok: true };
+        case "request_verified_inference": {
+          // The job is opened with a permit signed at send time, so the transaction cannot be run ahead;
+          // what can fail before the proof is checked here: the escrow exists and the USDC is there.
+          if (!contracts.InferenceEscrow) return { ok: false, reason: "this deployment has no InferenceEscrow" };
+          const amount = units(call.args.maxPayment, "USDC");
+          const held = await client.readContract({
+            address: contracts.USDC,
+            abi: erc20Abi,
+            functionName: "balanceOf",
+            args: [account],
+          });
+          if (held < amount) {
+            return {
+              ok: false,
+              reason: `the account holds ${held} base units of USDC, less than the ${amount} the inference job escrows`,
+            };
+          }
+          return { ok: true };
+        }
         default:
           return { ok: false, reason: `there is no simulation for ${call.name} yet, so it is not sent` };
       }

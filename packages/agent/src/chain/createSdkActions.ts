@@ -14,6 +14,7 @@ import {
   wrapEth,
 } from "@convergence/sdk";
 import { formatUnits, getAddress, isAddress, parseUnits } from "viem";
+import { requestRiskInference } from "../inference/requestRiskInference.ts";
 import { type TokenSymbol, tokenDecimals } from "../intent/types.ts";
 import type { AgentActions, SentTransaction } from "../tools/types.ts";
 import { registrationUri } from "./registrationUri.ts";
@@ -25,7 +26,12 @@ export type CreateSdkActionsParameters = {
   contracts: StackAddresses;
   /** JSON-RPC URL, for the DID resolver. */
   rpcUrl: string;
+  /** The inference worker's HTTP API (default CONVERGENCE_WORKER_URL or http://127.0.0.1:8080). */
+  workerUrl?: string;
 };
+
+/** Where the worker listens when neither the caller nor CONVERGENCE_WORKER_URL says. */
+export const DEFAULT_WORKER_URL = "http://127.0.0.1:8080";
 
 const units = (amount: string, symbol: TokenSymbol) => parseUnits(amount, tokenDecimals[symbol]);
 const sent = ({ hash, receipt }: { hash: `0x${string}`; receipt: { gasUsed: bigint } }): SentTransaction => ({
@@ -36,8 +42,8 @@ const sent = ({ hash, receipt }: { hash: `0x${string}`; receipt: { gasUsed: bigi
 /**
  * The agent's chain actions over @convergence/sdk: balances, quotes, exact-in swaps (ETH wrapped or
  * unwrapped around the WETH/USDC pool), transfers, wrap/unwrap, ERC-8004 registration and did:ethr
- * resolution, and attestations (an attestation id is its escrow job id as 32-byte hex). Requesting a
- * verified inference is not wired yet.
+ * resolution, attestations (an attestation id is its escrow job id as 32-byte hex), and verified risk
+ * inference through the escrow and the worker (requestRiskInference).
  *
  * @example
  * const actions = createSdkActions({ publicClient, walletClient, contracts: deployment.contracts, rpcUrl });
@@ -47,6 +53,7 @@ export function createSdkActions({
   walletClient,
   contracts,
   rpcUrl,
+  workerUrl = process.env.CONVERGENCE_WORKER_URL ?? DEFAULT_WORKER_URL,
 }: CreateSdkActionsParameters): AgentActions {
   const tokens = stackTokens({ deployment: { contracts: contracts as never } });
   const tokenInfo = (symbol: TokenSymbol) => tokens.find((t) => t.symbol === symbol)!;
@@ -116,6 +123,12 @@ export function createSdkActions({
       ? {
           getAttestation: async ({ id }: { id: `0x${string}` }) =>
             getAttestation({ client: publicClient, attestor: contracts.InferenceAttestor!, jobId: BigInt(id) }),
+        }
+      : {}),
+    ...(contracts.InferenceAttestor && contracts.InferenceEscrow
+      ? {
+          requestVerifiedInference: (parameters: { model: string; subject: string; maxPayment: string }) =>
+            requestRiskInference({ publicClient, walletClient, contracts, workerUrl, ...parameters }),
         }
       : {}),
     async resolveAddress({ value }) {

@@ -9,6 +9,7 @@ export type StackAddresses = {
   DIDRegistry: Address;
   /** Present on deployments that include the inference market. */
   InferenceAttestor?: Address;
+  InferenceEscrow?: Address;
 };
 
 /**

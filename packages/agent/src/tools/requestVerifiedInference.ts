@@ -8,7 +8,7 @@ import type { AgentContext } from "./types.ts";
 export const requestVerifiedInferenceDefinition = {
   name: "request_verified_inference",
   description:
-    'Buys a zero-knowledge-verified inference: opens an escrow job paying at most maxPayment USDC, waits until a worker\'s proof is verified on-chain, and returns the attested output as JSON {"attestationId", "risk": "low"|"medium"|"high", "score", ...} (sends a transaction; goes through the spending policy). Inputs: model (default "risk-v1"), subject (a market pair such as "WETH/USDC"), maxPayment in USDC. Call it before any step that depends on the risk, then read "risk" from its result. Do not use it for prices (use quote_swap) or without a payment cap from the user.',
+    'Buys a zero-knowledge-verified risk score for a market: computes risk-v1\'s 8 features from the local pool\'s state (reserves, swaps of the last 24 h, LP holders; price impact of a 1,000 USDC trade), commits them, opens an escrow job paying maxPayment USDC (sends a transaction; goes through the spending policy), hands the input to the worker and waits until its proof is verified on-chain. Returns JSON {"attestationId", "jobId", "risk": "low"|"medium"|"high", "score", "probabilities", "outputs", "verified": true, "txHash", "gasUsed", ...}: outputs are the attested logits (low, medium, high) at scale 2^S; risk is the label of the largest, probabilities their softmax, score = p(medium) * 0.5 + p(high), the expected risk in [0, 1]. Inputs: model (default "risk-v1"), subject (only "WETH/USDC" is supported), maxPayment in USDC. Call it before any step that depends on the risk, then read "risk" from its result. Do not use it for prices (use quote_swap) or without a payment cap from the user.',
   schema: z.object({
     model: z
       .string()
@@ -37,7 +37,7 @@ export function requestVerifiedInferenceTool({ context }: RequestVerifiedInferen
         const request = context.actions.requestVerifiedInference;
         if (!request) {
           throw new Error(
-            "verified inference is not available in this build: the inference-market SDK actions (open job, wait for attestation) are not wired yet.",
+            "verified inference is not available: this deployment has no inference market (InferenceEscrow, InferenceAttestor). Deploy the full stack with pnpm convergence deploy.",
           );
         }
         return guardedSend({

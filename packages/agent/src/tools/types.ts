@@ -31,8 +31,8 @@ export type AgentActions = {
   resolveAddress(parameters: { value: string }): Promise<Address>;
   /**
    * Opens an escrow job for a verified inference, waits for the attestation and returns the verified
-   * output: `{ attestationId, risk: "low" | "medium" | "high", score, ... }`. Undefined until the
-   * inference market's SDK actions exist.
+   * output: `{ attestationId, risk: "low" | "medium" | "high", score, ... }`. Undefined when the
+   * deployment has no inference market (InferenceEscrow and InferenceAttestor).
    */
   requestVerifiedInference?: (parameters: {
     model: string;

@@ -1,0 +1,124 @@
+import { buildRiskFeatures, loadModel } from "@convergence/models";
+import {
+  deliverJobInput,
+  getWorkerJob,
+  getWorkerModels,
+  openJob,
+  type ReadClient,
+  type WriteClient,
+  waitForAttestation,
+} from "@convergence/sdk";
+import { commitInput, quantizeValue, randomSalt } from "@convergence/zk";
+import { type Address, parseUnits, toHex } from "viem";
+import { InferenceUnavailableError, UnsupportedSubjectError } from "../errors/inference.ts";
+import { decodeRiskOutput } from "./decodeRiskOutput.ts";
+import { readMarketState } from "./readMarketState.ts";
+
+export type RequestRiskInferenceParameters = {
+  publicClient: ReadClient;
+  walletClient: WriteClient;
+  contracts: { Pool: Address; WETH: Address; USDC: Address; InferenceEscrow?: Address; InferenceAttestor?: Address };
+  /** The worker's HTTP API, e.g. http://127.0.0.1:8080. */
+  workerUrl: string;
+  model: string;
+  subject: string;
+  /** USDC whole units escrowed for the worker, e.g. "2". */
+  maxPayment: string;
+  /** Seconds the worker has to fulfil before the payment is refundable (default 600). */
+  deadlineSeconds?: number;
+  /** How long to wait for the attestation (default 5 minutes). */
+  timeoutMs?: number;
+};
+
+/** The subjects whose market state can be read from the chain. */
+export const SUPPORTED_SUBJECTS = ["WETH/USDC"] as const;
+
+/**
+ * A zero-knowledge-verified risk score for a market: reads the pool's state (readMarketState), maps it
+ * to the model's features (buildRiskFeatures) quantized at the manifest's scale, commits them with a
+ * random salt, opens an escrow job paying maxPayment USDC with an ERC-2612 permit, hands the input to
+ * the worker, waits until the proof is verified and attested on-chain, and decodes the attested logits
+ * (decodeRiskOutput). The attestation id is the job id as 32-byte hex.
+ *
+ * @example
+ * const { risk, attestationId } = await requestRiskInference({ publicClient, walletClient, contracts, workerUrl,
+ *   model: "risk-v1", subject: "WETH/USDC", maxPayment: "2" });
+ */
+export async function requestRiskInference({
+  publicClient,
+  walletClient,
+  contracts,
+  workerUrl,
+  model,
+  subject,
+  maxPayment,
+  deadlineSeconds = 600,
+  timeoutMs = 300_000,
+}: RequestRiskInferenceParameters) {
+  const pair = subject.toUpperCase().replace(/^USDC\/WETH$/, "WETH/USDC");
+  if (!(SUPPORTED_SUBJECTS as readonly string[]).includes(pair)) {
+    throw new UnsupportedSubjectError({ subject, supported: SUPPORTED_SUBJECTS });
+  }
+  const { InferenceEscrow: escrow, InferenceAttestor: attestor } = contracts;
+  if (!escrow || !attestor) {
+    throw new InferenceUnavailableError({
+      problem: "this deployment has no InferenceEscrow / InferenceAttestor.",
+      fix: "Deploy the full stack (pnpm convergence deploy) and pass its addresses.",
+    });
+  }
+  const { manifest } = await loadModel({ name: model });
+  const served = (await getWorkerModels({ workerUrl })).find((m) => m.name === model);
+  if (!served?.modelId) {
+    throw new InferenceUnavailableError({
+      problem: `the worker at ${workerUrl} does not serve ${model} on-chain.`,
+      fix: "Start a worker that serves it (pnpm worker), or set CONVERGENCE_WORKER_URL to one that does.",
+    });
+  }
+  const market = await readMarketState({ client: publicClient, contracts });
+  const features = buildRiskFeatures({ market });
+  const input = features.map((value, i) =>
+    quantizeValue({ value, scale: manifest.scale, what: `${manifest.features?.[i]?.name ?? `feature ${i}`}` }),
+  );
+  const salt = randomSalt();
+  const opened = await openJob({
+    client: walletClient,
+    escrow,
+    modelId: BigInt(served.modelId),
+    inputCommitment: await commitInput({ input, salt }),
+    amount: parseUnits(maxPayment, 6),
+    deadline: market.timestamp + BigInt(deadlineSeconds),
+    payment: "permit",
+  });
+  await deliverJobInput({ workerUrl, jobId: opened.jobId, input, salt, maxRetries: 5 });
+  const attestation = await waitForAttestation({
+    client: publicClient,
+    escrow,
+    attestor,
+    jobId: opened.jobId,
+    timeoutMs,
+  });
+  const decoded = decodeRiskOutput({ outputs: attestation.outputs, scale: manifest.scale, labels: manifest.labels });
+  const proveMs = await getWorkerJob({ workerUrl, jobId: opened.jobId })
+    .then((job) => (typeof job.timings.proveMs === "number" ? job.timings.proveMs : undefined))
+    .catch(() => undefined);
+  const { blockNumber: _b, timestamp: _t, ...state } = market;
+  return {
+    attestationId: toHex(opened.jobId, { size: 32 }),
+    jobId: opened.jobId.toString(),
+    model,
+    subject: pair,
+    risk: decoded.risk,
+    score: decoded.score,
+    probabilities: decoded.probabilities,
+    outputs: attestation.outputs.map(String),
+    verified: true as const,
+    worker: attestation.worker,
+    paid: maxPayment,
+    market: state,
+    txHash: opened.hash,
+    gasUsed: opened.receipt.gasUsed.toString(),
+    ...(proveMs === undefined ? {} : { proveMs }),
+  };
+}
+
+export type RequestRiskInferenceReturnType = Awaited<ReturnType<typeof requestRiskInference>>;
