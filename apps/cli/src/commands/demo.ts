@@ -1,0 +1,69 @@
+import type { Command } from "commander";
+import { runDemo } from "../demo/runDemo.ts";
+import { SHOWCASE_INTENT } from "../demo/runShowcase.ts";
+import { InvalidArgumentError } from "../errors.ts";
+import { printResult } from "../output.ts";
+
+/**
+ * `convergence demo` (`pnpm demo`): the whole stack on a throwaway local chain, then an agent buying a proven risk
+ * score and acting on it. Ctrl-C stops the node and the worker; any failure exits 1 and names the step.
+ */
+export function registerDemoCommand(program: Command): void {
+  program
+    .command("demo")
+    .description(
+      "Start a local chain, deploy, set up risk-v1's proofs, start the worker, create an agent with USDC and run it on the showcase intent.",
+    )
+    .option("--intent <text>", "the intent the agent runs (it must start with a verified inference)", parseIntentOption)
+    .option(
+      "--json",
+      "print only the summary {agentId, did, jobId, attestationId, verified, output, swapTx, timingsMs, ...}",
+    )
+    .action(async (options: { intent?: string; json?: boolean }) => {
+      let cleanup: (() => Promise<void>) | undefined;
+      const onSignal = (signal: NodeJS.Signals) => {
+        process.stderr.write(`\n${signal}: stopping the worker and the node...\n`);
+        void (cleanup?.() ?? Promise.resolve()).finally(() => process.exit(130));
+      };
+      process.once("SIGINT", onSignal);
+      process.once("SIGTERM", onSignal);
+      try {
+        const summary = await runDemo({
+          intent: options.intent ?? SHOWCASE_INTENT,
+          quiet: options.json === true,
+          onCleanup: (stop) => (cleanup = stop),
+        });
+        printResult({
+          json: options.json,
+          data: summary,
+          human: (s) =>
+            [
+              "",
+              `${s.verified ? "✔" : "✖"} Agent ${s.agentId} (${s.did}) bought a risk score proven in zero knowledge and verified on-chain: ${s.output.risk}.`,
+              s.swapTx
+                ? `  It then swapped as asked: ${s.swapTx}.`
+                : `  It sent no swap${s.condition ? ` ("${s.condition.text}" did not hold)` : ""}.`,
+              `  Demo time ${(s.timingsMs.totalExcludingSetup! / 1000).toFixed(1)} s${s.zkSetup.cached ? "" : ` plus ${(s.zkSetup.ms / 1000).toFixed(1)} s one-time zk setup`}.`,
+              "",
+              "Next: pnpm convergence devnet   (the same stack, left running for you to hack on)",
+              "      pnpm workshop 1           (learn each layer step by step)",
+            ].join("\n"),
+        });
+        if (!summary.verified) process.exitCode = 1;
+      } finally {
+        process.off("SIGINT", onSignal);
+        process.off("SIGTERM", onSignal);
+      }
+    });
+}
+
+function parseIntentOption(value: string): string {
+  if (value.trim().length < 3) {
+    throw new InvalidArgumentError({
+      argument: "--intent",
+      value,
+      expected: 'an English intent such as "swap 100 USDC for WETH"',
+    });
+  }
+  return value;
+}
