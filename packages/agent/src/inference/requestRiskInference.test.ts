@@ -1,0 +1,47 @@
+import { devnetAccounts } from "@convergence/contracts";
+import { createClients } from "@convergence/sdk";
+import { describe, expect, it } from "vitest";
+import { InferenceUnavailableError, UnsupportedSubjectError } from "../errors/inference.ts";
+import { requestRiskInference } from "./requestRiskInference.ts";
+
+// The paid path (escrow, worker, attestation) runs on a live chain in <repo>/test/agent/verifiedInference.test.ts;
+// here, the refusals that must happen before anything is read or paid. Nothing listens at these URLs.
+const { publicClient, walletClient } = createClients({
+  rpcUrl: "http://127.0.0.1:9",
+  chainId: 31337,
+  account: devnetAccounts({ count: 1 })[0]!,
+});
+const address = (n: number) => `0x${n.toString(16).padStart(40, "0")}` as const;
+const contracts = {
+  Pool: address(1),
+  WETH: address(2),
+  USDC: address(3),
+  InferenceEscrow: address(4),
+  InferenceAttestor: address(5),
+};
+const base = {
+  publicClient,
+  walletClient: walletClient!,
+  contracts,
+  workerUrl: "http://127.0.0.1:9",
+  model: "risk-v1",
+  maxPayment: "2",
+};
+
+describe("requestRiskInference", () => {
+  it("refuses a subject other than WETH/USDC, naming what is supported", async () => {
+    await expect(requestRiskInference({ ...base, subject: "ETH/WETH" })).rejects.toThrow(UnsupportedSubjectError);
+    await expect(requestRiskInference({ ...base, subject: "ETH/WETH" })).rejects.toThrow(
+      'Cannot score "ETH/WETH": only WETH/USDC can be read from the chain.',
+    );
+  });
+  it("refuses a deployment without the inference market", async () => {
+    const { InferenceEscrow: _, ...partial } = contracts;
+    await expect(requestRiskInference({ ...base, contracts: partial, subject: "WETH/USDC" })).rejects.toThrow(
+      InferenceUnavailableError,
+    );
+  });
+  it("names the worker URL when no worker answers, before paying", async () => {
+    await expect(requestRiskInference({ ...base, subject: "usdc/weth" })).rejects.toThrow(/127\.0\.0\.1:9/);
+  });
+});
