@@ -7,9 +7,14 @@
  * intent REPEATS times.
  * Section 2. Intent to settlement on a local Hardhat node with the stack deployed: wall time from the
  * English intent to confirmed transactions through createAgent, the tools, the spending policy (with
- * on-chain simulation) and the SDK. `pnpm bench agent`.
+ * on-chain simulation) and the SDK.
+ * Section 3. The showcase intent ("Get a verified risk score for WETH/USDC paying at most 2 USDC, and if the
+ * risk is low swap 100 USDC for WETH") to settlement with a worker process: pool state -> features -> escrow
+ * job (permit) -> input to the worker -> Groth16 proof verified on-chain -> attested risk -> swap.
+ * `pnpm bench agent`.
  */
-import { mkdtempSync } from "node:fs";
+import { type ChildProcess, spawn } from "node:child_process";
+import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { performance } from "node:perf_hooks";
@@ -24,8 +29,16 @@ import {
   runIntent,
   toPlanJson,
 } from "@convergence/agent";
-import { deployStack, devnetAccounts, startNode } from "@convergence/contracts";
-import { createClients } from "@convergence/sdk";
+import {
+  deployStack,
+  devnetAccounts,
+  poolAbi,
+  startNode,
+  workspaceRoot,
+  writeDeployment,
+} from "@convergence/contracts";
+import { createClients, swapTokens } from "@convergence/sdk";
+import { parseUnits } from "viem";
 import type { BenchSection } from "../types.ts";
 
 const REPEATS = 20;
@@ -115,7 +128,7 @@ async function settlement(): Promise<BenchSection> {
       rows,
       notes: [
         "Wall time from the English intent to confirmed transactions: createAgent -> tools -> policy (caps, ledger, on-chain simulation) -> SDK -> receipts. Hardhat automines, so block time is not included.",
-        `One untimed run per intent, then ${SETTLEMENT_RUNS} timed runs. The verified-inference flow (escrow, proof, attestation) is not wired into the agent yet.`,
+        `One untimed run per intent, then ${SETTLEMENT_RUNS} timed runs. The verified-inference showcase is the next table.`,
       ],
     };
   } finally {
@@ -123,8 +136,128 @@ async function settlement(): Promise<BenchSection> {
   }
 }
 
+const SHOWCASE_INTENT =
+  "Get a verified risk score for WETH/USDC paying at most 2 USDC, and if the risk is low swap 100 USDC for WETH";
+const SHOWCASE_RUNS = 3;
+
+async function startWorker(env: Record<string, string>): Promise<{ url: string; child: ChildProcess }> {
+  const child = spawn(process.execPath, ["--import", "tsx", "apps/worker/src/main.ts"], {
+    cwd: workspaceRoot,
+    env: { ...process.env, FORCE_COLOR: "0", WORKER_LOG_LEVEL: "warn", ...env },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  process.once("exit", () => child.kill("SIGKILL"));
+  let stdout = "";
+  let stderr = "";
+  child.stderr!.on("data", (chunk) => (stderr += chunk));
+  const url = await new Promise<string>((resolve, reject) => {
+    child.stdout!.on("data", (chunk) => {
+      stdout += chunk;
+      const match = /Worker listening on (http:\/\/\S+?):? /.exec(stdout);
+      if (match) resolve(match[1]!);
+    });
+    child.once("exit", (code) => reject(new Error(`the worker exited (${code}) before listening:\n${stderr}`)));
+  });
+  return { url, child };
+}
+
+async function showcase(): Promise<BenchSection> {
+  const dir = mkdtempSync(join(tmpdir(), "bench-agent-showcase-"));
+  const node = await startNode({ port: 0 });
+  let worker: ChildProcess | undefined;
+  try {
+    const accounts = devnetAccounts({ count: 8 });
+    const wallets = accounts.map(
+      (account) => createClients({ rpcUrl: node.url, chainId: 31337, account }).walletClient!,
+    );
+    const deployment = await deployStack({ client: wallets[0]!, fund: accounts.slice(0, 5).map((a) => a.address) });
+    const { contracts } = deployment;
+    writeDeployment({ deployment, dir });
+    const started = await startWorker({
+      CONVERGENCE_RPC_URL: node.url,
+      CONVERGENCE_DEPLOYMENTS_DIR: dir,
+      WORKER_DB_PATH: join(dir, "jobs.sqlite"),
+      WORKER_PORT: "0",
+      WORKER_POLL_INTERVAL_MS: "100",
+    });
+    worker = started.child;
+    // A market risk-v1 scores low (as in test/agent/verifiedInference.test.ts): LP tokens spread over four
+    // holders and a few round-trip trades; the seeded pool alone (one LP, no trading) scores medium.
+    const deployerLp = await wallets[0]!.readContract({
+      address: contracts.Pool,
+      abi: poolAbi,
+      functionName: "balanceOf",
+      args: [accounts[0]!.address],
+    });
+    for (const holder of [5, 6, 7]) {
+      await wallets[0]!.writeContract({
+        address: contracts.Pool,
+        abi: poolAbi,
+        functionName: "transfer",
+        args: [accounts[holder]!.address, (deployerLp * 20n) / 100n],
+      });
+    }
+    const swap = (tokenIn: `0x${string}`, amountIn: bigint) =>
+      swapTokens({ client: wallets[4]!, pool: contracts.Pool, tokenIn, amountIn, maxSlippageBps: 100 });
+    for (let i = 0; i < 3; i++) {
+      const { amountOut } = await swap(contracts.USDC, parseUnits("2000", 6));
+      await swap(contracts.WETH, amountOut);
+    }
+    const { context } = createAgentContext({
+      rpcUrl: node.url,
+      chainId: 31337,
+      account: accounts[1]!,
+      contracts,
+      home: join(dir, "home"),
+      workerUrl: started.url,
+      yes: true,
+    });
+    const times: number[] = [];
+    const prove: number[] = [];
+    for (let i = 0; i <= SHOWCASE_RUNS; i++) {
+      const start = performance.now();
+      const { events, answer } = await runIntent({ intent: SHOWCASE_INTENT, context });
+      const elapsed = performance.now() - start;
+      if (!answer.startsWith("Done.")) throw new Error(`the showcase intent did not settle: ${answer}`);
+      const inference = events.find((e) => e.type === "result" && e.name === "request_verified_inference");
+      const proveMs =
+        inference?.type === "result" ? (JSON.parse(inference.text) as { proveMs?: number }).proveMs : undefined;
+      if (i === 0) continue; // warm-up: the prover thread loads the circuit's keys
+      times.push(elapsed);
+      if (proveMs !== undefined) prove.push(proveMs);
+    }
+    times.sort((a, b) => a - b);
+    prove.sort((a, b) => a - b);
+    return {
+      name: "agent: showcase intent to settlement with verified inference (embedded model, local Hardhat node, worker)",
+      rows: [
+        {
+          intent: SHOWCASE_INTENT,
+          "tool calls": 2,
+          runs: SHOWCASE_RUNS,
+          "p50 ms": ms(percentile(times, 50)),
+          "max ms": ms(times.at(-1)!),
+          "prove p50 ms": prove.length ? ms(percentile(prove, 50)) : "n/a",
+        },
+      ],
+      notes: [
+        "Wall time from the English intent to the swap's receipt: pool state read from the chain, risk-v1 features, input commitment, escrow job opened with a permit, input delivered to the worker, Groth16 proof (worker thread), fulfil verified on-chain, attestation read and decoded, then the conditional swap through the policy.",
+        `One untimed warm-up run, then ${SHOWCASE_RUNS} timed runs; every run attested risk low and swapped. The worker polls the chain every 100 ms; Hardhat automines.`,
+        "prove = the worker's own proveMs for the job (GET /v1/jobs/:id).",
+      ],
+    };
+  } finally {
+    if (worker && worker.exitCode === null) {
+      worker.kill("SIGTERM");
+      await new Promise((resolve) => worker!.once("exit", resolve));
+    }
+    await node.stop();
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
 export async function run(): Promise<BenchSection[]> {
-  return [await accuracy(), await settlement()];
+  return [await accuracy(), await settlement(), await showcase()];
 }
 
 async function accuracy(): Promise<BenchSection> {
