@@ -1,6 +1,20 @@
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { Readable } from "node:stream";
 import { intentCorpusPaths, normalizePlan, readIntentCorpus } from "@convergence/agent";
+import {
+  deployStack,
+  devnetAccounts,
+  type StartNodeReturnType,
+  startNode,
+  wethAbi,
+  writeDeployment,
+} from "@convergence/contracts";
+import { createClients } from "@convergence/sdk";
 import { Command } from "commander";
-import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { parseEther } from "viem";
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { registerAgentCommand } from "./agent.ts";
 
 let output = "";
@@ -52,5 +66,60 @@ describe("convergence agent plan", () => {
       const json = JSON.parse(await run("agent", "plan", entry.intent, "--json", "--model", "embedded"));
       expect(normalizePlan(json), entry.intent).toEqual(normalizePlan(entry));
     }
+  });
+});
+
+describe("convergence agent chat", () => {
+  let node: StartNodeReturnType;
+  let dir: string;
+  let weth: `0x${string}`;
+  const agent = devnetAccounts({ count: 2 })[1]!;
+
+  beforeAll(async () => {
+    dir = mkdtempSync(join(tmpdir(), "cli-chat-"));
+    node = await startNode({ port: 0 });
+    const { walletClient } = createClients({
+      rpcUrl: node.url,
+      chainId: 31337,
+      account: devnetAccounts({ count: 1 })[0]!,
+    });
+    const deployment = await deployStack({ client: walletClient!, fund: [agent.address] });
+    weth = deployment.contracts.WETH;
+    writeDeployment({ deployment, dir });
+    vi.stubEnv("CONVERGENCE_DEPLOYMENTS_DIR", dir);
+    vi.stubEnv("CONVERGENCE_HOME", join(dir, "home"));
+  });
+  afterAll(async () => {
+    vi.unstubAllEnvs();
+    await node?.stop();
+    if (dir) rmSync(dir, { recursive: true, force: true });
+  });
+
+  const chat = (input: string, ...args: string[]) => {
+    vi.spyOn(process, "stdin", "get").mockReturnValue(Readable.from([input]) as typeof process.stdin);
+    return run("agent", "chat", "--rpc", node.url, "--model", "embedded", ...args);
+  };
+  const wethOf = () =>
+    createClients({ rpcUrl: node.url, chainId: 31337 }).publicClient.readContract({
+      address: weth,
+      abi: wethAbi,
+      functionName: "balanceOf",
+      args: [agent.address],
+    });
+
+  it("plans and runs each piped line in turn, then ends at the end of input", async () => {
+    const out = await chat("wrap 0.25 ETH\nwhat are my balances\n", "--yes");
+    expect(out).toMatch(/» wrap 0\.25 ETH\n→ wrap_eth \{"amount":"0\.25"\}\n {2}policy: allowed/);
+    expect(out).toMatch(/» what are my balances\n→ get_balances/);
+    expect(out).toMatch(/"symbol":"WETH","balance":"0\.25"/);
+    expect(out.trimEnd()).toMatch(/Bye\.$/);
+    expect(await wethOf()).toBe(parseEther("0.25"));
+  });
+
+  it('stops at "exit", and without --yes piped input cannot confirm a send', async () => {
+    const out = await chat("wrap 1 ETH\nexit\nwrap 2 ETH\n");
+    expect(out).toMatch(/policy: refused \(confirmation\)/);
+    expect(out).not.toMatch(/wrap 2 ETH/);
+    expect(await wethOf()).toBe(parseEther("0.25"));
   });
 });

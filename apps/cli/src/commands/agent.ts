@@ -73,6 +73,65 @@ function describePlan(plan: Plan): string {
   ].join("\n");
 }
 
+type SessionOptions = {
+  yes?: boolean;
+  model?: string;
+  rpc?: string;
+  say: (line: string) => void;
+  confirm: ((summary: string) => Promise<boolean>) | undefined;
+};
+
+/** The model, the agent's account and its tools' context on the chain, with policy decisions streamed to `say`. */
+async function startSession({ yes, model: modelSpec, rpc, say, confirm }: SessionOptions) {
+  const model = createChatModel(modelSpec === undefined ? {} : { model: modelSpec });
+  const rpcUrl = rpcUrlFrom(rpc);
+  const { chainId } = await connect({ rpcUrl });
+  const account = agentAccount({ chainId });
+  const { context, policy } = createAgentContext({
+    rpcUrl,
+    chainId,
+    account,
+    contracts: readDeployment({ chainId }).contracts,
+    yes: yes === true,
+    ...(confirm ? { confirm } : {}),
+    onDecision: (_call, decision) =>
+      say(
+        decision.allowed
+          ? `  policy: allowed (caps, allowlist, slippage; simulated${decision.simulation.ok && decision.simulation.gas ? `, ~${decision.simulation.gas} gas` : ""})`
+          : `  policy: refused (${decision.violation.rule})`,
+      ),
+  });
+  say(
+    `Agent ${account.address} on chain ${chainId}; policy ${policy.path}${policy.created ? " (created from the defaults)" : ""}.`,
+  );
+  return { model, context, account, chainId };
+}
+
+/** Lines of a stream, one at a time; null once it ends. */
+function lineReader(input: NodeJS.ReadableStream) {
+  const rl = createInterface({ input, terminal: false });
+  const lines: string[] = [];
+  const waiting: ((line: string | null) => void)[] = [];
+  let closed = false;
+  rl.on("line", (line) => {
+    const next = waiting.shift();
+    if (next) next(line);
+    else lines.push(line);
+  });
+  rl.once("close", () => {
+    closed = true;
+    for (const next of waiting.splice(0)) next(null);
+  });
+  return {
+    next: (): Promise<string | null> => {
+      if (lines.length > 0) return Promise.resolve(lines.shift()!);
+      if (closed) return Promise.resolve(null);
+      return new Promise((resolve) => waiting.push(resolve));
+    },
+    close: () => rl.close(),
+  };
+}
+
 /**
  * `convergence agent plan "<intent>"`: prints the planned tool calls in the design's format and sends
  * nothing. `--model` (or CONVERGENCE_MODEL) picks the chat model: embedded (default), openai:<model>,
@@ -106,31 +165,10 @@ export function registerAgentCommand(program: Command): void {
     .option("--rpc <url>", "JSON-RPC URL (default CONVERGENCE_RPC_URL or http://127.0.0.1:8545)")
     .option("--json", "print every message of the run as JSON at the end instead of streaming")
     .action(async (intent: string, options: { yes?: boolean; model?: string; rpc?: string; json?: boolean }) => {
-      const model = createChatModel(options.model === undefined ? {} : { model: options.model });
-      const rpcUrl = rpcUrlFrom(options.rpc);
-      const { chainId } = await connect({ rpcUrl });
-      const account = agentAccount({ chainId });
-      const confirm = terminalConfirm();
       const say = (line: string) => {
         if (!options.json) process.stdout.write(`${line}\n`);
       };
-      const { context, policy } = createAgentContext({
-        rpcUrl,
-        chainId,
-        account,
-        contracts: readDeployment({ chainId }).contracts,
-        yes: options.yes === true,
-        ...(confirm ? { confirm } : {}),
-        onDecision: (_call, decision) =>
-          say(
-            decision.allowed
-              ? `  policy: allowed (caps, allowlist, slippage; simulated${decision.simulation.ok && decision.simulation.gas ? `, ~${decision.simulation.gas} gas` : ""})`
-              : `  policy: refused (${decision.violation.rule})`,
-          ),
-      });
-      say(
-        `Agent ${account.address} on chain ${chainId}; policy ${policy.path}${policy.created ? " (created from the defaults)" : ""}.`,
-      );
+      const { model, context, account, chainId } = await startSession({ ...options, say, confirm: terminalConfirm() });
       const { events, answer } = await runIntent({
         intent,
         context,
@@ -139,5 +177,52 @@ export function registerAgentCommand(program: Command): void {
       });
       if (options.json)
         printResult({ json: true, data: { intent, account: account.address, chainId, events, answer } });
+    });
+  agent
+    .command("chat")
+    .description(
+      'An interactive session: type an intent per line; each is planned and carried out like `agent run`. "exit" or end of input (Ctrl-D) ends it.',
+    )
+    .option("--yes", "send without asking for confirmation (the other policy rules still apply)")
+    .option(
+      "--model <provider:name>",
+      "embedded, openai:<model> or ollama:<model> (default CONVERGENCE_MODEL or embedded)",
+    )
+    .option("--rpc <url>", "JSON-RPC URL (default CONVERGENCE_RPC_URL or http://127.0.0.1:8545)")
+    .action(async (options: { yes?: boolean; model?: string; rpc?: string }) => {
+      const say = (line: string) => process.stdout.write(`${line}\n`);
+      const interactive = process.stdin.isTTY === true;
+      const lines = lineReader(process.stdin);
+      const prompt = (text: string) => {
+        if (interactive) process.stderr.write(text);
+      };
+      // Confirmations read the same input as intents; piped input has nobody to ask, so the policy refuses.
+      const confirm = interactive
+        ? async (summary: string) => {
+            prompt(`Send ${summary}? [y/N] `);
+            return /^y(es)?$/i.test(((await lines.next()) ?? "").trim());
+          }
+        : undefined;
+      try {
+        const { model, context } = await startSession({ ...options, say, confirm });
+        say('Type an intent, or "exit".');
+        for (;;) {
+          prompt("> ");
+          const line = await lines.next();
+          if (line === null || /^(exit|quit)$/i.test(line.trim())) break;
+          const intent = line.trim();
+          if (intent === "") continue;
+          say(`» ${intent}`);
+          try {
+            await runIntent({ intent, context, model, onEvent: (event) => say(describeEvent(event)) });
+          } catch (error) {
+            // A model server that goes away ends this intent, not the session.
+            say(`✖ ${error instanceof Error ? error.message : String(error)}`);
+          }
+        }
+        say("Bye.");
+      } finally {
+        lines.close();
+      }
     });
 }
