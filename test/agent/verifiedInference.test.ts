@@ -66,11 +66,11 @@ describe("the agent buys a verified risk score and swaps only when it is low", (
       maxSlippageBps: 100,
     });
 
-  async function runShowcase() {
+  async function runShowcase(account = agent()) {
     const { context } = createAgentContext({
       rpcUrl: devnet.url,
       chainId: 31337,
-      account: agent(),
+      account,
       contracts: contracts(),
       home: join(dir, `home-${Date.now()}`),
       workerUrl: worker.url,
@@ -99,7 +99,7 @@ describe("the agent buys a verified risk score and swaps only when it is low", (
     expect(await usdcOf(devnet.accounts[2]!.address)).toBe(workerBefore + parseUnits("2", 6));
   }
 
-  it("a deep, calm market with spread-out liquidity scores low: attested on-chain, worker paid, swap sent", async () => {
+  it("a calm, traded market with spread-out liquidity scores low: attested on-chain, worker paid, swap sent", async () => {
     // The seeded pool has one LP (the deployer) and no trading, which risk-v1 reads as medium risk. Spread the LP
     // tokens over three more holders and trade a few round trips, as a live market would have.
     const deployerLp = await lpOf(devnet.accounts[0]!.address);
@@ -180,5 +180,16 @@ describe("the agent buys a verified risk score and swaps only when it is low", (
       context.actions.requestVerifiedInference!({ model: "risk-v1", subject: "WETH/ETH", maxPayment: "2" }),
     ).rejects.toThrow(/Cannot score "WETH\/ETH": only WETH\/USDC/);
     expect(await usdcOf(agent().address)).toBe(before);
+  });
+
+  it("an agent without the USDC for the job is refused by the policy's simulation: no job, no swap", async () => {
+    const broke = devnet.accounts[8]!;
+    const jobsBefore = await devnet.publicClient.getBlockNumber();
+    const { answer, tools } = await runShowcase(broke);
+    expect(tools).toEqual([
+      expect.stringMatching(/^Refused \(simulation\): .*less than the 2000000 the inference job escrows/),
+    ]);
+    expect(answer).not.toMatch(/swap_tokens: \{/);
+    expect(await devnet.publicClient.getBlockNumber()).toBe(jobsBefore);
   });
 });
