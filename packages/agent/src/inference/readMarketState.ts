@@ -69,13 +69,16 @@ export async function readMarketState({
     toBlock: blockNumber,
     strict: true,
   });
+  // Newest first, stopping at the first block older than 24 h: timestamps only grow with block numbers.
   const blockTimes = new Map<bigint, bigint>();
-  for (const log of swaps) {
-    if (!blockTimes.has(log.blockNumber)) {
-      blockTimes.set(log.blockNumber, (await client.getBlock({ blockNumber: log.blockNumber })).timestamp);
-    }
+  let recentFrom = swaps.length;
+  for (let i = swaps.length - 1; i >= 0; i--) {
+    const at = swaps[i]!.blockNumber;
+    if (!blockTimes.has(at)) blockTimes.set(at, (await client.getBlock({ blockNumber: at })).timestamp);
+    if (blockTimes.get(at)! + DAY < now) break;
+    recentFrom = i;
   }
-  const recent = swaps.filter((log) => blockTimes.get(log.blockNumber)! + DAY >= now);
+  const recent = swaps.slice(recentFrom);
   let volume24hUsdc = 0;
   for (const { args } of recent) {
     const usdcIn = isAddressEqual(args.tokenIn, contracts.USDC);
