@@ -4,7 +4,7 @@
  * proving warm through the JS API against a cold `snarkjs groth16 fullprove` CLI run of the same
  * input, verification time and gas of the exported Solidity verifier on Hardhat's in-process chain,
  * proof size, and an exactness sweep of 1,000 inputs (circuit witness against `forward()`).
- * `pnpm bench zk`. Set ZK_BENCH_VERIFY_PTAU=1 to add the full cryptographic check of the committed
+ * `pnpm bench zk`; `pnpm bench zk --verify-ptau` adds the full cryptographic check of the committed
  * ptau (`powersoftau verify`, minutes).
  */
 import { spawnSync } from "node:child_process";
@@ -244,7 +244,7 @@ export async function run(): Promise<BenchSection[]> {
       `exactness: ${EXACTNESS_INPUTS} random inputs per shape (extremes -32768/32767 mixed in); a mismatch is a witness the circuit refuses for forward()'s output.`,
     );
     const sections: BenchSection[] = [{ name: "zk: Groth16 per MLP shape", rows, notes }];
-    if (process.env.ZK_BENCH_VERIFY_PTAU === "1") {
+    if (process.argv.includes("--verify-ptau")) {
       const t = performance.now();
       const ok = await verifyPtau({});
       sections.push({
