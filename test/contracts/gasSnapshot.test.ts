@@ -10,7 +10,6 @@ import { run } from "../../bench/suites/gas.ts";
  */
 const SNAPSHOT_PATH = join(import.meta.dirname, "..", "..", "bench", "gas-snapshot.json");
 const TOLERANCE = 1.05;
-// biome-ignore lint/suspicious/noUndeclaredEnvVars: root vitest runs this file outside turbo, so no task cache depends on it.
 const update = process.env.GAS_SNAPSHOT === "update";
 
 type Snapshot = { _generated: string; figures: Record<string, number> };
