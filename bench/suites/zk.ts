@@ -5,7 +5,7 @@
  * input, verification time and gas of the exported Solidity verifier on Hardhat's in-process chain,
  * proof size, and an exactness sweep of 1,000 inputs (circuit witness against `forward()`).
  * `pnpm bench zk`; `pnpm bench zk --verify-ptau` adds the full cryptographic check of the committed
- * ptau (`powersoftau verify`, minutes).
+ * ptau (`powersoftau verify`, seconds).
  */
 import { spawnSync } from "node:child_process";
 import { mkdtemp, rm, writeFile } from "node:fs/promises";
