@@ -1,9 +1,11 @@
 import { join } from "node:path";
 import { performance } from "node:perf_hooks";
+import { parseIntent } from "@convergence/agent";
 import { DEVNET_CHAIN_ID, devnetAccounts } from "@convergence/contracts";
 import { loadModel } from "@convergence/models";
 import { createClients, getAttestation, getValidation, getWorkerJob } from "@convergence/sdk";
 import type { Hash } from "viem";
+import { CliError } from "../errors.ts";
 import { runStep } from "../progress.ts";
 import { createDemoAgent } from "./createDemoAgent.ts";
 import { ensureRiskSetup } from "./ensureRiskSetup.ts";
@@ -26,10 +28,15 @@ export type RunDemoParameters = {
 export type DemoSummary = {
   agentId: string;
   did: string;
+  /** The node and worker this run used (both stopped when the demo returns). */
+  rpcUrl: string;
+  workerUrl: string;
   agentWallet: string;
   jobId: string;
   attestationId: string;
+  /** The attestation is on-chain for this job and worker, the fulfil succeeded, and the validation answered 100. */
   verified: boolean;
+  validation: { agentId: string; response: number };
   output: { risk: string; values: number[] };
   condition: { text: string; met: boolean } | null;
   swapTx: string | null;
@@ -76,6 +83,17 @@ export async function runDemo({
   };
   const started = performance.now();
   try {
+    const plan = await step("plan", "Reading the intent", async () => {
+      const planned = parseIntent({ text: intent });
+      if (planned.refusal !== undefined || !planned.calls.some((c) => c.name === "request_verified_inference")) {
+        throw new CliError(
+          `the agent plans no verified inference for it (${planned.refusal ?? planned.calls.map((c) => c.name).join(", ")}).`,
+          { metaMessages: ["The demo needs an intent that buys a risk score, e.g. the default: pnpm demo"] },
+        );
+      }
+      return planned;
+    });
+    say(`  plan: ${plan.calls.map((c) => `${c.name}${c.condition ? ` (if ${c.condition.text})` : ""}`).join(" → ")}`);
     const chain = await step("chain", "Starting a Hardhat node and deploying the contracts", (update) =>
       startDemoChain({ onProgress: update }),
     );
@@ -192,10 +210,13 @@ export async function runDemo({
     return {
       agentId: agent.agentId.toString(),
       did: agent.did,
+      rpcUrl: chain.url,
+      workerUrl: worker.url,
       agentWallet: agent.wallet,
       jobId: showcase.jobId.toString(),
       attestationId: showcase.attestationId,
       verified,
+      validation: { agentId: checked.validation.agentId.toString(), response: checked.validation.response },
       output: { risk: showcase.risk, values },
       condition: showcase.condition ?? null,
       swapTx: showcase.swapTx ?? null,

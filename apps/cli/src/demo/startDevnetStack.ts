@@ -1,0 +1,84 @@
+import { join } from "node:path";
+import { DEVNET_CHAIN_ID, devnetAccounts } from "@convergence/contracts";
+import { createClients } from "@convergence/sdk";
+import { ensureRiskSetup } from "./ensureRiskSetup.ts";
+import { type RegisterDemoModelReturnType, registerDemoModel } from "./registerDemoModel.ts";
+import { simulateMarketActivity } from "./simulateMarketActivity.ts";
+import { type SpawnDemoWorkerReturnType, spawnDemoWorker } from "./spawnDemoWorker.ts";
+import { type StartDemoChainReturnType, startDemoChain } from "./startDemoChain.ts";
+
+export type StartDevnetStackParameters = {
+  host?: string;
+  /** Chain port (0 = any free port). */
+  port?: number;
+  /** Worker port (0 = any free port). */
+  workerPort?: number;
+  /** Where deployments/31337.json goes (the other commands read it there). */
+  deploymentsDir: string;
+  /** Give the pool a day of trading first (see simulateMarketActivity). */
+  market?: boolean;
+  /** Runs each stage; the demo and devnet wrap it in a progress step. */
+  stage?: <T>(title: string, run: (update: (message: string) => void) => Promise<T>) => Promise<T>;
+};
+
+export type StartDevnetStackReturnType = {
+  chain: StartDemoChainReturnType;
+  model: RegisterDemoModelReturnType;
+  worker: SpawnDemoWorkerReturnType;
+  /** Stops the worker (draining), then the node. Safe to call twice. */
+  stop: () => Promise<void>;
+};
+
+/**
+ * The long-running stack for hacking: a Hardhat node, the contracts deployed, risk-v1's keys and registration, an
+ * optional day of pool trading, and the inference worker. Whatever started is stopped again if a later stage fails.
+ *
+ * @example
+ * const stack = await startDevnetStack({ port: 8545, workerPort: 8080, deploymentsDir: "deployments" });
+ * await stack.stop();
+ */
+export async function startDevnetStack({
+  host = "127.0.0.1",
+  port = 8545,
+  workerPort = 8080,
+  deploymentsDir,
+  market = true,
+  stage = (_title, run) => run(() => undefined),
+}: StartDevnetStackParameters): Promise<StartDevnetStackReturnType> {
+  const chain = await stage(`Starting a Hardhat node on ${host}:${port || "a free port"} and deploying`, (update) =>
+    startDemoChain({ host, port, deploymentsDir, onProgress: update }),
+  );
+  let worker: SpawnDemoWorkerReturnType | undefined;
+  const stop = async () => {
+    await worker?.stop();
+    await chain.stop();
+  };
+  try {
+    const zk = await stage("Making sure risk-v1's Groth16 keys exist", (update) =>
+      ensureRiskSetup({ onProgress: update }),
+    );
+    const deployer = devnetAccounts({ count: 1 })[0]!;
+    const { walletClient } = createClients({ rpcUrl: chain.url, chainId: DEVNET_CHAIN_ID, account: deployer });
+    const model = await stage("Registering risk-v1 on-chain", () =>
+      registerDemoModel({ client: walletClient!, registry: chain.deployment.contracts.ModelRegistry, setup: zk.setup }),
+    );
+    if (market) {
+      await stage("Giving the pool a day of trading", (update) =>
+        simulateMarketActivity({ rpcUrl: chain.url, deployment: chain.deployment, onProgress: update }),
+      );
+    }
+    worker = await stage("Starting the inference worker", () =>
+      spawnDemoWorker({
+        rpcUrl: chain.url,
+        deploymentsDir: chain.deploymentsDir,
+        dbPath: join(chain.runDir, "jobs.sqlite"),
+        host,
+        port: workerPort,
+      }),
+    );
+    return { chain, model, worker, stop };
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+}

@@ -1,0 +1,58 @@
+import { describe, expect, it } from "vitest";
+import { runDemoCli } from "./runDemoCli.ts";
+
+const hash = /^0x[0-9a-f]{64}$/;
+
+describe("convergence demo", () => {
+  it("--json: the agent buys a risk score proven and verified on-chain, then acts on it; everything is stopped after", async () => {
+    const result = await runDemoCli(["demo", "--json"]);
+    expect(result.stderr).toBe("");
+    expect(result.code).toBe(0);
+    const summary = JSON.parse(result.stdout);
+    expect(summary.verified).toBe(true);
+    expect(summary.validation.response).toBe(100);
+    expect(summary.did).toMatch(/^did:ethr:0x7a69:0x[0-9a-fA-F]{40}$/);
+    expect(BigInt(summary.agentId)).toBeGreaterThan(0n);
+    expect(BigInt(summary.attestationId)).toBe(BigInt(summary.jobId));
+    expect(["low", "medium", "high"]).toContain(summary.output.risk);
+    expect(summary.output.values).toHaveLength(3);
+    expect(summary.transactions.fulfil.hash).toMatch(hash);
+    // The fulfil verifies a Groth16 proof on-chain (~200k gas for the pairing alone).
+    expect(Number(summary.transactions.fulfil.gasUsed)).toBeGreaterThan(200_000);
+    expect(summary.proofMs).toBeGreaterThan(0);
+    // The swap is sent exactly when the attested risk meets the plan's condition.
+    expect(summary.condition).toEqual({ text: "risk == low", met: summary.output.risk === "low" });
+    if (summary.output.risk === "low") {
+      expect(summary.swapTx).toMatch(hash);
+      expect(Number(summary.balances.after.WETH)).toBeGreaterThan(Number(summary.balances.before.WETH));
+      expect(Number(summary.balances.after.USDC)).toBe(Number(summary.balances.before.USDC) - 2 - 100);
+    } else {
+      expect(summary.swapTx).toBeNull();
+      expect(Number(summary.balances.after.USDC)).toBe(Number(summary.balances.before.USDC) - 2);
+    }
+    for (const key of ["chain", "zkSetup", "registerModel", "worker", "agent", "market", "showcase", "total"]) {
+      expect(summary.timingsMs[key], key).toBeGreaterThanOrEqual(0);
+    }
+    // The node and the worker were stopped on exit.
+    for (const url of [summary.rpcUrl, `${summary.workerUrl}/healthz`]) {
+      await expect(fetch(url, { signal: AbortSignal.timeout(2_000) })).rejects.toThrow();
+    }
+  }, 300_000);
+
+  it("an intent without a verified inference fails in the first step, named, before anything starts", async () => {
+    const result = await runDemoCli(["demo", "--json", "--intent", "swap 100 USDC for WETH"]);
+    expect(result.code).toBe(1);
+    expect(result.stdout).toBe("");
+    expect(result.stderr).toContain('Demo step "Reading the intent" failed');
+    expect(result.stderr).toContain("swap_tokens");
+  });
+
+  it("a bad flag is named", async () => {
+    const unknown = await runDemoCli(["demo", "--jsn"]);
+    expect(unknown.code).not.toBe(0);
+    expect(unknown.stderr).toContain("--jsn");
+    const empty = await runDemoCli(["demo", "--intent", " "]);
+    expect(empty.code).toBe(1);
+    expect(empty.stderr).toContain("Invalid --intent");
+  });
+});
