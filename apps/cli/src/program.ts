@@ -6,6 +6,9 @@ import { registerDidCommand } from "./commands/did.ts";
 import { registerDoctorCommand } from "./commands/doctor.ts";
 import { registerJobCommand } from "./commands/job.ts";
 import { registerModelCommand } from "./commands/model.ts";
+import { registerProveCommand } from "./commands/prove.ts";
+import { registerVerifyCommand } from "./commands/verify.ts";
+import { registerZkCommand } from "./commands/zk.ts";
 
 /** Builds the `convergence` command with every subcommand registered. */
 export function createProgram(): Command {
@@ -19,5 +22,8 @@ export function createProgram(): Command {
   registerDoctorCommand(program);
   registerJobCommand(program);
   registerModelCommand(program);
+  registerProveCommand(program);
+  registerVerifyCommand(program);
+  registerZkCommand(program);
   return program;
 }

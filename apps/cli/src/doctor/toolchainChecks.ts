@@ -69,7 +69,7 @@ export async function toolchainChecks(): Promise<DoctorCheck[]> {
   checks.push({
     name: "versions",
     status: "ok",
-    detail: ["hardhat", "viem", "snarkjs", "circom2"].map((n) => `${n} ${versionOf(n)}`).join(", "),
+    detail: ["hardhat", "viem"].map((n) => `${n} ${versionOf(n)}`).join(", "),
   });
   return checks;
 }
