@@ -1,0 +1,60 @@
+/**
+ * Step 7: trusted setup and a proof.
+ *
+ * Groth16 needs a setup per circuit. Phase 1 (powers of tau) is universal: the repository ships a prepared file from
+ * its own development ceremony, hash-pinned. Phase 2 is per circuit: a contribution and a beacon over the compiled
+ * circuit, cached under $CONVERGENCE_HOME/zk keyed by the circuit's hash (the first run takes tens of seconds; later
+ * runs find it). The circuit depends only on the model's shape and scale, so retrained weights reuse it (step 11).
+ *
+ * The proof then says: "I know weights whose Poseidon commitment is C_w and an input whose commitment (with a secret
+ * salt) is C_x, and this MLP maps that input to these outputs", without revealing weights, input or salt. The public
+ * signals are modelCommitment, inputCommitment, binding (which escrow job and worker the proof is for; 0 here) and
+ * the outputs. Verifying off-chain takes milliseconds; step 8 verifies on-chain.
+ */
+import { loadModel } from "@convergence/models";
+import {
+  compileCircuit,
+  modelShape,
+  prove,
+  quantizeValue,
+  setupCircuit,
+  terminateCurve,
+  verify,
+} from "@convergence/zk";
+import { nextStep } from "./lib/nextStep.ts";
+import { workshopState } from "./lib/workshopState.ts";
+
+const { manifest, quantized } = await loadModel({ name: "risk-v1" });
+const onProgress = ({ message, elapsedMs }: { message: string; elapsedMs: number }) =>
+  process.stdout.write(`  [${(elapsedMs / 1000).toFixed(1)} s] ${message}\n`);
+const circuit = await compileCircuit({ shape: modelShape({ model: quantized }), onProgress });
+const setup = await setupCircuit({ circuit, onProgress });
+process.stdout.write(
+  `Circuit ${circuit.name}: ${circuit.constraints} constraints; keys ${setup.cached ? "found in the cache" : "made now"}.\n`,
+);
+
+const input = [0.5, -1.2, 0.3, 0, 0.1, 0, 1, -0.5].map((value) => quantizeValue({ value, scale: manifest.scale }));
+const proof = await prove({ model: quantized, input });
+process.stdout.write(
+  `Proved in ${proof.proveMs.toFixed(0)} ms: outputs ${proof.output.join(", ")} (fixed point, /2^${manifest.scale}).\n`,
+);
+process.stdout.write(
+  `Public signals: ${proof.publicSignals.map((s) => (s.length > 20 ? `${s.slice(0, 12)}...` : s)).join(", ")}\n`,
+);
+const ok = await verify({
+  proof: proof.proof,
+  publicSignals: proof.publicSignals,
+  verificationKey: setup.verificationKey,
+  expected: { modelCommitment: BigInt(manifest.commitments.model) },
+});
+const tampered = [...proof.publicSignals];
+tampered[3] = (BigInt(tampered[3]!) + 1n).toString();
+const forged = await verify({
+  proof: proof.proof,
+  publicSignals: tampered,
+  verificationKey: setup.verificationKey,
+}).catch(() => false);
+await terminateCurve();
+process.stdout.write(`Verified off-chain: ${ok}. The same proof with one output changed: ${forged}.\n`);
+workshopState().write("proof", { calldata: proof.calldata, publicSignals: proof.publicSignals });
+nextStep({ command: "pnpm workshop 8" });
