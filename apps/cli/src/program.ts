@@ -1,7 +1,9 @@
 import { Command } from "commander";
 import { registerAgentCommand } from "./commands/agent.ts";
 import { registerChainCommand } from "./commands/chain.ts";
+import { registerDemoCommand } from "./commands/demo.ts";
 import { registerDeployCommand } from "./commands/deploy.ts";
+import { registerDevnetCommand } from "./commands/devnet.ts";
 import { registerDidCommand } from "./commands/did.ts";
 import { registerDoctorCommand } from "./commands/doctor.ts";
 import { registerJobCommand } from "./commands/job.ts";
@@ -17,7 +19,9 @@ export function createProgram(): Command {
     .showHelpAfterError();
   registerAgentCommand(program);
   registerChainCommand(program);
+  registerDemoCommand(program);
   registerDeployCommand(program);
+  registerDevnetCommand(program);
   registerDidCommand(program);
   registerDoctorCommand(program);
   registerJobCommand(program);
