@@ -29,8 +29,7 @@ type Run = {
 function runDemo(env: Record<string, string> = {}): Promise<Run> {
   const start = performance.now();
   return new Promise((resolve, reject) => {
-    // test/demo/demoCli.ts registers `demo` when the CLI's program does not (yet); otherwise it is bin.ts exactly.
-    const child = spawn(process.execPath, ["--import", "tsx", "test/demo/demoCli.ts", "demo", "--json"], {
+    const child = spawn(process.execPath, ["--import", "tsx", "apps/cli/src/bin.ts", "demo", "--json"], {
       cwd: workspaceRoot,
       env: { ...process.env, FORCE_COLOR: "0", ...env },
       stdio: ["ignore", "pipe", "pipe"],

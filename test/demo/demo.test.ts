@@ -1,11 +1,11 @@
 import { describe, expect, it } from "vitest";
-import { runDemoCli } from "./runDemoCli.ts";
+import { runCli } from "../helpers/runCli.ts";
 
 const hash = /^0x[0-9a-f]{64}$/;
 
 describe("convergence demo", () => {
   it("--json: the agent buys a risk score proven and verified on-chain, then acts on it; everything is stopped after", async () => {
-    const result = await runDemoCli(["demo", "--json"]);
+    const result = await runCli(["demo", "--json"]);
     expect(result.stderr).toBe("");
     expect(result.code).toBe(0);
     const summary = JSON.parse(result.stdout);
@@ -40,7 +40,7 @@ describe("convergence demo", () => {
   }, 300_000);
 
   it("an intent without a verified inference fails in the first step, named, before anything starts", async () => {
-    const result = await runDemoCli(["demo", "--json", "--intent", "swap 100 USDC for WETH"]);
+    const result = await runCli(["demo", "--json", "--intent", "swap 100 USDC for WETH"]);
     expect(result.code).toBe(1);
     expect(result.stdout).toBe("");
     expect(result.stderr).toContain('Demo step "Reading the intent" failed');
@@ -48,10 +48,10 @@ describe("convergence demo", () => {
   });
 
   it("a bad flag is named", async () => {
-    const unknown = await runDemoCli(["demo", "--jsn"]);
+    const unknown = await runCli(["demo", "--jsn"]);
     expect(unknown.code).not.toBe(0);
     expect(unknown.stderr).toContain("--jsn");
-    const empty = await runDemoCli(["demo", "--intent", " "]);
+    const empty = await runCli(["demo", "--intent", " "]);
     expect(empty.code).toBe(1);
     expect(empty.stderr).toContain("Invalid --intent");
   });

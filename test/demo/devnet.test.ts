@@ -12,7 +12,7 @@ describe("convergence devnet", () => {
   it("runs chain, deployment and worker until Ctrl-C, prints where they are, then stops all of it", async () => {
     const child = spawn(
       process.execPath,
-      ["--import", "tsx", "test/demo/demoCli.ts", "devnet", "--port", "0", "--worker-port", "0", "--json"],
+      ["--import", "tsx", "apps/cli/src/bin.ts", "devnet", "--port", "0", "--worker-port", "0", "--json"],
       {
         cwd: workspaceRoot,
         env: { ...process.env, FORCE_COLOR: "0", CONVERGENCE_DEPLOYMENTS_DIR: deploymentsDir },
