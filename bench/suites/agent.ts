@@ -13,7 +13,7 @@
  * job (permit) -> input to the worker -> Groth16 proof verified on-chain -> attested risk -> swap.
  * `pnpm bench agent`.
  */
-import { type ChildProcess, spawn } from "node:child_process";
+import type { ChildProcess } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -29,16 +29,10 @@ import {
   runIntent,
   toPlanJson,
 } from "@convergence/agent";
-import {
-  deployStack,
-  devnetAccounts,
-  poolAbi,
-  startNode,
-  workspaceRoot,
-  writeDeployment,
-} from "@convergence/contracts";
+import { deployStack, devnetAccounts, poolAbi, startNode, writeDeployment } from "@convergence/contracts";
 import { createClients, swapTokens } from "@convergence/sdk";
 import { parseUnits } from "viem";
+import { spawnWorker } from "../../test/worker/spawnWorker.ts";
 import type { BenchSection } from "../types.ts";
 
 const REPEATS = 20;
@@ -140,27 +134,6 @@ const SHOWCASE_INTENT =
   "Get a verified risk score for WETH/USDC paying at most 2 USDC, and if the risk is low swap 100 USDC for WETH";
 const SHOWCASE_RUNS = 3;
 
-async function startWorker(env: Record<string, string>): Promise<{ url: string; child: ChildProcess }> {
-  const child = spawn(process.execPath, ["--import", "tsx", "apps/worker/src/main.ts"], {
-    cwd: workspaceRoot,
-    env: { ...process.env, FORCE_COLOR: "0", WORKER_LOG_LEVEL: "warn", ...env },
-    stdio: ["ignore", "pipe", "pipe"],
-  });
-  process.once("exit", () => child.kill("SIGKILL"));
-  let stdout = "";
-  let stderr = "";
-  child.stderr!.on("data", (chunk) => (stderr += chunk));
-  const url = await new Promise<string>((resolve, reject) => {
-    child.stdout!.on("data", (chunk) => {
-      stdout += chunk;
-      const match = /Worker listening on (http:\/\/\S+?):? /.exec(stdout);
-      if (match) resolve(match[1]!);
-    });
-    child.once("exit", (code) => reject(new Error(`the worker exited (${code}) before listening:\n${stderr}`)));
-  });
-  return { url, child };
-}
-
 async function showcase(): Promise<BenchSection> {
   const dir = mkdtempSync(join(tmpdir(), "bench-agent-showcase-"));
   const node = await startNode({ port: 0 });
@@ -173,14 +146,13 @@ async function showcase(): Promise<BenchSection> {
     const deployment = await deployStack({ client: wallets[0]!, fund: accounts.slice(0, 5).map((a) => a.address) });
     const { contracts } = deployment;
     writeDeployment({ deployment, dir });
-    const started = await startWorker({
-      CONVERGENCE_RPC_URL: node.url,
-      CONVERGENCE_DEPLOYMENTS_DIR: dir,
-      WORKER_DB_PATH: join(dir, "jobs.sqlite"),
-      WORKER_PORT: "0",
-      WORKER_POLL_INTERVAL_MS: "100",
+    const started = await spawnWorker({
+      rpcUrl: node.url,
+      deploymentsDir: dir,
+      dbPath: join(dir, "jobs.sqlite"),
+      env: { WORKER_LOG_LEVEL: "warn" },
     });
-    worker = started.child;
+    worker = started.process;
     // A market risk-v1 scores low (as in test/agent/verifiedInference.test.ts): LP tokens spread over four
     // holders and a few round-trip trades; the seeded pool alone (one LP, no trading) scores medium.
     const deployerLp = await wallets[0]!.readContract({

@@ -9,7 +9,7 @@
  * the worker's prove time (its Prometheus histogram), open-to-settled latency, gas of openJobWithPermit and fulfil
  * from the receipts, and the worker's RSS (process_resident_memory_bytes from GET /metrics) before and after.
  */
-import { type ChildProcess, spawn } from "node:child_process";
+import type { ChildProcess } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import { createRequire } from "node:module";
 import { cpus, tmpdir } from "node:os";
@@ -19,6 +19,7 @@ import { deployStack, devnetAccounts, startNode, workspaceRoot, writeDeployment 
 import { createClients, deliverJobInput, getWorkerJob, getWorkerModels, openJob } from "@convergence/sdk";
 import { commitInput, randomSalt } from "@convergence/zk";
 import type { Hex } from "viem";
+import { spawnWorker } from "../../test/worker/spawnWorker.ts";
 import type { BenchSection } from "../types.ts";
 
 type AutocannonResult = {
@@ -54,27 +55,6 @@ async function scrape(url: string): Promise<Record<string, number>> {
   return values;
 }
 
-async function startWorker(env: Record<string, string>): Promise<{ url: string; child: ChildProcess }> {
-  const child = spawn(process.execPath, ["--import", "tsx", "apps/worker/src/main.ts"], {
-    cwd: workspaceRoot,
-    env: { ...process.env, FORCE_COLOR: "0", ...env },
-    stdio: ["ignore", "pipe", "pipe"],
-  });
-  process.once("exit", () => child.kill("SIGKILL"));
-  let stdout = "";
-  let stderr = "";
-  child.stderr!.on("data", (chunk) => (stderr += chunk));
-  const url = await new Promise<string>((resolve, reject) => {
-    child.stdout!.on("data", (chunk) => {
-      stdout += chunk;
-      const match = /Worker listening on (http:\/\/\S+?):? /.exec(stdout);
-      if (match) resolve(match[1]!);
-    });
-    child.once("exit", (code) => reject(new Error(`the worker exited (${code}) before listening:\n${stderr}`)));
-  });
-  return { url, child };
-}
-
 /**
  * Runs both sections and returns their tables.
  *
@@ -93,17 +73,13 @@ export async function run(): Promise<BenchSection[]> {
     const deployer = createClients({ rpcUrl: node.url, chainId: 31337, account: accounts[0]! }).walletClient!;
     const deployment = await deployStack({ client: deployer, fund: accounts.map((a) => a.address) });
     writeDeployment({ deployment, dir });
-    const started = await startWorker({
-      CONVERGENCE_RPC_URL: node.url,
-      CONVERGENCE_DEPLOYMENTS_DIR: dir,
-      WORKER_DB_PATH: join(dir, "jobs.sqlite"),
-      WORKER_PORT: "0",
-      WORKER_CONCURRENCY: String(concurrency),
-      WORKER_QUEUE_LIMIT: "64",
-      WORKER_POLL_INTERVAL_MS: "100",
-      WORKER_LOG_LEVEL: "warn",
+    const started = await spawnWorker({
+      rpcUrl: node.url,
+      deploymentsDir: dir,
+      dbPath: join(dir, "jobs.sqlite"),
+      env: { WORKER_CONCURRENCY: String(concurrency), WORKER_QUEUE_LIMIT: "64", WORKER_LOG_LEVEL: "warn" },
     });
-    worker = started.child;
+    worker = started.process;
     const { url } = started;
 
     // Section 1: inference only.

@@ -29,3 +29,25 @@ export const DEFAULT_RPC_URL = "http://127.0.0.1:8545";
 export function rpcUrlFrom(option: string | undefined): string {
   return parseRpcUrl(option ?? process.env.CONVERGENCE_RPC_URL ?? DEFAULT_RPC_URL);
 }
+
+/** Parses --input: a non-empty JSON array of finite numbers (a model input in real units). */
+export function parseInputArray(value: string): number[] {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(value);
+  } catch {
+    parsed = undefined;
+  }
+  if (
+    !Array.isArray(parsed) ||
+    parsed.length === 0 ||
+    !parsed.every((v) => typeof v === "number" && Number.isFinite(v))
+  ) {
+    throw new InvalidArgumentError({
+      argument: "--input",
+      value,
+      expected: "a JSON array of numbers, e.g. --input '[0.5, -1.2, 3, 0, 0, 0, 0, 0]'",
+    });
+  }
+  return parsed;
+}

@@ -14,7 +14,7 @@ import { type LocalAccount, parseUnits } from "viem";
 import { privateKeyToAccount } from "viem/accounts";
 import { connect } from "../chain/connect.ts";
 import { InvalidArgumentError, SettingError } from "../errors.ts";
-import { rpcUrlFrom } from "../options.ts";
+import { parseInputArray, rpcUrlFrom } from "../options.ts";
 import { printResult } from "../output.ts";
 import { runStep } from "../progress.ts";
 
@@ -32,27 +32,6 @@ type JobOpenOptions = {
 };
 
 const DEFAULT_WORKER_URL = "http://127.0.0.1:8080";
-
-function parseInput(value: string): number[] {
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(value);
-  } catch {
-    parsed = undefined;
-  }
-  if (
-    !Array.isArray(parsed) ||
-    parsed.length === 0 ||
-    !parsed.every((v) => typeof v === "number" && Number.isFinite(v))
-  ) {
-    throw new InvalidArgumentError({
-      argument: "--input",
-      value,
-      expected: "a JSON array of numbers, e.g. --input '[0.5, -1.2, 3, 0, 0, 0, 0, 0]'",
-    });
-  }
-  return parsed;
-}
 
 function parseUsdc(value: string): string {
   if (!/^\d+(\.\d{1,6})?$/.test(value) || Number(value) === 0) {
@@ -123,7 +102,7 @@ export function registerJobCommand(program: Command): void {
       "Open a job (USDC via permit), deliver the input to the worker, wait for the proof to settle on-chain, print the attestation.",
     )
     .option("--model <name>", "the model, as the worker serves it (GET /v1/models)", "risk-v1")
-    .requiredOption("--input <json>", "a JSON array of numbers, one per model input (real values)", parseInput)
+    .requiredOption("--input <json>", "a JSON array of numbers, one per model input (real values)", parseInputArray)
     .option("--quantized", "the input values are already fixed-point integers (round(v * 2^S))")
     .requiredOption("--pay <usdc>", "USDC to escrow for the worker, e.g. 2", parseUsdc)
     .option(

@@ -4,6 +4,7 @@ import { loadModel } from "@convergence/models";
 import { FIELD_MODULUS, prove, quantizeValue, VALUE_MAX, VALUE_MIN } from "@convergence/zk";
 import type { Command } from "commander";
 import { InvalidArgumentError } from "../errors.ts";
+import { parseInputArray } from "../options.ts";
 import { printResult, toJson } from "../output.ts";
 import { runStep } from "../progress.ts";
 
@@ -36,27 +37,6 @@ function parseFieldElement(argument: string) {
   };
 }
 
-function parseInput(value: string): number[] {
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(value);
-  } catch {
-    parsed = undefined;
-  }
-  if (
-    !Array.isArray(parsed) ||
-    parsed.length === 0 ||
-    !parsed.every((v) => typeof v === "number" && Number.isFinite(v))
-  ) {
-    throw new InvalidArgumentError({
-      argument: "--input",
-      value,
-      expected: "a JSON array of numbers, e.g. --input '[0.5, -1.2, 3, 0, 0, 0, 0, 0]'",
-    });
-  }
-  return parsed;
-}
-
 /**
  * `convergence prove --model <name> --input '<json array>' [--binding <hex>]`: runs the model and
  * proves it, printing {output, rawOutput, publicSignals, proof, calldata, proveMs, ...}.
@@ -71,7 +51,7 @@ export function registerProveCommand(program: Command): void {
       "--model <name>",
       "a bundled or imported model with a setup (`convergence zk setup --model <name>`)",
     )
-    .requiredOption("--input <json>", "a JSON array of numbers, one per model input", parseInput)
+    .requiredOption("--input <json>", "a JSON array of numbers, one per model input", parseInputArray)
     .option(
       "--binding <hex>",
       "the job binding (computeBinding of chain id, escrow, job id, worker); default 0",

@@ -1,3 +1,4 @@
+import type { WorkerJobState } from "@convergence/sdk";
 import type { Address, Hex } from "viem";
 
 /**
@@ -8,8 +9,10 @@ import type { Address, Hex } from "viem";
  * - `submitted`: the fulfil transaction was sent;
  * - `settled`: the fulfil transaction succeeded: attestation recorded, worker paid;
  * - `failed`: ended without this worker's settlement (see `error.code`: refunded, fulfilled elsewhere, expired...).
+ *
+ * The API reports the same states, so the type is the SDK's `WorkerJobState`.
  */
-export type JobState = "open" | "received" | "proving" | "submitted" | "settled" | "failed";
+export type JobState = WorkerJobState;
 
 export const JOB_STATES: readonly JobState[] = ["open", "received", "proving", "submitted", "settled", "failed"];
 
