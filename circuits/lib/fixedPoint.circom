@@ -16,7 +16,7 @@ pragma circom 2.1.0;
 // Callers must range-check w, b (signed 16-bit) and x (signed 16-bit inputs, or the previous layer's
 // Q-bit outputs) so that |acc| stays far below the field: the commitments range-check w, b and the
 // input; Q is chosen by the generator (packages/zk/src/circuit/layerQuotientBits.ts) to cover every
-// value the checked ranges allow, capped at the 32-bit activation range of the contract.
+// value the checked ranges allow, capped at the 24-bit activation range of the contract.
 
 include "bitify.circom";
 

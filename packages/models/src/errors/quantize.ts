@@ -1,3 +1,4 @@
+import { ACTIVATION_BITS } from "@convergence/zk";
 import { BaseError } from "./base.ts";
 
 export class ScaleOverflowError extends BaseError {
@@ -40,7 +41,7 @@ export class ActivationBoundError extends BaseError {
   override name = "ActivationBoundError";
   constructor({ widths, scale }: { widths: readonly number[]; scale: number }) {
     super(
-      `No nonzero weights keep every activation of a ${widths.join("-")} MLP at scale ${scale} within signed 32 bits for all 16-bit inputs.`,
+      `No nonzero weights keep every activation of a ${widths.join("-")} MLP at scale ${scale} within the signed ${ACTIVATION_BITS}-bit activation range for all 16-bit inputs.`,
       { metaMessages: ["Use a larger scale, or fewer or narrower layers."] },
     );
   }

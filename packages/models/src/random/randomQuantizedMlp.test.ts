@@ -11,12 +11,13 @@ describe("randomQuantizedMlp", () => {
       [4, 32, false],
     ]);
     expect(randomQuantizedMlp({ widths: [16, 32, 4], scale: 8, seed: 2 })).toEqual(model);
-    const first = model.layers[0]!.weights.flat();
+    // A narrow first layer leaves room for 16-bit extremes in every row (a wide one at 24-bit activations does not).
+    const first = randomQuantizedMlp({ widths: [4, 8, 2], scale: 8, seed: 2 }).layers[0]!.weights.flat();
     expect(first).toContain(VALUE_MAX);
     expect(first).toContain(VALUE_MIN);
   });
 
-  it("keeps every activation within 32 bits even for the worst 16-bit inputs", () => {
+  it("keeps every activation within the activation range even for the worst 16-bit inputs", () => {
     for (const widths of [
       [4, 8, 2],
       [16, 32, 4],
@@ -24,7 +25,8 @@ describe("randomQuantizedMlp", () => {
       [32, 64, 64, 64, 10],
     ]) {
       for (const scale of [1, 4, 8, 14]) {
-        if (widths.length === 5 && scale === 1) {
+        // Small scales leave deep models no nonzero weights within the 24-bit activation range.
+        if ((widths.length === 5 && scale <= 4) || (widths.length === 4 && scale === 1)) {
           expect(() => randomQuantizedMlp({ widths, scale, seed: 1 })).toThrowError(ActivationBoundError);
           continue;
         }

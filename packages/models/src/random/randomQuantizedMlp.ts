@@ -12,11 +12,10 @@ export type RandomQuantizedMlpParameters = {
 export type RandomQuantizedMlpReturnType = QuantizedMlp;
 
 /**
- * A seeded random fixed-point MLP (ReLU on hidden layers) for exactness checks. Every bias, and
- * the first layer's weights where the shape allows, span the signed 16-bit range, extremes
- * included. Weights are bounded so that no activation can leave signed 32 bits for ANY 16-bit
- * input: with B the largest possible |input| of a layer, |y| <= n * max|w| * B / 2^S + |b| + 1
- * stays within 2^31 - 1. Exactness tests therefore never meet the activation overflow that
+ * A seeded random fixed-point MLP (ReLU on hidden layers) for exactness checks. Every bias spans the
+ * signed 16-bit range, and each first-layer row holds one 16-bit extreme where the shape allows. Weights are bounded so that no activation can leave the signed ACTIVATION_BITS range for
+ * ANY 16-bit input: with B the largest possible |input| of a layer, |y| <= n * max|w| * B / 2^S + |b| + 1
+ * stays within ACTIVATION_MAX. Exactness tests therefore never meet the activation overflow that
  * `forward` rejects. Throws ActivationBoundError where no nonzero weights can (deep, wide, scale 1).
  *
  * @example
@@ -40,25 +39,35 @@ export function randomQuantizedMlp({
     return prng.int(-bound, bound);
   };
   // Worst-case |y| after layer k is about n * max|w| * (bound of its input) / 2^S. Each later layer
-  // is reserved a gain of n * (2^S / 4) / 2^S (weights up to +-0.25 real), and the rest of the
-  // 32-bit room goes to the earlier layers, so the first layer usually spans the whole 16 bits.
+  // is reserved a gain of n * (2^S / 8) / 2^S (weights up to +-0.125 real), and the rest of the
+  // activation room goes to the earlier layers.
   const room = Number(ACTIVATION_MAX) - valueMax - 3;
-  const minWeight = Math.max(1, Math.floor(unit / 4));
+  const minWeight = Math.max(1, Math.floor(unit / 8));
   const reservedGain = (k: number) =>
     widths.slice(k + 1, -1).reduce((gain, n) => gain * Math.max(1, (n * minWeight) / unit), 1);
   let inputBound = -valueMin;
   const layers = widths.slice(1).map((outputs, k) => {
     const inputs = widths[k] as number;
-    const budget = room / reservedGain(k);
-    const weightBound = Math.min(valueMax, Math.floor((budget * unit) / (inputs * inputBound)));
+    // The largest L1 norm a row may have: sum |w| * inputBound / 2^S must stay within this layer's budget.
+    const rowNorm = Math.floor(((room / reservedGain(k)) * unit) / inputBound);
+    // A first-layer row holds one 16-bit extreme where that leaves the others at least +-1.
+    const extreme = k === 0 && rowNorm >= -valueMin + (inputs - 1);
+    const weightBound = Math.min(
+      valueMax,
+      extreme ? Math.floor((rowNorm + valueMin) / Math.max(1, inputs - 1)) : Math.floor(rowNorm / inputs),
+    );
     if (weightBound < 1) throw new ActivationBoundError({ widths, scale });
     const layer = {
-      weights: Array.from({ length: outputs }, () => Array.from({ length: inputs }, () => BigInt(intIn(weightBound)))),
+      weights: Array.from({ length: outputs }, () => {
+        const row = Array.from({ length: inputs }, () => BigInt(intIn(weightBound)));
+        if (extreme) row[prng.int(0, inputs - 1)] = BigInt(prng.next() < 0.5 ? valueMin : valueMax);
+        return row;
+      }),
       bias: Array.from({ length: outputs }, () => BigInt(intIn(valueMax))),
       relu: k < widths.length - 2,
     };
-    const largestWeight = Math.max(...layer.weights.flat().map((w) => Math.abs(Number(w))));
-    inputBound = Math.ceil((inputs * largestWeight * inputBound) / unit) + valueMax + 2;
+    const largestRow = Math.max(...layer.weights.map((row) => row.reduce((sum, w) => sum + Math.abs(Number(w)), 0)));
+    inputBound = Math.ceil((largestRow * inputBound) / unit) + valueMax + 2;
     return layer;
   });
   return { scale, layers };

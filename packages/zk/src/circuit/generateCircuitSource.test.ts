@@ -27,11 +27,11 @@ describe("generateCircuitSource", () => {
       "b1",
     ]);
     expect(source).toMatch(/bindingSquare <== binding \* binding;/);
-    expect(source).toMatch(/component layer0 = Dense\(8, 16, 8, 27, 1\);/);
-    expect(source).toMatch(/component layer1 = Dense\(16, 3, 8, 32, 0\);/);
+    expect(source).toMatch(/component layer0 = Dense\(8, 16, 8, 24, 1\);/);
+    expect(source).toMatch(/component layer1 = Dense\(16, 3, 8, 24, 0\);/);
     expect(source).toMatch(/component modelCommit = PackedCommitment\(195\);/);
     expect(source).toMatch(/component inputCommit = SaltedCommitment\(8\);/);
-    expect(quotientBits).toEqual([27, 32]);
+    expect(quotientBits).toEqual([24, 24]);
   });
 
   it("names a non-standard ReLU pattern explicitly", () => {

@@ -13,12 +13,12 @@ function bitLength(value: bigint): number {
 
 /**
  * The bit width Q of each layer's rescaled value in the circuit: the smallest signed width that holds
- * every value the range-checked weights, biases and inputs allow, capped at the 32-bit activation
- * range of the fixed-point contract. A first layer over 16-bit inputs needs fewer than 32 bits, which
+ * every value the range-checked weights, biases and inputs allow, capped at the ACTIVATION_BITS (24-bit)
+ * activation range of the fixed-point contract. A layer whose worst case needs fewer bits gets fewer, which
  * saves constraints; the result is never narrower than a value `forward` accepts.
  *
  * @example
- * layerQuotientBits({ widths: [8, 16, 3], scale: 8 }) // [27, 32]
+ * layerQuotientBits({ widths: [8, 16, 3], scale: 8 }) // [24, 24]
  */
 export function layerQuotientBits({ widths, scale }: LayerQuotientBitsParameters): LayerQuotientBitsReturnType {
   const valueMax = 1n << BigInt(VALUE_BITS - 1); // |w|, |b|, |input| <= 2^15

@@ -41,7 +41,7 @@ describe("forward", () => {
     expect(() => forward({ model: badBias, input: [1n, 1n] })).toThrowError(ValueOutOfRangeError);
   });
 
-  it("rejects a rescaled value outside signed 32 bits, even one ReLU would zero", () => {
+  it("rejects a rescaled value outside signed 24 bits, even one ReLU would zero", () => {
     const big: QuantizedMlp = {
       scale: 1,
       layers: [
@@ -49,8 +49,15 @@ describe("forward", () => {
         { weights: [[1n]], bias: [0n], relu: false },
       ],
     };
-    // acc = 8 * -32768 * 32767 = -8589672448 -> /2 = -4294836224 < -2^31
+    // acc = 8 * -32768 * 32767 = -8589672448 -> /2 = -4294836224 < -2^23
     expect(() => forward({ model: big, input: Array(8).fill(32767n) })).toThrowError(/layer 0 activation 0/);
+  });
+
+  it("accepts the largest rescaled value below 2^23 and rejects 2^23", () => {
+    const edge: QuantizedMlp = { scale: 1, layers: [{ weights: [[256n, 256n, 256n]], bias: [0n], relu: false }] };
+    // floor(256 * (x + y + z) / 2) = 128 * (x + y + z): 128 * 65535 = 8388480 fits, 128 * 65536 = 2^23 does not.
+    expect(forward({ model: edge, input: [32767n, 32767n, 1n] }).output).toEqual([8388480n]);
+    expect(() => forward({ model: edge, input: [32767n, 32767n, 2n] })).toThrowError(/8388608/);
   });
 
   it("rejects mismatched shapes", () => {

@@ -3,7 +3,7 @@
  * constraints plus one row per public signal plus one.
  *
  * @example
- * requiredPtauPower({ constraints: 4913, publicSignals: 6 }) // 13
+ * requiredPtauPower({ constraints: 4841, publicSignals: 6 }) // 13
  */
 export function requiredPtauPower({
   constraints,
