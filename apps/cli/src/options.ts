@@ -30,6 +30,26 @@ export function rpcUrlFrom(option: string | undefined): string {
   return parseRpcUrl(option ?? process.env.CONVERGENCE_RPC_URL ?? DEFAULT_RPC_URL);
 }
 
+export const DEFAULT_WORKER_URL = "http://127.0.0.1:8080";
+
+/** Parses an http(s) worker URL option. */
+export function parseWorkerUrl(value: string): string {
+  try {
+    const url = new URL(value);
+    if (url.protocol === "http:" || url.protocol === "https:") return value;
+  } catch {}
+  throw new InvalidArgumentError({
+    argument: "--worker-url",
+    value,
+    expected: "an http(s) URL such as http://127.0.0.1:8080",
+  });
+}
+
+/** The worker URL from --worker-url, else CONVERGENCE_WORKER_URL, else the local worker's default. */
+export function workerUrlFrom(option: string | undefined): string {
+  return option ?? parseWorkerUrl(process.env.CONVERGENCE_WORKER_URL ?? DEFAULT_WORKER_URL);
+}
+
 /** Parses --input: a non-empty JSON array of finite numbers (a model input in real units). */
 export function parseInputArray(value: string): number[] {
   let parsed: unknown;

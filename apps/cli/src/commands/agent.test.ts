@@ -122,4 +122,13 @@ describe("convergence agent chat", () => {
     expect(out).not.toMatch(/wrap 2 ETH/);
     expect(await wethOf()).toBe(parseEther("0.25"));
   });
+
+  it("asks the worker named by --worker-url, and rejects a URL that is not http(s)", async () => {
+    await expect(chat("what are my balances\n", "--worker-url", "ftp://127.0.0.1:1")).rejects.toThrow(
+      /--worker-url.*ftp:\/\/127\.0\.0\.1:1.*http\(s\) URL/s,
+    );
+    const out = await chat("get a verified risk score for WETH/USDC paying at most 2 USDC\n", "--yes", "--worker-url", "http://127.0.0.1:9");
+    expect(out).toMatch(/request_verified_inference/);
+    expect(out).toMatch(/127\.0\.0\.1:9/);
+  });
 });

@@ -14,7 +14,7 @@ import type { LocalAccount } from "viem";
 import { privateKeyToAccount } from "viem/accounts";
 import { connect } from "../chain/connect.ts";
 import { SettingError } from "../errors.ts";
-import { rpcUrlFrom } from "../options.ts";
+import { DEFAULT_WORKER_URL, parseWorkerUrl, rpcUrlFrom, workerUrlFrom } from "../options.ts";
 import { printResult } from "../output.ts";
 
 /** The agent's wallet: AGENT_PRIVATE_KEY, or on the local devnet its well-known account #1. */
@@ -77,12 +77,13 @@ type SessionOptions = {
   yes?: boolean;
   model?: string;
   rpc?: string;
+  workerUrl?: string;
   say: (line: string) => void;
   confirm: ((summary: string) => Promise<boolean>) | undefined;
 };
 
 /** The model, the agent's account and its tools' context on the chain, with policy decisions streamed to `say`. */
-async function startSession({ yes, model: modelSpec, rpc, say, confirm }: SessionOptions) {
+async function startSession({ yes, model: modelSpec, rpc, workerUrl, say, confirm }: SessionOptions) {
   const model = createChatModel(modelSpec === undefined ? {} : { model: modelSpec });
   const rpcUrl = rpcUrlFrom(rpc);
   const { chainId } = await connect({ rpcUrl });
@@ -92,6 +93,7 @@ async function startSession({ yes, model: modelSpec, rpc, say, confirm }: Sessio
     chainId,
     account,
     contracts: readDeployment({ chainId }).contracts,
+    workerUrl: workerUrlFrom(workerUrl),
     yes: yes === true,
     ...(confirm ? { confirm } : {}),
     onDecision: (_call, decision) =>
@@ -163,21 +165,35 @@ export function registerAgentCommand(program: Command): void {
       "embedded, openai:<model> or ollama:<model> (default CONVERGENCE_MODEL or embedded)",
     )
     .option("--rpc <url>", "JSON-RPC URL (default CONVERGENCE_RPC_URL or http://127.0.0.1:8545)")
+    .option(
+      "--worker-url <url>",
+      `the inference worker's HTTP API (default CONVERGENCE_WORKER_URL or ${DEFAULT_WORKER_URL})`,
+      parseWorkerUrl,
+    )
     .option("--json", "print every message of the run as JSON at the end instead of streaming")
-    .action(async (intent: string, options: { yes?: boolean; model?: string; rpc?: string; json?: boolean }) => {
-      const say = (line: string) => {
-        if (!options.json) process.stdout.write(`${line}\n`);
-      };
-      const { model, context, account, chainId } = await startSession({ ...options, say, confirm: terminalConfirm() });
-      const { events, answer } = await runIntent({
-        intent,
-        context,
-        model,
-        onEvent: (event) => say(describeEvent(event)),
-      });
-      if (options.json)
-        printResult({ json: true, data: { intent, account: account.address, chainId, events, answer } });
-    });
+    .action(
+      async (
+        intent: string,
+        options: { yes?: boolean; model?: string; rpc?: string; workerUrl?: string; json?: boolean },
+      ) => {
+        const say = (line: string) => {
+          if (!options.json) process.stdout.write(`${line}\n`);
+        };
+        const { model, context, account, chainId } = await startSession({
+          ...options,
+          say,
+          confirm: terminalConfirm(),
+        });
+        const { events, answer } = await runIntent({
+          intent,
+          context,
+          model,
+          onEvent: (event) => say(describeEvent(event)),
+        });
+        if (options.json)
+          printResult({ json: true, data: { intent, account: account.address, chainId, events, answer } });
+      },
+    );
   agent
     .command("chat")
     .description(
@@ -189,7 +205,12 @@ export function registerAgentCommand(program: Command): void {
       "embedded, openai:<model> or ollama:<model> (default CONVERGENCE_MODEL or embedded)",
     )
     .option("--rpc <url>", "JSON-RPC URL (default CONVERGENCE_RPC_URL or http://127.0.0.1:8545)")
-    .action(async (options: { yes?: boolean; model?: string; rpc?: string }) => {
+    .option(
+      "--worker-url <url>",
+      `the inference worker's HTTP API (default CONVERGENCE_WORKER_URL or ${DEFAULT_WORKER_URL})`,
+      parseWorkerUrl,
+    )
+    .action(async (options: { yes?: boolean; model?: string; rpc?: string; workerUrl?: string }) => {
       const say = (line: string) => process.stdout.write(`${line}\n`);
       const interactive = process.stdin.isTTY === true;
       const lines = lineReader(process.stdin);

@@ -14,7 +14,7 @@ import { type LocalAccount, parseUnits } from "viem";
 import { privateKeyToAccount } from "viem/accounts";
 import { connect } from "../chain/connect.ts";
 import { InvalidArgumentError, SettingError } from "../errors.ts";
-import { parseInputArray, rpcUrlFrom } from "../options.ts";
+import { DEFAULT_WORKER_URL, parseInputArray, parseWorkerUrl, rpcUrlFrom, workerUrlFrom } from "../options.ts";
 import { printResult } from "../output.ts";
 import { runStep } from "../progress.ts";
 
@@ -30,8 +30,6 @@ type JobOpenOptions = {
   rpc?: string;
   json?: boolean;
 };
-
-const DEFAULT_WORKER_URL = "http://127.0.0.1:8080";
 
 function parseUsdc(value: string): string {
   if (!/^\d+(\.\d{1,6})?$/.test(value) || Number(value) === 0) {
@@ -55,18 +53,6 @@ function parseAgentId(value: string): bigint {
     throw new InvalidArgumentError({ argument: "--worker-agent", value, expected: "an ERC-8004 agent id such as 1" });
   }
   return BigInt(value);
-}
-
-function parseWorkerUrl(value: string): string {
-  try {
-    const url = new URL(value);
-    if (url.protocol === "http:" || url.protocol === "https:") return value;
-  } catch {}
-  throw new InvalidArgumentError({
-    argument: "--worker-url",
-    value,
-    expected: "an http(s) URL such as http://127.0.0.1:8080",
-  });
 }
 
 /** The requester: REQUESTER_PRIVATE_KEY, or on the local devnet the well-known account #0 (funded with USDC). */
@@ -121,7 +107,7 @@ export function registerJobCommand(program: Command): void {
     .option("--rpc <url>", "JSON-RPC URL (default CONVERGENCE_RPC_URL or http://127.0.0.1:8545)")
     .option("--json", "print the result as JSON")
     .action(async (options: JobOpenOptions) => {
-      const workerUrl = options.workerUrl ?? parseWorkerUrl(process.env.CONVERGENCE_WORKER_URL ?? DEFAULT_WORKER_URL);
+      const workerUrl = workerUrlFrom(options.workerUrl);
       const rpcUrl = rpcUrlFrom(options.rpc);
       const { chainId } = await connect({ rpcUrl });
       const account = requesterAccount({ chainId });
