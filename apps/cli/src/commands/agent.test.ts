@@ -127,7 +127,12 @@ describe("convergence agent chat", () => {
     await expect(chat("what are my balances\n", "--worker-url", "ftp://127.0.0.1:1")).rejects.toThrow(
       /--worker-url.*ftp:\/\/127\.0\.0\.1:1.*http\(s\) URL/s,
     );
-    const out = await chat("get a verified risk score for WETH/USDC paying at most 2 USDC\n", "--yes", "--worker-url", "http://127.0.0.1:9");
+    const out = await chat(
+      "get a verified risk score for WETH/USDC paying at most 2 USDC\n",
+      "--yes",
+      "--worker-url",
+      "http://127.0.0.1:9",
+    );
     expect(out).toMatch(/request_verified_inference/);
     expect(out).toMatch(/127\.0\.0\.1:9/);
   });
