@@ -1,6 +1,5 @@
 import { createInterface } from "node:readline/promises";
 import {
-  type AgentEvent,
   createAgentContext,
   createChatModel,
   type Plan,
@@ -13,6 +12,7 @@ import type { Command } from "commander";
 import type { LocalAccount } from "viem";
 import { privateKeyToAccount } from "viem/accounts";
 import { connect } from "../chain/connect.ts";
+import { describeEvent } from "../describeEvent.ts";
 import { SettingError } from "../errors.ts";
 import { DEFAULT_WORKER_URL, parseWorkerUrl, rpcUrlFrom, workerUrlFrom } from "../options.ts";
 import { printResult } from "../output.ts";
@@ -36,13 +36,6 @@ function agentAccount({ chainId }: { chainId: number }): LocalAccount {
     });
   }
   return privateKeyToAccount(key as `0x${string}`);
-}
-
-/** One streamed line: `→ swap_tokens {...}`, `✔ swap_tokens: {...}`, `✖ transfer_tokens: Refused (...)`, or the answer. */
-function describeEvent(event: AgentEvent): string {
-  if (event.type === "call") return `→ ${event.name} ${JSON.stringify(event.args)}`;
-  if (event.type === "result") return `${event.ok ? "✔" : "✖"} ${event.name}: ${event.text}`;
-  return event.text;
 }
 
 /** Asks on the terminal; without one there is nobody to ask, so the policy refuses unless --yes. */

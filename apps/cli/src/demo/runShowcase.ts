@@ -2,6 +2,7 @@ import { mkdirSync } from "node:fs";
 import { type AgentEvent, createAgentContext, parseIntent, runIntent } from "@convergence/agent";
 import type { Deployment } from "@convergence/contracts";
 import type { Hash, HDAccount } from "viem";
+import { describeEvent } from "../describeEvent.ts";
 import { CliError } from "../errors.ts";
 
 export const SHOWCASE_INTENT =
@@ -85,14 +86,7 @@ export async function runShowcase({
   const { events, answer } = await runIntent({
     intent,
     context,
-    onEvent: (event) =>
-      onLine?.(
-        event.type === "call"
-          ? `→ ${event.name} ${JSON.stringify(event.args)}`
-          : event.type === "result"
-            ? `${event.ok ? "✔" : "✖"} ${event.name}: ${event.text}`
-            : event.text,
-      ),
+    onEvent: (event) => onLine?.(describeEvent(event)),
   });
   const result = resultOf(events, "request_verified_inference");
   if (!result?.ok) {
