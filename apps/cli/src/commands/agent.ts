@@ -1,12 +1,5 @@
 import { createInterface } from "node:readline/promises";
-import {
-  createAgentContext,
-  createChatModel,
-  type Plan,
-  planIntent,
-  runIntent,
-  toPlanJson,
-} from "@convergence/agent";
+import { createAgentContext, createChatModel, type Plan, planIntent, runIntent, toPlanJson } from "@convergence/agent";
 import { DEVNET_CHAIN_ID, devnetAccounts, readDeployment } from "@convergence/contracts";
 import type { Command } from "commander";
 import type { LocalAccount } from "viem";
