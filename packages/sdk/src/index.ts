@@ -15,6 +15,16 @@ export {
 } from "./actions/did/submitDidChange.ts";
 export type { DidChange, DidSignature } from "./actions/did/types.ts";
 export {
+  type DeployVerifierParameters,
+  type DeployVerifierReturnType,
+  deployVerifier,
+} from "./actions/inference/deployVerifier.ts";
+export {
+  type FindModelRegistrationParameters,
+  type FindModelRegistrationReturnType,
+  findModelRegistration,
+} from "./actions/inference/findModelRegistration.ts";
+export {
   type FulfillJobParameters,
   type FulfillJobReturnType,
   fulfillJob,

@@ -1,7 +1,6 @@
-import { modelRegistryAbi } from "@convergence/contracts";
-import { registerModel, type WriteClient } from "@convergence/sdk";
+import { deployVerifier, findModelRegistration, registerModel, type WriteClient } from "@convergence/sdk";
 import { compileVerifier, exportVerifier, type SetupCircuitReturnType, sha256File } from "@convergence/zk";
-import { type Address, getAddress, type Hex, keccak256, stringToHex } from "viem";
+import { type Address, type Hex, keccak256, stringToHex } from "viem";
 import { ModelNotRegisteredError } from "../errors/bootstrap.ts";
 import type { ServedModel } from "../inference/types.ts";
 import type { Logger } from "../log/createLogger.ts";
@@ -45,37 +44,22 @@ export async function ensureModelRegistered({
   log,
 }: EnsureModelRegisteredParameters): Promise<EnsureModelRegisteredReturnType> {
   const vkeyHash = `0x${await sha256File({ path: setup.verificationKeyPath })}` as Hex;
-  const registrations = await client.getContractEvents({
-    address: registry,
-    abi: modelRegistryAbi,
-    eventName: "ModelRegistered",
-    fromBlock,
-    strict: true,
-  });
-  for (const { args } of registrations.reverse()) {
-    if (args.commitment !== model.commitment || args.vkeyHash !== vkeyHash) continue;
-    const active = await client.readContract({
-      address: registry,
-      abi: modelRegistryAbi,
-      functionName: "isActive",
-      args: [args.modelId],
-    });
-    if (active) {
-      log.info("model found on-chain", { model: model.name, modelId: args.modelId, verifier: args.verifier });
-      return { modelId: args.modelId, verifier: args.verifier, vkeyHash, registered: false };
-    }
+  const found = await findModelRegistration({ client, registry, fromBlock, vkeyHash, commitment: model.commitment });
+  if (found) {
+    log.info("model found on-chain", { model: model.name, modelId: found.modelId, verifier: found.verifier });
+    return { modelId: found.modelId, verifier: found.verifier, vkeyHash, registered: false };
   }
   if (!register) throw new ModelNotRegisteredError({ model: model.name, commitment: model.commitment });
 
   // The verifier source is exported in memory only (outDirs: []): nothing is written into the repository.
   const verifier = await exportVerifier({ zkey: setup.zkey, model: model.name, outDirs: [] });
   const { abi, bytecode } = compileVerifier({ source: verifier.source, contractName: verifier.contractName });
-  const deployHash = await client.deployContract({ abi, bytecode, account: client.account, chain: client.chain });
-  const deployed = await client.waitForTransactionReceipt({ hash: deployHash });
-  if (deployed.status !== "success" || !deployed.contractAddress) {
-    throw new Error(`deploying ${verifier.contractName} reverted in transaction ${deployHash}`);
-  }
-  const verifierAddress = getAddress(deployed.contractAddress);
+  const { address: verifierAddress } = await deployVerifier({
+    client,
+    abi,
+    bytecode,
+    contractName: verifier.contractName,
+  });
   log.info("verifier deployed", { contract: verifier.contractName, address: verifierAddress });
   const { modelId } = await registerModel({
     client,
