@@ -50,4 +50,25 @@ describe("buildFloatOnnx", () => {
     );
     expect(buildFloatOnnx({ model, layout: "gemm" })).not.toEqual(buildFloatOnnx({ model }));
   });
+
+  it("writes a leading Flatten, a symbolic feature dimension and other activations on request", async () => {
+    const flat = buildFloatOnnx({ model, layout: "matmul-add", flattenInput: true });
+    expect(onnx.ModelProto.decode(flat).graph!.node!.map((n) => n.opType)).toEqual([
+      "Flatten",
+      "MatMul",
+      "Add",
+      "Relu",
+      "MatMul",
+      "Add",
+    ]);
+    const { output } = await runOnnx({ bytes: flat, input: [1, 2] });
+    expect(output[0]).toBeCloseTo(floatForward({ model, input: [1, 2] })[0]!, 5);
+
+    const dynamic = onnx.ModelProto.decode(buildFloatOnnx({ model, features: "features" }));
+    expect(
+      dynamic.graph!.input![0]!.type!.tensorType!.shape!.dim!.map((d) => d.dimParam || Number(d.dimValue)),
+    ).toEqual(["batch", "features"]);
+    const sigmoid = onnx.ModelProto.decode(buildFloatOnnx({ model, activation: "Sigmoid" }));
+    expect(sigmoid.graph!.node!.map((n) => n.opType)).toEqual(["Gemm", "Sigmoid", "Gemm"]);
+  });
 });

@@ -25,6 +25,16 @@ export type BuildFloatOnnxParameters = {
   batch?: string | 1;
   /** Put a Flatten(axis=1) in front, as `nn.Flatten()` exports. Default false. */
   flattenInput?: boolean;
+  /**
+   * The declared feature dimension of the input: default the first layer's width; a name makes it symbolic, as
+   * `torch.onnx.export(..., dynamic_axes={"input": {1: "features"}})` writes it (a shape `importOnnxMlp` refuses).
+   */
+  features?: string;
+  /**
+   * The operator written after each layer with `relu: true`. Default "Relu"; the others are what PyTorch writes for
+   * `nn.Sigmoid` / `nn.Tanh`, operators the fixed-point circuit does not support (`importOnnxMlp` refuses them).
+   */
+  activation?: "Relu" | "Sigmoid" | "Tanh";
   producerName?: string;
   docString?: string;
 };
@@ -47,6 +57,8 @@ export function buildFloatOnnx(parameters: BuildFloatOnnxParameters): BuildFloat
     outputName = "output",
     batch = "batch",
     flattenInput = false,
+    features,
+    activation = "Relu",
     producerName,
     docString,
   } = parameters;
@@ -100,7 +112,7 @@ export function buildFloatOnnx(parameters: BuildFloatOnnxParameters): BuildFloat
     current = out;
     if (layer.relu) {
       const reluOut = last ? outputName : `relu${k}`;
-      nodes.push({ name: `relu${k}`, opType: "Relu", input: [current], output: [reluOut] });
+      nodes.push({ name: `relu${k}`, opType: activation, input: [current], output: [reluOut] });
       current = reluOut;
     }
   });
@@ -108,7 +120,7 @@ export function buildFloatOnnx(parameters: BuildFloatOnnxParameters): BuildFloat
     graphName: "mlp",
     nodes,
     initializers,
-    inputs: [createValueInfo({ name: inputName, dataType: "float32", dims: [batch, inputWidth] })],
+    inputs: [createValueInfo({ name: inputName, dataType: "float32", dims: [batch, features ?? inputWidth] })],
     outputs: [createValueInfo({ name: outputName, dataType: "float32", dims: [batch, outputWidth] })],
     opsetVersion,
     ...(producerName ? { producerName } : {}),
