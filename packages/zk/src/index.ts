@@ -15,6 +15,46 @@ export {
 export { type LayerQuotientBitsParameters, layerQuotientBits } from "./circuit/layerQuotientBits.ts";
 export { loadWitnessCalculator, type WitnessCalculator } from "./circuit/loadWitnessCalculator.ts";
 export { type ReadR1csInfoReturnType, readR1csInfo } from "./circuit/readR1csInfo.ts";
+export {
+  type BuildPackageInputParameters,
+  type BuildPackageInputReturnType,
+  buildPackageInput,
+} from "./circuitPackage/buildPackageInput.ts";
+export { type CircuitManifest, circuitManifestSchema } from "./circuitPackage/circuitManifestSchema.ts";
+export {
+  type CompileCircuitPackageParameters,
+  type CompileCircuitPackageReturnType,
+  compileCircuitPackage,
+} from "./circuitPackage/compileCircuitPackage.ts";
+export {
+  INPUT_BUILDER_EXPORT,
+  type LoadCircuitPackageParameters,
+  type LoadCircuitPackageReturnType,
+  loadCircuitPackage,
+} from "./circuitPackage/loadCircuitPackage.ts";
+export {
+  type ProveCircuitPackageParameters,
+  type ProveCircuitPackageReturnType,
+  proveCircuitPackage,
+} from "./circuitPackage/proveCircuitPackage.ts";
+export {
+  type ReadPublicSignalNamesParameters,
+  type ReadPublicSignalNamesReturnType,
+  readPublicSignalNames,
+} from "./circuitPackage/readPublicSignalNames.ts";
+export { type RunCircomParameters, type RunCircomReturnType, runCircom } from "./circuitPackage/runCircom.ts";
+export {
+  type SetupCircuitPackageParameters,
+  type SetupCircuitPackageReturnType,
+  setupCircuitPackage,
+} from "./circuitPackage/setupCircuitPackage.ts";
+export type {
+  CircuitInputBuilder,
+  CircuitPackage,
+  CircuitRequest,
+  CircuitRequestResult,
+  ParameterValue,
+} from "./circuitPackage/types.ts";
 export { type CommitInputParameters, type CommitInputReturnType, commitInput } from "./commitment/commitInput.ts";
 export { type CommitModelParameters, type CommitModelReturnType, commitModel } from "./commitment/commitModel.ts";
 export {
@@ -28,6 +68,12 @@ export { type RandomSaltReturnType, randomSalt } from "./commitment/randomSalt.t
 export { type SpongeHashParameters, type SpongeHashReturnType, spongeHash } from "./commitment/spongeHash.ts";
 export { BaseError, type BaseErrorParameters } from "./errors/base.ts";
 export { CircuitCompileError } from "./errors/circuit.ts";
+export {
+  CircuitInputError,
+  CircuitPackageInvalidError,
+  InputBuilderError,
+  PublicSignalsMismatchError,
+} from "./errors/circuitPackage.ts";
 export { InvalidSaltError } from "./errors/commitment.ts";
 export { BinaryFileError } from "./errors/files.ts";
 export { InvalidScaleError, ShapeMismatchError, ValueOutOfRangeError } from "./errors/fixedPoint.ts";

@@ -1,0 +1,84 @@
+import { groth16 } from "snarkjs";
+import { loadWitnessCalculator } from "../circuit/loadWitnessCalculator.ts";
+import { randomSalt } from "../commitment/randomSalt.ts";
+import { WitnessError } from "../errors/proof.ts";
+import { fromField } from "../proof/fromField.ts";
+import { parseCalldata } from "../proof/parseCalldata.ts";
+import type { ProveReturnType } from "../proof/prove.ts";
+import { assertZkeyContributed } from "../setup/assertZkeyContributed.ts";
+import type { OnProgress } from "../setup/createProgress.ts";
+import { loadSetup } from "../setup/loadSetup.ts";
+import { setupCircuit } from "../setup/setupCircuit.ts";
+import { terminateCurve } from "../setup/terminateCurve.ts";
+import { buildPackageInput } from "./buildPackageInput.ts";
+import { compileCircuitPackage } from "./compileCircuitPackage.ts";
+import type { CircuitPackage } from "./types.ts";
+
+export type ProveCircuitPackageParameters = {
+  pkg: CircuitPackage;
+  /** The fixed-point input. */
+  input: readonly bigint[];
+  /** A fresh `randomSalt()` when omitted. */
+  salt?: bigint;
+  /** The job binding (`computeBinding`); 0 outside an escrow job. */
+  binding?: bigint;
+  setupIfMissing?: boolean;
+  /** Keep snarkjs' curve threads for the next proof; call `terminateCurve()` when done. */
+  keepCurve?: boolean;
+  onProgress?: OnProgress;
+};
+/** The same result as `prove` for an MLP: `output` is the circuit's outputs, signed. */
+export type ProveCircuitPackageReturnType = ProveReturnType;
+
+/**
+ * Proves one request through a circuit package with Groth16: the package's input builder gives the witness input and
+ * the reference outputs, the circuit (compiled and set up, cached) checks them. Public signals are
+ * [modelCommitment, inputCommitment, binding, ...outputs], as for an MLP, so the same verifier call, attestor and
+ * escrow take the proof.
+ *
+ * @example
+ * const { output, calldata } = await proveCircuitPackage({ pkg, input, binding });
+ */
+export async function proveCircuitPackage({
+  pkg,
+  input,
+  salt = randomSalt(),
+  binding = 0n,
+  setupIfMissing = false,
+  keepCurve = false,
+  onProgress,
+}: ProveCircuitPackageParameters): Promise<ProveCircuitPackageReturnType> {
+  const built = await buildPackageInput({ pkg, input, salt, binding });
+  const circuit = await compileCircuitPackage({ pkg, onProgress });
+  const setup = setupIfMissing ? await setupCircuit({ circuit, onProgress }) : await loadSetup({ circuit });
+  await assertZkeyContributed({ path: setup.zkey });
+  try {
+    const started = performance.now();
+    const calculator = await loadWitnessCalculator({ circuit });
+    let witness: Uint8Array;
+    try {
+      witness = await calculator.calculateWTNSBin(built.circuitInput, true);
+    } catch (cause) {
+      throw new WitnessError({ circuit: circuit.name, cause });
+    }
+    const { proof, publicSignals } = await groth16.prove(setup.zkey, { type: "mem", data: witness });
+    const proveMs = Math.round((performance.now() - started) * 10) / 10;
+    const calldata = parseCalldata({ calldata: await groth16.exportSolidityCallData(proof, publicSignals) });
+    const rawOutput = publicSignals.slice(3).map((signal) => BigInt(signal));
+    return {
+      output: rawOutput.map(fromField),
+      rawOutput,
+      publicSignals,
+      proof,
+      calldata,
+      proveMs,
+      modelCommitment: built.modelCommitment,
+      inputCommitment: built.inputCommitment,
+      binding,
+      salt,
+      circuit: circuit.key,
+    };
+  } finally {
+    if (!keepCurve) await terminateCurve();
+  }
+}
