@@ -1,6 +1,7 @@
 import { Command } from "commander";
 import { registerAgentCommand } from "./commands/agent.ts";
 import { registerChainCommand } from "./commands/chain.ts";
+import { registerCircuitCommand } from "./commands/circuit.ts";
 import { registerDemoCommand } from "./commands/demo.ts";
 import { registerDeployCommand } from "./commands/deploy.ts";
 import { registerDevnetCommand } from "./commands/devnet.ts";
@@ -19,6 +20,7 @@ export function createProgram(): Command {
     .showHelpAfterError();
   registerAgentCommand(program);
   registerChainCommand(program);
+  registerCircuitCommand(program);
   registerDemoCommand(program);
   registerDeployCommand(program);
   registerDevnetCommand(program);

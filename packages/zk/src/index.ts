@@ -20,6 +20,11 @@ export {
   type BuildPackageInputReturnType,
   buildPackageInput,
 } from "./circuitPackage/buildPackageInput.ts";
+export {
+  type CheckCircuitReferenceParameters,
+  type CheckCircuitReferenceReturnType,
+  checkCircuitReference,
+} from "./circuitPackage/checkCircuitReference.ts";
 export { type CircuitManifest, circuitManifestSchema } from "./circuitPackage/circuitManifestSchema.ts";
 export {
   type CompileCircuitPackageParameters,
@@ -73,6 +78,7 @@ export {
   CircuitPackageInvalidError,
   InputBuilderError,
   PublicSignalsMismatchError,
+  ReferenceMismatchError,
 } from "./errors/circuitPackage.ts";
 export { InvalidSaltError } from "./errors/commitment.ts";
 export { BinaryFileError } from "./errors/files.ts";

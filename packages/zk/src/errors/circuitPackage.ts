@@ -53,3 +53,21 @@ export class CircuitInputError extends BaseError {
     });
   }
 }
+
+export class ReferenceMismatchError extends BaseError {
+  override name = "ReferenceMismatchError";
+  constructor({
+    circuit,
+    input,
+    problem,
+    cause,
+  }: { circuit: string; input: string; problem: string; cause?: unknown }) {
+    super(`The circuit ${circuit} and its input builder disagree on input ${input}: ${problem}.`, {
+      metaMessages: [
+        "buildInput must return the private signals the circuit declares and the outputs it computes, bit for bit (fixed point, floor division).",
+        "Nothing was set up or registered.",
+      ],
+      cause,
+    });
+  }
+}

@@ -1,0 +1,200 @@
+import { existsSync } from "node:fs";
+import { cp, mkdir, mkdtemp, readFile, rename, rm, writeFile } from "node:fs/promises";
+import { join } from "node:path";
+import { performance } from "node:perf_hooks";
+import { readDeployment } from "@convergence/contracts";
+import { deployVerifier, findModelRegistration, registerModel } from "@convergence/sdk";
+import {
+  checkCircuitReference,
+  compileVerifier,
+  convergenceHome,
+  exportVerifier,
+  loadCircuitPackage,
+  setupCircuitPackage,
+  sha256File,
+} from "@convergence/zk";
+import { type Address, type Hex, keccak256, stringToHex } from "viem";
+import { connect } from "../chain/connect.ts";
+import { deployerAccount } from "../chain/deployerAccount.ts";
+import { SettingError } from "../errors.ts";
+import { runStep } from "../progress.ts";
+
+export type AddCircuitParameters = {
+  /** The circuit package directory (circuit.json, .circom, input.ts, parameters). */
+  dir: string;
+  /** Register under this name instead of the manifest's. */
+  name?: string;
+  rpcUrl: string;
+  /** No progress lines (--json). */
+  quiet?: boolean;
+};
+
+export type AddCircuitReturnType = {
+  name: string;
+  modelId: bigint;
+  /** Packed Poseidon commitment of the package's parameters. */
+  commitment: bigint;
+  /** The circuit's cache key and its keccak256, as registered. */
+  circuit: string;
+  circuitId: Hex;
+  constraints: number;
+  publicSignals: string[];
+  numInputs: number;
+  numOutputs: number;
+  setup: "created" | "reused";
+  setupSeconds: number;
+  vkeyHash: Hex;
+  verifier: { address: Address; source: "deployed" | "reused"; contractName?: string };
+  /** False when an active registration of the same parameters and keys already existed. */
+  registered: boolean;
+  registry: Address;
+  directory: string;
+  serve: string;
+};
+
+/**
+ * `convergence circuit add`: validates a circuit package, compiles it (public signals checked against the manifest),
+ * checks its input builder against the circuit's witness, runs (or reuses) the Groth16 setup, deploys the verifier
+ * (or reuses one registered for this machine's key) and registers the parameters' commitment in ModelRegistry with
+ * the manifest's numOutputs. The package is staged first and moved into `$CONVERGENCE_HOME/circuits/<name>/` only
+ * once registered: a refused package leaves neither a local copy nor a registration behind.
+ *
+ * @example
+ * const added = await addCircuit({ dir: "circuits/examples/linear-threshold", rpcUrl: "http://127.0.0.1:8545" });
+ */
+export async function addCircuit({
+  dir,
+  name,
+  rpcUrl,
+  quiet = false,
+}: AddCircuitParameters): Promise<AddCircuitReturnType> {
+  // The package first (no chain needed to refuse it), then the chain: both fail in seconds, before the heavy steps.
+  await loadCircuitPackage({ dir });
+  const { chainId } = await connect({ rpcUrl });
+  const account = deployerAccount({ chainId });
+  const { publicClient, walletClient } = await connect({ rpcUrl, account });
+  const client = walletClient!;
+  const deployment = readDeployment({ chainId });
+  const registry = deployment.contracts.ModelRegistry;
+  if (!(await publicClient.getCode({ address: registry }))) {
+    throw new SettingError({
+      setting: "deployment",
+      problem: `ModelRegistry ${registry} of chain ${chainId} has no code at ${rpcUrl}.`,
+      fix: "Deploy the stack first: pnpm convergence deploy (or pnpm chain for the local devnet).",
+    });
+  }
+  const fromBlock = BigInt(deployment.startBlock);
+
+  const home = convergenceHome();
+  await mkdir(home, { recursive: true });
+  const staging = await mkdtemp(join(home, ".circuit-add-"));
+  try {
+    const staged = join(staging, "package");
+    await cp(dir, staged, { recursive: true, filter: (source) => !source.includes("node_modules") });
+    if (name !== undefined) {
+      const manifestPath = join(staged, "circuit.json");
+      const manifest = JSON.parse(await readFile(manifestPath, "utf8")) as Record<string, unknown>;
+      await writeFile(manifestPath, `${JSON.stringify({ ...manifest, name }, null, 2)}\n`);
+    }
+    const pkg = await loadCircuitPackage({ dir: staged });
+    const { manifest } = pkg;
+    const target = join(home, "circuits", manifest.name);
+    if (existsSync(join(target, "circuit.json"))) {
+      const existing = await loadCircuitPackage({ dir: target }).catch(() => undefined);
+      if (existing && existing.modelCommitment !== pkg.modelCommitment) {
+        throw new SettingError({
+          setting: "--name",
+          problem: `circuit "${manifest.name}" is already added with other parameters (commitment ${existing.modelCommitment}).`,
+          fix: "Pick another --name for this package; the earlier registration stays on-chain.",
+        });
+      }
+    }
+
+    const start = performance.now();
+    const { circuit, setup } = await runStep({
+      title: `Compiling, checking and setting up ${manifest.name} (${manifest.circuit})`,
+      quiet,
+      run: async (step) => {
+        const onProgress = ({ message }: { message: string }) => step.update(message);
+        const ready = await setupCircuitPackage({ pkg, onProgress });
+        const { checked } = await checkCircuitReference({ pkg, circuit: ready.circuit });
+        step.update(`input builder agrees with the circuit on ${checked} inputs`);
+        return ready;
+      },
+    });
+    const setupSeconds = Number(((performance.now() - start) / 1000).toFixed(1));
+    const vkeyHash = `0x${await sha256File({ path: setup.verificationKeyPath })}` as Hex;
+    const circuitId = keccak256(stringToHex(setup.record.key));
+    const commitment = pkg.modelCommitment;
+
+    const found = await findModelRegistration({ client: publicClient, registry, fromBlock, vkeyHash, commitment });
+    let modelId: bigint;
+    let verifier: AddCircuitReturnType["verifier"];
+    if (found) {
+      modelId = found.modelId;
+      verifier = { address: found.verifier, source: "reused" };
+    } else {
+      const sameKey = await findModelRegistration({ client: publicClient, registry, fromBlock, vkeyHash });
+      if (sameKey) {
+        verifier = { address: sameKey.verifier, source: "reused" };
+      } else {
+        verifier = await runStep({
+          title: "Exporting, compiling and deploying the Groth16 verifier",
+          quiet,
+          run: async () => {
+            // In memory only (outDirs: []): nothing is written into the repository.
+            const exported = await exportVerifier({ zkey: setup.zkey, model: manifest.name, outDirs: [] });
+            const { abi, bytecode } = compileVerifier({ source: exported.source, contractName: exported.contractName });
+            const { address } = await deployVerifier({ client, abi, bytecode, contractName: exported.contractName });
+            return { address, source: "deployed" as const, contractName: exported.contractName };
+          },
+        });
+      }
+      // A circuit package has no ONNX model: its reference computation is the input builder.
+      const referenceHash = `0x${await sha256File({ path: pkg.files.inputBuilder })}` as Hex;
+      ({ modelId } = await runStep({
+        title: `Registering ${manifest.name} in ModelRegistry ${registry}`,
+        quiet,
+        run: () =>
+          registerModel({
+            client,
+            registry,
+            commitment,
+            verifier: verifier.address,
+            numOutputs: manifest.numOutputs,
+            circuitId,
+            vkeyHash,
+            onnxHash: referenceHash,
+            uri: `convergence:circuit/${manifest.name}@${manifest.version}`,
+          }),
+      }));
+    }
+
+    // Registered (or found): the package goes where the worker loads it from.
+    await rm(target, { recursive: true, force: true });
+    await mkdir(join(home, "circuits"), { recursive: true });
+    await rename(staged, target);
+
+    return {
+      name: manifest.name,
+      modelId,
+      commitment,
+      circuit: circuit.key,
+      circuitId,
+      constraints: circuit.constraints,
+      publicSignals: circuit.publicSignalNames,
+      numInputs: manifest.numInputs,
+      numOutputs: manifest.numOutputs,
+      setup: setup.cached ? "reused" : "created",
+      setupSeconds,
+      vkeyHash,
+      verifier,
+      registered: !found,
+      registry,
+      directory: target,
+      serve: `WORKER_MODELS=risk-v1,${manifest.name} pnpm worker`,
+    };
+  } finally {
+    await rm(staging, { recursive: true, force: true });
+  }
+}
