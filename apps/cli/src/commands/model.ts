@@ -4,10 +4,13 @@ import { assertModelName, buildReferenceModel, InvalidModelNameError, importMode
 import { MAX_SCALE, MIN_SCALE } from "@convergence/zk";
 import type { Command } from "commander";
 import { InvalidArgumentError } from "../errors.ts";
+import { rpcUrlFrom } from "../options.ts";
 import { printResult } from "../output.ts";
 import { runStep } from "../progress.ts";
+import { addModel } from "./modelAdd.ts";
 
 type ImportOptions = { name: string; scale?: number; labels?: string[]; force?: boolean; json?: boolean };
+type AddOptions = ImportOptions & { rpc?: string };
 
 const percent = (value: number) => `${(value * 100).toFixed(2)}%`;
 
@@ -49,7 +52,20 @@ function parseLabels(value: string): string[] {
   return labels;
 }
 
-/** `convergence model ...`: build the reference model, import ONNX models. */
+/** The absolute path of an existing file, or an error naming the argument. */
+function existingFile(file: string): string {
+  const path = resolve(file);
+  if (!existsSync(path) || !statSync(path).isFile()) {
+    throw new InvalidArgumentError({
+      argument: "<file.onnx>",
+      value: file,
+      expected: "the path of an existing .onnx file",
+    });
+  }
+  return path;
+}
+
+/** `convergence model ...`: build the reference model, import ONNX models, add one to the chain. */
 export function registerModelCommand(program: Command): void {
   const model = program.command("model").description("ONNX models: build the reference model, import your own.");
 
@@ -117,14 +133,7 @@ export function registerModelCommand(program: Command): void {
     .option("--force", "replace an imported model of the same name")
     .option("--json", "print the result as JSON")
     .action(async (file: string, options: ImportOptions) => {
-      const path = resolve(file);
-      if (!existsSync(path) || !statSync(path).isFile()) {
-        throw new InvalidArgumentError({
-          argument: "<file.onnx>",
-          value: file,
-          expected: "the path of an existing .onnx file",
-        });
-      }
+      const path = existingFile(file);
       const imported = await runStep({
         title: `Importing ${file} as ${options.name}`,
         quiet: options.json,
@@ -164,6 +173,61 @@ export function registerModelCommand(program: Command): void {
             `  commitment    ${d.commitments.model}`,
             "",
             `Next: pnpm convergence zk setup --model ${d.name}`,
+          ].join("\n"),
+      });
+    });
+
+  model
+    .command("add")
+    .description(
+      "Bring your own ONNX MLP on-chain in one step: import and quantize it, compile the circuit for its shape, run (or reuse) the shape's Groth16 setup, deploy its verifier and register it in ModelRegistry. Then serve it with WORKER_MODELS=risk-v1,<name> pnpm worker (a running worker picks it up after a restart).",
+    )
+    .argument("<file.onnx>", "a float32 ONNX MLP (Gemm or MatMul+Add, Relu, optional leading Flatten)")
+    .requiredOption("--name <name>", "the model's name: a-z, 0-9, '.', '_', '-'", parseName)
+    .option(
+      "--scale <S>",
+      `fixed-point scale ${MIN_SCALE}-${MAX_SCALE} (default: the largest up to 8 that fits)`,
+      parseScale,
+    )
+    .option("--labels <names>", "comma-separated output names, e.g. low,medium,high", parseLabels)
+    .option("--force", "replace a local model of the same name that holds different weights")
+    .option("--rpc <url>", "JSON-RPC URL (default CONVERGENCE_RPC_URL or http://127.0.0.1:8545)")
+    .option("--json", "print the result as JSON")
+    .addHelpText(
+      "after",
+      [
+        "",
+        "A shape set up before (same widths, depth and scale) reuses its proving key: retrained weights cost one",
+        "registration, no setup. Adding the same weights again answers the existing registration.",
+        "Serve it: WORKER_MODELS=risk-v1,<name> pnpm worker (restart a running worker), then",
+        "  pnpm convergence job open --model <name> --input '[...]' --pay 2",
+      ].join("\n"),
+    )
+    .action(async (file: string, options: AddOptions) => {
+      const path = existingFile(file);
+      const added = await addModel({
+        path,
+        name: options.name,
+        ...(options.scale === undefined ? {} : { scale: options.scale }),
+        ...(options.labels ? { labels: options.labels } : {}),
+        ...(options.force ? { force: true } : {}),
+        rpcUrl: rpcUrlFrom(options.rpc),
+        quiet: options.json ?? false,
+      });
+      printResult({
+        json: options.json,
+        data: added,
+        human: (d) =>
+          [
+            `${d.name} (${d.shape.join("-")}, scale 2^${d.scale}) ${d.registered ? "registered" : "already registered"} as model ${d.modelId}`,
+            `  commitment    ${d.commitment}`,
+            `  circuit       ${d.circuit}: ${d.constraints} constraints, setup ${d.setup} (${d.setupSeconds}s)`,
+            `  verifier      ${d.verifier.address} (${d.verifier.source === "deployed" ? `${d.verifier.contractName}, deployed` : "reused: same circuit and key"})`,
+            `  quantization  ${percent(d.accuracyLoss.argmaxAgreement)} of ${d.accuracyLoss.samples} sample inputs keep the float argmax; max |output error| ${d.accuracyLoss.maxAbsError.toFixed(4)}, mean ${d.accuracyLoss.meanAbsError.toFixed(4)}`,
+            `  local model   ${d.directory}`,
+            "",
+            `Serve it: ${d.serve}  (restart a running worker to pick it up)`,
+            `Then:     pnpm convergence job open --model ${d.name} --input '[...]' --pay 2`,
           ].join("\n"),
       });
     });

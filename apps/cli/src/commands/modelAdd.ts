@@ -1,0 +1,211 @@
+import { existsSync } from "node:fs";
+import { mkdir, mkdtemp, readFile, rename, rm } from "node:fs/promises";
+import { join } from "node:path";
+import { performance } from "node:perf_hooks";
+import { readDeployment } from "@convergence/contracts";
+import { importModel, type ModelManifest, modelDirectories, resolveConvergenceHome } from "@convergence/models";
+import { deployVerifier, findModelRegistration, registerModel } from "@convergence/sdk";
+import { compileCircuit, compileVerifier, exportVerifier, modelShape, setupCircuit, sha256File } from "@convergence/zk";
+import { type Address, type Hex, keccak256, stringToHex } from "viem";
+import { connect } from "../chain/connect.ts";
+import { deployerAccount } from "../chain/deployerAccount.ts";
+import { SettingError } from "../errors.ts";
+import { runStep } from "../progress.ts";
+
+export type AddModelParameters = {
+  /** A float32 ONNX MLP (an existing file). */
+  path: string;
+  name: string;
+  scale?: number;
+  labels?: string[];
+  /** Replace a local model of the same name that holds different weights. */
+  force?: boolean;
+  rpcUrl: string;
+  /** No progress lines (--json). */
+  quiet?: boolean;
+};
+
+export type AddModelReturnType = {
+  name: string;
+  modelId: bigint;
+  /** Poseidon commitment of the quantized weights and biases. */
+  commitment: bigint;
+  /** The circuit's cache key and its keccak256, as registered. */
+  circuit: string;
+  circuitId: Hex;
+  constraints: number;
+  shape: number[];
+  scale: number;
+  /** "reused": the shape's phase 2 was in the zk cache; "created": this run made it. */
+  setup: "created" | "reused";
+  /** Seconds this run spent compiling and setting up (near 0 when reused). */
+  setupSeconds: number;
+  vkeyHash: Hex;
+  /** "reused": the verifier of an active registration under this machine's key (same circuit), no new deployment. */
+  verifier: { address: Address; source: "deployed" | "reused"; contractName?: string };
+  /** False when an active registration of the same weights and keys already existed: it is answered as is. */
+  registered: boolean;
+  registry: Address;
+  accuracyLoss: { samples: number; argmaxAgreement: number; maxAbsError: number; meanAbsError: number };
+  directory: string;
+  /** How to make the worker serve it. */
+  serve: string;
+};
+
+/**
+ * `convergence model add`: imports and quantizes a float32 ONNX MLP, compiles the circuit of its shape, runs (or
+ * reuses) the shape's Groth16 setup, deploys its verifier (or reuses the one already registered for this machine's
+ * key: retrained weights of a known shape cost a registration only) and registers the weights in ModelRegistry.
+ * The model is imported into a staging directory first and moved into `$CONVERGENCE_HOME/models/<name>/` only once
+ * it is registered, so a refused input leaves neither a local model nor a registration behind.
+ *
+ * @example
+ * const added = await addModel({ path: "mlp.onnx", name: "my-mlp", rpcUrl: "http://127.0.0.1:8545" });
+ */
+export async function addModel({
+  path,
+  name,
+  scale,
+  labels,
+  force = false,
+  rpcUrl,
+  quiet = false,
+}: AddModelParameters): Promise<AddModelReturnType> {
+  // The chain first: a chain that is down fails in seconds, before any heavy step.
+  const { chainId } = await connect({ rpcUrl });
+  const account = deployerAccount({ chainId });
+  const { publicClient, walletClient } = await connect({ rpcUrl, account });
+  const client = walletClient!;
+  const deployment = readDeployment({ chainId });
+  const registry = deployment.contracts.ModelRegistry;
+  if (!(await publicClient.getCode({ address: registry }))) {
+    throw new SettingError({
+      setting: "deployment",
+      problem: `ModelRegistry ${registry} of chain ${chainId} has no code at ${rpcUrl}.`,
+      fix: "Deploy the stack first: pnpm convergence deploy (or pnpm chain for the local devnet).",
+    });
+  }
+  const fromBlock = BigInt(deployment.startBlock);
+
+  const home = resolveConvergenceHome();
+  const target = join(modelDirectories({ home }).imported, name);
+  await mkdir(home, { recursive: true });
+  const staging = await mkdtemp(join(home, ".model-add-"));
+  try {
+    const imported = await runStep({
+      title: `Importing ${path} as ${name}`,
+      quiet,
+      run: () =>
+        importModel({
+          path,
+          name,
+          home: staging,
+          ...(scale === undefined ? {} : { scale }),
+          ...(labels ? { labels } : {}),
+        }),
+    });
+    const { manifest, quantized, loss } = imported;
+    const commitment = BigInt(manifest.commitments.model);
+    const existing = await readLocalManifest(join(target, "manifest.json"));
+    if (existing && existing.commitments.model !== manifest.commitments.model && !force) {
+      throw new SettingError({
+        setting: "--name",
+        problem: `"${name}" is already imported with different weights (commitment ${existing.commitments.model}, ${existing.shape.join("-")}); these weights commit to ${manifest.commitments.model}.`,
+        fix: "Pick another --name for these weights (a retrained model of a known shape needs no new setup, only a registration), or pass --force to replace the local model (its earlier registration stays on-chain).",
+      });
+    }
+
+    const start = performance.now();
+    const { circuit, setup } = await runStep({
+      title: `Compiling and setting up the circuit for ${manifest.shape.join("-")} (scale 2^${manifest.scale})`,
+      quiet,
+      run: async (step) => {
+        const onProgress = ({ message }: { message: string }) => step.update(message);
+        const circuit = await compileCircuit({ shape: modelShape({ model: quantized }), onProgress });
+        const setup = await setupCircuit({ circuit, onProgress });
+        return { circuit, setup };
+      },
+    });
+    const setupSeconds = Number(((performance.now() - start) / 1000).toFixed(1));
+    const vkeyHash = `0x${await sha256File({ path: setup.verificationKeyPath })}` as Hex;
+
+    const found = await findModelRegistration({ client: publicClient, registry, fromBlock, vkeyHash, commitment });
+    let modelId: bigint;
+    let verifier: AddModelReturnType["verifier"];
+    if (found) {
+      modelId = found.modelId;
+      verifier = { address: found.verifier, source: "reused" };
+    } else {
+      // Any active registration under this machine's key of the same circuit has a verifier for these proofs.
+      const sameKey = await findModelRegistration({ client: publicClient, registry, fromBlock, vkeyHash });
+      if (sameKey) {
+        verifier = { address: sameKey.verifier, source: "reused" };
+      } else {
+        verifier = await runStep({
+          title: "Exporting, compiling and deploying the Groth16 verifier",
+          quiet,
+          run: async () => {
+            // In memory only (outDirs: []): nothing is written into the repository.
+            const exported = await exportVerifier({ zkey: setup.zkey, model: name, outDirs: [] });
+            const { abi, bytecode } = compileVerifier({ source: exported.source, contractName: exported.contractName });
+            const { address } = await deployVerifier({ client, abi, bytecode, contractName: exported.contractName });
+            return { address, source: "deployed" as const, contractName: exported.contractName };
+          },
+        });
+      }
+      ({ modelId } = await runStep({
+        title: `Registering ${name} in ModelRegistry ${registry}`,
+        quiet,
+        run: () =>
+          registerModel({
+            client,
+            registry,
+            commitment,
+            verifier: verifier.address,
+            numOutputs: manifest.shape.at(-1)!,
+            circuitId: keccak256(stringToHex(setup.record.key)),
+            vkeyHash,
+            onnxHash: `0x${manifest.files.int64Onnx.sha256}`,
+            uri: `convergence:model/${name}@${manifest.version}`,
+          }),
+      }));
+    }
+
+    // Registered (or found): the model goes where the worker loads it from.
+    if (existsSync(target)) await rm(target, { recursive: true });
+    await mkdir(modelDirectories({ home }).imported, { recursive: true });
+    await rename(imported.directory, target);
+
+    return {
+      name,
+      modelId,
+      commitment,
+      circuit: circuit.key,
+      circuitId: keccak256(stringToHex(setup.record.key)),
+      constraints: circuit.constraints,
+      shape: manifest.shape,
+      scale: manifest.scale,
+      setup: setup.cached ? "reused" : "created",
+      setupSeconds,
+      vkeyHash,
+      verifier,
+      registered: !found,
+      registry,
+      accuracyLoss: {
+        samples: loss.samples,
+        argmaxAgreement: loss.argmaxAgreement,
+        maxAbsError: loss.maxAbsError,
+        meanAbsError: loss.meanAbsError,
+      },
+      directory: target,
+      serve: `WORKER_MODELS=risk-v1,${name} pnpm worker`,
+    };
+  } finally {
+    await rm(staging, { recursive: true, force: true });
+  }
+}
+
+async function readLocalManifest(path: string): Promise<ModelManifest | undefined> {
+  if (!existsSync(path)) return undefined;
+  return JSON.parse(await readFile(path, "utf8")) as ModelManifest;
+}
