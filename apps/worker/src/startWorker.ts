@@ -2,6 +2,7 @@ import type { Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { readDeployment } from "@convergence/contracts";
 import { createClients } from "@convergence/sdk";
+import { setupCircuitPackage } from "@convergence/zk";
 import { type Address, createPublicClient, type Hex, http } from "viem";
 import { ensureModelRegistered } from "./bootstrap/ensureModelRegistered.ts";
 import { ensureWorkerAgent } from "./bootstrap/ensureWorkerAgent.ts";
@@ -10,11 +11,12 @@ import { resolveWorkerAccount } from "./bootstrap/resolveWorkerAccount.ts";
 import { createChainGateway } from "./chain/createChainGateway.ts";
 import { createChainWatcher } from "./chain/createChainWatcher.ts";
 import { createModelResolver } from "./chain/createModelResolver.ts";
+import { ensureCircuitRegistered } from "./chain/ensureCircuitRegistered.ts";
 import type { WorkerConfig } from "./config/loadConfig.ts";
 import { EscrowMissingError, RpcUnreachableError } from "./errors/chain.ts";
 import { createApp } from "./http/createApp.ts";
 import { loadServedModels } from "./inference/loadServedModels.ts";
-import type { ServedModel } from "./inference/types.ts";
+import type { Served } from "./inference/types.ts";
 import { createJobProcessor } from "./jobs/createJobProcessor.ts";
 import { createJobService } from "./jobs/createJobService.ts";
 import type { Logger } from "./log/createLogger.ts";
@@ -84,21 +86,24 @@ export async function startWorker({ config, log }: StartWorkerParameters): Promi
   if (balance === 0n) log.warn("the worker account holds no ETH: it cannot pay gas", { address: account.address });
 
   const models = await loadServedModels({ names: config.models, home: config.home });
-  const served = new Map<string, { model: ServedModel; vkeyHash: Hex }>();
+  const served = new Map<string, { model: Served; vkeyHash: Hex }>();
   const known = new Map<bigint, string>();
   for (const model of models.values()) {
-    const setup = await ensureZkSetup({ model, log });
-    const { modelId, vkeyHash } = await ensureModelRegistered({
-      client,
-      registry: ModelRegistry,
-      fromBlock: startBlock,
-      model,
-      setup,
-      register: config.autoRegister,
-      log,
-    });
-    served.set(model.name, { model, vkeyHash });
-    known.set(modelId, model.name);
+    const registration = { client, registry: ModelRegistry, fromBlock: startBlock, register: config.autoRegister, log };
+    let found: { modelId: bigint; vkeyHash: Hex };
+    if (model.kind === "mlp") {
+      const setup = await ensureZkSetup({ model, log });
+      found = await ensureModelRegistered({ ...registration, model, setup });
+    } else {
+      // A circuit package: compiled (public signals checked against its manifest) and set up, cached by its sources.
+      const { setup } = await setupCircuitPackage({
+        pkg: model.pkg,
+        onProgress: ({ message, elapsedMs }) => log.info(`zk setup: ${message}`, { ms: elapsedMs }),
+      });
+      found = await ensureCircuitRegistered({ ...registration, circuit: model, setup });
+    }
+    served.set(model.name, { model, vkeyHash: found.vkeyHash });
+    known.set(found.modelId, model.name);
   }
   const { agentId } = await ensureWorkerAgent({
     client,

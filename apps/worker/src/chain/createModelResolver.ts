@@ -1,20 +1,20 @@
 import { modelRegistryAbi } from "@convergence/contracts";
 import type { ReadClient } from "@convergence/sdk";
 import type { Address, Hex } from "viem";
-import type { ServedModel } from "../inference/types.ts";
+import type { Served } from "../inference/types.ts";
 
 export type CreateModelResolverParameters = {
   client: ReadClient;
   registry: Address;
   /** Served models by name, with the vkey hash of this machine's setup for each. */
-  served: Map<string, { model: ServedModel; vkeyHash: Hex }>;
+  served: Map<string, { model: Served; vkeyHash: Hex }>;
   /** Model ids already matched at startup. */
   known: Map<bigint, string>;
 };
 
 export type ModelResolver = {
   /** The served model an on-chain model id names, or undefined when this worker cannot prove for it. */
-  modelFor(modelId: bigint): Promise<ServedModel | undefined>;
+  modelFor(modelId: bigint): Promise<Served | undefined>;
   /** The matched ids, by model name (GET /v1/models). */
   idsByName(): Map<string, bigint>;
 };
@@ -36,7 +36,7 @@ export function createModelResolver({
   served,
   known,
 }: CreateModelResolverParameters): CreateModelResolverReturnType {
-  const cache = new Map<bigint, ServedModel | undefined>();
+  const cache = new Map<bigint, Served | undefined>();
   for (const [id, name] of known) cache.set(id, served.get(name)?.model);
   return {
     async modelFor(modelId) {

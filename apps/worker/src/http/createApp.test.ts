@@ -27,7 +27,7 @@ describe("createApp", () => {
 
   beforeAll(async () => {
     const models = await loadServedModels({ names: ["risk-v1"], home: "/nonexistent-convergence-home" });
-    model = models.get("risk-v1")!;
+    model = models.get("risk-v1")! as ServedModel;
     const inputCommitment = await commitInput({ input, salt });
     const job = (jobId: bigint, overrides: Partial<OnChainJob["job"]> = {}) => ({
       jobId,

@@ -10,7 +10,8 @@ import {
   UnsupportedMediaTypeError,
 } from "../errors/http.ts";
 import { runInference } from "../inference/runInference.ts";
-import type { ServedModel } from "../inference/types.ts";
+import { servedShape } from "../inference/servedShape.ts";
+import type { Served } from "../inference/types.ts";
 import type { JobService } from "../jobs/types.ts";
 import type { Logger } from "../log/createLogger.ts";
 import type { WorkerMetrics } from "../metrics/createMetrics.ts";
@@ -18,7 +19,7 @@ import { formatIssues } from "./formatIssues.ts";
 import { inferenceBody, jobIdParams, jobInputBody } from "./schemas.ts";
 
 export type CreateAppParameters = {
-  models: Map<string, ServedModel>;
+  models: Map<string, Served>;
   /** On-chain model ids, by name, once known (GET /v1/models shows them). */
   modelIds?: () => Map<string, bigint>;
   jobs: JobService;
@@ -39,8 +40,8 @@ export type CreateAppReturnType = express.Express;
  * | route | answer |
  * |---|---|
  * | GET /healthz | 200 `{status: "ok", ...}`, 503 while draining |
- * | GET /v1/models | the served models: name, shape, scale, labels, features, commitment, on-chain id |
- * | POST /v1/inference `{model, input, encoding?}` | the int64 ONNX output, no proof |
+ * | GET /v1/models | the served models (MLPs and circuit packages): name, kind, shape, scale, labels, features, commitment, on-chain id |
+ * | POST /v1/inference `{model, input, encoding?}` | the int64 ONNX output (a circuit package: its TypeScript reference), no proof |
  * | POST /v1/jobs/:jobId/input `{input, salt}` | 202 queued (200 if the same input was delivered before) |
  * | GET /v1/jobs/:jobId | state, output, proof, tx hashes, timings |
  * | GET /metrics | Prometheus text |
@@ -95,21 +96,47 @@ export function createApp({
   app.get("/v1/models", (_req, res) => {
     const ids = modelIds();
     res.json({
-      models: [...models.values()].map(({ name, manifest, commitment }) => ({
-        name,
-        version: manifest.version,
-        description: manifest.description,
-        modelId: ids.get(name)?.toString() ?? null,
-        shape: manifest.shape,
-        scale: manifest.scale,
-        labels: manifest.labels,
-        features: manifest.features ?? null,
-        commitment: commitment.toString(),
-        input: {
-          inference: `${manifest.shape[0]} numbers: real values (encoding "float", quantized here to round(v * 2^${manifest.scale})) or the quantized integers (encoding "quantized")`,
-          job: `${manifest.shape[0]} quantized integers from -32768 to 32767 and the salt, as committed on-chain`,
-        },
-      })),
+      models: [...models.values()].map((model) => {
+        const { numInputs, inputScale, inputMin, inputMax } = servedShape({ served: model });
+        const common = {
+          name: model.name,
+          kind: model.kind,
+          modelId: ids.get(model.name)?.toString() ?? null,
+          commitment: model.commitment.toString(),
+        };
+        if (model.kind === "circuit") {
+          const { manifest } = model.pkg;
+          return {
+            ...common,
+            version: manifest.version,
+            description: manifest.description,
+            shape: [manifest.numInputs, manifest.numOutputs],
+            scale: inputScale,
+            labels: [],
+            features: null,
+            outputs: manifest.outputs,
+            publicSignals: manifest.publicSignals,
+            input: {
+              inference: `${numInputs} numbers: real values (encoding "float", quantized here to round(v * 2^${inputScale})) or the quantized integers (encoding "quantized")`,
+              job: `${numInputs} quantized integers from ${inputMin} to ${inputMax} and the salt, as committed on-chain`,
+            },
+          };
+        }
+        const { manifest } = model;
+        return {
+          ...common,
+          version: manifest.version,
+          description: manifest.description,
+          shape: manifest.shape,
+          scale: manifest.scale,
+          labels: manifest.labels,
+          features: manifest.features ?? null,
+          input: {
+            inference: `${numInputs} numbers: real values (encoding "float", quantized here to round(v * 2^${inputScale})) or the quantized integers (encoding "quantized")`,
+            job: `${numInputs} quantized integers from ${inputMin} to ${inputMax} and the salt, as committed on-chain`,
+          },
+        };
+      }),
     });
   });
 
@@ -124,7 +151,7 @@ export function createApp({
     res.json({
       model: model.name,
       output: { raw: result.raw.map(String), values: result.values, label: result.label ?? null },
-      input: { quantized: result.quantizedInput.map(Number), scale: model.manifest.scale },
+      input: { quantized: result.quantizedInput.map(Number), scale: servedShape({ served: model }).inputScale },
       latencyMs: Math.round(seconds * 1e6) / 1e3,
     });
   });

@@ -1,30 +1,47 @@
+import { existsSync } from "node:fs";
+import { join } from "node:path";
 import { createOnnxSession, loadModel } from "@convergence/models";
-import type { ServedModel } from "./types.ts";
+import { loadCircuitPackage } from "@convergence/zk";
+import type { Served } from "./types.ts";
 
 export type LoadServedModelsParameters = {
   names: readonly string[];
-  /** $CONVERGENCE_HOME: where imported models live. */
+  /** $CONVERGENCE_HOME: where imported models and added circuit packages live. */
   home: string;
 };
 
-export type LoadServedModelsReturnType = Map<string, ServedModel>;
+export type LoadServedModelsReturnType = Map<string, Served>;
 
 /**
- * Loads each named model (hash- and commitment-checked by `loadModel`) and opens its int64 ONNX model in
- * onnxruntime-node once, for every request to reuse.
+ * Loads each named model: a circuit package added with `convergence circuit add` ($CONVERGENCE_HOME/circuits/<name>/,
+ * validated by `loadCircuitPackage`), else an MLP (hash- and commitment-checked by `loadModel`) whose int64 ONNX model
+ * is opened in onnxruntime-node once, for every request to reuse.
  *
  * @example
- * const models = await loadServedModels({ names: ["risk-v1"], home });
+ * const models = await loadServedModels({ names: ["risk-v1", "linear-threshold"], home });
  */
 export async function loadServedModels({
   names,
   home,
 }: LoadServedModelsParameters): Promise<LoadServedModelsReturnType> {
-  const served = new Map<string, ServedModel>();
+  const served = new Map<string, Served>();
   for (const name of names) {
+    const circuitDir = join(home, "circuits", name);
+    if (existsSync(join(circuitDir, "circuit.json"))) {
+      const pkg = await loadCircuitPackage({ dir: circuitDir });
+      served.set(name, { kind: "circuit", name, pkg, commitment: pkg.modelCommitment });
+      continue;
+    }
     const { manifest, quantized, int64Onnx } = await loadModel({ name, home });
     const session = await createOnnxSession({ bytes: int64Onnx });
-    served.set(name, { name, manifest, quantized, commitment: BigInt(manifest.commitments.model), session });
+    served.set(name, {
+      kind: "mlp",
+      name,
+      manifest,
+      quantized,
+      commitment: BigInt(manifest.commitments.model),
+      session,
+    });
   }
   return served;
 }

@@ -9,7 +9,7 @@ describe("runInference on risk-v1 (int64 ONNX, onnxruntime-node)", () => {
   let model: ServedModel;
   beforeAll(async () => {
     const models = await loadServedModels({ names: ["risk-v1"], home: "/nonexistent-convergence-home" });
-    model = models.get("risk-v1")!;
+    model = models.get("risk-v1")! as ServedModel;
   });
 
   it("quantizes float input with the model's scale and matches the fixed-point reference bit for bit", async () => {

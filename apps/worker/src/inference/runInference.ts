@@ -1,10 +1,11 @@
 import { argmax, runOnnx } from "@convergence/models";
-import { quantizeValue, VALUE_MAX, VALUE_MIN, BaseError as ZkError } from "@convergence/zk";
+import { buildPackageInput, quantizeValue, BaseError as ZkError } from "@convergence/zk";
 import { InvalidInputError } from "../errors/http.ts";
-import type { ServedModel } from "./types.ts";
+import { servedShape } from "./servedShape.ts";
+import type { Served } from "./types.ts";
 
 export type RunInferenceParameters = {
-  model: ServedModel;
+  model: Served;
   /**
    * One input row. `float` (default): real feature values, quantized here to round(v * 2^scale) as signed 16-bit
    * integers. `quantized`: the integers themselves, as a requester commits to them for a job.
@@ -14,9 +15,9 @@ export type RunInferenceParameters = {
 };
 
 export type RunInferenceReturnType = {
-  /** The int64 model's outputs, fixed point with the model's scale (what a proof of this input would show). */
+  /** The outputs, fixed point (what a proof of this input would show). */
   raw: bigint[];
-  /** raw / 2^scale. */
+  /** raw / 2^scale of each output. */
   values: number[];
   /** The label of the largest output, when the manifest names its outputs. */
   label: string | undefined;
@@ -25,7 +26,9 @@ export type RunInferenceReturnType = {
 };
 
 /**
- * Runs one input through a served model's int64 ONNX model with onnxruntime-node: no proof, just the answer.
+ * Runs one input through a served model, no proof, just the answer: an MLP through its int64 ONNX model with
+ * onnxruntime-node, a circuit package through its TypeScript reference (the input builder the circuit is checked
+ * against).
  *
  * @example
  * const { values, label } = await runInference({ model, input: [0.1, -0.3, 1.2, 0, 0, 0, 0.5, -1] });
@@ -35,29 +38,43 @@ export async function runInference({
   input,
   encoding = "float",
 }: RunInferenceParameters): Promise<RunInferenceReturnType> {
-  const { scale, shape, labels } = model.manifest;
-  const width = shape[0]!;
-  if (input.length !== width) {
-    throw new InvalidInputError({ problem: `model ${model.name} takes ${width} values, received ${input.length}` });
+  const { numInputs, inputScale, inputMin, inputMax, outputScales, labels } = servedShape({ served: model });
+  if (input.length !== numInputs) {
+    throw new InvalidInputError({ problem: `model ${model.name} takes ${numInputs} values, received ${input.length}` });
   }
   const quantizedInput = input.map((value, index) => {
+    let quantized: bigint;
     if (encoding === "float") {
       try {
-        return quantizeValue({ value, scale, what: `input[${index}]` });
+        quantized = quantizeValue({ value, scale: inputScale, what: `input[${index}]` });
       } catch (error) {
         if (error instanceof ZkError) throw new InvalidInputError({ problem: error.shortMessage.replace(/\.$/, "") });
         throw error;
       }
-    }
-    if (!Number.isInteger(value) || value < Number(VALUE_MIN) || value > Number(VALUE_MAX)) {
+    } else if (!Number.isInteger(value)) {
       throw new InvalidInputError({
-        problem: `input[${index}] is ${value}; quantized values are integers from ${VALUE_MIN} to ${VALUE_MAX}`,
+        problem: `input[${index}] is ${value}; quantized values are integers from ${inputMin} to ${inputMax}`,
+      });
+    } else quantized = BigInt(value);
+    if (quantized < BigInt(inputMin) || quantized > BigInt(inputMax)) {
+      throw new InvalidInputError({
+        problem: `input[${index}] is ${quantized} quantized; quantized values are integers from ${inputMin} to ${inputMax}`,
       });
     }
-    return BigInt(value);
+    return quantized;
   });
-  const { output } = await runOnnx<bigint>({ session: model.session, input: quantizedInput });
-  const values = output.map((value) => Number(value) / 2 ** scale);
+  let output: bigint[];
+  if (model.kind === "mlp") {
+    ({ output } = await runOnnx<bigint>({ session: model.session, input: quantizedInput }));
+  } else {
+    try {
+      ({ outputs: output } = await buildPackageInput({ pkg: model.pkg, input: quantizedInput, salt: 0n }));
+    } catch (error) {
+      if (error instanceof ZkError) throw new InvalidInputError({ problem: error.shortMessage.replace(/\.$/, "") });
+      throw error;
+    }
+  }
+  const values = output.map((value, i) => Number(value) / 2 ** (outputScales[i] ?? 0));
   return {
     raw: output,
     values,

@@ -1,8 +1,9 @@
 import type { ModelManifest, OnnxSession } from "@convergence/models";
-import type { QuantizedMlp } from "@convergence/zk";
+import type { CircuitPackage, QuantizedMlp } from "@convergence/zk";
 
-/** A model this worker serves: its manifest, fixed-point weights and a loaded int64 ONNX session. */
+/** An MLP this worker serves: its manifest, fixed-point weights and a loaded int64 ONNX session. */
 export type ServedModel = {
+  kind: "mlp";
   name: string;
   manifest: ModelManifest;
   quantized: QuantizedMlp;
@@ -10,3 +11,15 @@ export type ServedModel = {
   commitment: bigint;
   session: OnnxSession;
 };
+
+/** A circuit package this worker serves ($CONVERGENCE_HOME/circuits/<name>/, added by `convergence circuit add`). */
+export type ServedCircuit = {
+  kind: "circuit";
+  name: string;
+  pkg: CircuitPackage;
+  /** Poseidon commitment of the package's parameters (the circuit's modelCommitment). */
+  commitment: bigint;
+};
+
+/** Anything the worker serves by name: an MLP (ONNX + generated circuit) or a circuit package. */
+export type Served = ServedModel | ServedCircuit;

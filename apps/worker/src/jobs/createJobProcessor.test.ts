@@ -31,7 +31,7 @@ describe("createJobProcessor", () => {
   const AGENT = 3n;
 
   beforeAll(async () => {
-    model = (await loadServedModels({ names: ["risk-v1"], home: "/nonexistent" })).get("risk-v1")!;
+    model = (await loadServedModels({ names: ["risk-v1"], home: "/nonexistent" })).get("risk-v1")! as ServedModel;
   });
 
   beforeEach(() => {
@@ -75,6 +75,7 @@ describe("createJobProcessor", () => {
     async prove(task) {
       proved.push(task);
       if (proverFault) throw proverFault;
+      if (!("quantized" in task)) throw new Error("this test proves MLP tasks only");
       const { output } = forward({ model: task.quantized, input: task.input });
       return {
         output: wrongOutput ? output.map((v) => v + 1n) : output,

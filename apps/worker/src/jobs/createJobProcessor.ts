@@ -1,8 +1,8 @@
 import { runOnnx } from "@convergence/models";
-import { computeBinding } from "@convergence/zk";
+import { buildPackageInput, computeBinding } from "@convergence/zk";
 import type { ChainGateway, OnChainJob } from "../chain/types.ts";
 import { JobFailedError } from "../errors/jobs.ts";
-import type { ServedModel } from "../inference/types.ts";
+import type { Served } from "../inference/types.ts";
 import type { Logger } from "../log/createLogger.ts";
 import type { WorkerMetrics } from "../metrics/createMetrics.ts";
 import type { Prover } from "../prover/types.ts";
@@ -14,7 +14,7 @@ export type CreateJobProcessorParameters = {
   store: JobStore;
   chain: ChainGateway;
   prover: Prover;
-  modelFor: (modelId: bigint) => Promise<ServedModel | undefined>;
+  modelFor: (modelId: bigint) => Promise<Served | undefined>;
   metrics: Pick<WorkerMetrics, "proveSeconds">;
   log: Logger;
   /** Proving attempts per job (a crash or restart mid-proof counts as one). */
@@ -111,7 +111,7 @@ export function createJobProcessor({
     return false;
   };
 
-  const prove = async (job: JobRecord, model: ServedModel): Promise<JobRecord> => {
+  const prove = async (job: JobRecord, model: Served): Promise<JobRecord> => {
     const proving = store.transition({
       jobId: job.jobId,
       from: ["received", "proving"],
@@ -135,13 +135,10 @@ export function createJobProcessor({
     log.info("proving", { jobId: job.jobId, model: model.name, attempt: proving.attempts });
     let result: Awaited<ReturnType<Prover["prove"]>>;
     try {
-      result = await prover.prove({
-        model: model.name,
-        quantized: model.quantized,
-        input,
-        salt: proving.salt!,
-        binding,
-      });
+      const request = { model: model.name, input, salt: proving.salt!, binding };
+      result = await prover.prove(
+        model.kind === "mlp" ? { ...request, quantized: model.quantized } : { ...request, circuitDir: model.pkg.dir },
+      );
     } catch (error) {
       if (proving.attempts >= maxAttempts) {
         throw new JobFailedError({
@@ -152,12 +149,16 @@ export function createJobProcessor({
       }
       throw error;
     }
-    // The int64 ONNX model and the circuit must agree bit for bit; a disagreement is a bug worth stopping for.
-    const { output: onnx } = await runOnnx<bigint>({ session: model.session, input });
-    if (onnx.join(",") !== result.output.join(",")) {
+    // The int64 ONNX model (an MLP) or the package's TypeScript reference (a circuit package) and the circuit must
+    // agree bit for bit; a disagreement is a bug worth stopping for.
+    const reference =
+      model.kind === "mlp"
+        ? (await runOnnx<bigint>({ session: model.session, input })).output
+        : (await buildPackageInput({ pkg: model.pkg, input, salt: proving.salt!, binding })).outputs;
+    if (reference.join(",") !== result.output.join(",")) {
       throw new JobFailedError({
         code: "OUTPUT_MISMATCH",
-        message: `The proof's outputs [${result.output.join(", ")}] differ from the int64 ONNX model's [${onnx.join(", ")}].`,
+        message: `The proof's outputs [${result.output.join(", ")}] differ from the ${model.kind === "mlp" ? "int64 ONNX model" : "circuit package's reference"}'s [${reference.join(", ")}].`,
       });
     }
     metrics.proveSeconds.observe(result.proveMs / 1000);

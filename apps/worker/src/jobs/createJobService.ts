@@ -10,7 +10,8 @@ import {
   ModelNotServedError,
   QueueFullError,
 } from "../errors/http.ts";
-import type { ServedModel } from "../inference/types.ts";
+import { servedShape } from "../inference/servedShape.ts";
+import type { Served } from "../inference/types.ts";
 import type { Logger } from "../log/createLogger.ts";
 import type { JobQueue } from "../queue/createJobQueue.ts";
 import type { JobStore } from "../store/openJobStore.ts";
@@ -24,7 +25,7 @@ export type CreateJobServiceParameters = {
   queueLimit: number;
   chain: Pick<ChainGateway, "readJob" | "agentId">;
   /** The served model a job's on-chain model id names, if this worker serves it. */
-  modelFor: (modelId: bigint) => Promise<ServedModel | undefined>;
+  modelFor: (modelId: bigint) => Promise<Served | undefined>;
   served: () => string[];
   isDraining: () => boolean;
   log: Logger;
@@ -89,9 +90,15 @@ export function createJobService({
           message: `Job ${jobId} is reserved for agent ${job.workerAgentId}; this worker is agent ${chain.agentId}.`,
         });
       }
-      const width = model.manifest.shape[0]!;
+      const { numInputs: width, inputMin, inputMax } = servedShape({ served: model });
       if (input.length !== width) {
         throw new InvalidInputError({ problem: `model ${model.name} takes ${width} values, received ${input.length}` });
+      }
+      const outside = input.findIndex((value) => value < BigInt(inputMin) || value > BigInt(inputMax));
+      if (outside >= 0) {
+        throw new InvalidInputError({
+          problem: `input[${outside}] is ${input[outside]}; model ${model.name} takes integers from ${inputMin} to ${inputMax}`,
+        });
       }
       const commitment = await commitInput({ input, salt });
       if (commitment !== job.inputCommitment) {

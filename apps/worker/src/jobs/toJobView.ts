@@ -1,8 +1,9 @@
-import type { ServedModel } from "../inference/types.ts";
+import { servedShape } from "../inference/servedShape.ts";
+import type { Served } from "../inference/types.ts";
 import type { JobRecord } from "../store/types.ts";
 import type { JobView } from "./types.ts";
 
-export type ToJobViewParameters = { job: JobRecord; model: ServedModel | undefined };
+export type ToJobViewParameters = { job: JobRecord; model: Served | undefined };
 
 /**
  * A stored job as GET /v1/jobs/:jobId shows it: bigints as decimal strings, the output also dequantized and labelled,
@@ -12,9 +13,10 @@ export type ToJobViewParameters = { job: JobRecord; model: ServedModel | undefin
  * res.json(toJobView({ job: store.get(7n)!, model }));
  */
 export function toJobView({ job, model }: ToJobViewParameters): JobView {
-  const scale = model?.manifest.scale;
-  const values = job.output && scale !== undefined ? job.output.map((v) => Number(v) / 2 ** scale) : undefined;
-  const labels = model?.manifest.labels ?? [];
+  const shape = model ? servedShape({ served: model }) : undefined;
+  const values =
+    job.output && shape ? job.output.map((v, i) => Number(v) / 2 ** (shape.outputScales[i] ?? 0)) : undefined;
+  const labels = shape?.labels ?? [];
   let label: string | undefined;
   if (values && labels.length === values.length) {
     label = labels[values.reduce((best, v, i) => (v > values[best]! ? i : best), 0)];

@@ -12,7 +12,9 @@ describe("createProverPool: Groth16 proofs of risk-v1 in worker threads", () => 
   let verificationKey: Awaited<ReturnType<typeof loadSetup>>["verificationKey"];
 
   beforeAll(async () => {
-    model = (await loadServedModels({ names: ["risk-v1"], home: "/nonexistent-convergence-home" })).get("risk-v1")!;
+    model = (await loadServedModels({ names: ["risk-v1"], home: "/nonexistent-convergence-home" })).get(
+      "risk-v1",
+    )! as ServedModel;
     // Cached under $CONVERGENCE_HOME/zk after the first run (about 30 s on two cores).
     ({ verificationKey } = await ensureZkSetup({ model, log: createLogger({ level: "silent" }) }));
     pool = createProverPool({ size: 1 });

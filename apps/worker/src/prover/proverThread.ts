@@ -1,6 +1,7 @@
 /**
  * A prover thread of the worker's pool (see createProverPool): proves one job at a time with @convergence/zk's
- * Groth16 `prove`, keeping snarkjs' curve between proofs (warm proofs are several times faster).
+ * Groth16 `prove` (an MLP) or `proveCircuitPackage` (a circuit package, loaded once per directory), keeping snarkjs'
+ * curve between proofs (warm proofs are several times faster).
  *
  * Protocol: `{ id, task: ProveTask }` in, `{ id, ok: true, result: ProveResult }` or
  * `{ id, ok: false, error: { name, message } }` out.
@@ -14,18 +15,27 @@ import type { ProveResult, ProveTask } from "./types.ts";
 // helper threads from this thread as it would from a main thread. The flag is restored right after loading.
 const workerThreads = threads as { isMainThread: boolean };
 workerThreads.isMainThread = true;
-const { prove } = await import("@convergence/zk");
+const { prove, proveCircuitPackage, loadCircuitPackage } = await import("@convergence/zk");
 workerThreads.isMainThread = false;
+
+const packages = new Map<string, ReturnType<typeof loadCircuitPackage>>();
+const loadPackage = (dir: string) => {
+  let pkg = packages.get(dir);
+  if (pkg === undefined) {
+    pkg = loadCircuitPackage({ dir });
+    packages.set(dir, pkg);
+    pkg.catch(() => packages.delete(dir));
+  }
+  return pkg;
+};
 
 parentPort!.on("message", async ({ id, task }: { id: number; task: ProveTask }) => {
   try {
-    const result = await prove({
-      model: task.quantized,
-      input: task.input,
-      salt: task.salt,
-      binding: task.binding,
-      keepCurve: true,
-    });
+    const request = { input: task.input, salt: task.salt, binding: task.binding, keepCurve: true };
+    const result =
+      "circuitDir" in task
+        ? await proveCircuitPackage({ pkg: await loadPackage(task.circuitDir), ...request })
+        : await prove({ model: task.quantized, ...request });
     const reply: ProveResult = {
       output: result.output,
       publicSignals: result.publicSignals,

@@ -1,7 +1,7 @@
 import type { QuantizedMlp } from "@convergence/zk";
 
-/** What a prover thread needs to prove one job. */
-export type ProveTask = {
+/** What a prover thread needs to prove one job of an MLP. */
+export type MlpProveTask = {
   /** The served model's name (the thread keeps its circuit artifacts loaded per name). */
   model: string;
   quantized: QuantizedMlp;
@@ -10,6 +10,18 @@ export type ProveTask = {
   /** The job binding public signal (computeBinding over chain id, escrow, job id, worker). */
   binding: bigint;
 };
+
+/** What a prover thread needs to prove one job of a circuit package: the thread loads the package from its directory. */
+export type CircuitProveTask = {
+  model: string;
+  /** The package directory ($CONVERGENCE_HOME/circuits/<name>/). */
+  circuitDir: string;
+  input: bigint[];
+  salt: bigint;
+  binding: bigint;
+};
+
+export type ProveTask = MlpProveTask | CircuitProveTask;
 
 /** A proof, with the outputs the circuit computed (public signals 3...). */
 export type ProveResult = {
