@@ -68,7 +68,8 @@ const variables = {
       )
       .pipe(z.array(z.string().regex(/^[a-z0-9][a-z0-9-]{0,63}$/)).min(1)),
     default: "risk-v1",
-    expected: "a comma-separated list of model names such as risk-v1",
+    expected:
+      "a comma-separated list of model names such as risk-v1,linear-threshold: imported MLPs, or circuit packages added with `convergence circuit add` ($CONVERGENCE_HOME/circuits/<name>/)",
   },
   WORKER_BODY_LIMIT_BYTES: {
     schema: integer(256, 10_485_760),
