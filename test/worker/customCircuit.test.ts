@@ -153,7 +153,7 @@ describe("a custom circuit package end to end: circuit add, worker, escrow, atte
       method: "POST",
       headers: { "content-type": "application/json" },
       body: JSON.stringify({ model: "linear-threshold", input: input.map(Number), encoding: "quantized" }),
-    }).then((response) => response.json());
+    }).then((response) => response.json() as Promise<{ output: { raw: string[] } }>);
     expect(inference.output.raw).toEqual(reference.map(String));
 
     const requester = devnet.wallets[3]!;

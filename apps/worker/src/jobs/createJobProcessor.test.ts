@@ -1,10 +1,14 @@
-import { forward } from "@convergence/zk";
+import { cpSync, mkdirSync, mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { workspaceRoot } from "@convergence/contracts";
+import { buildPackageInput, forward } from "@convergence/zk";
 import type { Hex } from "viem";
-import { beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import type { ChainGateway, OnChainJob } from "../chain/types.ts";
 import { JobFailedError, ProverCrashedError } from "../errors/jobs.ts";
 import { loadServedModels } from "../inference/loadServedModels.ts";
-import type { ServedModel } from "../inference/types.ts";
+import type { ServedCircuit, ServedModel } from "../inference/types.ts";
 import { createLogger } from "../log/createLogger.ts";
 import { createMetrics } from "../metrics/createMetrics.ts";
 import type { Prover, ProveTask } from "../prover/types.ts";
@@ -18,6 +22,8 @@ import { createJobProcessor } from "./createJobProcessor.ts";
  */
 describe("createJobProcessor", () => {
   let model: ServedModel;
+  let circuit: ServedCircuit;
+  let home: string;
   let store: JobStore;
   let escrow: Map<bigint, OnChainJob>;
   let sent: bigint[];
@@ -32,7 +38,13 @@ describe("createJobProcessor", () => {
 
   beforeAll(async () => {
     model = (await loadServedModels({ names: ["risk-v1"], home: "/nonexistent" })).get("risk-v1")! as ServedModel;
+    home = mkdtempSync(join(tmpdir(), "job-processor-"));
+    mkdirSync(join(home, "circuits"));
+    const example = join(workspaceRoot, "circuits", "examples", "linear-threshold");
+    cpSync(example, join(home, "circuits", "linear-threshold"), { recursive: true });
+    circuit = (await loadServedModels({ names: ["linear-threshold"], home })).get("linear-threshold") as ServedCircuit;
   });
+  afterAll(() => rmSync(home, { recursive: true, force: true }));
 
   beforeEach(() => {
     store = openJobStore({ path: ":memory:", chainKey: "test" });
@@ -75,8 +87,12 @@ describe("createJobProcessor", () => {
     async prove(task) {
       proved.push(task);
       if (proverFault) throw proverFault;
-      if (!("quantized" in task)) throw new Error("this test proves MLP tasks only");
-      const { output } = forward({ model: task.quantized, input: task.input });
+      const { output } =
+        "quantized" in task
+          ? forward({ model: task.quantized, input: task.input })
+          : {
+              output: (await buildPackageInput({ pkg: circuit.pkg, input: task.input, salt: task.salt })).outputs,
+            };
       return {
         output: wrongOutput ? output.map((v) => v + 1n) : output,
         publicSignals: ["1", "2", task.binding.toString(), ...output.map(String)],
@@ -99,7 +115,7 @@ describe("createJobProcessor", () => {
       store,
       chain,
       prover,
-      modelFor: async (modelId) => (modelId === 1n ? model : undefined),
+      modelFor: async (modelId) => (modelId === 1n ? model : modelId === 2n ? circuit : undefined),
       metrics: createMetrics({
         jobCounts: () => store.countByState(),
         queue: () => ({ depth: 0, running: 0, limit: 1 }),
@@ -114,10 +130,11 @@ describe("createJobProcessor", () => {
     jobId: bigint,
     state: "received" | "proving" | "submitted" = "received",
     status: OnChainJob["status"] = "open",
+    modelId = 1n,
   ) => {
     const opened = {
       jobId,
-      modelId: 1n,
+      modelId,
       requester: "0x3C44CdDdB6a900fa2b585dd299e03d12FA4293BC" as const,
       inputCommitment: 77n,
       amount: 2_000_000n,
@@ -150,6 +167,21 @@ describe("createJobProcessor", () => {
     // Processing a settled job again does nothing.
     await processor().process(1n);
     expect(sent).toEqual([1n]);
+  });
+
+  it("proves a circuit package's job in the prover with its directory and checks the outputs against its reference", async () => {
+    job(21n, "received", "open", 2n);
+    await processor().process(21n);
+    const { outputs } = await buildPackageInput({ pkg: circuit.pkg, input, salt: 5n });
+    expect(store.get(21n)).toMatchObject({ state: "settled", output: outputs });
+    expect(proved[0]).toMatchObject({ model: "linear-threshold", circuitDir: circuit.pkg.dir, input, salt: 5n });
+    expect(proved[0]).not.toHaveProperty("quantized");
+
+    wrongOutput = true;
+    job(22n, "received", "open", 2n);
+    await processor().process(22n);
+    expect(store.get(22n)).toMatchObject({ state: "failed", error: { code: "OUTPUT_MISMATCH" } });
+    expect(store.get(22n)!.error!.message).toContain("circuit package's reference");
   });
 
   it("settles without proving or paying again a job this agent fulfilled before a crash", async () => {
