@@ -1,8 +1,21 @@
-import { computeBinding, forward, type loadSetup, randomSalt, terminateCurve, verify } from "@convergence/zk";
+import { cpSync, mkdirSync, mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { workspaceRoot } from "@convergence/contracts";
+import {
+  buildPackageInput,
+  computeBinding,
+  forward,
+  type loadSetup,
+  randomSalt,
+  setupCircuitPackage,
+  terminateCurve,
+  verify,
+} from "@convergence/zk";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ensureZkSetup } from "../bootstrap/ensureZkSetup.ts";
 import { loadServedModels } from "../inference/loadServedModels.ts";
-import type { ServedModel } from "../inference/types.ts";
+import type { ServedCircuit, ServedModel } from "../inference/types.ts";
 import { createLogger } from "../log/createLogger.ts";
 import { createProverPool, type ProverPool } from "./createProverPool.ts";
 
@@ -61,5 +74,35 @@ describe("createProverPool: Groth16 proofs of risk-v1 in worker threads", () => 
       pool.prove({ model: model.name, quantized: model.quantized, input: bad, salt: 1n, binding: 1n }),
     ).rejects.toThrow(/input\[0\]|40000/);
     expect(pool.busy()).toBe(0);
+  });
+
+  it("proves a circuit package's job in a thread, loading the package from its directory", async () => {
+    const home = mkdtempSync(join(tmpdir(), "prover-circuit-"));
+    try {
+      mkdirSync(join(home, "circuits"));
+      const example = join(workspaceRoot, "circuits", "examples", "linear-threshold");
+      cpSync(example, join(home, "circuits", "linear-threshold"), { recursive: true });
+      const circuit = (await loadServedModels({ names: ["linear-threshold"], home })).get(
+        "linear-threshold",
+      ) as ServedCircuit;
+      const { setup } = await setupCircuitPackage({ pkg: circuit.pkg });
+      const input = [256n, -512n, 100n, 0n, 3000n, -7n, 1n, 2n];
+      const task = { model: circuit.name, circuitDir: circuit.pkg.dir, input, salt: 4n, binding: 9n };
+      const result = await pool.prove(task);
+      expect(result.output).toEqual((await buildPackageInput({ pkg: circuit.pkg, input, salt: 4n })).outputs);
+      expect(result.publicSignals.slice(0, 3)).toEqual([circuit.commitment.toString(), expect.any(String), "9"]);
+      const { verificationKey: circuitKey } = setup;
+      expect(
+        await verify({
+          proof: result.proof,
+          publicSignals: result.publicSignals,
+          verificationKey: circuitKey,
+          keepCurve: true,
+        }),
+      ).toBe(true);
+      await expect(pool.prove({ ...task, input: [1n] })).rejects.toThrow(/takes 8 values, received 1/);
+    } finally {
+      rmSync(home, { recursive: true, force: true });
+    }
   });
 });
