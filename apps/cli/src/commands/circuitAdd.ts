@@ -1,6 +1,6 @@
 import { existsSync } from "node:fs";
 import { cp, mkdir, mkdtemp, readFile, rename, rm, writeFile } from "node:fs/promises";
-import { join } from "node:path";
+import { basename, join } from "node:path";
 import { performance } from "node:perf_hooks";
 import { readDeployment } from "@convergence/contracts";
 import { deployVerifier, findModelRegistration, registerModel } from "@convergence/sdk";
@@ -90,7 +90,7 @@ export async function addCircuit({
   const staging = await mkdtemp(join(home, ".circuit-add-"));
   try {
     const staged = join(staging, "package");
-    await cp(dir, staged, { recursive: true, filter: (source) => !source.includes("node_modules") });
+    await cp(dir, staged, { recursive: true, filter: (source) => basename(source) !== "node_modules" });
     if (name !== undefined) {
       const manifestPath = join(staged, "circuit.json");
       const manifest = JSON.parse(await readFile(manifestPath, "utf8")) as Record<string, unknown>;
