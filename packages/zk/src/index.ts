@@ -110,6 +110,7 @@ export { fromField } from "./proof/fromField.ts";
 export { type Groth16Calldata, parseCalldata } from "./proof/parseCalldata.ts";
 export { type ParseProofParameters, type ParseProofReturnType, parseProof } from "./proof/parseProof.ts";
 export { type ProveParameters, type ProveReturnType, prove } from "./proof/prove.ts";
+export { type ProveWitnessParameters, type ProveWitnessReturnType, proveWitness } from "./proof/proveWitness.ts";
 export { toField } from "./proof/toField.ts";
 export { type VerifyParameters, type VerifyReturnType, verify } from "./proof/verify.ts";
 export { assertZkeyContributed } from "./setup/assertZkeyContributed.ts";

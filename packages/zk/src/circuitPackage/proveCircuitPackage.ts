@@ -1,15 +1,10 @@
-import { groth16 } from "snarkjs";
-import { loadWitnessCalculator } from "../circuit/loadWitnessCalculator.ts";
 import { randomSalt } from "../commitment/randomSalt.ts";
-import { WitnessError } from "../errors/proof.ts";
-import { fromField } from "../proof/fromField.ts";
-import { parseCalldata } from "../proof/parseCalldata.ts";
 import type { ProveReturnType } from "../proof/prove.ts";
+import { proveWitness } from "../proof/proveWitness.ts";
 import { assertZkeyContributed } from "../setup/assertZkeyContributed.ts";
 import type { OnProgress } from "../setup/createProgress.ts";
 import { loadSetup } from "../setup/loadSetup.ts";
 import { setupCircuit } from "../setup/setupCircuit.ts";
-import { terminateCurve } from "../setup/terminateCurve.ts";
 import { buildPackageInput } from "./buildPackageInput.ts";
 import { compileCircuitPackage } from "./compileCircuitPackage.ts";
 import type { CircuitPackage } from "./types.ts";
@@ -52,33 +47,13 @@ export async function proveCircuitPackage({
   const circuit = await compileCircuitPackage({ pkg, onProgress });
   const setup = setupIfMissing ? await setupCircuit({ circuit, onProgress }) : await loadSetup({ circuit });
   await assertZkeyContributed({ path: setup.zkey });
-  try {
-    const started = performance.now();
-    const calculator = await loadWitnessCalculator({ circuit });
-    let witness: Uint8Array;
-    try {
-      witness = await calculator.calculateWTNSBin(built.circuitInput, true);
-    } catch (cause) {
-      throw new WitnessError({ circuit: circuit.name, cause });
-    }
-    const { proof, publicSignals } = await groth16.prove(setup.zkey, { type: "mem", data: witness });
-    const proveMs = Math.round((performance.now() - started) * 10) / 10;
-    const calldata = parseCalldata({ calldata: await groth16.exportSolidityCallData(proof, publicSignals) });
-    const rawOutput = publicSignals.slice(3).map((signal) => BigInt(signal));
-    return {
-      output: rawOutput.map(fromField),
-      rawOutput,
-      publicSignals,
-      proof,
-      calldata,
-      proveMs,
-      modelCommitment: built.modelCommitment,
-      inputCommitment: built.inputCommitment,
-      binding,
-      salt,
-      circuit: circuit.key,
-    };
-  } finally {
-    if (!keepCurve) await terminateCurve();
-  }
+  const proven = await proveWitness({ circuit, zkey: setup.zkey, circuitInput: built.circuitInput, keepCurve });
+  return {
+    ...proven,
+    modelCommitment: built.modelCommitment,
+    inputCommitment: built.inputCommitment,
+    binding,
+    salt,
+    circuit: circuit.key,
+  };
 }

@@ -1,10 +1,8 @@
-import { type Groth16Proof, groth16 } from "snarkjs";
 import { type CompiledCircuit, compileCircuit } from "../circuit/compileCircuit.ts";
-import { loadWitnessCalculator } from "../circuit/loadWitnessCalculator.ts";
 import { commitInput } from "../commitment/commitInput.ts";
 import { commitModel } from "../commitment/commitModel.ts";
 import { randomSalt } from "../commitment/randomSalt.ts";
-import { InvalidBindingError, WitnessError } from "../errors/proof.ts";
+import { InvalidBindingError } from "../errors/proof.ts";
 import { FIELD_MODULUS } from "../fixedPoint/constants.ts";
 import { forward } from "../fixedPoint/forward.ts";
 import type { QuantizedMlp } from "../fixedPoint/types.ts";
@@ -13,10 +11,8 @@ import { assertZkeyContributed } from "../setup/assertZkeyContributed.ts";
 import type { OnProgress } from "../setup/createProgress.ts";
 import { loadSetup } from "../setup/loadSetup.ts";
 import { setupCircuit } from "../setup/setupCircuit.ts";
-import { terminateCurve } from "../setup/terminateCurve.ts";
 import { buildCircuitInput } from "./buildCircuitInput.ts";
-import { fromField } from "./fromField.ts";
-import { type Groth16Calldata, parseCalldata } from "./parseCalldata.ts";
+import { type ProveWitnessReturnType, proveWitness } from "./proveWitness.ts";
 
 export type ProveParameters = {
   model: QuantizedMlp;
@@ -32,18 +28,7 @@ export type ProveParameters = {
   keepCurve?: boolean;
   onProgress?: OnProgress;
 };
-export type ProveReturnType = {
-  /** The model's output, signed. */
-  output: bigint[];
-  /** The output as the circuit's public signals hold it: negatives as p - |x|. */
-  rawOutput: bigint[];
-  /** modelCommitment, inputCommitment, binding, then the outputs, as decimal strings. */
-  publicSignals: string[];
-  proof: Groth16Proof;
-  /** Arguments for the Solidity verifier's `verifyProof`, from snarkjs' own export. */
-  calldata: Groth16Calldata;
-  /** Milliseconds spent computing the witness and the Groth16 proof. */
-  proveMs: number;
+export type ProveReturnType = ProveWitnessReturnType & {
   modelCommitment: bigint;
   inputCommitment: bigint;
   binding: bigint;
@@ -81,33 +66,6 @@ export async function prove({
   await assertZkeyContributed({ path: setup.zkey });
 
   const circuitInput = buildCircuitInput({ model, input, salt, binding, modelCommitment, inputCommitment, output });
-  try {
-    const started = performance.now();
-    const calculator = await loadWitnessCalculator({ circuit });
-    let witness: Uint8Array;
-    try {
-      witness = await calculator.calculateWTNSBin(circuitInput, true);
-    } catch (cause) {
-      throw new WitnessError({ circuit: circuit.name, cause });
-    }
-    const { proof, publicSignals } = await groth16.prove(setup.zkey, { type: "mem", data: witness });
-    const proveMs = Math.round((performance.now() - started) * 10) / 10;
-    const calldata = parseCalldata({ calldata: await groth16.exportSolidityCallData(proof, publicSignals) });
-    const rawOutput = publicSignals.slice(3).map((signal) => BigInt(signal));
-    return {
-      output: rawOutput.map(fromField),
-      rawOutput,
-      publicSignals,
-      proof,
-      calldata,
-      proveMs,
-      modelCommitment,
-      inputCommitment,
-      binding,
-      salt,
-      circuit: circuit.key,
-    };
-  } finally {
-    if (!keepCurve) await terminateCurve();
-  }
+  const proven = await proveWitness({ circuit, zkey: setup.zkey, circuitInput, keepCurve });
+  return { ...proven, modelCommitment, inputCommitment, binding, salt, circuit: circuit.key };
 }
