@@ -20,6 +20,11 @@ export {
   deployVerifier,
 } from "./actions/inference/deployVerifier.ts";
 export {
+  type EnsureModelRegistrationParameters,
+  type EnsureModelRegistrationReturnType,
+  ensureModelRegistration,
+} from "./actions/inference/ensureModelRegistration.ts";
+export {
   type FindModelRegistrationParameters,
   type FindModelRegistrationReturnType,
   findModelRegistration,

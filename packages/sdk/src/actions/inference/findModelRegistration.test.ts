@@ -62,6 +62,28 @@ describe("findModelRegistration", () => {
     expect((await find())?.modelId).toBe(first.modelId);
   });
 
+  it("filters by owner when given: another account's registration under the same key is not this account's", async () => {
+    const owner = market.modelOwner.account.address;
+    const byOwner = await findModelRegistration({
+      client: market.publicClient,
+      registry: market.contracts.ModelRegistry,
+      fromBlock: 0n,
+      vkeyHash,
+      commitment: 1001n,
+      owner,
+    });
+    expect(byOwner?.owner).toBe(owner);
+    expect(
+      await findModelRegistration({
+        client: market.publicClient,
+        registry: market.contracts.ModelRegistry,
+        fromBlock: 0n,
+        vkeyHash,
+        owner: market.requester.account.address,
+      }),
+    ).toBeUndefined();
+  });
+
   it("searches from the given block only", async () => {
     const latest = await market.publicClient.getBlockNumber();
     expect(

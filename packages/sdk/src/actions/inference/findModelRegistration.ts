@@ -12,6 +12,11 @@ export type FindModelRegistrationParameters = {
   vkeyHash: Hex;
   /** The weight commitment it must carry; omit to accept any weights of the same circuit and key. */
   commitment?: bigint;
+  /**
+   * The account that must own the registration; omit to accept any owner. Anyone can register any vkeyHash with any
+   * verifier address, so a caller about to reuse the verifier it finds should pass its own account.
+   */
+  owner?: Address;
 };
 
 export type FindModelRegistrationReturnType =
@@ -27,7 +32,7 @@ export type FindModelRegistrationReturnType =
 
 /**
  * The latest active ModelRegistry registration with this verification key hash (and, when given, this weight
- * commitment), or undefined. With a commitment it answers "is this exact model already registered for this machine's
+ * commitment and this owner), or undefined. With a commitment it answers "is this exact model already registered for this machine's
  * keys"; without one, "is there a verifier deployed for these keys" (retrained weights of a known shape reuse it).
  *
  * @example
@@ -39,6 +44,7 @@ export async function findModelRegistration({
   fromBlock,
   vkeyHash,
   commitment,
+  owner,
 }: FindModelRegistrationParameters): Promise<FindModelRegistrationReturnType> {
   const registrations = await client.getContractEvents({
     address: registry,
@@ -50,6 +56,7 @@ export async function findModelRegistration({
   for (const { args } of registrations.reverse()) {
     if (args.vkeyHash.toLowerCase() !== vkeyHash.toLowerCase()) continue;
     if (commitment !== undefined && args.commitment !== commitment) continue;
+    if (owner !== undefined && args.owner.toLowerCase() !== owner.toLowerCase()) continue;
     const active = await client.readContract({
       address: registry,
       abi: modelRegistryAbi,

@@ -1,0 +1,104 @@
+import type { Abi, Address, Hex } from "viem";
+import type { WriteClient } from "../../client/types.ts";
+import { deployVerifier } from "./deployVerifier.ts";
+import { findModelRegistration } from "./findModelRegistration.ts";
+import { registerModel } from "./registerModel.ts";
+
+export type EnsureModelRegistrationParameters = {
+  /** Deploys and registers from its account; reads the registry through it too. */
+  client: WriteClient;
+  registry: Address;
+  /** Where to search for earlier registrations: the deployment's start block. */
+  fromBlock: bigint;
+  /** Poseidon commitment of the weights (or a circuit package's parameters). */
+  commitment: bigint;
+  /** sha256 of this machine's verification key (phase 2 is random per machine). */
+  vkeyHash: Hex;
+  /** What a new registration carries besides commitment, verifier and vkeyHash. */
+  numOutputs: number;
+  circuitId: Hex;
+  onnxHash: Hex;
+  uri: string;
+  /**
+   * This key's compiled Groth16 verifier (`exportVerifier` + `compileVerifier` in @convergence/zk). Called only when a
+   * verifier has to be deployed: no active registration of the client's account carries this vkeyHash.
+   */
+  compileVerifier: () => Promise<{ abi: Abi; bytecode: Hex; contractName: string }>;
+  /**
+   * Answer an existing registration of these weights and key whoever owns it (a worker serving what `model add`
+   * registered with another account). Default false: only the client's account's own registrations count.
+   */
+  anyOwner?: boolean;
+  /** Told before each transaction, for progress lines. */
+  onStep?: (step: "deploy-verifier" | "register") => void;
+};
+
+export type EnsureModelRegistrationReturnType = {
+  modelId: bigint;
+  /**
+   * "registration": the verifier of the existing registration that was answered; "reused": the verifier of another
+   * registration of the client's account under the same key (retrained weights of a known shape); "deployed": new.
+   */
+  verifier: { address: Address; source: "registration" | "reused" | "deployed"; contractName?: string };
+  /** False when an active registration of the same commitment and key already existed: it is answered as is. */
+  registered: boolean;
+};
+
+/**
+ * The ModelRegistry id of these weights under this verification key, registering them when needed: an active
+ * registration with the same commitment and vkeyHash is answered as is; otherwise the weights are registered with the
+ * verifier of one of the account's own registrations under the same key (the verifier depends only on the key, so
+ * retrained weights of a known shape cost one transaction), or with a newly deployed verifier. Verifiers are reused
+ * only from the account's own registrations: anyone can register a vkeyHash with an arbitrary verifier address.
+ *
+ * @example
+ * const { modelId } = await ensureModelRegistration({
+ *   client, registry, fromBlock, commitment, vkeyHash, numOutputs: 3, circuitId, onnxHash, uri,
+ *   compileVerifier: async () => ({ ...compileVerifier({ source, contractName }), contractName }),
+ * });
+ */
+export async function ensureModelRegistration({
+  client,
+  registry,
+  fromBlock,
+  commitment,
+  vkeyHash,
+  numOutputs,
+  circuitId,
+  onnxHash,
+  uri,
+  compileVerifier,
+  anyOwner = false,
+  onStep,
+}: EnsureModelRegistrationParameters): Promise<EnsureModelRegistrationReturnType> {
+  const owner = client.account.address;
+  const search = { client, registry, fromBlock, vkeyHash };
+  const found = await findModelRegistration({ ...search, commitment, ...(anyOwner ? {} : { owner }) });
+  if (found) {
+    return { modelId: found.modelId, verifier: { address: found.verifier, source: "registration" }, registered: false };
+  }
+
+  let verifier: EnsureModelRegistrationReturnType["verifier"];
+  const sameKey = await findModelRegistration({ ...search, owner });
+  if (sameKey) {
+    verifier = { address: sameKey.verifier, source: "reused" };
+  } else {
+    const { abi, bytecode, contractName } = await compileVerifier();
+    onStep?.("deploy-verifier");
+    const { address } = await deployVerifier({ client, abi, bytecode, contractName });
+    verifier = { address, source: "deployed", contractName };
+  }
+  onStep?.("register");
+  const { modelId } = await registerModel({
+    client,
+    registry,
+    commitment,
+    verifier: verifier.address,
+    numOutputs,
+    circuitId,
+    vkeyHash,
+    onnxHash,
+    uri,
+  });
+  return { modelId, verifier, registered: true };
+}
