@@ -208,5 +208,31 @@ describe("a custom circuit package end to end: circuit add, worker, escrow, atte
     const receipt = await devnet.publicClient.getTransactionReceipt({ hash: job.txHashes.at(-1) as `0x${string}` });
     // The fulfil gas (proof verification, attestation, validation, payment), for the report.
     console.info(`linear-threshold fulfil gas ${receipt.gasUsed}, prove ${job.timings?.proveMs} ms`);
+
+    // The CLI opens the same kind of job from what the worker says it serves (no local copy of the package).
+    const cli = await runCli(
+      [
+        "job",
+        "open",
+        "--model",
+        "linear-threshold",
+        "--input",
+        JSON.stringify(input.map(Number)),
+        "--quantized",
+      ].concat(["--pay", "1", "--worker-url", worker.url, "--json"]),
+      env,
+    );
+    expect(cli.stderr).toBe("");
+    const settled = JSON.parse(cli.stdout);
+    expect(settled.output).toEqual({ values: [240 / 256, 1], names: ["score", "decision"] });
+    expect(settled.validation.response).toBe(100);
+    const human = await runCli(
+      ["job", "open", "--model", "linear-threshold", "--input", "[1,0,0,0,0,0,0,0]", "--pay", "1"].concat([
+        "--worker-url",
+        worker.url,
+      ]),
+      env,
+    );
+    expect(human.stdout).toMatch(/linear-threshold says score -?\d+\.\d{3}, decision [01]/);
   });
 });

@@ -1,5 +1,4 @@
 import { DEVNET_CHAIN_ID, devnetAccounts, readDeployment } from "@convergence/contracts";
-import { loadModel } from "@convergence/models";
 import {
   deliverJobInput,
   getValidation,
@@ -53,6 +52,13 @@ function parseAgentId(value: string): bigint {
     throw new InvalidArgumentError({ argument: "--worker-agent", value, expected: "an ERC-8004 agent id such as 1" });
   }
   return BigInt(value);
+}
+
+/** `low (3.988, 2.016, -7.266)` for a labelled model, `score 0.938, decision 1` for named outputs. */
+function describeOutput({ values, label, names }: { values: number[]; label?: string; names?: string[] }): string {
+  const numbers = values.map((v) => (Number.isInteger(v) ? String(v) : v.toFixed(3)));
+  if (names) return numbers.map((v, i) => `${names[i] ?? `output ${i}`} ${v}`).join(", ");
+  return `${label ?? "?"} (${numbers.join(", ")})`;
 }
 
 /** The requester: REQUESTER_PRIVATE_KEY, or on the local devnet the well-known account #0 (funded with USDC). */
@@ -115,17 +121,25 @@ export function registerJobCommand(program: Command): void {
       const { contracts } = readDeployment({ chainId });
       const quiet = options.json;
 
-      const { manifest } = await loadModel({ name: options.model });
-      const width = manifest.shape[0]!;
+      // The worker describes what it serves (an MLP or a circuit package): the requester needs no local copy.
+      const served = (await getWorkerModels({ workerUrl })).find((model) => model.name === options.model);
+      if (!served?.modelId) {
+        throw new SettingError({
+          setting: "--model",
+          problem: `the worker at ${workerUrl} does not serve ${options.model} on-chain.`,
+          fix: "Pick a model from the worker's GET /v1/models, or start a worker that serves it (WORKER_MODELS).",
+        });
+      }
+      const width = served.shape[0]!;
       if (options.input.length !== width) {
         throw new InvalidArgumentError({
           argument: "--input",
           value: JSON.stringify(options.input),
-          expected: `${width} numbers for ${options.model} (${(manifest.features ?? []).map((f) => f.name).join(", ") || "its inputs"})`,
+          expected: `${width} numbers for ${options.model} (${(served.features ?? []).map((f) => f.name).join(", ") || "its inputs"})`,
         });
       }
       const input = options.input.map((value, index) => {
-        if (!options.quantized) return quantizeValue({ value, scale: manifest.scale, what: `--input[${index}]` });
+        if (!options.quantized) return quantizeValue({ value, scale: served.scale, what: `--input[${index}]` });
         if (!Number.isInteger(value) || value < Number(VALUE_MIN) || value > Number(VALUE_MAX)) {
           throw new InvalidArgumentError({
             argument: "--input",
@@ -135,14 +149,6 @@ export function registerJobCommand(program: Command): void {
         }
         return BigInt(value);
       });
-      const served = (await getWorkerModels({ workerUrl })).find((model) => model.name === options.model);
-      if (!served?.modelId) {
-        throw new SettingError({
-          setting: "--model",
-          problem: `the worker at ${workerUrl} does not serve ${options.model} on-chain.`,
-          fix: "Pick a model from the worker's GET /v1/models, or start a worker that serves it (WORKER_MODELS).",
-        });
-      }
       const modelId = BigInt(served.modelId);
       const salt = randomSalt();
       const inputCommitment = await commitInput({ input, salt });
@@ -188,7 +194,7 @@ export function registerJobCommand(program: Command): void {
         requestHash: attestation.validationRequestHash,
       });
       const worker = await getWorkerJob({ workerUrl, jobId: opened.jobId }).catch(() => undefined);
-      const values = attestation.outputs.map((v) => Number(v) / 2 ** manifest.scale);
+      const values = attestation.outputs.map((v, i) => Number(v) / 2 ** (served.outputs?.[i]?.scale ?? served.scale));
       const best = values.reduce((at, v, i) => (v > values[at]! ? i : at), 0);
       const data = {
         jobId: opened.jobId,
@@ -200,7 +206,8 @@ export function registerJobCommand(program: Command): void {
         attestation,
         output: {
           values,
-          label: manifest.labels.length === values.length ? manifest.labels[best] : undefined,
+          label: served.labels.length === values.length ? served.labels[best] : undefined,
+          ...(served.outputs ? { names: served.outputs.map((o) => o.name) } : {}),
         },
         validation: { agentId: validation.agentId, response: validation.response, validator: validation.validator },
         fulfilTx: worker?.txHashes.at(-1),
@@ -211,7 +218,7 @@ export function registerJobCommand(program: Command): void {
         data,
         human: (d) =>
           [
-            `Job ${d.jobId} settled: ${d.model} says ${d.output.label ?? "?"} (${d.output.values.map((v) => v.toFixed(3)).join(", ")})`,
+            `Job ${d.jobId} settled: ${d.model} says ${describeOutput(d.output)}`,
             `  attested on-chain for worker ${d.attestation.worker} (agent ${d.validation.agentId}, validation response ${d.validation.response})`,
             `  paid ${d.paid} USDC; open ${d.openTx}${d.fulfilTx ? `, fulfil ${d.fulfilTx}` : ""}`,
           ].join("\n"),

@@ -3,6 +3,8 @@ import { requestWorker } from "./requestWorker.ts";
 /** A model a worker serves (GET /v1/models). */
 export type WorkerModel = {
   name: string;
+  /** "mlp": an ONNX MLP through the generated circuit; "circuit": a custom circuit package. */
+  kind: "mlp" | "circuit";
   version: string;
   description?: string;
   /** The ModelRegistry id the worker proves for (its own verifier's registration), or null before it registered. */
@@ -15,6 +17,8 @@ export type WorkerModel = {
   features: { name: string; unit: string; description: string; mean: number; std: number }[] | null;
   /** Poseidon commitment of the quantized weights. */
   commitment: string;
+  /** A circuit package's outputs, each with its own fixed-point scale (an MLP's outputs all have `scale`). */
+  outputs?: { name: string; scale: number }[];
 };
 
 export type GetWorkerModelsParameters = { workerUrl: string; timeoutMs?: number };
