@@ -15,6 +15,7 @@ export {
 export { type LayerQuotientBitsParameters, layerQuotientBits } from "./circuit/layerQuotientBits.ts";
 export { loadWitnessCalculator, type WitnessCalculator } from "./circuit/loadWitnessCalculator.ts";
 export { type ReadR1csInfoReturnType, readR1csInfo } from "./circuit/readR1csInfo.ts";
+export { type RunCircomParameters, type RunCircomReturnType, runCircom } from "./circuit/runCircom.ts";
 export {
   type BuildPackageInputParameters,
   type BuildPackageInputReturnType,
@@ -47,7 +48,6 @@ export {
   type ReadPublicSignalNamesReturnType,
   readPublicSignalNames,
 } from "./circuitPackage/readPublicSignalNames.ts";
-export { type RunCircomParameters, type RunCircomReturnType, runCircom } from "./circuitPackage/runCircom.ts";
 export {
   type SetupCircuitPackageParameters,
   type SetupCircuitPackageReturnType,
