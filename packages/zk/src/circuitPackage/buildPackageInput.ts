@@ -16,7 +16,11 @@ export type BuildPackageInputParameters = {
 export type BuildPackageInputReturnType = {
   /** Every signal of the circuit as decimal field elements (negatives as p - |x|), for the witness calculator. */
   circuitInput: CircuitInput;
-  /** The outputs the package's TypeScript reference computed (signed). */
+  /**
+   * The outputs the package's buildInput computed (signed). They are also the public outputs in `circuitInput`, so a
+   * proof from this input carries exactly these: comparing them with the proof's is no independent check of the
+   * circuit (the circuit's constraints are; `checkCircuitReference` tests builder and circuit against each other).
+   */
   outputs: bigint[];
   modelCommitment: bigint;
   inputCommitment: bigint;

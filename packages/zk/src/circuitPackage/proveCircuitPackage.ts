@@ -26,8 +26,9 @@ export type ProveCircuitPackageParameters = {
 export type ProveCircuitPackageReturnType = ProveReturnType;
 
 /**
- * Proves one request through a circuit package with Groth16: the package's input builder gives the witness input and
- * the reference outputs, the circuit (compiled and set up, cached) checks them. Public signals are
+ * Proves one request through a circuit package with Groth16: the package's input builder gives the witness input,
+ * outputs included, and the circuit (compiled and set up, cached) constrains them: a builder whose outputs the
+ * circuit does not compute fails with WitnessError. The outputs returned are the builder's own. Public signals are
  * [modelCommitment, inputCommitment, binding, ...outputs], as for an MLP, so the same verifier call, attestor and
  * escrow take the proof.
  *
