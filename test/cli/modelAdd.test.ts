@@ -36,7 +36,7 @@ type Added = {
   setup: "created" | "reused";
   setupSeconds: number;
   vkeyHash: `0x${string}`;
-  verifier: { address: `0x${string}`; source: "deployed" | "reused"; contractName?: string };
+  verifier: { address: `0x${string}`; source: "deployed" | "reused" | "registration"; contractName?: string };
   registered: boolean;
   accuracyLoss: { samples: number; argmaxAgreement: number; maxAbsError: number; meanAbsError: number };
   directory: string;
@@ -143,6 +143,7 @@ describe("convergence model add: your own ONNX MLP, proven and settled on-chain"
     const a = added.get("mlp-a")!;
     const again = await add([file("mlp-a"), "--name", "mlp-a"]);
     expect(again).toMatchObject({ modelId: a.modelId, commitment: a.commitment, registered: false, setup: "reused" });
+    expect(again.verifier).toEqual({ address: a.verifier.address, source: "registration" });
     expect(await modelCount()).toBe(3n);
 
     const zkey = join(home, "zk", a.circuit, "circuit_final.zkey");

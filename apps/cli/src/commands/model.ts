@@ -14,6 +14,13 @@ type AddOptions = ImportOptions & { rpc?: string };
 
 const percent = (value: number) => `${(value * 100).toFixed(2)}%`;
 
+const verifierNote = ({ source, contractName }: { source: string; contractName?: string | undefined }) =>
+  source === "deployed"
+    ? `${contractName}, deployed`
+    : source === "reused"
+      ? "reused: the deployer's verifier for this circuit and key"
+      : "that of the existing registration";
+
 function parseScale(value: string): number {
   const scale = Number(value);
   if (!/^\d+$/.test(value) || scale < MIN_SCALE || scale > MAX_SCALE) {
@@ -67,7 +74,9 @@ function existingFile(file: string): string {
 
 /** `convergence model ...`: build the reference model, import ONNX models, add one to the chain. */
 export function registerModelCommand(program: Command): void {
-  const model = program.command("model").description("ONNX models: build the reference model, import your own.");
+  const model = program
+    .command("model")
+    .description("ONNX models: build the reference model, import your own, add one on-chain (proven and settled).");
 
   model
     .command("build-reference")
@@ -222,7 +231,7 @@ export function registerModelCommand(program: Command): void {
             `${d.name} (${d.shape.join("-")}, scale 2^${d.scale}) ${d.registered ? "registered" : "already registered"} as model ${d.modelId}`,
             `  commitment    ${d.commitment}`,
             `  circuit       ${d.circuit}: ${d.constraints} constraints, setup ${d.setup} (${d.setupSeconds}s)`,
-            `  verifier      ${d.verifier.address} (${d.verifier.source === "deployed" ? `${d.verifier.contractName}, deployed` : "reused: same circuit and key"})`,
+            `  verifier      ${d.verifier.address} (${verifierNote(d.verifier)})`,
             `  quantization  ${percent(d.accuracyLoss.argmaxAgreement)} of ${d.accuracyLoss.samples} sample inputs keep the float argmax; max |output error| ${d.accuracyLoss.maxAbsError.toFixed(4)}, mean ${d.accuracyLoss.meanAbsError.toFixed(4)}`,
             `  local model   ${d.directory}`,
             "",

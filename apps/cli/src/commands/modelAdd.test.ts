@@ -83,6 +83,7 @@ describe("addModel", () => {
 
     const again = await addModel({ path: onnx, name: "unit-mlp", rpcUrl: node.url, quiet: true });
     expect(again).toMatchObject({ modelId: first.modelId, registered: false, setup: "reused" });
+    expect(again.verifier).toEqual({ address: first.verifier.address, source: "registration" });
     expect(await modelCount()).toBe(1n);
     expect(readdirSync(home).filter((entry) => entry.startsWith(".model-add-"))).toEqual([]);
   });

@@ -4,7 +4,7 @@ import { join } from "node:path";
 import { performance } from "node:perf_hooks";
 import { readDeployment } from "@convergence/contracts";
 import { importModel, type ModelManifest, modelDirectories, resolveConvergenceHome } from "@convergence/models";
-import { deployVerifier, findModelRegistration, registerModel } from "@convergence/sdk";
+import { type EnsureModelRegistrationReturnType, ensureModelRegistration } from "@convergence/sdk";
 import { compileCircuit, compileVerifier, exportVerifier, modelShape, setupCircuit, sha256File } from "@convergence/zk";
 import { type Address, type Hex, keccak256, stringToHex } from "viem";
 import { connect } from "../chain/connect.ts";
@@ -41,8 +41,11 @@ export type AddModelReturnType = {
   /** Seconds this run spent compiling and setting up (near 0 when reused). */
   setupSeconds: number;
   vkeyHash: Hex;
-  /** "reused": the verifier of an active registration under this machine's key (same circuit), no new deployment. */
-  verifier: { address: Address; source: "deployed" | "reused"; contractName?: string };
+  /**
+   * "registration": that of the existing registration answered; "reused": the verifier of another of the deployer
+   * account's registrations under this machine's key (same circuit), no new deployment; "deployed": new.
+   */
+  verifier: EnsureModelRegistrationReturnType["verifier"];
   /** False when an active registration of the same weights and keys already existed: it is answered as is. */
   registered: boolean;
   registry: Address;
@@ -129,47 +132,34 @@ export async function addModel({
     const setupSeconds = Number(((performance.now() - start) / 1000).toFixed(1));
     const vkeyHash = `0x${await sha256File({ path: setup.verificationKeyPath })}` as Hex;
 
-    const found = await findModelRegistration({ client: publicClient, registry, fromBlock, vkeyHash, commitment });
-    let modelId: bigint;
-    let verifier: AddModelReturnType["verifier"];
-    if (found) {
-      modelId = found.modelId;
-      verifier = { address: found.verifier, source: "reused" };
-    } else {
-      // Any active registration under this machine's key of the same circuit has a verifier for these proofs.
-      const sameKey = await findModelRegistration({ client: publicClient, registry, fromBlock, vkeyHash });
-      if (sameKey) {
-        verifier = { address: sameKey.verifier, source: "reused" };
-      } else {
-        verifier = await runStep({
-          title: "Exporting, compiling and deploying the Groth16 verifier",
-          quiet,
-          run: async () => {
+    const circuitId = keccak256(stringToHex(setup.record.key));
+    const { modelId, verifier, registered } = await runStep({
+      title: `Registering ${name} in ModelRegistry ${registry}`,
+      quiet,
+      run: (step) =>
+        ensureModelRegistration({
+          client,
+          registry,
+          fromBlock,
+          commitment,
+          vkeyHash,
+          numOutputs: manifest.shape.at(-1)!,
+          circuitId,
+          onnxHash: `0x${manifest.files.int64Onnx.sha256}`,
+          uri: `convergence:model/${name}@${manifest.version}`,
+          compileVerifier: async () => {
+            step.update("exporting and compiling the Groth16 verifier");
             // In memory only (outDirs: []): nothing is written into the repository.
             const exported = await exportVerifier({ zkey: setup.zkey, model: name, outDirs: [] });
-            const { abi, bytecode } = compileVerifier({ source: exported.source, contractName: exported.contractName });
-            const { address } = await deployVerifier({ client, abi, bytecode, contractName: exported.contractName });
-            return { address, source: "deployed" as const, contractName: exported.contractName };
+            return {
+              ...compileVerifier({ source: exported.source, contractName: exported.contractName }),
+              contractName: exported.contractName,
+            };
           },
-        });
-      }
-      ({ modelId } = await runStep({
-        title: `Registering ${name} in ModelRegistry ${registry}`,
-        quiet,
-        run: () =>
-          registerModel({
-            client,
-            registry,
-            commitment,
-            verifier: verifier.address,
-            numOutputs: manifest.shape.at(-1)!,
-            circuitId: keccak256(stringToHex(setup.record.key)),
-            vkeyHash,
-            onnxHash: `0x${manifest.files.int64Onnx.sha256}`,
-            uri: `convergence:model/${name}@${manifest.version}`,
-          }),
-      }));
-    }
+          onStep: (next) =>
+            step.update(next === "deploy-verifier" ? "deploying the verifier" : "sending the registration"),
+        }),
+    });
 
     // Registered (or found): the model goes where the worker loads it from.
     if (existsSync(target)) await rm(target, { recursive: true });
@@ -181,7 +171,7 @@ export async function addModel({
       modelId,
       commitment,
       circuit: circuit.key,
-      circuitId: keccak256(stringToHex(setup.record.key)),
+      circuitId,
       constraints: circuit.constraints,
       shape: manifest.shape,
       scale: manifest.scale,
@@ -189,7 +179,7 @@ export async function addModel({
       setupSeconds,
       vkeyHash,
       verifier,
-      registered: !found,
+      registered,
       registry,
       accuracyLoss: {
         samples: loss.samples,
