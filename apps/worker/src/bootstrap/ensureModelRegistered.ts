@@ -1,4 +1,4 @@
-import { deployVerifier, findModelRegistration, registerModel, type WriteClient } from "@convergence/sdk";
+import { ensureModelRegistration, findModelRegistration, type WriteClient } from "@convergence/sdk";
 import { compileVerifier, exportVerifier, type SetupCircuitReturnType, sha256File } from "@convergence/zk";
 import { type Address, type Hex, keccak256, stringToHex } from "viem";
 import { ModelNotRegisteredError } from "../errors/bootstrap.ts";
@@ -28,8 +28,9 @@ export type EnsureModelRegisteredReturnType = {
 /**
  * The ModelRegistry id under which this worker can serve `model`: an active registration with the model's weight
  * commitment and this machine's verification key (phase 2 of the setup is random per machine, so another machine's
- * verifier would reject these proofs). When there is none and `register` is set, deploys the model's snarkjs verifier
- * (compiled with solc-js) and registers the model, printing each step.
+ * verifier would reject these proofs). When there is none and `register` is set, registers the model with the verifier
+ * of one of the worker account's registrations under the same key, or a newly deployed snarkjs verifier (compiled with
+ * solc-js), printing each step.
  *
  * @example
  * const { modelId } = await ensureModelRegistered({ client, registry, fromBlock, model, setup, register: true, log });
@@ -44,34 +45,42 @@ export async function ensureModelRegistered({
   log,
 }: EnsureModelRegisteredParameters): Promise<EnsureModelRegisteredReturnType> {
   const vkeyHash = `0x${await sha256File({ path: setup.verificationKeyPath })}` as Hex;
-  const found = await findModelRegistration({ client, registry, fromBlock, vkeyHash, commitment: model.commitment });
-  if (found) {
+  if (!register) {
+    const found = await findModelRegistration({ client, registry, fromBlock, vkeyHash, commitment: model.commitment });
+    if (!found) throw new ModelNotRegisteredError({ model: model.name, commitment: model.commitment });
     log.info("model found on-chain", { model: model.name, modelId: found.modelId, verifier: found.verifier });
     return { modelId: found.modelId, verifier: found.verifier, vkeyHash, registered: false };
   }
-  if (!register) throw new ModelNotRegisteredError({ model: model.name, commitment: model.commitment });
 
-  // The verifier source is exported in memory only (outDirs: []): nothing is written into the repository.
-  const verifier = await exportVerifier({ zkey: setup.zkey, model: model.name, outDirs: [] });
-  const { abi, bytecode } = compileVerifier({ source: verifier.source, contractName: verifier.contractName });
-  const { address: verifierAddress } = await deployVerifier({
-    client,
-    abi,
-    bytecode,
-    contractName: verifier.contractName,
-  });
-  log.info("verifier deployed", { contract: verifier.contractName, address: verifierAddress });
-  const { modelId } = await registerModel({
+  const ensured = await ensureModelRegistration({
     client,
     registry,
+    fromBlock,
     commitment: model.commitment,
-    verifier: verifierAddress,
+    vkeyHash,
     numOutputs: model.manifest.shape.at(-1)!,
     circuitId: keccak256(stringToHex(setup.record.key)),
-    vkeyHash,
     onnxHash: `0x${model.manifest.files.int64Onnx.sha256}`,
     uri: `convergence:model/${model.name}@${model.manifest.version}`,
+    // `convergence model add` registers with the deployer account: serve that registration too.
+    anyOwner: true,
+    compileVerifier: async () => {
+      // The verifier source is exported in memory only (outDirs: []): nothing is written into the repository.
+      const exported = await exportVerifier({ zkey: setup.zkey, model: model.name, outDirs: [] });
+      return {
+        ...compileVerifier({ source: exported.source, contractName: exported.contractName }),
+        contractName: exported.contractName,
+      };
+    },
   });
-  log.info("model registered", { model: model.name, modelId });
-  return { modelId, verifier: verifierAddress, vkeyHash, registered: true };
+  const { modelId, verifier, registered } = ensured;
+  if (!registered) {
+    log.info("model found on-chain", { model: model.name, modelId, verifier: verifier.address });
+  } else {
+    if (verifier.source === "deployed") {
+      log.info("verifier deployed", { contract: verifier.contractName, address: verifier.address });
+    }
+    log.info("model registered", { model: model.name, modelId });
+  }
+  return { modelId, verifier: verifier.address, vkeyHash, registered };
 }
