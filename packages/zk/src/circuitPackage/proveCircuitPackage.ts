@@ -1,26 +1,14 @@
 import { randomSalt } from "../commitment/randomSalt.ts";
-import type { ProveReturnType } from "../proof/prove.ts";
+import type { ProveParameters, ProveReturnType } from "../proof/prove.ts";
 import { proveWitness } from "../proof/proveWitness.ts";
-import { assertZkeyContributed } from "../setup/assertZkeyContributed.ts";
-import type { OnProgress } from "../setup/createProgress.ts";
-import { loadSetup } from "../setup/loadSetup.ts";
-import { setupCircuit } from "../setup/setupCircuit.ts";
 import { buildPackageInput } from "./buildPackageInput.ts";
 import { compileCircuitPackage } from "./compileCircuitPackage.ts";
 import type { CircuitPackage } from "./types.ts";
 
-export type ProveCircuitPackageParameters = {
+export type ProveCircuitPackageParameters = Omit<ProveParameters, "model" | "input"> & {
   pkg: CircuitPackage;
-  /** The fixed-point input. */
+  /** The fixed-point input, within the manifest's input range. */
   input: readonly bigint[];
-  /** A fresh `randomSalt()` when omitted. */
-  salt?: bigint;
-  /** The job binding (`computeBinding`); 0 outside an escrow job. */
-  binding?: bigint;
-  setupIfMissing?: boolean;
-  /** Keep snarkjs' curve threads for the next proof; call `terminateCurve()` when done. */
-  keepCurve?: boolean;
-  onProgress?: OnProgress;
 };
 /** The same result as `prove` for an MLP: `output` is the circuit's outputs, signed. */
 export type ProveCircuitPackageReturnType = ProveReturnType;
@@ -40,21 +28,10 @@ export async function proveCircuitPackage({
   input,
   salt = randomSalt(),
   binding = 0n,
-  setupIfMissing = false,
-  keepCurve = false,
-  onProgress,
+  ...options
 }: ProveCircuitPackageParameters): Promise<ProveCircuitPackageReturnType> {
-  const built = await buildPackageInput({ pkg, input, salt, binding });
-  const circuit = await compileCircuitPackage({ pkg, onProgress });
-  const setup = setupIfMissing ? await setupCircuit({ circuit, onProgress }) : await loadSetup({ circuit });
-  await assertZkeyContributed({ path: setup.zkey });
-  const proven = await proveWitness({ circuit, zkey: setup.zkey, circuitInput: built.circuitInput, keepCurve });
-  return {
-    ...proven,
-    modelCommitment: built.modelCommitment,
-    inputCommitment: built.inputCommitment,
-    binding,
-    salt,
-    circuit: circuit.key,
-  };
+  const { circuitInput, modelCommitment, inputCommitment } = await buildPackageInput({ pkg, input, salt, binding });
+  const circuit = await compileCircuitPackage({ pkg, onProgress: options.onProgress });
+  const proven = await proveWitness({ circuit, circuitInput, ...options });
+  return { ...proven, modelCommitment, inputCommitment, binding, salt };
 }

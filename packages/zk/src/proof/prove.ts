@@ -7,10 +7,7 @@ import { FIELD_MODULUS } from "../fixedPoint/constants.ts";
 import { forward } from "../fixedPoint/forward.ts";
 import type { QuantizedMlp } from "../fixedPoint/types.ts";
 import { modelShape } from "../model/modelShape.ts";
-import { assertZkeyContributed } from "../setup/assertZkeyContributed.ts";
 import type { OnProgress } from "../setup/createProgress.ts";
-import { loadSetup } from "../setup/loadSetup.ts";
-import { setupCircuit } from "../setup/setupCircuit.ts";
 import { buildCircuitInput } from "./buildCircuitInput.ts";
 import { type ProveWitnessReturnType, proveWitness } from "./proveWitness.ts";
 
@@ -33,8 +30,6 @@ export type ProveReturnType = ProveWitnessReturnType & {
   inputCommitment: bigint;
   binding: bigint;
   salt: bigint;
-  /** The circuit's cache key: which setup (and so which verifier) the proof is for. */
-  circuit: string;
 };
 
 /**
@@ -50,9 +45,7 @@ export async function prove({
   input,
   salt = randomSalt(),
   binding = 0n,
-  setupIfMissing = false,
-  keepCurve = false,
-  onProgress,
+  ...options
 }: ProveParameters): Promise<ProveReturnType> {
   if (binding < 0n || binding >= FIELD_MODULUS) throw new InvalidBindingError({ binding: binding.toString() });
   // Validation first: shape, ranges of input, weights and activations (names the offending value).
@@ -61,11 +54,8 @@ export async function prove({
   const modelCommitment = await commitModel({ model });
   const inputCommitment = await commitInput({ input, salt });
 
-  const circuit: CompiledCircuit = await compileCircuit({ shape, onProgress });
-  const setup = setupIfMissing ? await setupCircuit({ circuit, onProgress }) : await loadSetup({ circuit });
-  await assertZkeyContributed({ path: setup.zkey });
-
+  const circuit: CompiledCircuit = await compileCircuit({ shape, onProgress: options.onProgress });
   const circuitInput = buildCircuitInput({ model, input, salt, binding, modelCommitment, inputCommitment, output });
-  const proven = await proveWitness({ circuit, zkey: setup.zkey, circuitInput, keepCurve });
-  return { ...proven, modelCommitment, inputCommitment, binding, salt, circuit: circuit.key };
+  const proven = await proveWitness({ circuit, circuitInput, ...options });
+  return { ...proven, modelCommitment, inputCommitment, binding, salt };
 }

@@ -33,7 +33,7 @@ describe("proveWitness", () => {
   afterAll(terminateCurve);
 
   it("proves a witness the verifier accepts, with the outputs after the three leading public signals", async () => {
-    const result = await proveWitness({ circuit: shape.circuit, zkey: shape.setup!.zkey, circuitInput });
+    const result = await proveWitness({ circuit: shape.circuit, circuitInput });
     expect(result.output).toEqual(output);
     expect(result.rawOutput).toEqual(output.map((value) => toField(value)));
     expect(result.publicSignals.slice(2)).toEqual(["4", ...result.rawOutput.map(String)]);
@@ -52,8 +52,8 @@ describe("proveWitness", () => {
 
   it("throws WitnessError naming the circuit when the circuit rejects the witness", async () => {
     const wrong = { ...circuitInput, outputs: output.map((value) => toField(value + 1n).toString()) };
-    await expect(
-      proveWitness({ circuit: shape.circuit, zkey: shape.setup!.zkey, circuitInput: wrong, keepCurve: true }),
-    ).rejects.toSatisfy((error) => error instanceof WitnessError && error.message.includes(shape.circuit.name));
+    await expect(proveWitness({ circuit: shape.circuit, circuitInput: wrong, keepCurve: true })).rejects.toSatisfy(
+      (error) => error instanceof WitnessError && error.message.includes(shape.circuit.name),
+    );
   });
 });
