@@ -52,4 +52,7 @@ await terminateCurve();
 process.stdout.write(
   `Proved myrisk-v1 in ${proof.proveMs.toFixed(0)} ms: outputs ${proof.output.join(", ")}; the proof's modelCommitment is ${proof.modelCommitment === BigInt(imported.manifest.commitments.model) ? "myrisk-v1's" : "WRONG"}.\n`,
 );
-nextStep({ command: "pnpm demo", note: "That is the whole stack. Run it end to end in one command:" });
+nextStep({
+  command: "pnpm workshop 12",
+  note: "On a chain, one command does all of this and registers the model: pnpm convergence model add <file.onnx> --name <name>.\nNext, bring a circuit of your own, not an MLP:",
+});

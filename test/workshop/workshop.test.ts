@@ -6,7 +6,7 @@ import { findFreePort, workspaceRoot } from "@convergence/contracts";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 // Steps run as `pnpm workshop <n>` does, each in its own process, in order, sharing one chain. Step 1 is the
-// long-running one (the chain): the test starts it and stops it with SIGINT at the end. Steps 9 and 10 start and stop
+// long-running one (the chain): the test starts it and stops it with SIGINT at the end. Steps 9, 10 and 12 start and stop
 // the worker themselves. A fresh CONVERGENCE_HOME makes step 7 run the real one-time setup.
 const home = mkdtempSync(join(tmpdir(), "convergence-workshop-home-"));
 const deployments = mkdtempSync(join(tmpdir(), "convergence-workshop-deployments-"));
@@ -59,7 +59,7 @@ describe("workshop", () => {
     expect(early.stderr).toContain("pnpm workshop 1");
   });
 
-  it("runs steps 1 to 11 in order, each ending with the next command", async () => {
+  it("runs steps 1 to 12 in order, each ending with the next command", async () => {
     chain = spawn(process.execPath, ["--import", "tsx", "scripts/workshop/run.ts", "1"], {
       cwd: workspaceRoot,
       env: { ...process.env, FORCE_COLOR: "0", ...env },
@@ -87,12 +87,17 @@ describe("workshop", () => {
       9: [/ERC-8004 validation of agent \d+: response 100/, /from 100000 to 100002 USDC/],
       10: [/"condition":"risk == low"/, /✔ request_verified_inference/],
       11: [/the same: no new setup/, /the proof's modelCommitment is myrisk-v1's/],
+      12: [
+        /Registered as model \d+: \d+ constraints, public signals \[modelCommitment, inputCommitment, binding, score, decision\]/,
+        /proven and attested on-chain: score -?[\d.]+, decision [01]/,
+        /ERC-8004 validation response 100/,
+      ],
     };
-    for (let n = 2; n <= 11; n += 1) {
+    for (let n = 2; n <= 12; n += 1) {
       const result = await step(n);
       expect(result.code, `step ${n}: ${result.stderr}`).toBe(0);
       for (const pattern of expectations[n] ?? []) expect(result.stdout, `step ${n}`).toMatch(pattern);
-      expect(result.stdout).toContain(n === 11 ? "Next: pnpm demo" : `Next: pnpm workshop ${n + 1}`);
+      expect(result.stdout).toContain(n === 12 ? "Next: pnpm demo" : `Next: pnpm workshop ${n + 1}`);
     }
 
     chain.kill("SIGINT");

@@ -13,7 +13,14 @@ export type StartWorkerReturnType = { url: string; agentId: string; process: Chi
  * @example
  * const worker = await startWorker({ rpcUrl });
  */
-export async function startWorker({ rpcUrl }: { rpcUrl: string }): Promise<StartWorkerReturnType> {
+export async function startWorker({
+  rpcUrl,
+  models,
+}: {
+  rpcUrl: string;
+  /** WORKER_MODELS: the models and circuit packages to serve (default: the worker's, risk-v1). */
+  models?: string[];
+}): Promise<StartWorkerReturnType> {
   const dir = mkdtempSync(join(tmpdir(), "convergence-workshop-worker-"));
   const child = spawn(process.execPath, ["--import", "tsx", "apps/worker/src/main.ts"], {
     cwd: workspaceRoot,
@@ -24,6 +31,7 @@ export async function startWorker({ rpcUrl }: { rpcUrl: string }): Promise<Start
       WORKER_PORT: "0",
       WORKER_POLL_INTERVAL_MS: "100",
       WORKER_LOG_LEVEL: "warn",
+      ...(models ? { WORKER_MODELS: models.join(",") } : {}),
     },
     stdio: ["ignore", "pipe", "inherit"],
   });
