@@ -2,7 +2,7 @@ import { existsSync, statSync } from "node:fs";
 import { resolve } from "node:path";
 import { assertModelName, buildReferenceModel, InvalidModelNameError, importModel, sha256 } from "@convergence/models";
 import { MAX_SCALE, MIN_SCALE } from "@convergence/zk";
-import type { Command } from "commander";
+import { type Command, Option } from "commander";
 import { InvalidArgumentError } from "../errors.ts";
 import { rpcUrlFrom } from "../options.ts";
 import { printResult } from "../output.ts";
@@ -58,6 +58,17 @@ function parseLabels(value: string): string[] {
   }
   return labels;
 }
+
+// `model import` and `model add` take the same import options.
+const nameOption = () =>
+  new Option("--name <name>", "the model's name: a-z, 0-9, '.', '_', '-'").makeOptionMandatory().argParser(parseName);
+const scaleOption = () =>
+  new Option(
+    "--scale <S>",
+    `fixed-point scale ${MIN_SCALE}-${MAX_SCALE} (default: the largest up to 8 that fits)`,
+  ).argParser(parseScale);
+const labelsOption = () =>
+  new Option("--labels <names>", "comma-separated output names, e.g. low,medium,high").argParser(parseLabels);
 
 /** The absolute path of an existing file, or an error naming the argument. */
 function existingFile(file: string): string {
@@ -132,13 +143,9 @@ export function registerModelCommand(program: Command): void {
       "Import a float32 ONNX MLP (Gemm or MatMul+Add, Relu): validate, quantize, write the int64 model and manifest to $CONVERGENCE_HOME/models/<name>/.",
     )
     .argument("<file.onnx>", "a float32 ONNX MLP, as torch.onnx.export or tf2onnx write it")
-    .requiredOption("--name <name>", "the model's name: a-z, 0-9, '.', '_', '-'", parseName)
-    .option(
-      "--scale <S>",
-      `fixed-point scale ${MIN_SCALE}-${MAX_SCALE} (default: the largest up to 8 that fits)`,
-      parseScale,
-    )
-    .option("--labels <names>", "comma-separated output names, e.g. low,medium,high", parseLabels)
+    .addOption(nameOption())
+    .addOption(scaleOption())
+    .addOption(labelsOption())
     .option("--force", "replace an imported model of the same name")
     .option("--json", "print the result as JSON")
     .action(async (file: string, options: ImportOptions) => {
@@ -192,13 +199,9 @@ export function registerModelCommand(program: Command): void {
       "Bring your own ONNX MLP on-chain in one step: import and quantize it, compile the circuit for its shape, run (or reuse) the shape's Groth16 setup, deploy its verifier and register it in ModelRegistry. Then serve it with WORKER_MODELS=risk-v1,<name> pnpm worker (a running worker picks it up after a restart).",
     )
     .argument("<file.onnx>", "a float32 ONNX MLP (Gemm or MatMul+Add, Relu, optional leading Flatten)")
-    .requiredOption("--name <name>", "the model's name: a-z, 0-9, '.', '_', '-'", parseName)
-    .option(
-      "--scale <S>",
-      `fixed-point scale ${MIN_SCALE}-${MAX_SCALE} (default: the largest up to 8 that fits)`,
-      parseScale,
-    )
-    .option("--labels <names>", "comma-separated output names, e.g. low,medium,high", parseLabels)
+    .addOption(nameOption())
+    .addOption(scaleOption())
+    .addOption(labelsOption())
     .option("--force", "replace a local model of the same name that holds different weights")
     .option("--rpc <url>", "JSON-RPC URL (default CONVERGENCE_RPC_URL or http://127.0.0.1:8545)")
     .option("--json", "print the result as JSON")
