@@ -149,8 +149,10 @@ export function createJobProcessor({
       }
       throw error;
     }
-    // The int64 ONNX model (an MLP) or the package's TypeScript reference (a circuit package) and the circuit must
-    // agree bit for bit; a disagreement is a bug worth stopping for.
+    // An MLP: the int64 ONNX model is an implementation independent of the circuit, and the two must agree bit for
+    // bit; a disagreement is a bug worth stopping for. A circuit package: the proof's outputs are the input builder's
+    // own (the circuit constrains them, `circuit add` checked builder and circuit against each other), so this only
+    // guards the prover thread's decoding; the on-chain verifier is what makes the outputs trustworthy.
     const reference =
       model.kind === "mlp"
         ? (await runOnnx<bigint>({ session: model.session, input })).output
