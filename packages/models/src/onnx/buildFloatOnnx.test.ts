@@ -69,6 +69,10 @@ describe("buildFloatOnnx", () => {
       dynamic.graph!.input![0]!.type!.tensorType!.shape!.dim!.map((d) => d.dimParam || Number(d.dimValue)),
     ).toEqual(["batch", "features"]);
     const sigmoid = onnx.ModelProto.decode(buildFloatOnnx({ model, activation: "Sigmoid" }));
-    expect(sigmoid.graph!.node!.map((n) => n.opType)).toEqual(["Gemm", "Sigmoid", "Gemm"]);
+    expect(sigmoid.graph!.node!.map((n) => [n.opType, n.name])).toEqual([
+      ["Gemm", "fc0_gemm"],
+      ["Sigmoid", "sigmoid0"],
+      ["Gemm", "fc1_gemm"],
+    ]);
   });
 });

@@ -111,8 +111,9 @@ export function buildFloatOnnx(parameters: BuildFloatOnnxParameters): BuildFloat
     }
     current = out;
     if (layer.relu) {
-      const reluOut = last ? outputName : `relu${k}`;
-      nodes.push({ name: `relu${k}`, opType: activation, input: [current], output: [reluOut] });
+      const node = `${activation.toLowerCase()}${k}`;
+      const reluOut = last ? outputName : node;
+      nodes.push({ name: node, opType: activation, input: [current], output: [reluOut] });
       current = reluOut;
     }
   });
