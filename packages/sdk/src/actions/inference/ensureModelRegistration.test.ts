@@ -1,10 +1,11 @@
 import { randomBytes } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { modelRegistryAbi, workspaceRoot } from "@convergence/contracts";
+import { devnetAccounts, modelRegistryAbi, workspaceRoot } from "@convergence/contracts";
 import { type Abi, type Hex, keccak256, toHex } from "viem";
 import { describe, expect, it, vi } from "vitest";
 import { testContext } from "../../../test/context.ts";
+import { createClients } from "../../client/createClients.ts";
 import type { WriteClient } from "../../client/types.ts";
 import { ensureModelRegistration } from "./ensureModelRegistration.ts";
 import { getModel } from "./getModel.ts";
@@ -17,9 +18,13 @@ const artifact = JSON.parse(
 ) as { abi: Abi; bytecode: Hex };
 
 describe("ensureModelRegistration", () => {
-  const { publicClient, deployment, wallet } = testContext();
+  const { rpcUrl, publicClient, deployment } = testContext();
   const registry = deployment.contracts.ModelRegistry;
-  const [researcher, other] = [wallet(7), wallet(8)];
+  // Accounts 14 and 15 of the devnet mnemonic (funded with ETH by the node): no other SDK test sends from them.
+  const accounts = devnetAccounts({ count: 16 });
+  const [researcher, other] = [14, 15].map(
+    (index) => createClients({ rpcUrl, chainId: 31337, account: accounts[index]! }).walletClient!,
+  ) as [WriteClient, WriteClient];
   // A key no other test registers, so the chain's other registrations cannot match.
   const vkeyHash = `0x${randomBytes(32).toString("hex")}` as Hex;
   const modelCount = () =>
