@@ -3,7 +3,7 @@ import { cp, mkdir, mkdtemp, readFile, rename, rm, writeFile } from "node:fs/pro
 import { basename, join } from "node:path";
 import { performance } from "node:perf_hooks";
 import { readDeployment } from "@convergence/contracts";
-import { deployVerifier, findModelRegistration, registerModel } from "@convergence/sdk";
+import { type EnsureModelRegistrationReturnType, ensureModelRegistration } from "@convergence/sdk";
 import {
   checkCircuitReference,
   compileVerifier,
@@ -44,7 +44,8 @@ export type AddCircuitReturnType = {
   setup: "created" | "reused";
   setupSeconds: number;
   vkeyHash: Hex;
-  verifier: { address: Address; source: "deployed" | "reused"; contractName?: string };
+  /** "registration": the existing registration's; "reused": another of the deployer's under this key; "deployed". */
+  verifier: EnsureModelRegistrationReturnType["verifier"];
   /** False when an active registration of the same parameters and keys already existed. */
   registered: boolean;
   registry: Address;
@@ -127,48 +128,35 @@ export async function addCircuit({
     const circuitId = keccak256(stringToHex(setup.record.key));
     const commitment = pkg.modelCommitment;
 
-    const found = await findModelRegistration({ client: publicClient, registry, fromBlock, vkeyHash, commitment });
-    let modelId: bigint;
-    let verifier: AddCircuitReturnType["verifier"];
-    if (found) {
-      modelId = found.modelId;
-      verifier = { address: found.verifier, source: "reused" };
-    } else {
-      const sameKey = await findModelRegistration({ client: publicClient, registry, fromBlock, vkeyHash });
-      if (sameKey) {
-        verifier = { address: sameKey.verifier, source: "reused" };
-      } else {
-        verifier = await runStep({
-          title: "Exporting, compiling and deploying the Groth16 verifier",
-          quiet,
-          run: async () => {
+    // A circuit package has no ONNX model: its reference computation is the input builder.
+    const referenceHash = `0x${await sha256File({ path: pkg.files.inputBuilder })}` as Hex;
+    const { modelId, verifier, registered } = await runStep({
+      title: `Registering ${manifest.name} in ModelRegistry ${registry}`,
+      quiet,
+      run: (step) =>
+        ensureModelRegistration({
+          client,
+          registry,
+          fromBlock,
+          commitment,
+          vkeyHash,
+          numOutputs: manifest.numOutputs,
+          circuitId,
+          onnxHash: referenceHash,
+          uri: `convergence:circuit/${manifest.name}@${manifest.version}`,
+          compileVerifier: async () => {
+            step.update("exporting and compiling the Groth16 verifier");
             // In memory only (outDirs: []): nothing is written into the repository.
             const exported = await exportVerifier({ zkey: setup.zkey, model: manifest.name, outDirs: [] });
-            const { abi, bytecode } = compileVerifier({ source: exported.source, contractName: exported.contractName });
-            const { address } = await deployVerifier({ client, abi, bytecode, contractName: exported.contractName });
-            return { address, source: "deployed" as const, contractName: exported.contractName };
+            return {
+              ...compileVerifier({ source: exported.source, contractName: exported.contractName }),
+              contractName: exported.contractName,
+            };
           },
-        });
-      }
-      // A circuit package has no ONNX model: its reference computation is the input builder.
-      const referenceHash = `0x${await sha256File({ path: pkg.files.inputBuilder })}` as Hex;
-      ({ modelId } = await runStep({
-        title: `Registering ${manifest.name} in ModelRegistry ${registry}`,
-        quiet,
-        run: () =>
-          registerModel({
-            client,
-            registry,
-            commitment,
-            verifier: verifier.address,
-            numOutputs: manifest.numOutputs,
-            circuitId,
-            vkeyHash,
-            onnxHash: referenceHash,
-            uri: `convergence:circuit/${manifest.name}@${manifest.version}`,
-          }),
-      }));
-    }
+          onStep: (next) =>
+            step.update(next === "deploy-verifier" ? "deploying the verifier" : "sending the registration"),
+        }),
+    });
 
     // Registered (or found): the package goes where the worker loads it from.
     await rm(target, { recursive: true, force: true });
@@ -189,7 +177,7 @@ export async function addCircuit({
       setupSeconds,
       vkeyHash,
       verifier,
-      registered: !found,
+      registered,
       registry,
       directory: target,
       serve: `WORKER_MODELS=risk-v1,${manifest.name} pnpm worker`,

@@ -1,4 +1,4 @@
-import { deployVerifier, findModelRegistration, registerModel, type WriteClient } from "@convergence/sdk";
+import { ensureModelRegistration, findModelRegistration, type WriteClient } from "@convergence/sdk";
 import { compileVerifier, exportVerifier, type SetupCircuitReturnType, sha256File } from "@convergence/zk";
 import { type Address, type Hex, keccak256, stringToHex } from "viem";
 import { ModelNotRegisteredError } from "../errors/bootstrap.ts";
@@ -28,8 +28,8 @@ export type EnsureCircuitRegisteredReturnType = {
 /**
  * The ModelRegistry id under which this worker can serve a circuit package: the active registration `convergence
  * circuit add` made (the parameters' commitment with this machine's verification key). When there is none and
- * `register` is set (a chain restarted since), registers it the way `circuit add` does: the verifier of another
- * registration under the same key, or a newly deployed one, and numOutputs from the manifest.
+ * `register` is set (a chain restarted since), registers it the way `circuit add` does (the SDK's ensureModelRegistration), with numOutputs from the
+ * manifest.
  *
  * @example
  * const { modelId } = await ensureCircuitRegistered({ client, registry, fromBlock, circuit, setup, register: true, log });
@@ -45,32 +45,46 @@ export async function ensureCircuitRegistered({
 }: EnsureCircuitRegisteredParameters): Promise<EnsureCircuitRegisteredReturnType> {
   const { manifest, files } = circuit.pkg;
   const vkeyHash = `0x${await sha256File({ path: setup.verificationKeyPath })}` as Hex;
-  const found = await findModelRegistration({ client, registry, fromBlock, vkeyHash, commitment: circuit.commitment });
-  if (found) {
+  if (!register) {
+    const found = await findModelRegistration({
+      client,
+      registry,
+      fromBlock,
+      vkeyHash,
+      commitment: circuit.commitment,
+    });
+    if (!found) throw new ModelNotRegisteredError({ model: circuit.name, commitment: circuit.commitment });
     log.info("circuit found on-chain", { model: circuit.name, modelId: found.modelId, verifier: found.verifier });
     return { modelId: found.modelId, verifier: found.verifier, vkeyHash, registered: false };
   }
-  if (!register) throw new ModelNotRegisteredError({ model: circuit.name, commitment: circuit.commitment });
-
-  let verifier = (await findModelRegistration({ client, registry, fromBlock, vkeyHash }))?.verifier;
-  if (verifier === undefined) {
-    const exported = await exportVerifier({ zkey: setup.zkey, model: circuit.name, outDirs: [] });
-    const { abi, bytecode } = compileVerifier({ source: exported.source, contractName: exported.contractName });
-    ({ address: verifier } = await deployVerifier({ client, abi, bytecode, contractName: exported.contractName }));
-    log.info("verifier deployed", { contract: exported.contractName, address: verifier });
-  }
-  const { modelId } = await registerModel({
+  const { modelId, verifier, registered } = await ensureModelRegistration({
     client,
     registry,
+    fromBlock,
     commitment: circuit.commitment,
-    verifier,
+    vkeyHash,
     numOutputs: manifest.numOutputs,
     circuitId: keccak256(stringToHex(setup.record.key)),
-    vkeyHash,
     // A circuit package has no ONNX model: its reference computation is the input builder.
     onnxHash: `0x${await sha256File({ path: files.inputBuilder })}`,
     uri: `convergence:circuit/${manifest.name}@${manifest.version}`,
+    // `convergence circuit add` registers with the deployer account: serve that registration too.
+    anyOwner: true,
+    compileVerifier: async () => {
+      const exported = await exportVerifier({ zkey: setup.zkey, model: circuit.name, outDirs: [] });
+      return {
+        ...compileVerifier({ source: exported.source, contractName: exported.contractName }),
+        contractName: exported.contractName,
+      };
+    },
   });
-  log.info("circuit registered", { model: circuit.name, modelId });
-  return { modelId, verifier, vkeyHash, registered: true };
+  if (!registered) {
+    log.info("circuit found on-chain", { model: circuit.name, modelId, verifier: verifier.address });
+  } else {
+    if (verifier.source === "deployed") {
+      log.info("verifier deployed", { contract: verifier.contractName, address: verifier.address });
+    }
+    log.info("circuit registered", { model: circuit.name, modelId });
+  }
+  return { modelId, verifier: verifier.address, vkeyHash, registered };
 }
