@@ -223,7 +223,10 @@ describe("convergence model add: your own ONNX MLP, proven and settled on-chain"
       return result;
     };
     const sigmoid = write("sigmoid", buildFloatOnnx({ model: randomMlp([4, 6, 2], 81), activation: "Sigmoid" }));
-    const unsupported = await refuse([sigmoid, "--name", "bad"], /Unsupported ONNX operator Sigmoid/);
+    const unsupported = await refuse(
+      [sigmoid, "--name", "bad"],
+      /Unsupported ONNX operator Sigmoid \(node "sigmoid0"\)/,
+    );
     expect(unsupported.stderr).toMatch(/Supported: a float32 MLP/);
     expect(unsupported.stderr).toMatch(/Relu after a dense layer/);
 
