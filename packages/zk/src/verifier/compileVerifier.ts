@@ -7,13 +7,22 @@ const require = createRequire(import.meta.url);
 type Solc = { compile(input: string): string; version(): string };
 type SolcOutput = {
   errors?: { severity: string; formattedMessage: string }[];
-  contracts?: Record<string, Record<string, { abi: Abi; evm: { bytecode: { object: string } } }>>;
+  contracts?: Record<
+    string,
+    Record<string, { abi: Abi; evm: { bytecode: { object: string }; deployedBytecode: { object: string } } }>
+  >;
 };
 
 let solc: Solc | undefined;
 
 export type CompileVerifierParameters = { source: string; contractName: string };
-export type CompileVerifierReturnType = { abi: Abi; bytecode: Hex; solcVersion: string };
+export type CompileVerifierReturnType = {
+  abi: Abi;
+  bytecode: Hex;
+  /** The runtime code a deployment of `bytecode` holds: compare it with `eth_getCode` to recognise this verifier. */
+  deployedBytecode: Hex;
+  solcVersion: string;
+};
 
 /**
  * Compiles a verifier with solc-js 0.8.30 (evm cancun, optimizer on), offline and without a Hardhat
@@ -31,7 +40,7 @@ export function compileVerifier({ source, contractName }: CompileVerifierParamet
     settings: {
       evmVersion: "cancun",
       optimizer: { enabled: true, runs: 10_000 },
-      outputSelection: { "*": { "*": ["abi", "evm.bytecode.object"] } },
+      outputSelection: { "*": { "*": ["abi", "evm.bytecode.object", "evm.deployedBytecode.object"] } },
     },
   };
   const output = JSON.parse(solc.compile(JSON.stringify(input))) as SolcOutput;
@@ -46,5 +55,10 @@ export function compileVerifier({ source, contractName }: CompileVerifierParamet
           : [`no contract named ${contractName} in the source`],
     });
   }
-  return { abi: contract.abi, bytecode: `0x${contract.evm.bytecode.object}`, solcVersion: solc.version() };
+  return {
+    abi: contract.abi,
+    bytecode: `0x${contract.evm.bytecode.object}`,
+    deployedBytecode: `0x${contract.evm.deployedBytecode.object}`,
+    solcVersion: solc.version(),
+  };
 }

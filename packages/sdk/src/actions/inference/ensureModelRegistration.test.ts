@@ -9,13 +9,14 @@ import { createClients } from "../../client/createClients.ts";
 import type { WriteClient } from "../../client/types.ts";
 import { ensureModelRegistration } from "./ensureModelRegistration.ts";
 import { getModel } from "./getModel.ts";
+import { registerModel } from "./registerModel.ts";
 
 const artifact = JSON.parse(
   readFileSync(
     join(workspaceRoot, "artifacts", "contracts", "test", "Groth16VerifierMock.sol", "Groth16VerifierMock.json"),
     "utf8",
   ),
-) as { abi: Abi; bytecode: Hex };
+) as { abi: Abi; bytecode: Hex; deployedBytecode: Hex };
 
 describe("ensureModelRegistration", () => {
   const { rpcUrl, publicClient, deployment } = testContext();
@@ -84,6 +85,44 @@ describe("ensureModelRegistration", () => {
     expect(result.modelId).not.toBe(first.modelId);
     expect(retrained.compileVerifier).not.toHaveBeenCalled();
     expect(retrained.onStep.mock.calls).toEqual([["register"]]);
+  });
+
+  it("with anyOwner, answers another account's registration only when its verifier is this key's verifier", async () => {
+    const fresh = `0x${randomBytes(32).toString("hex")}` as Hex;
+    const register = (client: WriteClient, verifier: Hex) =>
+      registerModel({
+        client,
+        registry,
+        commitment: 4001n,
+        verifier: verifier as `0x${string}`,
+        numOutputs: 2,
+        circuitId: keccak256(toHex("mlp_4_8_2")),
+        vkeyHash: fresh,
+        onnxHash: keccak256(toHex("onnx")),
+        uri: "convergence:model/ensure-test@4001",
+      });
+    const ensureFresh = () =>
+      ensureModelRegistration({
+        client: researcher,
+        registry,
+        fromBlock: 0n,
+        commitment: 4001n,
+        vkeyHash: fresh,
+        numOutputs: 2,
+        circuitId: keccak256(toHex("mlp_4_8_2")),
+        onnxHash: keccak256(toHex("onnx")),
+        uri: "convergence:model/ensure-test@4001",
+        compileVerifier: async () => ({ ...artifact, contractName: "Groth16VerifierMock" }),
+        anyOwner: true,
+      });
+    // Another account registers these weights and this key with a contract that is not this verifier: not answered.
+    const squatted = await register(other, registry);
+    const mine = await ensureFresh();
+    expect(mine).toMatchObject({ registered: true, verifier: { source: "deployed" } });
+    expect(mine.modelId).not.toBe(squatted.modelId);
+    // Another account registers them with a deployment of exactly this verifier: answered.
+    const genuine = await register(other, mine.verifier.address);
+    expect(await ensureFresh()).toMatchObject({ modelId: genuine.modelId, registered: false });
   });
 
   it("trusts another account's registration only with anyOwner, and never reuses its verifier", async () => {

@@ -23,10 +23,12 @@ export type EnsureModelRegistrationParameters = {
    * This key's compiled Groth16 verifier (`exportVerifier` + `compileVerifier` in @convergence/zk). Called only when a
    * verifier has to be deployed: no active registration of the client's account carries this vkeyHash.
    */
-  compileVerifier: () => Promise<{ abi: Abi; bytecode: Hex; contractName: string }>;
+  compileVerifier: () => Promise<{ abi: Abi; bytecode: Hex; deployedBytecode?: Hex; contractName: string }>;
   /**
-   * Answer an existing registration of these weights and key whoever owns it (a worker serving what `model add`
-   * registered with another account). Default false: only the client's account's own registrations count.
+   * Answer an existing registration of these weights and key owned by another account (a worker serving what `model
+   * add` registered with the deployer) when its verifier's on-chain code is this key's compiled verifier
+   * (`deployedBytecode`, compared without solc's metadata trailer): anyone can register any vkeyHash with any
+   * verifier address, so the key hash alone proves nothing. Default false: only the account's own registrations.
    */
   anyOwner?: boolean;
   /** Told before each transaction, for progress lines. */
@@ -43,6 +45,16 @@ export type EnsureModelRegistrationReturnType = {
   /** False when an active registration of the same commitment and key already existed: it is answered as is. */
   registered: boolean;
 };
+
+/**
+ * Runtime code without solc's CBOR metadata trailer (its length is the last two bytes): the metadata hashes the source
+ * file and contract names, which differ between two exports of the same key (`MyModelVerifier`, `MyModel2Verifier`).
+ */
+function withoutMetadata(code: Hex): string {
+  const hex = code.toLowerCase().slice(2);
+  const trailer = (Number.parseInt(hex.slice(-4), 16) + 2) * 2;
+  return trailer < hex.length ? hex.slice(0, -trailer) : hex;
+}
 
 /**
  * The ModelRegistry id of these weights under this verification key, registering them when needed: an active
@@ -73,7 +85,16 @@ export async function ensureModelRegistration({
 }: EnsureModelRegistrationParameters): Promise<EnsureModelRegistrationReturnType> {
   const owner = client.account.address;
   const search = { client, registry, fromBlock, vkeyHash };
-  const found = await findModelRegistration({ ...search, commitment, ...(anyOwner ? {} : { owner }) });
+  let found = await findModelRegistration({ ...search, commitment, ...(anyOwner ? {} : { owner }) });
+  if (found && found.owner.toLowerCase() !== owner.toLowerCase()) {
+    const { deployedBytecode } = await compileVerifier();
+    const code = await client.getCode({ address: found.verifier });
+    const genuine =
+      deployedBytecode !== undefined &&
+      code !== undefined &&
+      withoutMetadata(code) === withoutMetadata(deployedBytecode);
+    if (!genuine) found = await findModelRegistration({ ...search, commitment, owner });
+  }
   if (found) {
     return { modelId: found.modelId, verifier: { address: found.verifier, source: "registration" }, registered: false };
   }
