@@ -117,6 +117,7 @@ export {
   JobNotAttestableError,
   JobNotFoundError,
   ModelNotFoundError,
+  ModelNotRegisteredError,
 } from "./errors/inference.ts";
 export { InvalidParameterError } from "./errors/input.ts";
 export {

@@ -1,4 +1,8 @@
-import { ensureModelRegistration, findModelRegistration, type WriteClient } from "@convergence/sdk";
+import {
+  ensureModelRegistration,
+  ModelNotRegisteredError as RegistrationMissingError,
+  type WriteClient,
+} from "@convergence/sdk";
 import { compileVerifier, exportVerifier, type SetupCircuitReturnType, sha256File } from "@convergence/zk";
 import { type Address, type Hex, keccak256, stringToHex } from "viem";
 import { ModelNotRegisteredError } from "../errors/bootstrap.ts";
@@ -45,13 +49,6 @@ export async function ensureModelRegistered({
   log,
 }: EnsureModelRegisteredParameters): Promise<EnsureModelRegisteredReturnType> {
   const vkeyHash = `0x${await sha256File({ path: setup.verificationKeyPath })}` as Hex;
-  if (!register) {
-    const found = await findModelRegistration({ client, registry, fromBlock, vkeyHash, commitment: model.commitment });
-    if (!found) throw new ModelNotRegisteredError({ model: model.name, commitment: model.commitment });
-    log.info("model found on-chain", { model: model.name, modelId: found.modelId, verifier: found.verifier });
-    return { modelId: found.modelId, verifier: found.verifier, vkeyHash, registered: false };
-  }
-
   const ensured = await ensureModelRegistration({
     client,
     registry,
@@ -64,6 +61,7 @@ export async function ensureModelRegistered({
     uri: `convergence:model/${model.name}@${model.manifest.version}`,
     // `convergence model add` registers with the deployer account: serve that registration too.
     anyOwner: true,
+    register,
     compileVerifier: async () => {
       // The verifier source is exported in memory only (outDirs: []): nothing is written into the repository.
       const exported = await exportVerifier({ zkey: setup.zkey, model: model.name, outDirs: [] });
@@ -72,6 +70,12 @@ export async function ensureModelRegistered({
         contractName: exported.contractName,
       };
     },
+  }).catch((error: unknown) => {
+    // WORKER_AUTO_REGISTER=false and nothing to serve: say which setting decides.
+    if (error instanceof RegistrationMissingError) {
+      throw new ModelNotRegisteredError({ model: model.name, commitment: model.commitment });
+    }
+    throw error;
   });
   const { modelId, verifier, registered } = ensured;
   if (!registered) {

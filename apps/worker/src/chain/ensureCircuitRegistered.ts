@@ -1,4 +1,8 @@
-import { ensureModelRegistration, findModelRegistration, type WriteClient } from "@convergence/sdk";
+import {
+  ensureModelRegistration,
+  ModelNotRegisteredError as RegistrationMissingError,
+  type WriteClient,
+} from "@convergence/sdk";
 import { compileVerifier, exportVerifier, type SetupCircuitReturnType, sha256File } from "@convergence/zk";
 import { type Address, type Hex, keccak256, stringToHex } from "viem";
 import { ModelNotRegisteredError } from "../errors/bootstrap.ts";
@@ -45,18 +49,6 @@ export async function ensureCircuitRegistered({
 }: EnsureCircuitRegisteredParameters): Promise<EnsureCircuitRegisteredReturnType> {
   const { manifest, files } = circuit.pkg;
   const vkeyHash = `0x${await sha256File({ path: setup.verificationKeyPath })}` as Hex;
-  if (!register) {
-    const found = await findModelRegistration({
-      client,
-      registry,
-      fromBlock,
-      vkeyHash,
-      commitment: circuit.commitment,
-    });
-    if (!found) throw new ModelNotRegisteredError({ model: circuit.name, commitment: circuit.commitment });
-    log.info("circuit found on-chain", { model: circuit.name, modelId: found.modelId, verifier: found.verifier });
-    return { modelId: found.modelId, verifier: found.verifier, vkeyHash, registered: false };
-  }
   const { modelId, verifier, registered } = await ensureModelRegistration({
     client,
     registry,
@@ -70,6 +62,7 @@ export async function ensureCircuitRegistered({
     uri: `convergence:circuit/${manifest.name}@${manifest.version}`,
     // `convergence circuit add` registers with the deployer account: serve that registration too.
     anyOwner: true,
+    register,
     compileVerifier: async () => {
       const exported = await exportVerifier({ zkey: setup.zkey, model: circuit.name, outDirs: [] });
       return {
@@ -77,6 +70,12 @@ export async function ensureCircuitRegistered({
         contractName: exported.contractName,
       };
     },
+  }).catch((error: unknown) => {
+    // WORKER_AUTO_REGISTER=false and nothing to serve: say which setting decides.
+    if (error instanceof RegistrationMissingError) {
+      throw new ModelNotRegisteredError({ model: circuit.name, commitment: circuit.commitment });
+    }
+    throw error;
   });
   if (!registered) {
     log.info("circuit found on-chain", { model: circuit.name, modelId, verifier: verifier.address });

@@ -39,6 +39,19 @@ export class ModelNotFoundError extends BaseError {
   }
 }
 
+/** No usable registration of these weights under this verification key, and registering was not allowed. */
+export class ModelNotRegisteredError extends BaseError {
+  override name = "ModelNotRegisteredError";
+  readonly commitment: bigint;
+  constructor({ commitment, vkeyHash, registry }: { commitment: bigint; vkeyHash: string; registry: string }) {
+    super(
+      `ModelRegistry ${registry} has no active registration of commitment ${commitment} under verification key ${vkeyHash} with this key's verifier.`,
+      { metaMessages: ["Register it (ensureModelRegistration with register: true, or convergence model add)."] },
+    );
+    this.commitment = commitment;
+  }
+}
+
 /** No attestation arrived in time. */
 export class AttestationTimeoutError extends BaseError {
   override name = "AttestationTimeoutError";

@@ -7,6 +7,7 @@ import { describe, expect, it, vi } from "vitest";
 import { testContext } from "../../../test/context.ts";
 import { createClients } from "../../client/createClients.ts";
 import type { WriteClient } from "../../client/types.ts";
+import { ModelNotRegisteredError } from "../../errors/inference.ts";
 import { ensureModelRegistration } from "./ensureModelRegistration.ts";
 import { getModel } from "./getModel.ts";
 import { registerModel } from "./registerModel.ts";
@@ -30,7 +31,7 @@ describe("ensureModelRegistration", () => {
   const vkeyHash = `0x${randomBytes(32).toString("hex")}` as Hex;
   const modelCount = () =>
     publicClient.readContract({ address: registry, abi: modelRegistryAbi, functionName: "modelCount" });
-  const ensure = (client: WriteClient, commitment: bigint, extra: { anyOwner?: boolean } = {}) => {
+  const ensure = (client: WriteClient, commitment: bigint, extra: { anyOwner?: boolean; register?: boolean } = {}) => {
     const compileVerifier = vi.fn(async () => ({ ...artifact, contractName: "Groth16VerifierMock" }));
     const onStep = vi.fn();
     const result = ensureModelRegistration({
@@ -138,6 +139,16 @@ describe("ensureModelRegistration", () => {
     expect(await getModel({ client: publicClient, registry, modelId: result.modelId })).toMatchObject({
       owner: other.account.address,
     });
+  });
+
+  it("with register: false, answers a registration or throws ModelNotRegisteredError, sending nothing", async () => {
+    const mine = await ensure(researcher, 2001n).result;
+    expect(await ensure(researcher, 2001n, { register: false }).result).toMatchObject({ modelId: mine.modelId });
+    const count = await modelCount();
+    const missing = ensure(researcher, 5001n, { register: false });
+    await expect(missing.result).rejects.toBeInstanceOf(ModelNotRegisteredError);
+    expect(missing.onStep).not.toHaveBeenCalled();
+    expect(await modelCount()).toBe(count);
   });
 
   it("registers nothing when the verifier cannot be compiled", async () => {

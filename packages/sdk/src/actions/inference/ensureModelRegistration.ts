@@ -1,5 +1,6 @@
 import type { Abi, Address, Hex } from "viem";
 import type { WriteClient } from "../../client/types.ts";
+import { ModelNotRegisteredError } from "../../errors/inference.ts";
 import { deployVerifier } from "./deployVerifier.ts";
 import { findModelRegistration } from "./findModelRegistration.ts";
 import { registerModel } from "./registerModel.ts";
@@ -31,6 +32,11 @@ export type EnsureModelRegistrationParameters = {
    * verifier address, so the key hash alone proves nothing. Default false: only the account's own registrations.
    */
   anyOwner?: boolean;
+  /**
+   * Register when no registration can be answered (default true). False: only look, and throw
+   * ModelNotRegisteredError when there is none (a worker started with WORKER_AUTO_REGISTER=false).
+   */
+  register?: boolean;
   /** Told before each transaction, for progress lines. */
   onStep?: (step: "deploy-verifier" | "register") => void;
 };
@@ -81,6 +87,7 @@ export async function ensureModelRegistration({
   uri,
   compileVerifier,
   anyOwner = false,
+  register = true,
   onStep,
 }: EnsureModelRegistrationParameters): Promise<EnsureModelRegistrationReturnType> {
   const owner = client.account.address;
@@ -98,6 +105,7 @@ export async function ensureModelRegistration({
   if (found) {
     return { modelId: found.modelId, verifier: { address: found.verifier, source: "registration" }, registered: false };
   }
+  if (!register) throw new ModelNotRegisteredError({ commitment, vkeyHash, registry });
 
   let verifier: EnsureModelRegistrationReturnType["verifier"];
   const sameKey = await findModelRegistration({ ...search, owner });
