@@ -2,7 +2,7 @@
 import { createProgram } from "./program.ts";
 
 try {
-  await createProgram().parseAsync(process.argv);
+  await (await createProgram({ argv: process.argv })).parseAsync(process.argv);
 } catch (error) {
   const message = error instanceof Error ? error.message : String(error);
   process.stderr.write(`Error: ${message}\n`);

@@ -1,35 +1,45 @@
 import { Command } from "commander";
-import { registerAgentCommand } from "./commands/agent.ts";
-import { registerChainCommand } from "./commands/chain.ts";
-import { registerCircuitCommand } from "./commands/circuit.ts";
-import { registerDemoCommand } from "./commands/demo.ts";
-import { registerDeployCommand } from "./commands/deploy.ts";
-import { registerDevnetCommand } from "./commands/devnet.ts";
-import { registerDidCommand } from "./commands/did.ts";
-import { registerDoctorCommand } from "./commands/doctor.ts";
-import { registerJobCommand } from "./commands/job.ts";
-import { registerModelCommand } from "./commands/model.ts";
-import { registerProveCommand } from "./commands/prove.ts";
-import { registerVerifyCommand } from "./commands/verify.ts";
-import { registerZkCommand } from "./commands/zk.ts";
 
-/** Builds the `convergence` command with every subcommand registered. */
-export function createProgram(): Command {
+type RegisterCommand = (program: Command) => void;
+
+/**
+ * Each subcommand's module, imported only when that subcommand runs: the agent's LangChain stack, onnxruntime and
+ * snarkjs take seconds to load, and `convergence did resolve` or `convergence deploy` should not wait for them.
+ */
+const commands: Record<string, () => Promise<RegisterCommand>> = {
+  agent: async () => (await import("./commands/agent.ts")).registerAgentCommand,
+  chain: async () => (await import("./commands/chain.ts")).registerChainCommand,
+  circuit: async () => (await import("./commands/circuit.ts")).registerCircuitCommand,
+  demo: async () => (await import("./commands/demo.ts")).registerDemoCommand,
+  deploy: async () => (await import("./commands/deploy.ts")).registerDeployCommand,
+  devnet: async () => (await import("./commands/devnet.ts")).registerDevnetCommand,
+  did: async () => (await import("./commands/did.ts")).registerDidCommand,
+  doctor: async () => (await import("./commands/doctor.ts")).registerDoctorCommand,
+  job: async () => (await import("./commands/job.ts")).registerJobCommand,
+  model: async () => (await import("./commands/model.ts")).registerModelCommand,
+  prove: async () => (await import("./commands/prove.ts")).registerProveCommand,
+  verify: async () => (await import("./commands/verify.ts")).registerVerifyCommand,
+  zk: async () => (await import("./commands/zk.ts")).registerZkCommand,
+};
+
+export type CreateProgramParameters = {
+  /** The process arguments (node, script, subcommand, ...). Only the named subcommand is loaded; without one, or
+   * for `--help` or an unknown name, every subcommand is (the help and the "unknown command" answer list them). */
+  argv?: readonly string[];
+};
+
+/**
+ * Builds the `convergence` command with the subcommand `argv` names registered, or all of them.
+ *
+ * @example
+ * await (await createProgram({ argv: process.argv })).parseAsync(process.argv);
+ */
+export async function createProgram({ argv = process.argv }: CreateProgramParameters = {}): Promise<Command> {
   const program = new Command("convergence")
     .description("Agents with on-chain identity, stablecoin payments and zero-knowledge-verified inference.")
     .showHelpAfterError();
-  registerAgentCommand(program);
-  registerChainCommand(program);
-  registerCircuitCommand(program);
-  registerDemoCommand(program);
-  registerDeployCommand(program);
-  registerDevnetCommand(program);
-  registerDidCommand(program);
-  registerDoctorCommand(program);
-  registerJobCommand(program);
-  registerModelCommand(program);
-  registerProveCommand(program);
-  registerVerifyCommand(program);
-  registerZkCommand(program);
+  const name = argv[2];
+  const names = name !== undefined && Object.hasOwn(commands, name) ? [name] : Object.keys(commands);
+  for (const register of await Promise.all(names.map((n) => commands[n]!()))) register(program);
   return program;
 }
