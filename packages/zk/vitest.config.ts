@@ -4,6 +4,9 @@ import { defineConfig } from "vitest/config";
 // and runs phase 2 once per shape, hence the long hook timeout.
 export default defineConfig({
   test: {
+    // One module graph for all files: re-importing viem, LangChain, snarkjs and onnxruntime for every file cost
+    // more than the tests themselves. No test mocks modules; env stubs are undone in afterAll.
+    isolate: false,
     include: ["src/**/*.test.ts", "test/**/*.test.ts"],
     testTimeout: 120_000,
     hookTimeout: 600_000,
