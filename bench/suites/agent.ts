@@ -29,7 +29,8 @@ import {
   runIntent,
   toPlanJson,
 } from "@convergence/agent";
-import { deployStack, devnetAccounts, poolAbi, startNode, writeDeployment } from "@convergence/contracts";
+import { devnetAccounts, poolAbi, writeDeployment } from "@convergence/contracts";
+import { deployStack, startNode } from "@convergence/devnet";
 import { createClients, swapTokens } from "@convergence/sdk";
 import { parseUnits } from "viem";
 import { spawnWorker } from "../../test/worker/spawnWorker.ts";

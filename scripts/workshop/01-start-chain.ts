@@ -9,7 +9,8 @@
  * This step keeps running: leave it in its own terminal and open another for step 2. A Hardhat node keeps its state
  * in memory only, so stopping it (Ctrl-C) forgets every contract and balance: start again from step 2.
  */
-import { DEVNET_MNEMONIC, devnetAccounts, startNode } from "@convergence/contracts";
+import { DEVNET_MNEMONIC, devnetAccounts } from "@convergence/contracts";
+import { startNode } from "@convergence/devnet";
 import { nextStep } from "./lib/nextStep.ts";
 import { workshopRpcUrl } from "./lib/workshopRpcUrl.ts";
 

@@ -8,7 +8,8 @@
  * later command finds them. The ABIs come typed from @convergence/contracts (generated from the Hardhat build), so
  * viem checks every argument and return type at compile time.
  */
-import { DEVNET_CHAIN_ID, deployStack, poolAbi, writeDeployment } from "@convergence/contracts";
+import { DEVNET_CHAIN_ID, poolAbi, writeDeployment } from "@convergence/contracts";
+import { deployStack } from "@convergence/devnet";
 import { erc20Abi, formatUnits } from "viem";
 import { nextStep } from "./lib/nextStep.ts";
 import { workshopChain } from "./lib/workshopChain.ts";

@@ -2,7 +2,8 @@ import { spawn } from "node:child_process";
 import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { findFreePort, workspaceRoot } from "@convergence/contracts";
+import { workspaceRoot } from "@convergence/contracts";
+import { findFreePort } from "@convergence/devnet";
 import { describe, expect, it } from "vitest";
 import { runCli } from "../helpers/runCli.ts";
 

@@ -1,7 +1,8 @@
 import { mkdtempSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { findFreePort, type StartNodeReturnType, stackContractNames, startNode } from "@convergence/contracts";
+import { stackContractNames } from "@convergence/contracts";
+import { findFreePort, type StartNodeReturnType, startNode } from "@convergence/devnet";
 import { createPublicClient, http } from "viem";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { runCli } from "../helpers/runCli.ts";

@@ -1,7 +1,8 @@
 import { mkdtempSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { devnetAccounts, type StartNodeReturnType, startNode } from "@convergence/contracts";
+import { devnetAccounts } from "@convergence/contracts";
+import { type StartNodeReturnType, startNode } from "@convergence/devnet";
 import { createClients } from "@convergence/sdk";
 import { parseEther } from "viem";
 import { generatePrivateKey, privateKeyToAccount } from "viem/accounts";

@@ -1,7 +1,7 @@
 import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { startNode } from "@convergence/contracts";
+import { startNode } from "@convergence/devnet";
 import { describe, expect, it } from "vitest";
 import { runCli } from "../helpers/runCli.ts";
 

@@ -1,10 +1,5 @@
-import {
-  type Deployment,
-  deployStack,
-  devnetAccounts,
-  type StartNodeReturnType,
-  startNode,
-} from "@convergence/contracts";
+import { type Deployment, devnetAccounts } from "@convergence/contracts";
+import { deployStack, type StartNodeReturnType, startNode } from "@convergence/devnet";
 import { createClients, type ReadClient, type WriteClient } from "@convergence/sdk";
 import type { HDAccount } from "viem";
 

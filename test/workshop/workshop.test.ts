@@ -2,7 +2,8 @@ import { type ChildProcess, spawn } from "node:child_process";
 import { mkdtempSync, readdirSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { findFreePort, workspaceRoot } from "@convergence/contracts";
+import { workspaceRoot } from "@convergence/contracts";
+import { findFreePort } from "@convergence/devnet";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 // Steps run as `pnpm workshop <n>` does, each in its own process, in order, sharing one chain. Step 1 is the

@@ -1,13 +1,8 @@
 import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import {
-  type Deployment,
-  deployStack,
-  devnetAccounts,
-  type StartNodeReturnType,
-  startNode,
-} from "@convergence/contracts";
+import { type Deployment, devnetAccounts } from "@convergence/contracts";
+import { deployStack, type StartNodeReturnType, startNode } from "@convergence/devnet";
 import { createClients } from "@convergence/sdk";
 import { HumanMessage } from "@langchain/core/messages";
 import { createAgent } from "langchain";

@@ -1,13 +1,9 @@
-export { type DeployClient, type DeployStackParameters, deployStack } from "./deploy/deployStack.ts";
 export { deploymentPath } from "./deployments/deploymentPath.ts";
 export { type ReadDeploymentParameters, readDeployment } from "./deployments/readDeployment.ts";
 export { type Deployment, type StackContractName, stackContractNames } from "./deployments/types.ts";
 export { writeDeployment } from "./deployments/writeDeployment.ts";
 export { DEVNET_CHAIN_ID, DEVNET_MNEMONIC, devnetAccounts } from "./devnet/devnetAccounts.ts";
-export { findFreePort } from "./devnet/findFreePort.ts";
-export { type StartNodeParameters, type StartNodeReturnType, startNode } from "./devnet/startNode.ts";
 export { workspaceRoot } from "./devnet/workspaceRoot.ts";
 export { BaseError } from "./errors/base.ts";
 export { DeploymentNotFoundError, InvalidDeploymentError } from "./errors/deployments.ts";
-export { NodeStartError } from "./errors/devnet.ts";
 export * from "./generated/index.ts";

@@ -1,10 +1,5 @@
-import {
-  type Deployment,
-  deployStack,
-  devnetAccounts,
-  type StartNodeReturnType,
-  startNode,
-} from "@convergence/contracts";
+import { type Deployment, devnetAccounts } from "@convergence/contracts";
+import { deployStack, type StartNodeReturnType, startNode } from "@convergence/devnet";
 import type { TestProject } from "vitest/node";
 import { createClients } from "../src/client/createClients.ts";
 

@@ -3,14 +3,8 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { Readable } from "node:stream";
 import { intentCorpusPaths, normalizePlan, readIntentCorpus } from "@convergence/agent";
-import {
-  deployStack,
-  devnetAccounts,
-  type StartNodeReturnType,
-  startNode,
-  wethAbi,
-  writeDeployment,
-} from "@convergence/contracts";
+import { devnetAccounts, wethAbi, writeDeployment } from "@convergence/contracts";
+import { deployStack, type StartNodeReturnType, startNode } from "@convergence/devnet";
 import { createClients } from "@convergence/sdk";
 import { Command } from "commander";
 import { parseEther } from "viem";

@@ -1,4 +1,5 @@
-import { DEVNET_MNEMONIC, devnetAccounts, startNode } from "@convergence/contracts";
+import { DEVNET_MNEMONIC, devnetAccounts } from "@convergence/contracts";
+import { startNode } from "@convergence/devnet";
 import type { Command } from "commander";
 import { parsePort } from "../options.ts";
 

@@ -1,4 +1,5 @@
-import { DEVNET_CHAIN_ID, deployStack, devnetAccounts, writeDeployment } from "@convergence/contracts";
+import { DEVNET_CHAIN_ID, devnetAccounts, writeDeployment } from "@convergence/contracts";
+import { deployStack } from "@convergence/devnet";
 import type { Command } from "commander";
 import { formatEther, parseEther } from "viem";
 import { connect } from "../chain/connect.ts";

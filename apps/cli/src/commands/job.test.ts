@@ -4,14 +4,8 @@ import type { AddressInfo } from "node:net";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import {
-  deployStack,
-  devnetAccounts,
-  type StartNodeReturnType,
-  startNode,
-  workspaceRoot,
-  writeDeployment,
-} from "@convergence/contracts";
+import { devnetAccounts, workspaceRoot, writeDeployment } from "@convergence/contracts";
+import { deployStack, type StartNodeReturnType, startNode } from "@convergence/devnet";
 import { loadModel } from "@convergence/models";
 import { createClients } from "@convergence/sdk";
 import { forward, quantizeValue } from "@convergence/zk";

@@ -3,14 +3,12 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import {
   type Deployment,
-  deployStack,
   devnetAccounts,
   modelRegistryAbi,
-  type StartNodeReturnType,
-  startNode,
   workspaceRoot,
   writeDeployment,
 } from "@convergence/contracts";
+import { deployStack, type StartNodeReturnType, startNode } from "@convergence/devnet";
 import { buildFloatOnnx } from "@convergence/models";
 import { createClients, getModel, type ReadClient } from "@convergence/sdk";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";

@@ -1,15 +1,8 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import {
-  DEVNET_CHAIN_ID,
-  type Deployment,
-  deployStack,
-  devnetAccounts,
-  type StartNodeReturnType,
-  startNode,
-  writeDeployment,
-} from "@convergence/contracts";
+import { DEVNET_CHAIN_ID, type Deployment, devnetAccounts, writeDeployment } from "@convergence/contracts";
+import { deployStack, type StartNodeReturnType, startNode } from "@convergence/devnet";
 import { createClients } from "@convergence/sdk";
 
 export type StartDemoChainParameters = {

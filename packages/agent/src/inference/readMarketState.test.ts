@@ -1,11 +1,5 @@
-import {
-  deployStack,
-  devnetAccounts,
-  poolAbi,
-  type StartNodeReturnType,
-  startNode,
-  wethAbi,
-} from "@convergence/contracts";
+import { devnetAccounts, poolAbi, wethAbi } from "@convergence/contracts";
+import { deployStack, type StartNodeReturnType, startNode } from "@convergence/devnet";
 import { createClients, swapTokens } from "@convergence/sdk";
 import { formatUnits, parseEther, parseUnits } from "viem";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";

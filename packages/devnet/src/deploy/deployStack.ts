@@ -1,19 +1,4 @@
-import {
-  type Abi,
-  type Account,
-  type Address,
-  type Chain,
-  getAddress,
-  getContractAddress,
-  type Hex,
-  maxUint256,
-  type PublicActions,
-  parseEther,
-  parseUnits,
-  type Transport,
-  type WalletClient,
-} from "viem";
-import type { Deployment, StackContractName } from "../deployments/types.ts";
+import type { Deployment, StackContractName } from "@convergence/contracts";
 import {
   agentRegistryAbi,
   agentRegistryBytecode,
@@ -33,7 +18,22 @@ import {
   validationRegistryBytecode,
   wethAbi,
   wethBytecode,
-} from "../generated/index.ts";
+} from "@convergence/contracts";
+import {
+  type Abi,
+  type Account,
+  type Address,
+  type Chain,
+  getAddress,
+  getContractAddress,
+  type Hex,
+  maxUint256,
+  type PublicActions,
+  parseEther,
+  parseUnits,
+  type Transport,
+  type WalletClient,
+} from "viem";
 
 export type DeployClient = WalletClient<Transport, Chain, Account> & PublicActions<Transport, Chain, Account>;
 

@@ -1,9 +1,9 @@
 import { type ChildProcess, spawn } from "node:child_process";
 import { createRequire } from "node:module";
 import { join } from "node:path";
-import { NodeStartError } from "../errors/devnet.ts";
+import { workspaceRoot } from "@convergence/contracts";
+import { NodeStartError } from "../errors/node.ts";
 import { findFreePort } from "./findFreePort.ts";
-import { workspaceRoot } from "./workspaceRoot.ts";
 
 export type StartNodeParameters = {
   host?: string;
