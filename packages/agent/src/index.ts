@@ -10,6 +10,12 @@ export {
   type ReadIntentCorpusParameters,
   readIntentCorpus,
 } from "./corpus/readIntentCorpus.ts";
+export {
+  type IntentCorpusResult,
+  type ScoreIntentCorpusParameters,
+  type ScoreIntentCorpusReturnType,
+  scoreIntentCorpus,
+} from "./corpus/scoreIntentCorpus.ts";
 export { workspaceRoot } from "./corpus/workspaceRoot.ts";
 export { BaseError, type BaseErrorParameters } from "./errors/base.ts";
 export { CorpusNotFoundError, InvalidCorpusLineError } from "./errors/corpus.ts";

@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from "node:fs";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { Readable } from "node:stream";
@@ -60,6 +60,33 @@ describe("convergence agent plan", () => {
       const json = JSON.parse(await run("agent", "plan", entry.intent, "--json", "--model", "embedded"));
       expect(normalizePlan(json), entry.intent).toEqual(normalizePlan(entry));
     }
+  });
+  it("scores a corpus passed by path: the public corpus passes, a wrong expectation is named and exits 1", async () => {
+    const all = JSON.parse(await run("agent", "plan", "--corpus", intentCorpusPaths().public, "--json"));
+    expect(all.failed).toBe(0);
+    expect(all.passed).toBe(readIntentCorpus({ path: intentCorpusPaths().public }).length);
+    expect(process.exitCode ?? 0).toBe(0);
+
+    const dir = mkdtempSync(join(tmpdir(), "cli-corpus-"));
+    const path = join(dir, "corpus.jsonl");
+    writeFileSync(
+      path,
+      `${JSON.stringify({ intent: "wrap 1 ETH", calls: [{ name: "wrap_eth", args: { amount: "2" } }] })}\n`,
+    );
+    try {
+      output = "";
+      const text = await run("agent", "plan", "--corpus", path);
+      expect(text).toMatch(/differs: "wrap 1 ETH"\n {2}expected .*"amount":"2".*\n {2}planned {2}.*"amount":"1"/);
+      expect(text).toMatch(/Planned 0 of 1 intents as expected \(1 differ\)\./);
+      expect(process.exitCode).toBe(1);
+    } finally {
+      process.exitCode = 0;
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+  it("refuses both an intent and --corpus, or neither", async () => {
+    await expect(run("agent", "plan", "wrap 1 ETH", "--corpus", "x.jsonl")).rejects.toThrow(/either one intent/);
+    await expect(run("agent", "plan")).rejects.toThrow(/either one intent/);
   });
 });
 

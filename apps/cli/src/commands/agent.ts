@@ -1,12 +1,21 @@
 import { createInterface } from "node:readline/promises";
-import { createAgentContext, createChatModel, type Plan, planIntent, runIntent, toPlanJson } from "@convergence/agent";
+import {
+  createAgentContext,
+  createChatModel,
+  type Plan,
+  planIntent,
+  readIntentCorpus,
+  runIntent,
+  scoreIntentCorpus,
+  toPlanJson,
+} from "@convergence/agent";
 import { DEVNET_CHAIN_ID, devnetAccounts, readDeployment } from "@convergence/contracts";
 import type { Command } from "commander";
 import type { LocalAccount } from "viem";
 import { privateKeyToAccount } from "viem/accounts";
 import { connect } from "../chain/connect.ts";
 import { describeEvent } from "../describeEvent.ts";
-import { SettingError } from "../errors.ts";
+import { InvalidArgumentError, SettingError } from "../errors.ts";
 import { DEFAULT_WORKER_URL, parseWorkerUrl, rpcUrlFrom, workerUrlFrom } from "../options.ts";
 import { printResult } from "../output.ts";
 
@@ -129,16 +138,50 @@ export function registerAgentCommand(program: Command): void {
   const agent = program.command("agent").description("Turn English intents into tool calls on the chain.");
   agent
     .command("plan")
-    .description("Print the tool calls an intent would make, without sending anything.")
-    .argument("<intent>", 'what you want, in English, e.g. "swap 100 USDC for WETH"')
+    .description("Print the tool calls an intent would make, without sending anything; or score a corpus of intents.")
+    .argument("[intent]", 'what you want, in English, e.g. "swap 100 USDC for WETH"')
     .option("--json", 'print {"calls":[...]} or {"calls":[],"refusal":"..."}')
     .option(
       "--model <provider:name>",
       "embedded, openai:<model> or ollama:<model> (default CONVERGENCE_MODEL or embedded)",
     )
-    .action(async (intent: string, options: { json?: boolean; model?: string }) => {
+    .option(
+      "--corpus <file.jsonl>",
+      "plan every intent of a corpus (packages/agent/intents/public.jsonl's format) and compare with its expected calls; exits 1 if any differ",
+    )
+    .action(async (intent: string | undefined, options: { json?: boolean; model?: string; corpus?: string }) => {
+      if ((intent === undefined) === (options.corpus === undefined)) {
+        throw new InvalidArgumentError({
+          argument: "<intent>",
+          value: intent ?? "",
+          expected: 'either one intent ("swap 100 USDC for WETH") or --corpus <file.jsonl>, not both',
+        });
+      }
       const model = createChatModel(options.model === undefined ? {} : { model: options.model });
-      const plan = await planIntent({ intent, model });
+      if (options.corpus !== undefined) {
+        const entries = readIntentCorpus({ path: options.corpus });
+        const score = await scoreIntentCorpus({
+          entries,
+          plan: async (text) => toPlanJson({ plan: await planIntent({ intent: text, model }) }),
+        });
+        if (score.failed > 0) process.exitCode = 1;
+        printResult({
+          json: options.json,
+          data: score,
+          human: ({ results, passed }) =>
+            [
+              ...results
+                .filter((r) => !r.passed)
+                .map(
+                  (r) =>
+                    `differs: ${JSON.stringify(r.intent)}\n  expected ${JSON.stringify(r.expected)}\n  planned  ${JSON.stringify(r.actual)}${r.refusal ? ` (${r.refusal})` : ""}`,
+                ),
+              `Planned ${passed} of ${results.length} intents as expected (${results.length - passed} differ).`,
+            ].join("\n"),
+        });
+        return;
+      }
+      const plan = await planIntent({ intent: intent!, model });
       printResult({ json: options.json, data: toPlanJson({ plan }), human: () => describePlan(plan) });
     });
   agent

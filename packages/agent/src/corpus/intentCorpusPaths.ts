@@ -2,22 +2,22 @@ import { join } from "node:path";
 import { workspaceRoot } from "./workspaceRoot.ts";
 
 export type IntentCorpusPathsReturnType = {
-  /** `<repo root>/../shared/intents/public.jsonl`: the shared corpus, beside the checkout. */
+  /** The agent package's public corpus (`packages/agent/intents/public.jsonl`): what the README promises it plans. */
   public: string;
-  /** The agent package's own held-out paraphrases. */
+  /** The agent package's held-out paraphrases (`packages/agent/test/fixtures/heldout.jsonl`). */
   heldout: string;
 };
 
 /**
- * Where the two intent corpora are.
+ * Where the project's two intent corpora are, both inside the repository.
  *
  * @example
  * readIntentCorpus({ path: intentCorpusPaths().public });
  */
 export function intentCorpusPaths(): IntentCorpusPathsReturnType {
-  const root = workspaceRoot();
+  const agent = join(workspaceRoot(), "packages", "agent");
   return {
-    public: join(root, "..", "shared", "intents", "public.jsonl"),
-    heldout: join(root, "packages", "agent", "test", "fixtures", "heldout.jsonl"),
+    public: join(agent, "intents", "public.jsonl"),
+    heldout: join(agent, "test", "fixtures", "heldout.jsonl"),
   };
 }

@@ -5,8 +5,8 @@ export class CorpusNotFoundError extends BaseError {
   constructor({ path }: { path: string }) {
     super(`Intent corpus not found at ${path}.`, {
       metaMessages: [
-        "The public corpus lives in shared/intents/ beside the repository checkout (<repo>/../shared/intents/public.jsonl).",
-        "Clone or copy the shared/ folder next to the repository, or pass the path explicitly.",
+        "Expected a JSON-lines file of intents and their calls, such as packages/agent/intents/public.jsonl.",
+        "Check the path (relative paths are read from the working directory).",
       ],
     });
   }

@@ -11,6 +11,8 @@ describe("createClauseView", () => {
     expect(view("swap 100 of my USDC for WETH").amounts.map((a) => a.symbol)).toEqual(["USDC"]);
     expect(view("swap USDC 100 for WETH").amounts.map((a) => a.symbol)).toEqual(["USDC"]);
     expect(view("swap $100 for WETH").amounts.map((a) => a.symbol)).toEqual(["USDC"]);
+    expect(view("swap $2,500 of USDC into WETH").amounts.map((a) => a.symbol)).toEqual(["USDC"]);
+    expect(view("swap $2,500 of USDC into WETH").tokens.map((t) => t.symbol)).toEqual(["WETH"]);
     expect(view("wrap 3").amounts.map((a) => a.symbol)).toEqual([undefined]);
   });
   it("leaves the received token bare", () => {

@@ -89,20 +89,15 @@ export function createClauseView({ items }: CreateClauseViewParameters): ClauseV
       before: wordBefore(items, i),
       end: i + 1,
     };
-    // Forward binding: "100 USDC", "100 of my USDC"; "$100 USDC" binds only the stablecoin.
+    // Forward binding: "100 USDC", "100 of my USDC"; "$100 USDC" and "$100 of USDC" bind only the stablecoin.
     let j = i + 1;
     let skipped = 0;
-    while (
-      skipped < 2 &&
-      !item.currency &&
-      items[j]?.kind === "word" &&
-      bindingFillers.has((items[j] as { lower: string }).lower)
-    ) {
+    while (skipped < 2 && items[j]?.kind === "word" && bindingFillers.has((items[j] as { lower: string }).lower)) {
       j += 1;
       skipped += 1;
     }
     const next = items[j];
-    if (next?.kind === "token" && !bound.has(j) && (!item.currency || (next.symbol === "USDC" && skipped === 0))) {
+    if (next?.kind === "token" && !bound.has(j) && (!item.currency || next.symbol === "USDC")) {
       mention.symbol = next.symbol;
       mention.tokenIndex = j;
       mention.end = j + 1;
