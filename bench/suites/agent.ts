@@ -1,6 +1,6 @@
 /**
  * Section 1. The embedded intent model: plan latency (p50/p99) and accuracy over the public corpus
- * (../shared/intents/public.jsonl) and the agent's held-out paraphrases
+ * (packages/agent/intents/public.jsonl) and the agent's held-out paraphrases
  * (packages/agent/test/fixtures/heldout.jsonl), compared with the README's normalisation. Latency is
  * measured two ways: the parser alone (what `agent plan` costs) and one turn of EmbeddedIntentModel
  * through LangChain's invoke (what each agent step costs). Warm: one untimed pass first, then each
@@ -23,10 +23,10 @@ import {
   EmbeddedIntentModel,
   type IntentCorpusEntry,
   intentCorpusPaths,
-  normalizePlan,
   parseIntent,
   readIntentCorpus,
   runIntent,
+  scoreIntentCorpus,
   toPlanJson,
 } from "@convergence/agent";
 import { devnetAccounts, poolAbi, writeDeployment } from "@convergence/contracts";
@@ -47,17 +47,13 @@ const ms = (value: number) => Number(value.toFixed(3));
 
 async function measure(entries: IntentCorpusEntry[]) {
   const model = new EmbeddedIntentModel();
-  let correct = 0;
-  let refusalsCorrect = 0;
   const refusals = entries.filter((e) => e.refuse).length;
-  for (const entry of entries) {
-    const plan = toPlanJson({ plan: parseIntent({ text: entry.intent }) });
-    if (JSON.stringify(normalizePlan(plan)) === JSON.stringify(normalizePlan(entry))) {
-      correct += 1;
-      if (entry.refuse) refusalsCorrect += 1;
-    }
-    await model.invoke([{ role: "user", content: entry.intent }]);
-  }
+  const { results, passed: correct } = await scoreIntentCorpus({
+    entries,
+    plan: (intent) => toPlanJson({ plan: parseIntent({ text: intent }) }),
+  });
+  const refusalsCorrect = results.filter((r, i) => r.passed && entries[i]?.refuse).length;
+  for (const entry of entries) await model.invoke([{ role: "user", content: entry.intent }]);
   const parse: number[] = [];
   const invoke: number[] = [];
   for (let r = 0; r < REPEATS; r++) {
