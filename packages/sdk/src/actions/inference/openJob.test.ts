@@ -1,7 +1,7 @@
 import { usdcAbi } from "@convergence/contracts";
+import { zeroAddress } from "viem";
 import { beforeAll, describe, expect, inject, it } from "vitest";
 import { createClients } from "../../client/createClients.ts";
-import { JobNotFoundError } from "../../errors/inference.ts";
 import { InvalidParameterError } from "../../errors/input.ts";
 import { getJob } from "./getJob.ts";
 import { setupInferenceMarket } from "./inferenceTestKit.ts";
@@ -117,9 +117,25 @@ describe("openJob and getJob", () => {
     );
   });
 
-  it("throws JobNotFoundError for an unknown job", async () => {
+  it("reads an unknown job as status none with zero fields", async () => {
+    for (const jobId of [0n, 10_000n]) {
+      expect(await getJob({ client: market.publicClient, escrow: market.contracts.InferenceEscrow, jobId })).toEqual({
+        jobId,
+        requester: zeroAddress,
+        modelId: 0n,
+        inputCommitment: 0n,
+        amount: 0n,
+        deadline: 0n,
+        workerAgentId: 0n,
+        status: "none",
+      });
+    }
+  });
+
+  it("does not mistake an address that is not an escrow for a missing job: the read fails", async () => {
+    await expect(getJob({ client: market.publicClient, escrow: market.contracts.USDC, jobId: 1n })).rejects.toThrow();
     await expect(
-      getJob({ client: market.publicClient, escrow: market.contracts.InferenceEscrow, jobId: 10_000n }),
-    ).rejects.toBeInstanceOf(JobNotFoundError);
+      getJob({ client: market.publicClient, escrow: "0x000000000000000000000000000000000000dEaD", jobId: 1n }),
+    ).rejects.toThrow(/returned no data|0x000000000000000000000000000000000000dEaD/i);
   });
 });
