@@ -13,6 +13,7 @@ describe("decodeRevert", () => {
   it("names a custom error with its arguments, found anywhere in the cause chain", () => {
     const data = encodeErrorResult({ abi, errorName: "PoolInsufficientOutput", args: [33n, 34n] });
     expect(decodeRevert(wrapped(data))).toMatchObject({
+      reverted: true,
       errorName: "PoolInsufficientOutput",
       args: [33n, 34n],
       summary: "PoolInsufficientOutput(33, 34)",
@@ -25,11 +26,12 @@ describe("decodeRevert", () => {
       errorName: "Error",
       args: ["slippage"],
     });
-    expect(decodeRevert(wrapped(data))).toMatchObject({ errorName: "Error", reason: "slippage" });
+    expect(decodeRevert(wrapped(data))).toMatchObject({ reverted: true, errorName: "Error", reason: "slippage" });
   });
 
   it("uses viem's short message when there is no decoded revert", () => {
     expect(decodeRevert(new ViemBaseError("insufficient funds for gas * price + value", { details: "x" }))).toEqual({
+      reverted: false,
       errorName: undefined,
       args: undefined,
       reason: "insufficient funds for gas * price + value",
@@ -39,6 +41,7 @@ describe("decodeRevert", () => {
 
   it("falls back to the message of other errors and to the text of anything else", () => {
     expect(decodeRevert(new Error("socket hang up"))).toMatchObject({
+      reverted: false,
       errorName: undefined,
       summary: "socket hang up",
     });

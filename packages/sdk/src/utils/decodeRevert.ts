@@ -1,6 +1,8 @@
 import { ContractFunctionRevertedError, BaseError as ViemBaseError } from "viem";
 
 export type DecodeRevertReturnType = {
+  /** The node reported a revert (with or without a reason); false when the call failed for another reason. */
+  reverted: boolean;
   /** The custom error the contract reverted with (`InferenceEscrowJobExpired`), when its ABI was known. */
   errorName: string | undefined;
   /** That error's arguments, decoded. */
@@ -23,15 +25,21 @@ export type DecodeRevertReturnType = {
 export function decodeRevert(error: unknown): DecodeRevertReturnType {
   if (!(error instanceof ViemBaseError)) {
     const message = error instanceof Error ? error.message : String(error);
-    return { errorName: undefined, args: undefined, reason: undefined, summary: message };
+    return { reverted: false, errorName: undefined, args: undefined, reason: undefined, summary: message };
   }
   const revert = error.walk((e) => e instanceof ContractFunctionRevertedError);
   if (!(revert instanceof ContractFunctionRevertedError)) {
-    return { errorName: undefined, args: undefined, reason: error.shortMessage, summary: error.shortMessage };
+    return {
+      reverted: false,
+      errorName: undefined,
+      args: undefined,
+      reason: error.shortMessage,
+      summary: error.shortMessage,
+    };
   }
   const errorName = revert.data?.errorName;
   const args = revert.data?.args;
   const reason = revert.reason ?? error.shortMessage;
   const summary = errorName ? `${errorName}(${(args ?? []).map(String).join(", ")})` : reason;
-  return { errorName, args, reason, summary };
+  return { reverted: true, errorName, args, reason, summary };
 }
