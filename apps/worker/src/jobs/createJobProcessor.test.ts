@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { workspaceRoot } from "@convergence/contracts";
 import type { JobStatus } from "@convergence/sdk";
-import { buildPackageInput, forward } from "@convergence/zk";
+import { buildPackageInput, computeBinding, forward, type Groth16Calldata } from "@convergence/zk";
 import type { Hex } from "viem";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import type { ChainGateway, JobReading } from "../chain/types.ts";
@@ -28,6 +28,7 @@ describe("createJobProcessor", () => {
   let store: JobStore;
   let escrow: Map<bigint, JobReading>;
   let sent: bigint[];
+  let sentCalldata: Groth16Calldata[];
   let proved: ProveTask[];
   let proverFault: Error | undefined;
   let wrongOutput: boolean;
@@ -51,6 +52,7 @@ describe("createJobProcessor", () => {
     store = openJobStore({ path: ":memory:", chainKey: "test" });
     escrow = new Map();
     sent = [];
+    sentCalldata = [];
     proved = [];
     proverFault = undefined;
     wrongOutput = false;
@@ -68,12 +70,13 @@ describe("createJobProcessor", () => {
       if (chainDown) throw new Error("fetch failed");
       return escrow.get(jobId)!;
     },
-    async sendFulfill({ jobId }) {
+    async sendFulfill({ jobId, calldata }) {
       if (chainDown) throw new Error("fetch failed");
       if (revertSend) {
         throw new JobFailedError({ code: "FULFILL_REVERTED", message: "would revert: InferenceAttestorProofRejected" });
       }
       sent.push(jobId);
+      sentCalldata.push(calldata);
       if (receiptStatus === "success") {
         const record = escrow.get(jobId)!;
         escrow.set(jobId, { ...record, job: { ...record.job, status: "fulfilled", workerAgentId: AGENT } });
@@ -237,6 +240,22 @@ describe("createJobProcessor", () => {
     await p.process(6n);
     expect(store.get(6n)).toMatchObject({ state: "settled", txHashes: ["0xdead", `0x${"6".padStart(64, "0")}`] });
     expect(proved).toEqual([]);
+    // The saved proof reaches the transaction as the prover typed it: bigints, through the database and back.
+    const binding = computeBinding({
+      chainId: chain.chainId,
+      escrow: chain.escrow,
+      jobId: 5n,
+      worker: chain.workerAddress,
+    });
+    expect(sentCalldata.at(-1)).toEqual({
+      pA: [1n, 2n],
+      pB: [
+        [3n, 4n],
+        [5n, 6n],
+      ],
+      pC: [7n, 8n],
+      pubSignals: [1n, 2n, binding],
+    });
   });
 
   it("keeps a job for a retry when the prover crashes, and fails it after the last attempt", async () => {
