@@ -47,9 +47,9 @@ export type CreateChainWatcherReturnType = ChainWatcher;
 
 /**
  * Follows InferenceEscrow's JobOpened events (the SDK's getOpenedJobs) from a block cursor kept in the store: each
- * range's jobs and the new cursor are written in one transaction, so after a restart (even a SIGKILL) the watcher neither misses a job nor records one
- * twice. Every poll also checks the chain's genesis block: a reset chain (a restarted devnet node) is reported once
- * through `onReset` instead of being mistaken for the old one.
+ * range's jobs and the new cursor are written in one transaction, so after a restart (even a SIGKILL) the watcher
+ * neither misses a job nor records one twice. Every poll also checks the chain's genesis block: a reset chain (a
+ * restarted devnet node) is reported once through `onReset` instead of being mistaken for the old one.
  *
  * @example
  * const watcher = createChainWatcher({ client, escrow, store, startBlock, genesisHash, confirmations: 0, logRange: 2000,

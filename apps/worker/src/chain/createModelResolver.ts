@@ -22,8 +22,9 @@ export type CreateModelResolverReturnType = ModelResolver;
 
 /**
  * Maps a job's on-chain model id to a served model: the ids matched at startup, and any other active ModelRegistry
- * entry (read with the SDK's getModel) with a served model's weight commitment and this machine's verification key (someone registered the same
- * model again). Answers, including "not served", are cached; a lookup that fails on the RPC is not.
+ * entry (the SDK's getModel) with a served model's weight commitment and this machine's verification key (someone
+ * registered the same model again). Answers, including "not served", are cached; an unknown id (it may be registered
+ * later) and a lookup that fails on the RPC are not.
  *
  * @example
  * const models = createModelResolver({ client, registry, served, known: new Map([[1n, "risk-v1"]]) });

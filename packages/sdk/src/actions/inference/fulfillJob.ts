@@ -20,7 +20,8 @@ export type FulfillJobReturnType = {
  * accepted is reported with the contract's reason (e.g. InferenceAttestorBindingMismatch) and costs no gas.
  *
  * @example
- * const { calldata } = await prove({ model, input, salt, binding: computeBinding({ chainId, escrow, jobId, worker }) });
+ * const binding = computeBinding({ chainId, escrow, jobId, worker: client.account.address });
+ * const { calldata } = await prove({ model, input, salt, binding });
  * const { outputs } = await fulfillJob({ client, escrow, jobId, workerAgentId, calldata });
  */
 export async function fulfillJob(parameters: FulfillJobParameters): Promise<FulfillJobReturnType> {

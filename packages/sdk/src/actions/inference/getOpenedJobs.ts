@@ -19,7 +19,8 @@ export type GetOpenedJobsReturnType = OpenedJob[];
  * block and transaction that opened it. A worker follows new jobs by calling it over consecutive ranges.
  *
  * @example
- * const jobs = await getOpenedJobs({ client, escrow: deployment.contracts.InferenceEscrow, fromBlock: 0n, toBlock: 2000n });
+ * const escrow = deployment.contracts.InferenceEscrow;
+ * const jobs = await getOpenedJobs({ client, escrow, fromBlock: 0n, toBlock: 2000n });
  * for (const { jobId, modelId, blockNumber } of jobs) console.log(jobId, modelId, blockNumber);
  */
 export async function getOpenedJobs({

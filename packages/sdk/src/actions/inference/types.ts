@@ -24,7 +24,7 @@ export type Job = {
   status: JobStatus;
 };
 
-/** A job as its JobOpened event announced it, with where it was opened. `workerAgentId` is the reserved agent (0n: any). */
+/** A job as its JobOpened event announced it, and where: `workerAgentId` is the agent reserved (0n: any). */
 export type OpenedJob = Omit<Job, "status"> & { blockNumber: bigint; transactionHash: Hash };
 
 /** A verified inference, as the InferenceAttestor recorded it. */
