@@ -13,6 +13,7 @@ import {
   commitModel,
   compileVerifier,
   computeBinding,
+  FIELD_MODULUS,
   prove,
   randomSalt,
   setupModel,
@@ -33,8 +34,6 @@ import {
   type WalletClient,
 } from "viem";
 import type { BenchSection } from "../types.ts";
-
-const FIELD_MODULUS = 21888242871839275222246405745257275088548364400416034343698204186575808495617n;
 
 type Row = { contract: string; function: string; case: string; gas: number; target: string };
 
@@ -191,7 +190,7 @@ export async function run(): Promise<BenchSection> {
   const outputs = [1234n, FIELD_MODULUS - 56n, 0n];
   const fulfil = async (label: string | undefined, jobId: bigint, wallet: WalletClient, agentId: bigint) => {
     const job = await escrow.read.getJob([jobId]);
-    const binding = BigInt(keccak256(encodeBinding(chainId, escrow.address, jobId, addr(wallet)))) % FIELD_MODULUS;
+    const binding = computeBinding({ chainId, escrow: escrow.address, jobId, worker: addr(wallet) });
     const signals = [modelCommitment, job.inputCommitment, binding, ...outputs];
     const a0 = await verifier.read.proofFor([signals]);
     const proof = {
@@ -319,10 +318,6 @@ function calldataGas(data: Hex): bigint {
   let gas = 0n;
   for (let i = 2; i < data.length; i += 2) gas += data.slice(i, i + 2) === "00" ? 4n : 16n;
   return gas;
-}
-
-function encodeBinding(chainId: number, escrow: Address, jobId: bigint, worker: Address): Hex {
-  return `0x${[BigInt(chainId), BigInt(escrow), jobId, BigInt(worker)].map((v) => v.toString(16).padStart(64, "0")).join("")}`;
 }
 
 type StructLog = { depth: number; gas: number; gasCost: number; op: string };

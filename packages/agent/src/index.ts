@@ -1,7 +1,6 @@
 export { type CreateAgentContextParameters, createAgentContext } from "./chain/createAgentContext.ts";
 export { type CreateChainSimulatorParameters, createChainSimulator } from "./chain/createChainSimulator.ts";
 export { type CreateSdkActionsParameters, createSdkActions, DEFAULT_WORKER_URL } from "./chain/createSdkActions.ts";
-export { describeRevert } from "./chain/describeRevert.ts";
 export { type RegistrationUriParameters, registrationUri } from "./chain/registrationUri.ts";
 export { poolToken, type StackAddresses } from "./chain/tokenAddresses.ts";
 export { type IntentCorpusPathsReturnType, intentCorpusPaths } from "./corpus/intentCorpusPaths.ts";

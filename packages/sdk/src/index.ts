@@ -42,6 +42,11 @@ export {
 export { type GetJobParameters, type GetJobReturnType, getJob } from "./actions/inference/getJob.ts";
 export { type GetModelParameters, type GetModelReturnType, getModel } from "./actions/inference/getModel.ts";
 export {
+  type GetOpenedJobsParameters,
+  type GetOpenedJobsReturnType,
+  getOpenedJobs,
+} from "./actions/inference/getOpenedJobs.ts";
+export {
   type GetValidationParameters,
   type GetValidationReturnType,
   getValidation,
@@ -62,7 +67,19 @@ export {
   type RetireModelReturnType,
   retireModel,
 } from "./actions/inference/retireModel.ts";
-export type { Attestation, Job, JobStatus, Model, Numeric } from "./actions/inference/types.ts";
+export {
+  type SendFulfillJobParameters,
+  type SendFulfillJobReturnType,
+  sendFulfillJob,
+} from "./actions/inference/sendFulfillJob.ts";
+export {
+  type Attestation,
+  JOB_STATUSES,
+  type Job,
+  type JobStatus,
+  type Model,
+  type OpenedJob,
+} from "./actions/inference/types.ts";
 export {
   type WaitForAttestationParameters,
   type WaitForAttestationReturnType,
@@ -132,3 +149,4 @@ export {
   WorkerUnreachableError,
 } from "./errors/worker.ts";
 export { type WriteContractAndWaitParameters, writeContractAndWait } from "./internal/writeContractAndWait.ts";
+export { type DecodeRevertReturnType, decodeRevert } from "./utils/decodeRevert.ts";

@@ -1,9 +1,8 @@
-import { inferenceEscrowAbi } from "@convergence/contracts";
-import type { ReadClient } from "@convergence/sdk";
+import { getOpenedJobs, type ReadClient } from "@convergence/sdk";
 import type { Address, Hex } from "viem";
 import type { Logger } from "../log/createLogger.ts";
 import type { JobStore } from "../store/openJobStore.ts";
-import type { OpenedJob } from "../store/types.ts";
+import type { JobTerms } from "../store/types.ts";
 
 export type CreateChainWatcherParameters = {
   client: ReadClient;
@@ -19,7 +18,7 @@ export type CreateChainWatcherParameters = {
   logRange: number;
   pollIntervalMs: number;
   /** Called with the jobs of each scanned range, after they and the cursor are stored. */
-  onJobs?: (jobs: OpenedJob[]) => void;
+  onJobs?: (jobs: JobTerms[]) => void;
   /** Called once when the genesis block changed: the watcher stops. */
   onReset: (genesisHash: Hex) => void;
   log: Logger;
@@ -47,10 +46,10 @@ export type ChainWatcher = {
 export type CreateChainWatcherReturnType = ChainWatcher;
 
 /**
- * Follows InferenceEscrow's JobOpened events from a block cursor kept in the store: each range's jobs and the new cursor
- * are written in one transaction, so after a restart (even a SIGKILL) the watcher neither misses a job nor records one
- * twice. Every poll also checks the chain's genesis block: a reset chain (a restarted devnet node) is reported once
- * through `onReset` instead of being mistaken for the old one.
+ * Follows InferenceEscrow's JobOpened events (the SDK's getOpenedJobs) from a block cursor kept in the store: each
+ * range's jobs and the new cursor are written in one transaction, so after a restart (even a SIGKILL) the watcher
+ * neither misses a job nor records one twice. Every poll also checks the chain's genesis block: a reset chain (a
+ * restarted devnet node) is reported once through `onReset` instead of being mistaken for the old one.
  *
  * @example
  * const watcher = createChainWatcher({ client, escrow, store, startBlock, genesisHash, confirmations: 0, logRange: 2000,
@@ -94,22 +93,9 @@ export function createChainWatcher({
     let cursor = store.getCursor() ?? startBlock;
     while (cursor <= safe && !stopped) {
       const to = cursor + BigInt(logRange) - 1n < safe ? cursor + BigInt(logRange) - 1n : safe;
-      const logs = await client.getContractEvents({
-        address: escrow,
-        abi: inferenceEscrowAbi,
-        eventName: "JobOpened",
-        fromBlock: cursor,
-        toBlock: to,
-        strict: true,
-      });
-      const jobs: OpenedJob[] = logs.map(({ args, blockNumber, transactionHash }) => ({
-        jobId: args.jobId,
-        modelId: args.modelId,
-        requester: args.requester,
-        inputCommitment: args.inputCommitment,
-        amount: args.amount,
-        deadline: args.deadline,
-        workerAgentId: args.workerAgentId,
+      const opened = await getOpenedJobs({ client, escrow, fromBlock: cursor, toBlock: to });
+      const jobs: JobTerms[] = opened.map(({ blockNumber, transactionHash, ...terms }) => ({
+        ...terms,
         openedBlock: blockNumber,
         openedTx: transactionHash,
       }));

@@ -1,5 +1,4 @@
-import { modelRegistryAbi } from "@convergence/contracts";
-import type { ReadClient } from "@convergence/sdk";
+import { getModel, type Model, ModelNotFoundError, type ReadClient } from "@convergence/sdk";
 import type { Address, Hex } from "viem";
 import type { Served } from "../inference/types.ts";
 
@@ -23,8 +22,9 @@ export type CreateModelResolverReturnType = ModelResolver;
 
 /**
  * Maps a job's on-chain model id to a served model: the ids matched at startup, and any other active ModelRegistry
- * entry with a served model's weight commitment and this machine's verification key (someone registered the same
- * model again). Answers, including "not served", are cached; a lookup that fails on the RPC is not.
+ * entry (the SDK's getModel) with a served model's weight commitment and this machine's verification key (someone
+ * registered the same model again). Answers, including "not served", are cached; an unknown id (it may be registered
+ * later) and a lookup that fails on the RPC are not.
  *
  * @example
  * const models = createModelResolver({ client, registry, served, known: new Map([[1n, "risk-v1"]]) });
@@ -41,14 +41,14 @@ export function createModelResolver({
   return {
     async modelFor(modelId) {
       if (cache.has(modelId)) return cache.get(modelId);
-      const count = await client.readContract({ address: registry, abi: modelRegistryAbi, functionName: "modelCount" });
-      if (modelId === 0n || modelId > count) return undefined;
-      const record = await client.readContract({
-        address: registry,
-        abi: modelRegistryAbi,
-        functionName: "getModel",
-        args: [modelId],
-      });
+      let record: Model;
+      try {
+        record = await getModel({ client, registry, modelId });
+      } catch (error) {
+        // Not cached: the id may be registered later.
+        if (error instanceof ModelNotFoundError) return undefined;
+        throw error;
+      }
       const match = [...served.values()].find(
         ({ model, vkeyHash }) =>
           record.active && record.commitment === model.commitment && record.vkeyHash === vkeyHash,

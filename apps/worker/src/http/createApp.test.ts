@@ -1,8 +1,10 @@
 import type { Server } from "node:http";
 import type { AddressInfo } from "node:net";
+import type { Job, JobStatus } from "@convergence/sdk";
 import { commitInput } from "@convergence/zk";
+import { zeroAddress } from "viem";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { OnChainJob } from "../chain/types.ts";
+import type { JobReading } from "../chain/types.ts";
 import { loadServedModels } from "../inference/loadServedModels.ts";
 import type { ServedModel } from "../inference/types.ts";
 import { createJobService } from "../jobs/createJobService.ts";
@@ -23,13 +25,14 @@ describe("createApp", () => {
   const handled: bigint[] = [];
   const input = [128n, -320n, 26n, 512n, -1n, 0n, 384n, -512n];
   const salt = 2n ** 200n + 12345n;
-  const onChain = new Map<bigint, OnChainJob>();
+  const onChain = new Map<bigint, JobReading>();
+  const chainTime = 1_900_000_000n;
 
   beforeAll(async () => {
     const models = await loadServedModels({ names: ["risk-v1"], home: "/nonexistent-convergence-home" });
     model = models.get("risk-v1")! as ServedModel;
     const inputCommitment = await commitInput({ input, salt });
-    const job = (jobId: bigint, overrides: Partial<OnChainJob["job"]> = {}) => ({
+    const job = (jobId: bigint, overrides: Partial<Job> = {}): Job => ({
       jobId,
       modelId: 1n,
       requester: "0x70997970C51812dc3A010C7d01b50e0d17dc79C8" as const,
@@ -37,16 +40,10 @@ describe("createApp", () => {
       amount: 2_000_000n,
       deadline: 2_000_000_000n,
       workerAgentId: 0n,
-      openedBlock: undefined,
-      openedTx: undefined,
+      status: "open",
       ...overrides,
     });
-    const record = (j: OnChainJob["job"], status: OnChainJob["status"] = "open"): OnChainJob => ({
-      job: j,
-      status,
-      workerAgentId: j.workerAgentId,
-      chainTime: 1_900_000_000n,
-    });
+    const record = (j: Job, status: JobStatus = "open"): JobReading => ({ job: { ...j, status }, chainTime });
     onChain.set(1n, record(job(1n)));
     onChain.set(2n, record(job(2n)));
     onChain.set(3n, record(job(3n, { workerAgentId: 9n })));
@@ -75,7 +72,23 @@ describe("createApp", () => {
       store,
       queue,
       queueLimit: 1,
-      chain: { agentId: 1n, readJob: async (jobId) => onChain.get(jobId) },
+      chain: {
+        agentId: 1n,
+        // What the SDK's getJob answers for an id the escrow does not know.
+        readJob: async (jobId) =>
+          onChain.get(jobId) ?? {
+            job: {
+              ...job(jobId),
+              requester: zeroAddress,
+              modelId: 0n,
+              inputCommitment: 0n,
+              amount: 0n,
+              deadline: 0n,
+              status: "none",
+            },
+            chainTime,
+          },
+      },
       modelFor: async (modelId) => (modelId === 1n ? model : undefined),
       served: () => ["risk-v1"],
       isDraining: () => false,

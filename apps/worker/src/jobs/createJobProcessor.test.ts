@@ -2,10 +2,11 @@ import { cpSync, mkdirSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { workspaceRoot } from "@convergence/contracts";
-import { buildPackageInput, forward } from "@convergence/zk";
+import type { JobStatus } from "@convergence/sdk";
+import { buildPackageInput, computeBinding, forward, type Groth16Calldata } from "@convergence/zk";
 import type { Hex } from "viem";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import type { ChainGateway, OnChainJob } from "../chain/types.ts";
+import type { ChainGateway, JobReading } from "../chain/types.ts";
 import { JobFailedError, ProverCrashedError } from "../errors/jobs.ts";
 import { loadServedModels } from "../inference/loadServedModels.ts";
 import type { ServedCircuit, ServedModel } from "../inference/types.ts";
@@ -25,8 +26,9 @@ describe("createJobProcessor", () => {
   let circuit: ServedCircuit;
   let home: string;
   let store: JobStore;
-  let escrow: Map<bigint, OnChainJob>;
+  let escrow: Map<bigint, JobReading>;
   let sent: bigint[];
+  let sentCalldata: Groth16Calldata[];
   let proved: ProveTask[];
   let proverFault: Error | undefined;
   let wrongOutput: boolean;
@@ -50,6 +52,7 @@ describe("createJobProcessor", () => {
     store = openJobStore({ path: ":memory:", chainKey: "test" });
     escrow = new Map();
     sent = [];
+    sentCalldata = [];
     proved = [];
     proverFault = undefined;
     wrongOutput = false;
@@ -65,17 +68,18 @@ describe("createJobProcessor", () => {
     agentId: AGENT,
     async readJob(jobId) {
       if (chainDown) throw new Error("fetch failed");
-      return escrow.get(jobId);
+      return escrow.get(jobId)!;
     },
-    async sendFulfill({ jobId }) {
+    async sendFulfill({ jobId, calldata }) {
       if (chainDown) throw new Error("fetch failed");
       if (revertSend) {
         throw new JobFailedError({ code: "FULFILL_REVERTED", message: "would revert: InferenceAttestorProofRejected" });
       }
       sent.push(jobId);
+      sentCalldata.push(calldata);
       if (receiptStatus === "success") {
         const record = escrow.get(jobId)!;
-        escrow.set(jobId, { ...record, status: "fulfilled", workerAgentId: AGENT });
+        escrow.set(jobId, { ...record, job: { ...record.job, status: "fulfilled", workerAgentId: AGENT } });
       }
       return `0x${jobId.toString(16).padStart(64, "0")}` as Hex;
     },
@@ -96,7 +100,13 @@ describe("createJobProcessor", () => {
       return {
         output: wrongOutput ? output.map((v) => v + 1n) : output,
         publicSignals: ["1", "2", task.binding.toString(), ...output.map(String)],
-        proof: { pi_a: ["1", "2", "1"] },
+        proof: {
+          pi_a: ["1", "2", "1"],
+          pi_b: [["3", "4"]],
+          pi_c: ["5", "6", "1"],
+          protocol: "groth16",
+          curve: "bn128",
+        },
         calldata: {
           pA: [1n, 2n],
           pB: [
@@ -129,7 +139,7 @@ describe("createJobProcessor", () => {
   const job = (
     jobId: bigint,
     state: "received" | "proving" | "submitted" = "received",
-    status: OnChainJob["status"] = "open",
+    status: JobStatus = "open",
     modelId = 1n,
   ) => {
     const opened = {
@@ -143,7 +153,8 @@ describe("createJobProcessor", () => {
       openedBlock: 5n,
       openedTx: undefined,
     };
-    escrow.set(jobId, { job: opened, status, workerAgentId: 0n, chainTime: 1_000n });
+    const { openedBlock, openedTx, ...terms } = opened;
+    escrow.set(jobId, { job: { ...terms, status }, chainTime: 1_000n });
     store.insertOpened(opened);
     store.transition({ jobId, from: ["open"], to: state, patch: { input, salt: 5n, timings: { receivedAt: 1 } } });
   };
@@ -186,7 +197,7 @@ describe("createJobProcessor", () => {
 
   it("settles without proving or paying again a job this agent fulfilled before a crash", async () => {
     job(2n, "proving");
-    escrow.set(2n, { ...escrow.get(2n)!, status: "fulfilled", workerAgentId: AGENT });
+    escrow.set(2n, { ...escrow.get(2n)!, job: { ...escrow.get(2n)!.job, status: "fulfilled", workerAgentId: AGENT } });
     await processor().process(2n);
     expect(store.get(2n)!.state).toBe("settled");
     expect(proved).toEqual([]);
@@ -200,7 +211,7 @@ describe("createJobProcessor", () => {
     ["gone from the escrow", "none", 0n, 1_000n, "JOB_NOT_FOUND"],
   ] as const)("skips a job %s, without proving", async (_case, status, agent, chainTime, code) => {
     job(3n);
-    escrow.set(3n, { ...escrow.get(3n)!, status, workerAgentId: agent, chainTime });
+    escrow.set(3n, { job: { ...escrow.get(3n)!.job, status, workerAgentId: agent }, chainTime });
     await processor().process(3n);
     expect(store.get(3n)).toMatchObject({ state: "failed", error: { code } });
     expect(proved).toEqual([]);
@@ -229,6 +240,22 @@ describe("createJobProcessor", () => {
     await p.process(6n);
     expect(store.get(6n)).toMatchObject({ state: "settled", txHashes: ["0xdead", `0x${"6".padStart(64, "0")}`] });
     expect(proved).toEqual([]);
+    // The saved proof reaches the transaction as the prover typed it: bigints, through the database and back.
+    const binding = computeBinding({
+      chainId: chain.chainId,
+      escrow: chain.escrow,
+      jobId: 5n,
+      worker: chain.workerAddress,
+    });
+    expect(sentCalldata.at(-1)).toEqual({
+      pA: [1n, 2n],
+      pB: [
+        [3n, 4n],
+        [5n, 6n],
+      ],
+      pC: [7n, 8n],
+      pubSignals: [1n, 2n, binding],
+    });
   });
 
   it("keeps a job for a retry when the prover crashes, and fails it after the last attempt", async () => {

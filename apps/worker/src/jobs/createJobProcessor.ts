@@ -1,6 +1,6 @@
 import { runOnnx } from "@convergence/models";
 import { buildPackageInput, computeBinding } from "@convergence/zk";
-import type { ChainGateway, OnChainJob } from "../chain/types.ts";
+import type { ChainGateway, JobReading } from "../chain/types.ts";
 import { JobFailedError } from "../errors/jobs.ts";
 import type { Served } from "../inference/types.ts";
 import type { Logger } from "../log/createLogger.ts";
@@ -8,7 +8,6 @@ import type { WorkerMetrics } from "../metrics/createMetrics.ts";
 import type { Prover } from "../prover/types.ts";
 import type { JobStore } from "../store/openJobStore.ts";
 import type { JobRecord } from "../store/types.ts";
-import { toFulfillCalldata } from "./toFulfillCalldata.ts";
 
 export type CreateJobProcessorParameters = {
   store: JobStore;
@@ -85,8 +84,8 @@ export function createJobProcessor({
   };
 
   /** Throws JobFailedError unless the job may still be fulfilled by this worker; true if it already was. */
-  const checkOnChain = (job: JobRecord, onChain: OnChainJob | undefined): boolean => {
-    if (!onChain || onChain.status === "none") {
+  const checkOnChain = (job: JobRecord, { job: onChain, chainTime }: JobReading): boolean => {
+    if (onChain.status === "none") {
       throw new JobFailedError({
         code: "JOB_NOT_FOUND",
         message: `Job ${job.jobId} is not in the escrow any more (was the chain reset?).`,
@@ -102,10 +101,10 @@ export function createJobProcessor({
     if (onChain.status === "refunded") {
       throw new JobFailedError({ code: "JOB_REFUNDED", message: `Job ${job.jobId} was refunded to its requester.` });
     }
-    if (onChain.chainTime > job.deadline) {
+    if (chainTime > job.deadline) {
       throw new JobFailedError({
         code: "JOB_EXPIRED",
-        message: `Job ${job.jobId} expired at ${job.deadline} (chain time ${onChain.chainTime}) before it was fulfilled.`,
+        message: `Job ${job.jobId} expired at ${job.deadline} (chain time ${chainTime}) before it was fulfilled.`,
       });
     }
     return false;
@@ -181,7 +180,7 @@ export function createJobProcessor({
   const submit = async (job: JobRecord) => {
     let hash: `0x${string}`;
     try {
-      hash = await chain.sendFulfill({ jobId: job.jobId, calldata: toFulfillCalldata(job.proof!.calldata) });
+      hash = await chain.sendFulfill({ jobId: job.jobId, calldata: job.proof!.calldata });
     } catch (error) {
       // The simulation reverted: if the job is no longer ours to fulfil, say why; else the revert is the failure.
       if (error instanceof JobFailedError && checkOnChain(job, await chain.readJob(job.jobId))) {

@@ -1,5 +1,5 @@
 import { commitInput } from "@convergence/zk";
-import type { ChainGateway, OnChainJob } from "../chain/types.ts";
+import type { ChainGateway, JobReading } from "../chain/types.ts";
 import {
   ChainUnavailableError,
   CommitmentMismatchError,
@@ -56,7 +56,7 @@ export function createJobService({
   log,
   now = Date.now,
 }: CreateJobServiceParameters): CreateJobServiceReturnType {
-  const readJob = async (jobId: bigint): Promise<OnChainJob | undefined> => {
+  const readJob = async (jobId: bigint): Promise<JobReading> => {
     try {
       return await chain.readJob(jobId);
     } catch (cause) {
@@ -68,9 +68,12 @@ export function createJobService({
   const findJob = async (jobId: bigint): Promise<JobRecord> => {
     const stored = store.get(jobId);
     if (stored) return stored;
-    const onChain = await readJob(jobId);
-    if (!onChain || onChain.status === "none") throw new JobNotFoundError({ jobId });
-    store.insertOpened(onChain.job);
+    const { job } = await readJob(jobId);
+    if (job.status === "none") throw new JobNotFoundError({ jobId });
+    const { status, ...terms } = job;
+    // Once fulfilled, the escrow names the agent that did; the stored terms keep the one reserved at opening.
+    const workerAgentId = status === "open" ? terms.workerAgentId : 0n;
+    store.insertOpened({ ...terms, workerAgentId, openedBlock: undefined, openedTx: undefined });
     return store.get(jobId)!;
   };
 
@@ -107,8 +110,8 @@ export function createJobService({
       // The commitment binds the input: a second delivery that matches it is the same input.
       if (job.state !== "open") return { view: await view(job), created: false };
 
-      const onChain = await readJob(jobId);
-      if (onChain?.status === "refunded" || onChain?.status === "fulfilled") {
+      const { job: onChain, chainTime } = await readJob(jobId);
+      if (onChain.status === "refunded" || onChain.status === "fulfilled") {
         store.transition({
           jobId,
           from: ["open"],
@@ -123,10 +126,10 @@ export function createJobService({
           message: `Job ${jobId} is ${onChain.status} on-chain; it takes no input.`,
         });
       }
-      if (onChain && onChain.chainTime > job.deadline) {
+      if (chainTime > job.deadline) {
         throw new JobConflictError({
           code: "JOB_EXPIRED",
-          message: `Job ${jobId} expired at ${job.deadline} (chain time ${onChain.chainTime}); the requester can refund it.`,
+          message: `Job ${jobId} expired at ${job.deadline} (chain time ${chainTime}); the requester can refund it.`,
         });
       }
       if (queue.isFull()) {

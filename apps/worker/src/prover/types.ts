@@ -1,4 +1,4 @@
-import type { QuantizedMlp } from "@convergence/zk";
+import type { Groth16Calldata, ProveReturnType, QuantizedMlp } from "@convergence/zk";
 
 /** What a prover thread needs to prove one job of an MLP. */
 export type MlpProveTask = {
@@ -23,12 +23,15 @@ export type CircuitProveTask = {
 
 export type ProveTask = MlpProveTask | CircuitProveTask;
 
-/** A proof, with the outputs the circuit computed (public signals 3...). */
+/**
+ * A proof, with the outputs the circuit computed (public signals 3...). It crosses the thread boundary as a structured
+ * clone, which keeps bigints, so the calldata arrives typed as @convergence/zk's prove returned it.
+ */
 export type ProveResult = {
   output: bigint[];
   publicSignals: string[];
-  proof: unknown;
-  calldata: unknown;
+  proof: ProveReturnType["proof"];
+  calldata: Groth16Calldata;
   proveMs: number;
 };
 

@@ -4,12 +4,12 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { openJobStore } from "./openJobStore.ts";
-import type { OpenedJob } from "./types.ts";
+import type { JobTerms, StoredProof } from "./types.ts";
 
 const dir = mkdtempSync(join(tmpdir(), "worker-store-"));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-const opened = (jobId: bigint, overrides: Partial<OpenedJob> = {}): OpenedJob => ({
+const opened = (jobId: bigint, overrides: Partial<JobTerms> = {}): JobTerms => ({
   jobId,
   modelId: 1n,
   requester: "0x70997970C51812dc3A010C7d01b50e0d17dc79C8",
@@ -73,7 +73,21 @@ describe("openJobStore", () => {
 
     store.transition({ jobId: 5n, from: ["received"], to: "proving", patch: { countAttempt: true } });
     store.transition({ jobId: 5n, from: ["proving"], to: "proving", patch: { countAttempt: true } });
-    const proof = { publicSignals: ["1", "2"], proof: { pi_a: ["1"] }, calldata: ["0x01"] };
+    // Field-sized numbers: the calldata must come back as the same bigints, not as strings or rounded numbers.
+    const big = 21888242871839275222246405745257275088548364400416034343698204186575808495616n;
+    const proof = {
+      publicSignals: ["1", "2"],
+      proof: { pi_a: ["1"], pi_b: [["2"]], pi_c: ["3"], protocol: "groth16", curve: "bn128" },
+      calldata: {
+        pA: [big, 1n],
+        pB: [
+          [2n, big - 1n],
+          [4n, 5n],
+        ],
+        pC: [6n, 7n],
+        pubSignals: [big, 0n, 9n],
+      },
+    } satisfies StoredProof;
     store.transition({
       jobId: 5n,
       from: ["proving"],

@@ -8,8 +8,8 @@ import {
   type JobError,
   type JobRecord,
   type JobState,
+  type JobTerms,
   type JobTimings,
-  type OpenedJob,
   type StoredProof,
 } from "./types.ts";
 
@@ -43,9 +43,9 @@ export type JobPatch = {
 
 export type JobStore = {
   /** Records jobs seen in JobOpened events (a job already known is left as it is) and moves the cursor, atomically. */
-  recordOpened(parameters: { jobs: OpenedJob[]; nextBlock: bigint }): void;
+  recordOpened(parameters: { jobs: JobTerms[]; nextBlock: bigint }): void;
   /** Records one job read from the escrow (input delivered before the watcher saw the event). True if new. */
-  insertOpened(job: OpenedJob): boolean;
+  insertOpened(job: JobTerms): boolean;
   get(jobId: bigint): JobRecord | undefined;
   /**
    * Moves a job to `to` if its state is one of `from`, applying `patch`, in one statement. Returns the updated record,
@@ -159,7 +159,7 @@ export function openJobStore({ path, chainKey, now = Date.now }: OpenJobStorePar
   const countStates = db.prepare("SELECT state, COUNT(*) AS n FROM jobs WHERE chain_key = ? GROUP BY state");
   const selectKeys = db.prepare("SELECT DISTINCT chain_key FROM jobs WHERE chain_key != ?");
 
-  const insertJob = (job: OpenedJob, at: number) =>
+  const insertJob = (job: JobTerms, at: number) =>
     insert.run(
       chainKey,
       job.jobId.toString(),
@@ -302,12 +302,23 @@ function fromRow(row: Row): JobRecord {
     input: bigints(row.input),
     salt: row.salt === null ? undefined : BigInt(row.salt),
     output: bigints(row.output),
-    proof: row.proof === null ? undefined : (JSON.parse(row.proof) as StoredProof),
+    proof: row.proof === null ? undefined : readProof(row.proof),
     txHashes: JSON.parse(row.tx_hashes) as Hex[],
     attempts: row.attempts,
     error: row.error === null ? undefined : (JSON.parse(row.error) as JobError),
     timings: JSON.parse(row.timings) as JobTimings,
     createdAt: row.created_at,
     updatedAt: row.updated_at,
+  };
+}
+
+/** A stored proof back with its calldata's bigints, which the column holds as decimal strings. */
+function readProof(json: string): StoredProof {
+  const stored = JSON.parse(json) as StoredProof;
+  const { pA, pB, pC, pubSignals } = stored.calldata;
+  const pair = ([x, y]: readonly [bigint, bigint]) => [BigInt(x), BigInt(y)] as const;
+  return {
+    ...stored,
+    calldata: { pA: pair(pA), pB: [pair(pB[0]), pair(pB[1])], pC: pair(pC), pubSignals: pubSignals.map(BigInt) },
   };
 }

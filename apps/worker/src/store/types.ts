@@ -1,5 +1,6 @@
-import type { WorkerJobState } from "@convergence/sdk";
-import type { Address, Hex } from "viem";
+import type { Job, WorkerJobState } from "@convergence/sdk";
+import type { Groth16Calldata, ProveReturnType } from "@convergence/zk";
+import type { Hex } from "viem";
 
 /**
  * Where a job stands in this worker:
@@ -16,28 +17,19 @@ export type JobState = WorkerJobState;
 
 export const JOB_STATES: readonly JobState[] = ["open", "received", "proving", "submitted", "settled", "failed"];
 
-/** What the chain says about a job when it is opened (the JobOpened event or the escrow's job record). */
-export type OpenedJob = {
-  jobId: bigint;
-  modelId: bigint;
-  requester: Address;
-  inputCommitment: bigint;
-  amount: bigint;
-  /** Unix seconds after which the requester may refund. */
-  deadline: bigint;
-  /** The only agent allowed to fulfil it, or 0n for any registered agent. */
-  workerAgentId: bigint;
-  /** Where it was seen; undefined when read from the escrow's state rather than from an event. */
-  openedBlock: bigint | undefined;
-  openedTx: Hex | undefined;
-};
+/**
+ * A job's terms as this worker stores them: the SDK's job without its status (the store tracks this worker's state
+ * instead), `workerAgentId` being the agent reserved at opening (0n: any). Where it was opened is undefined when it
+ * was read from the escrow's state rather than seen in a JobOpened event.
+ */
+export type JobTerms = Omit<Job, "status"> & { openedBlock: bigint | undefined; openedTx: Hex | undefined };
 
-/** The proof a prover thread returns, as snarkjs gives it. */
+/** The proof a prover thread returns, as @convergence/zk's prove gives it. */
 export type StoredProof = {
   publicSignals: string[];
-  proof: unknown;
-  /** The verifier's calldata, from snarkjs' own export. */
-  calldata: unknown;
+  proof: ProveReturnType["proof"];
+  /** The verifier's calldata, from snarkjs' own export, as the SDK's sendFulfillJob takes it. */
+  calldata: Groth16Calldata;
 };
 
 export type JobTimings = {
@@ -53,7 +45,7 @@ export type JobTimings = {
 
 export type JobError = { code: string; message: string };
 
-export type JobRecord = OpenedJob & {
+export type JobRecord = JobTerms & {
   state: JobState;
   input: bigint[] | undefined;
   salt: bigint | undefined;

@@ -1,9 +1,8 @@
 import { agentRegistryAbi, poolAbi, usdcAbi, wethAbi } from "@convergence/contracts";
-import type { ReadClient } from "@convergence/sdk";
+import { decodeRevert, type ReadClient } from "@convergence/sdk";
 import { type Address, erc20Abi, parseUnits, toHex } from "viem";
 import { type TokenSymbol, tokenDecimals } from "../intent/types.ts";
 import type { GuardedCall, SimulationResult } from "../policy/createPolicyGuard.ts";
-import { describeRevert } from "./describeRevert.ts";
 import { poolToken, type StackAddresses } from "./tokenAddresses.ts";
 
 export type CreateChainSimulatorParameters = {
@@ -161,7 +160,7 @@ export function createChainSimulator({ client, account, contracts, agentURI }: C
           return { ok: false, reason: `there is no simulation for ${call.name} yet, so it is not sent` };
       }
     } catch (error) {
-      return { ok: false, reason: describeRevert(error) };
+      return { ok: false, reason: decodeRevert(error).summary };
     }
   };
 }

@@ -8,6 +8,7 @@ import { getJob } from "./getJob.ts";
 import { getValidation } from "./getValidation.ts";
 import { setupInferenceMarket } from "./inferenceTestKit.ts";
 import { openJob } from "./openJob.ts";
+import { sendFulfillJob } from "./sendFulfillJob.ts";
 import { waitForAttestation } from "./waitForAttestation.ts";
 
 describe("fulfillJob, waitForAttestation, getAttestation, getValidation", () => {
@@ -48,7 +49,7 @@ describe("fulfillJob, waitForAttestation, getAttestation, getValidation", () => 
       escrow: contracts.InferenceEscrow,
       jobId,
       workerAgentId,
-      ...market.proofFor(signals),
+      calldata: market.proofFor(signals),
     });
     expect(fulfilled.outputs).toEqual(outputs);
 
@@ -96,14 +97,14 @@ describe("fulfillJob, waitForAttestation, getAttestation, getValidation", () => 
     const { contracts, worker, thief } = market;
     const { jobId } = await open(902n);
     const { jobId: otherJob } = await open(902n);
-    const proof = market.proofFor(market.signalsFor(jobId, worker.account.address, 902n, outputs));
+    const calldata = market.proofFor(market.signalsFor(jobId, worker.account.address, 902n, outputs));
     await expect(
       fulfillJob({
         client: thief,
         escrow: contracts.InferenceEscrow,
         jobId,
         workerAgentId: market.thiefAgentId,
-        ...proof,
+        calldata,
       }),
     ).rejects.toMatchObject({ name: "ContractRevertError", errorName: "InferenceAttestorBindingMismatch" });
     await expect(
@@ -112,7 +113,7 @@ describe("fulfillJob, waitForAttestation, getAttestation, getValidation", () => 
         escrow: contracts.InferenceEscrow,
         jobId: otherJob,
         workerAgentId: market.workerAgentId,
-        ...proof,
+        calldata,
       }),
     ).rejects.toMatchObject({ errorName: "InferenceAttestorBindingMismatch" });
     await expect(
@@ -121,7 +122,7 @@ describe("fulfillJob, waitForAttestation, getAttestation, getValidation", () => 
         escrow: contracts.InferenceEscrow,
         jobId,
         workerAgentId: market.thiefAgentId,
-        ...proof,
+        calldata,
       }),
     ).rejects.toMatchObject({ errorName: "InferenceEscrowNotAgentWallet" });
     await expect(
@@ -129,29 +130,63 @@ describe("fulfillJob, waitForAttestation, getAttestation, getValidation", () => 
     ).rejects.toBeInstanceOf(AttestationNotFoundError);
   });
 
-  it("names a tampered output as a rejected proof, and refuses calldata that is not numbers", async () => {
-    const { contracts, worker } = market;
+  it("names a tampered output as a rejected proof, and refuses calldata that is not uint256, sending nothing", async () => {
+    const { contracts, worker, publicClient } = market;
     const { jobId } = await open(903n);
-    const proof = market.proofFor(market.signalsFor(jobId, worker.account.address, 903n, outputs));
-    const tampered = { ...proof, signals: [...proof.signals.slice(0, 3), "0x1", ...proof.signals.slice(4)] };
+    const calldata = market.proofFor(market.signalsFor(jobId, worker.account.address, 903n, outputs));
+    const tampered = {
+      ...calldata,
+      pubSignals: [...calldata.pubSignals.slice(0, 3), 1n, ...calldata.pubSignals.slice(4)],
+    };
+    const nonce = await publicClient.getTransactionCount({ address: worker.account.address });
     await expect(
       fulfillJob({
         client: worker,
         escrow: contracts.InferenceEscrow,
         jobId,
         workerAgentId: market.workerAgentId,
-        ...tampered,
+        calldata: tampered,
       }),
     ).rejects.toMatchObject({ errorName: "InferenceAttestorProofRejected" });
+    const negative = fulfillJob({
+      client: worker,
+      escrow: contracts.InferenceEscrow,
+      jobId,
+      workerAgentId: market.workerAgentId,
+      calldata: { ...calldata, pA: [-1n, 1n] },
+    });
+    await expect(negative).rejects.toBeInstanceOf(InvalidParameterError);
+    await expect(negative).rejects.toThrow(/calldata\.pA\[0\].*unsigned 256-bit/);
+    expect(await publicClient.getTransactionCount({ address: worker.account.address })).toBe(nonce);
+    expect((await getJob({ client: publicClient, escrow: contracts.InferenceEscrow, jobId })).status).toBe("open");
+  });
+
+  it("sendFulfillJob returns the hash before the receipt, and the job settles once it is mined", async () => {
+    const { contracts, worker, publicClient } = market;
+    const { jobId } = await open(904n);
+    const calldata = market.proofFor(market.signalsFor(jobId, worker.account.address, 904n, outputs));
+    const { hash } = await sendFulfillJob({
+      client: worker,
+      escrow: contracts.InferenceEscrow,
+      jobId,
+      workerAgentId: market.workerAgentId,
+      calldata,
+    });
+    const receipt = await publicClient.waitForTransactionReceipt({ hash });
+    expect(receipt.status).toBe("success");
+    expect(await getJob({ client: publicClient, escrow: contracts.InferenceEscrow, jobId })).toMatchObject({
+      status: "fulfilled",
+      workerAgentId: market.workerAgentId,
+    });
+    // A second fulfil of the settled job is refused in simulation, by name.
     await expect(
-      fulfillJob({
+      sendFulfillJob({
         client: worker,
         escrow: contracts.InferenceEscrow,
         jobId,
         workerAgentId: market.workerAgentId,
-        ...proof,
-        a: ["not a number", "0x1"],
+        calldata,
       }),
-    ).rejects.toBeInstanceOf(InvalidParameterError);
+    ).rejects.toMatchObject({ name: "ContractRevertError", errorName: "InferenceEscrowJobNotOpen" });
   });
 });

@@ -2,7 +2,7 @@ import { inferenceAttestorAbi } from "@convergence/contracts";
 import type { Address } from "viem";
 import type { ReadClient } from "../../client/types.ts";
 import { AttestationNotFoundError } from "../../errors/inference.ts";
-import { revertErrorName } from "./revertErrorName.ts";
+import { decodeRevert } from "../../utils/decodeRevert.ts";
 import type { Attestation } from "./types.ts";
 
 export type GetAttestationParameters = {
@@ -35,7 +35,7 @@ export async function getAttestation({
     });
     return { ...attestation, outputs: [...attestation.outputs] };
   } catch (error) {
-    if (revertErrorName(error) === "InferenceAttestorUnknownAttestation") {
+    if (decodeRevert(error).errorName === "InferenceAttestorUnknownAttestation") {
       throw new AttestationNotFoundError({ jobId, attestor, cause: error });
     }
     throw error;

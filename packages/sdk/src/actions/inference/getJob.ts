@@ -1,20 +1,20 @@
 import { inferenceEscrowAbi } from "@convergence/contracts";
-import type { Address } from "viem";
+import { type Address, zeroAddress } from "viem";
 import type { ReadClient } from "../../client/types.ts";
-import { JobNotFoundError } from "../../errors/inference.ts";
-import { revertErrorName } from "./revertErrorName.ts";
-import type { Job, JobStatus } from "./types.ts";
+import { decodeRevert } from "../../utils/decodeRevert.ts";
+import { JOB_STATUSES, type Job } from "./types.ts";
 
 export type GetJobParameters = { client: ReadClient; escrow: Address; jobId: bigint };
 export type GetJobReturnType = Job;
 
-const STATUS: Record<number, JobStatus> = { 1: "open", 2: "fulfilled", 3: "refunded" };
-
 /**
- * Reads a job from the escrow: requester, model, input commitment, amount, deadline, worker and status.
+ * Reads a job from the escrow: requester, model, input commitment, amount, deadline, worker and status. A job id the
+ * escrow does not know (never opened, or a chain that was reset) comes back with status "none" and zero fields, so
+ * callers branch on the status instead of catching.
  *
  * @example
  * const { status } = await getJob({ client, escrow: deployment.contracts.InferenceEscrow, jobId });
+ * if (status === "none") console.log(`no job ${jobId}`);
  */
 export async function getJob({ client, escrow, jobId }: GetJobParameters): Promise<GetJobReturnType> {
   try {
@@ -24,12 +24,20 @@ export async function getJob({ client, escrow, jobId }: GetJobParameters): Promi
       functionName: "getJob",
       args: [jobId],
     });
-    const status = STATUS[job.status];
+    const status = JOB_STATUSES[job.status];
     if (!status) throw new Error(`unreachable: the escrow returned job status ${job.status}`);
     return { jobId, ...job, status };
   } catch (error) {
-    if (revertErrorName(error) === "InferenceEscrowUnknownJob")
-      throw new JobNotFoundError({ jobId, escrow, cause: error });
-    throw error;
+    if (decodeRevert(error).errorName !== "InferenceEscrowUnknownJob") throw error;
+    return {
+      jobId,
+      requester: zeroAddress,
+      modelId: 0n,
+      inputCommitment: 0n,
+      amount: 0n,
+      deadline: 0n,
+      workerAgentId: 0n,
+      status: "none",
+    };
   }
 }

@@ -2,7 +2,7 @@ import { modelRegistryAbi } from "@convergence/contracts";
 import type { Address } from "viem";
 import type { ReadClient } from "../../client/types.ts";
 import { ModelNotFoundError } from "../../errors/inference.ts";
-import { revertErrorName } from "./revertErrorName.ts";
+import { decodeRevert } from "../../utils/decodeRevert.ts";
 import type { Model } from "./types.ts";
 
 export type GetModelParameters = { client: ReadClient; registry: Address; modelId: bigint };
@@ -24,7 +24,7 @@ export async function getModel({ client, registry, modelId }: GetModelParameters
     });
     return { modelId, ...model };
   } catch (error) {
-    if (revertErrorName(error) === "ModelRegistryUnknownModel") {
+    if (decodeRevert(error).errorName === "ModelRegistryUnknownModel") {
       throw new ModelNotFoundError({ modelId, registry, cause: error });
     }
     throw error;

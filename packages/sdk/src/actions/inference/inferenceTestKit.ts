@@ -7,10 +7,10 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { agentRegistryAbi, devnetAccounts, usdcAbi, workspaceRoot } from "@convergence/contracts";
+import { computeBinding, FIELD_MODULUS, type Groth16Calldata } from "@convergence/zk";
 import {
   type Abi,
   type Address,
-  encodeAbiParameters,
   encodePacked,
   getAddress,
   type Hex,
@@ -23,8 +23,6 @@ import { createClients } from "../../client/createClients.ts";
 import type { WriteClient } from "../../client/types.ts";
 import { writeContractAndWait } from "../../internal/writeContractAndWait.ts";
 import { registerModel } from "./registerModel.ts";
-
-export const FIELD_MODULUS = 21888242871839275222246405745257275088548364400416034343698204186575808495617n;
 
 type Artifact = { abi: Abi; bytecode: Hex };
 
@@ -93,29 +91,20 @@ export async function setupInferenceMarket() {
 
   /** The public signals a worker proves for `jobId` when it is `who`: [model, input, binding, outputs...]. */
   const signalsFor = (jobId: bigint, who: Address, inputCommitment: bigint, outputs: readonly bigint[]) => {
-    const binding =
-      hexToBigInt(
-        keccak256(
-          encodeAbiParameters(
-            [{ type: "uint256" }, { type: "address" }, { type: "uint256" }, { type: "address" }],
-            [31337n, contracts.InferenceEscrow, jobId, who],
-          ),
-        ),
-      ) % FIELD_MODULUS;
+    const binding = computeBinding({ chainId: 31337, escrow: contracts.InferenceEscrow, jobId, worker: who });
     return [modelCommitment, inputCommitment, binding, ...outputs.map((x) => (x < 0n ? FIELD_MODULUS + x : x))];
   };
-  /** A mock proof over exactly these signals, as hex strings like snarkjs prints them. */
-  const proofFor = (signals: readonly bigint[]) => {
+  /** A mock proof over exactly these signals, typed as @convergence/zk's prove returns a real one. */
+  const proofFor = (signals: readonly bigint[]): Groth16Calldata => {
     const a0 = hexToBigInt(keccak256(encodePacked(["uint256[]"], [signals]))) % FIELD_MODULUS;
-    const hex = (x: bigint) => `0x${x.toString(16)}`;
     return {
-      a: [hex(a0), "0x1"] as const,
-      b: [
-        ["0x2", "0x3"],
-        ["0x4", "0x5"],
-      ] as const,
-      c: ["0x6", "0x7"] as const,
-      signals: signals.map(hex),
+      pA: [a0, 1n],
+      pB: [
+        [2n, 3n],
+        [4n, 5n],
+      ],
+      pC: [6n, 7n],
+      pubSignals: signals,
     };
   };
 

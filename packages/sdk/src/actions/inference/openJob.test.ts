@@ -1,7 +1,7 @@
 import { usdcAbi } from "@convergence/contracts";
+import { zeroAddress } from "viem";
 import { beforeAll, describe, expect, inject, it } from "vitest";
 import { createClients } from "../../client/createClients.ts";
-import { JobNotFoundError } from "../../errors/inference.ts";
 import { InvalidParameterError } from "../../errors/input.ts";
 import { getJob } from "./getJob.ts";
 import { setupInferenceMarket } from "./inferenceTestKit.ts";
@@ -117,9 +117,21 @@ describe("openJob and getJob", () => {
     );
   });
 
-  it("throws JobNotFoundError for an unknown job", async () => {
+  it("reads an unknown job as status none with zero fields", async () => {
+    for (const jobId of [0n, 10_000n]) {
+      const read = await getJob({ client: market.publicClient, escrow: market.contracts.InferenceEscrow, jobId });
+      const { jobId: id, status, requester, ...numbers } = read;
+      expect({ id, status, requester }).toEqual({ id: jobId, status: "none", requester: zeroAddress });
+      // The model, commitment, amount, deadline and worker are all zero, as the escrow's empty slot holds them.
+      expect(Object.keys(numbers)).toHaveLength(5);
+      expect(Object.values(numbers)).toEqual([0n, 0n, 0n, 0n, 0n]);
+    }
+  });
+
+  it("does not mistake an address that is not an escrow for a missing job: the read fails", async () => {
+    await expect(getJob({ client: market.publicClient, escrow: market.contracts.USDC, jobId: 1n })).rejects.toThrow();
     await expect(
-      getJob({ client: market.publicClient, escrow: market.contracts.InferenceEscrow, jobId: 10_000n }),
-    ).rejects.toBeInstanceOf(JobNotFoundError);
+      getJob({ client: market.publicClient, escrow: "0x000000000000000000000000000000000000dEaD", jobId: 1n }),
+    ).rejects.toThrow(/returned no data|0x000000000000000000000000000000000000dEaD/i);
   });
 });

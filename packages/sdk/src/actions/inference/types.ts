@@ -1,9 +1,15 @@
-import type { Address, Hex } from "viem";
+import type { Address, Hash, Hex } from "viem";
 
-/** InferenceEscrow.JobStatus, by name. */
-export type JobStatus = "open" | "fulfilled" | "refunded";
+/**
+ * InferenceEscrow.JobStatus by name, indexed by the contract's enum value (IInferenceEscrow.sol: None, Open,
+ * Fulfilled, Refunded): the one table that turns the escrow's number into a name.
+ */
+export const JOB_STATUSES = ["none", "open", "fulfilled", "refunded"] as const;
 
-/** A job as the escrow holds it. */
+/** A job's status; "none": the escrow has no job with this id. */
+export type JobStatus = (typeof JOB_STATUSES)[number];
+
+/** A job as the escrow holds it. With status "none" (no such job) every other field is zero. */
 export type Job = {
   jobId: bigint;
   requester: Address;
@@ -17,6 +23,9 @@ export type Job = {
   workerAgentId: bigint;
   status: JobStatus;
 };
+
+/** A job as its JobOpened event announced it, and where: `workerAgentId` is the agent reserved (0n: any). */
+export type OpenedJob = Omit<Job, "status"> & { blockNumber: bigint; transactionHash: Hash };
 
 /** A verified inference, as the InferenceAttestor recorded it. */
 export type Attestation = {
@@ -46,6 +55,3 @@ export type Model = {
   onnxHash: Hex;
   uri: string;
 };
-
-/** A number as snarkjs prints it (decimal or 0x-hex string) or as a bigint. */
-export type Numeric = bigint | string | number;

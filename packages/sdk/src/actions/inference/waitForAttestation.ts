@@ -1,7 +1,7 @@
 import { inferenceAttestorAbi } from "@convergence/contracts";
 import type { Address } from "viem";
 import type { ReadClient } from "../../client/types.ts";
-import { AttestationTimeoutError, JobNotAttestableError } from "../../errors/inference.ts";
+import { AttestationTimeoutError, JobNotAttestableError, JobNotFoundError } from "../../errors/inference.ts";
 import { getAttestation } from "./getAttestation.ts";
 import { getJob } from "./getJob.ts";
 import type { Attestation } from "./types.ts";
@@ -21,8 +21,8 @@ export type WaitForAttestationReturnType = Attestation;
 /**
  * Waits until a job is attested and returns the attestation. It watches InferenceAttested for the job and re-reads
  * the job on every new block, so it also returns an attestation recorded before it was called, and fails fast with
- * JobNotAttestableError once the job is refunded or past its deadline unfulfilled; AttestationTimeoutError after
- * `timeoutMs`.
+ * JobNotFoundError for a job the escrow does not have, JobNotAttestableError once the job is refunded or past its
+ * deadline unfulfilled; AttestationTimeoutError after `timeoutMs`.
  *
  * @example
  * const { outputs } = await waitForAttestation({ client, escrow, attestor, jobId, timeoutMs: 120_000 });
@@ -56,7 +56,9 @@ export function waitForAttestation({
       checking = true;
       try {
         const job = await getJob({ client, escrow, jobId });
-        if (job.status === "fulfilled") {
+        if (job.status === "none") {
+          finish(() => reject(new JobNotFoundError({ jobId, escrow })));
+        } else if (job.status === "fulfilled") {
           const attestation = await getAttestation({ client, attestor, jobId });
           finish(() => resolve(attestation));
         } else if (job.status === "refunded") {
