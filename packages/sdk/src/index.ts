@@ -63,6 +63,12 @@ export {
   registerModel,
 } from "./actions/inference/registerModel.ts";
 export {
+  type RequestInferenceParameters,
+  type RequestInferenceReturnType,
+  type RequestInferenceStep,
+  requestInference,
+} from "./actions/inference/requestInference.ts";
+export {
   type RetireModelParameters,
   type RetireModelReturnType,
   retireModel,

@@ -1,13 +1,6 @@
 import { DEVNET_CHAIN_ID, devnetAccounts, readDeployment } from "@convergence/contracts";
-import {
-  deliverJobInput,
-  getValidation,
-  getWorkerJob,
-  getWorkerModels,
-  openJob,
-  waitForAttestation,
-} from "@convergence/sdk";
-import { commitInput, quantizeValue, randomSalt, VALUE_MAX, VALUE_MIN } from "@convergence/zk";
+import { getWorkerModels, type RequestInferenceStep, requestInference } from "@convergence/sdk";
+import { quantizeValue, VALUE_MAX, VALUE_MIN } from "@convergence/zk";
 import type { Command } from "commander";
 import { type LocalAccount, parseUnits } from "viem";
 import { privateKeyToAccount } from "viem/accounts";
@@ -150,59 +143,35 @@ export function registerJobCommand(program: Command): void {
         return BigInt(value);
       });
       const modelId = BigInt(served.modelId);
-      const salt = randomSalt();
-      const inputCommitment = await commitInput({ input, salt });
-      const amount = parseUnits(options.pay, 6);
-
-      const opened = await runStep({
-        title: `Opening a ${options.pay} USDC job for ${options.model} (model ${modelId})`,
-        quiet,
-        run: async () => {
-          const { timestamp } = await publicClient.getBlock();
-          return openJob({
-            client: walletClient!,
-            escrow: contracts.InferenceEscrow,
-            modelId,
-            inputCommitment,
-            amount,
-            deadline: timestamp + BigInt(options.deadline),
-            ...(options.workerAgent === undefined ? {} : { workerAgentId: options.workerAgent }),
-            payment: "permit",
-          });
-        },
+      const stepTitle = (step: RequestInferenceStep) =>
+        step.name === "open"
+          ? `Opening a ${options.pay} USDC job for ${options.model} (model ${step.modelId})`
+          : step.name === "deliver"
+            ? `Delivering the input of job ${step.jobId} to ${step.workerUrl}`
+            : `Waiting for the proof of job ${step.jobId} to settle on-chain`;
+      const result = await requestInference({
+        publicClient,
+        walletClient: walletClient!,
+        escrow: contracts.InferenceEscrow,
+        workerUrl,
+        modelId,
+        input,
+        amount: parseUnits(options.pay, 6),
+        outputScales: served.outputs?.map((output) => output.scale) ?? served.scale,
+        deadlineSeconds: options.deadline,
+        ...(options.workerAgent === undefined ? {} : { workerAgentId: options.workerAgent }),
+        timeoutMs: options.timeout * 1000,
+        onStep: (step, run) => runStep({ title: stepTitle(step), quiet, run }),
       });
-      await runStep({
-        title: `Delivering the input of job ${opened.jobId} to ${workerUrl}`,
-        quiet,
-        run: () => deliverJobInput({ workerUrl, jobId: opened.jobId, input, salt, maxRetries: 5 }),
-      });
-      const attestation = await runStep({
-        title: `Waiting for the proof of job ${opened.jobId} to settle on-chain`,
-        quiet,
-        run: () =>
-          waitForAttestation({
-            client: publicClient,
-            escrow: contracts.InferenceEscrow,
-            attestor: contracts.InferenceAttestor,
-            jobId: opened.jobId,
-            timeoutMs: options.timeout * 1000,
-          }),
-      });
-      const validation = await getValidation({
-        client: publicClient,
-        registry: contracts.ValidationRegistry,
-        requestHash: attestation.validationRequestHash,
-      });
-      const worker = await getWorkerJob({ workerUrl, jobId: opened.jobId }).catch(() => undefined);
-      const values = attestation.outputs.map((v, i) => Number(v) / 2 ** (served.outputs?.[i]?.scale ?? served.scale));
+      const { attestation, validation, values, workerJob: worker } = result;
       const best = values.reduce((at, v, i) => (v > values[at]! ? i : at), 0);
       const data = {
-        jobId: opened.jobId,
+        jobId: result.jobId,
         model: options.model,
         modelId,
         requester: account.address,
         paid: options.pay,
-        openTx: opened.hash,
+        openTx: result.open.hash,
         attestation,
         output: {
           values,

@@ -36,8 +36,9 @@ export type RunShowcaseReturnType = {
 /**
  * Runs the agent (embedded intent model, LangChain tools) on the showcase intent with the spending policy on: caps,
  * allowlist, slippage ceiling and an on-chain simulation before each send; `yes` stands in for the confirmation. The
- * agent's request_verified_inference tool opens the escrow job, hands the input to the worker at `workerUrl` and waits
- * for the on-chain attestation; the swap runs only if the attested risk meets the plan's condition.
+ * agent's request_verified_inference tool buys the risk score through the SDK's requestInference (escrow job, input
+ * handed to the worker at `workerUrl`, on-chain attestation); the swap runs only if the attested risk meets the plan's
+ * condition.
  *
  * @example
  * const { swapTx, risk } = await runShowcase({ rpcUrl, deployment, account, workerUrl, home });
@@ -60,14 +61,13 @@ export async function runShowcase({
       { metaMessages: ['Try: --intent "Get a verified risk score for WETH/USDC paying at most 2 USDC"'] },
     );
   }
-  // The agent's inference action finds the worker the way `convergence job open` does.
-  process.env.CONVERGENCE_WORKER_URL = workerUrl;
   const { context } = createAgentContext({
     rpcUrl,
     chainId: deployment.chainId,
     account,
     contracts: deployment.contracts,
     home,
+    workerUrl,
     yes: true,
     onDecision: (_call, decision) =>
       onLine?.(

@@ -22,9 +22,9 @@ export class InferenceUnavailableError extends BaseError {
 /** The attested outputs do not have the shape of a risk model's logits. */
 export class InvalidRiskOutputError extends BaseError {
   override name = "InvalidRiskOutputError";
-  constructor({ outputs, labels }: { outputs: readonly bigint[]; labels: readonly string[] }) {
+  constructor({ logits, labels }: { logits: readonly number[]; labels: readonly string[] }) {
     super(
-      `The attestation carries ${outputs.length} outputs, but the model has ${labels.length} labels (${labels.join(", ")}).`,
+      `The attestation carries ${logits.length} outputs, but the model has ${labels.length} labels (${labels.join(", ")}).`,
       { metaMessages: ["Check that the model id and its manifest belong together."] },
     );
   }

@@ -1,14 +1,6 @@
 import { buildRiskFeatures, loadModel } from "@convergence/models";
-import {
-  deliverJobInput,
-  getWorkerJob,
-  getWorkerModels,
-  openJob,
-  type ReadClient,
-  type WriteClient,
-  waitForAttestation,
-} from "@convergence/sdk";
-import { commitInput, quantizeValue, randomSalt } from "@convergence/zk";
+import { getWorkerModels, type ReadClient, requestInference, type WriteClient } from "@convergence/sdk";
+import { quantizeValue } from "@convergence/zk";
 import { type Address, parseUnits, toHex } from "viem";
 import { InferenceUnavailableError, UnsupportedSubjectError } from "../errors/inference.ts";
 import { decodeRiskOutput } from "./decodeRiskOutput.ts";
@@ -35,10 +27,10 @@ export const SUPPORTED_SUBJECTS = ["WETH/USDC"] as const;
 
 /**
  * A zero-knowledge-verified risk score for a market: reads the pool's state (readMarketState), maps it
- * to the model's features (buildRiskFeatures) quantized at the manifest's scale, commits them with a
- * random salt, opens an escrow job paying maxPayment USDC with an ERC-2612 permit, hands the input to
- * the worker, waits until the proof is verified and attested on-chain, and decodes the attested logits
- * (decodeRiskOutput). The attestation id is the job id as 32-byte hex.
+ * to the model's features (buildRiskFeatures) quantized at the manifest's scale, buys the proven
+ * inference with the SDK's requestInference (escrow paid with a permit, input delivered to the worker,
+ * attestation awaited) and reads the attested logits as a risk level (decodeRiskOutput). The
+ * attestation id is the job id as 32-byte hex.
  *
  * @example
  * const { risk, attestationId } = await requestRiskInference({ publicClient, walletClient, contracts, workerUrl,
@@ -79,45 +71,37 @@ export async function requestRiskInference({
   const input = features.map((value, i) =>
     quantizeValue({ value, scale: manifest.scale, what: `${manifest.features?.[i]?.name ?? `feature ${i}`}` }),
   );
-  const salt = randomSalt();
-  const opened = await openJob({
-    client: walletClient,
+  const result = await requestInference({
+    publicClient,
+    walletClient,
     escrow,
+    workerUrl,
     modelId: BigInt(served.modelId),
-    inputCommitment: await commitInput({ input, salt }),
+    input,
     amount: parseUnits(maxPayment, 6),
-    deadline: market.timestamp + BigInt(deadlineSeconds),
-    payment: "permit",
-  });
-  await deliverJobInput({ workerUrl, jobId: opened.jobId, input, salt, maxRetries: 5 });
-  const attestation = await waitForAttestation({
-    client: publicClient,
-    escrow,
-    attestor,
-    jobId: opened.jobId,
+    outputScales: manifest.scale,
+    deadlineSeconds,
     timeoutMs,
   });
-  const decoded = decodeRiskOutput({ outputs: attestation.outputs, scale: manifest.scale, labels: manifest.labels });
-  const proveMs = await getWorkerJob({ workerUrl, jobId: opened.jobId })
-    .then((job) => (typeof job.timings.proveMs === "number" ? job.timings.proveMs : undefined))
-    .catch(() => undefined);
+  const decoded = decodeRiskOutput({ logits: result.values, labels: manifest.labels });
+  const proveMs = result.workerJob?.timings.proveMs;
   const { blockNumber: _b, timestamp: _t, ...state } = market;
   return {
-    attestationId: toHex(opened.jobId, { size: 32 }),
-    jobId: opened.jobId.toString(),
+    attestationId: toHex(result.jobId, { size: 32 }),
+    jobId: result.jobId.toString(),
     model,
     subject: pair,
     risk: decoded.risk,
     score: decoded.score,
     probabilities: decoded.probabilities,
-    outputs: attestation.outputs.map(String),
+    outputs: result.outputs.map(String),
     verified: true as const,
-    worker: attestation.worker,
+    worker: result.attestation.worker,
     paid: maxPayment,
     market: state,
-    txHash: opened.hash,
-    gasUsed: opened.receipt.gasUsed.toString(),
-    ...(proveMs === undefined ? {} : { proveMs }),
+    txHash: result.open.hash,
+    gasUsed: result.open.receipt.gasUsed.toString(),
+    ...(typeof proveMs === "number" ? { proveMs } : {}),
   };
 }
 

@@ -1,0 +1,170 @@
+import { inferenceAttestorAbi, inferenceEscrowAbi } from "@convergence/contracts";
+import type { Address, Hash, TransactionReceipt } from "viem";
+import type { ReadClient, WriteClient } from "../../client/types.ts";
+import { InvalidParameterError } from "../../errors/input.ts";
+import { deliverJobInput } from "../worker/deliverJobInput.ts";
+import { getWorkerJob } from "../worker/getWorkerJob.ts";
+import type { WorkerJob } from "../worker/types.ts";
+import { getModel } from "./getModel.ts";
+import { type GetValidationReturnType, getValidation } from "./getValidation.ts";
+import { openJob } from "./openJob.ts";
+import type { Attestation } from "./types.ts";
+import { waitForAttestation } from "./waitForAttestation.ts";
+
+/** The steps of a request, in order, with what a progress line may name. */
+export type RequestInferenceStep =
+  | { name: "open"; modelId: bigint; amount: bigint; deadline: bigint }
+  | { name: "deliver"; jobId: bigint; workerUrl: string }
+  | { name: "attest"; jobId: bigint };
+
+export type RequestInferenceParameters = {
+  publicClient: ReadClient;
+  /** The requester: pays the escrow with an ERC-2612 permit, so a local account (private key or mnemonic). */
+  walletClient: WriteClient;
+  /** The InferenceEscrow (deployment.contracts.InferenceEscrow); its attestor and registries are read from it. */
+  escrow: Address;
+  /** The worker's HTTP API, e.g. http://127.0.0.1:8080. */
+  workerUrl: string;
+  /**
+   * The ModelRegistry id to pay for. The caller decides where it comes from (the worker's GET /v1/models today, a
+   * pinned model the requester trusts tomorrow): the flow never asks the worker for it.
+   */
+  modelId: bigint;
+  /** The quantized input (round(v * 2^S), signed 16-bit), one value per model input. */
+  input: readonly bigint[];
+  /** Payment in token base units (USDC: 6 decimals, so 2_000_000n is 2 USDC). */
+  amount: bigint;
+  /** The fixed-point scale S of the outputs: one for all, or one per output (value = output / 2^S). */
+  outputScales: number | readonly number[];
+  /** Seconds after the latest block that the worker has to fulfil; refundable after (default 600). */
+  deadlineSeconds?: number;
+  /** Reserve the job for this ERC-8004 agent (default: any worker). */
+  workerAgentId?: bigint;
+  /** How long to wait for the attestation (default 5 minutes). */
+  timeoutMs?: number;
+  /**
+   * Wraps each step (open, deliver, attest): called with the step and the function that runs it, it returns what
+   * that function returns. For progress lines and timings, e.g. `(step, run) => runStep({ title: ..., run })`.
+   */
+  onStep?: <T>(step: RequestInferenceStep, run: () => Promise<T>) => Promise<T>;
+};
+
+export type RequestInferenceReturnType = {
+  jobId: bigint;
+  modelId: bigint;
+  /** Poseidon commitment of the input and the salt, as the job holds it. */
+  inputCommitment: bigint;
+  /** The salt that hides the input: with the input, it opens the commitment. */
+  salt: bigint;
+  /** The transaction that opened (and paid) the job. */
+  open: { hash: Hash; receipt: TransactionReceipt };
+  attestation: Attestation;
+  /** The ERC-8004 validation the attestor answered (response 100 once the proof verified). */
+  validation: GetValidationReturnType;
+  /** The attested outputs, fixed-point integers. */
+  outputs: bigint[];
+  /** The attested outputs as real values: output / 2^scale. */
+  values: number[];
+  /** The job as the worker reports it (state, transactions, timings), when the worker answers. */
+  workerJob: WorkerJob | undefined;
+};
+
+const identity = <T>(_step: RequestInferenceStep, run: () => Promise<T>) => run();
+
+/**
+ * Buys one proven inference: commits the input with a random salt, opens an escrow job for `modelId` paid with an
+ * ERC-2612 permit, hands the input and salt to the worker, waits until the proof is verified and attested on-chain,
+ * and decodes the attested outputs. Everything that can be refused is refused before paying: an input outside the
+ * fixed-point range, a model that is not registered, scales that do not match its outputs. After the job is open, a
+ * failure leaves it open: refund it with refundJob once its deadline has passed.
+ *
+ * @example
+ * const { jobId, values } = await requestInference({ publicClient, walletClient, escrow, workerUrl, modelId: 1n,
+ *   input: [128n, -307n, 77n, 0n, 26n, 0n, 256n, -128n], amount: 2_000_000n, outputScales: 8 });
+ */
+export async function requestInference({
+  publicClient,
+  walletClient,
+  escrow,
+  workerUrl,
+  modelId,
+  input,
+  amount,
+  outputScales,
+  deadlineSeconds = 600,
+  workerAgentId,
+  timeoutMs = 300_000,
+  onStep = identity,
+}: RequestInferenceParameters): Promise<RequestInferenceReturnType> {
+  if (!Number.isSafeInteger(deadlineSeconds) || deadlineSeconds < 1) {
+    throw new InvalidParameterError({
+      parameter: "deadlineSeconds",
+      value: deadlineSeconds,
+      expected: "a whole number of seconds, at least 1",
+    });
+  }
+  const [attestor, registry] = await Promise.all([
+    publicClient.readContract({ address: escrow, abi: inferenceEscrowAbi, functionName: "attestor" }),
+    publicClient.readContract({ address: escrow, abi: inferenceEscrowAbi, functionName: "modelRegistry" }),
+  ]);
+  const model = await getModel({ client: publicClient, registry, modelId });
+  const scales =
+    typeof outputScales === "number" ? Array.from({ length: model.numOutputs }, () => outputScales) : [...outputScales];
+  if (scales.length !== model.numOutputs || scales.some((s) => !Number.isSafeInteger(s) || s < 0)) {
+    throw new InvalidParameterError({
+      parameter: "outputScales",
+      value: JSON.stringify(outputScales),
+      expected: `one non-negative whole scale, or ${model.numOutputs} of them (model ${modelId} has ${model.numOutputs} outputs)`,
+    });
+  }
+  // Loaded here, not at the top: @convergence/zk brings snarkjs and circomlibjs, which every other action can do without.
+  const { commitInput, randomSalt } = await import("@convergence/zk");
+  const salt = randomSalt();
+  const inputCommitment = await commitInput({ input, salt });
+
+  const { timestamp } = await publicClient.getBlock();
+  const deadline = timestamp + BigInt(deadlineSeconds);
+  const opened = await onStep({ name: "open", modelId, amount, deadline }, () =>
+    openJob({
+      client: walletClient,
+      escrow,
+      modelId,
+      inputCommitment,
+      amount,
+      deadline,
+      ...(workerAgentId === undefined ? {} : { workerAgentId }),
+      payment: "permit",
+    }),
+  );
+  const { jobId } = opened;
+  await onStep({ name: "deliver", jobId, workerUrl }, () =>
+    deliverJobInput({ workerUrl, jobId, input, salt, maxRetries: 5 }),
+  );
+  const attestation = await onStep({ name: "attest", jobId }, () =>
+    waitForAttestation({ client: publicClient, escrow, attestor, jobId, timeoutMs }),
+  );
+  const validationRegistry = await publicClient.readContract({
+    address: attestor,
+    abi: inferenceAttestorAbi,
+    functionName: "validationRegistry",
+  });
+  const validation = await getValidation({
+    client: publicClient,
+    registry: validationRegistry,
+    requestHash: attestation.validationRequestHash,
+  });
+  // The worker's view is a convenience (timings, its fulfil transaction): the attestation above is the proof.
+  const workerJob = await getWorkerJob({ workerUrl, jobId }).catch(() => undefined);
+  return {
+    jobId,
+    modelId,
+    inputCommitment,
+    salt,
+    open: { hash: opened.hash, receipt: opened.receipt },
+    attestation,
+    validation,
+    outputs: attestation.outputs,
+    values: attestation.outputs.map((v, i) => Number(v) / 2 ** scales[i]!),
+    workerJob,
+  };
+}
