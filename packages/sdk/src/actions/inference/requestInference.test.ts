@@ -56,7 +56,7 @@ describe("requestInference", () => {
         escrow,
         jobId,
         workerAgentId: market.workerAgentId,
-        ...market.proofFor(signals),
+        calldata: market.proofFor(signals),
       });
     });
     server.listen(0, "127.0.0.1");
