@@ -75,6 +75,9 @@ export async function buildCli({
       banner: {
         js: 'import { createRequire as __createRequire } from "node:module";\nconst require = __createRequire(import.meta.url);',
       },
+      // Read only under CONVERGENCE_DEBUG (see launchCli), so stack traces name the TypeScript sources.
+      sourcemap: "linked",
+      sourcesContent: false,
       logLevel: "silent",
       plugins: [workspaceSources({ files }), nodeModules({ links })],
     });
@@ -83,6 +86,7 @@ export async function buildCli({
     throw new CliBuildError({ step: "bundling", cause });
   }
   for (const file of readdirSync(cliBuildPaths.launcherDir)) {
+    if (file.endsWith(".test.ts")) continue;
     const path = join(cliBuildPaths.launcherDir, file);
     const stats = statSync(path);
     files.set(path, [path, stats.mtimeMs, stats.size]);

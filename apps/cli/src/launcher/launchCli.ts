@@ -35,6 +35,7 @@ export async function launchCli({ argv }: LaunchCliParameters): Promise<void> {
       return;
     }
   }
+  if (process.env.CONVERGENCE_DEBUG) process.setSourceMapsEnabled(true);
   const bundle = (await import(pathToFileURL(build.entry).href)) as typeof BundleEntry;
   await bundle.runCli({ argv, summaries: build.summaries });
 }
