@@ -16,6 +16,7 @@ import { loadavg, tmpdir } from "node:os";
 import { join } from "node:path";
 import { performance } from "node:perf_hooks";
 import type { Readable } from "node:stream";
+import { pathToFileURL } from "node:url";
 import { devnetAccounts, workspaceRoot, writeDeployment } from "@convergence/contracts";
 import { deployStack, startNode } from "@convergence/devnet";
 import { createClients } from "@convergence/sdk";
@@ -69,12 +70,19 @@ const CASES: Case[] = [
 type Entry = {
   name: string;
   spawn: (args: string[], env: Record<string, string>) => ChildProcessByStdio<null, Readable, Readable>;
+  /** Whether the CPU time of the command's process can be read (not through pnpm: NODE_OPTIONS would reach pnpm). */
+  cpu: boolean;
+  /** NODE_OPTIONS for the command's process. */
+  nodeOptions?: string;
 };
 
+const CPU_REPORTER = pathToFileURL(join(import.meta.dirname, "..", "cpuReporter.ts")).href;
+
 const ENTRIES: Entry[] = [
-  { name: "built: node apps/cli/src/bin.ts", spawn: (args, env) => spawnCli(args, { env }) },
+  { name: "built: node apps/cli/src/bin.ts", cpu: true, spawn: (args, env) => spawnCli(args, { env }) },
   {
     name: "pnpm -s convergence",
+    cpu: false,
     spawn: (args, env) =>
       spawn("pnpm", ["-s", "convergence", ...args], {
         cwd: workspaceRoot,
@@ -84,21 +92,32 @@ const ENTRIES: Entry[] = [
   },
   {
     name: "before: sources with tsx",
-    spawn: (args, env) =>
-      spawnCli(args, { env: { ...env, CONVERGENCE_CLI_FROM_SOURCE: "1", NODE_OPTIONS: "--import tsx" } }),
+    cpu: true,
+    nodeOptions: "--import tsx",
+    spawn: (args, env) => spawnCli(args, { env: { ...env, CONVERGENCE_CLI_FROM_SOURCE: "1" } }),
   },
 ];
 
-function timeRun(entry: Entry, args: string[], env: Record<string, string> = {}) {
+/** Runs the CLI once: wall time, and the CPU time of the command's own process (not pnpm's) when it can be read. */
+async function timeRun(entry: Entry, args: string[], env: Record<string, string> = {}) {
+  const nodeOptions = [entry.nodeOptions, entry.cpu ? `--import ${CPU_REPORTER}` : undefined].filter(Boolean);
   const start = performance.now();
-  const child = entry.spawn(args, env);
+  const child = entry.spawn(args, nodeOptions.length > 0 ? { ...env, NODE_OPTIONS: nodeOptions.join(" ") } : env);
   let stdout = "";
   let stderr = "";
   child.stdout.on("data", (chunk) => (stdout += chunk));
   child.stderr.on("data", (chunk) => (stderr += chunk));
-  return new Promise<{ ms: number; code: number | null; stdout: string; stderr: string }>((resolve) =>
-    child.on("close", (code) => resolve({ ms: performance.now() - start, code, stdout, stderr })),
-  );
+  const code = await new Promise<number | null>((resolve) => child.on("close", resolve));
+  const ms = performance.now() - start;
+  const reported = /\ncpu-ms ([\d.]+)\n$/.exec(stderr);
+  if (entry.cpu && !reported) throw new Error(`no CPU time reported by ${entry.name} ${args.join(" ")}: ${stderr}`);
+  return {
+    ms,
+    cpuMs: reported ? Number(reported[1]) : undefined,
+    code,
+    stdout,
+    stderr: stderr.replace(/\ncpu-ms [\d.]+\n$/, ""),
+  };
 }
 
 const p50 = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
@@ -111,10 +130,12 @@ async function startup(): Promise<BenchSection> {
     for (const entry of ENTRIES) {
       kase.check(await timeRun(entry, kase.args));
       const times: number[] = [];
+      const cpu: number[] = [];
       for (let i = 0; i < RUNS; i++) {
         const run = await timeRun(entry, kase.args);
         kase.check(run);
         times.push(run.ms);
+        if (run.cpuMs !== undefined) cpu.push(run.cpuMs);
       }
       rows.push({
         command: kase.command,
@@ -122,6 +143,7 @@ async function startup(): Promise<BenchSection> {
         runs: RUNS,
         "p50 ms": ms(p50(times)),
         "max ms": ms(Math.max(...times)),
+        "CPU p50 ms": cpu.length > 0 ? ms(p50(cpu)) : "-",
       });
     }
   }
@@ -133,6 +155,7 @@ async function startup(): Promise<BenchSection> {
       "built = the launcher checks the build is current (a few hundred stat calls), then imports the esbuild bundle: workspace TypeScript and viem bundled, other packages loaded from node_modules, each subcommand in its own chunk, --help listing the subcommands from summaries recorded at build time.",
       "pnpm -s convergence adds pnpm's own start-up (a Node process reading the workspace) to the built figure.",
       "before = CONVERGENCE_CLI_FROM_SOURCE=1 with tsx: the TypeScript sources transpiled on every start, --help loading every subcommand (LangChain, onnxruntime, snarkjs), as all commands ran before the build.",
+      "CPU = user + system time of the command's own process (all its threads), reported by bench/cpuReporter.ts (not for pnpm: NODE_OPTIONS would reach pnpm's own Node); it barely moves with the machine's load, the wall time does.",
       `1-minute load average when the table started: ${load.toFixed(2)} (this machine is shared; wall times scale with it).`,
     ],
   };
