@@ -57,4 +57,15 @@ describe("buildCli", () => {
     expect((error as CliBuildError).message).toContain("CONVERGENCE_CLI_FROM_SOURCE=1");
     expect(readdirSync(distDir)).toEqual([]);
   });
+
+  it("refuses a source using import.meta in a way the bundle cannot keep (it would answer for dist/)", async () => {
+    const distDir = temporary("cli-build-meta-");
+    const entry = join(temporary("cli-build-source-"), "resolves.ts");
+    writeFileSync(entry, 'export const here = import.meta.resolve("./x.ts");\n');
+    const error = await buildCli({ distDir, entry }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(CliBuildError);
+    expect((error as CliBuildError).message).toContain("resolves.ts");
+    expect((error as CliBuildError).message).toContain("uses import.meta beyond .url, .dirname and .filename");
+    expect(readdirSync(distDir)).toEqual([]);
+  });
 });

@@ -133,6 +133,11 @@ function workspaceSources({ files }: { files: Map<string, [string, number, numbe
           .replaceAll("import.meta.url", JSON.stringify(pathToFileURL(args.path).href))
           .replaceAll("import.meta.dirname", JSON.stringify(dirname(args.path)))
           .replaceAll("import.meta.filename", JSON.stringify(args.path));
+        // Anything else (import.meta.resolve, .main) would answer for the bundle's location, not this file's.
+        if (/\bimport\.meta\b/.test(contents)) {
+          const text = `${args.path} uses import.meta beyond .url, .dirname and .filename, which the CLI build pins`;
+          return { errors: [{ text }] };
+        }
         return { contents, loader: extname(args.path) === ".ts" || extname(args.path) === ".mts" ? "ts" : "js" };
       });
     },
