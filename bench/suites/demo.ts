@@ -5,11 +5,10 @@
  * $CONVERGENCE_HOME, RUNS runs, median), and the first run on a machine (an empty CONVERGENCE_HOME: circuit compile
  * and phase-2 setup included).
  */
-import { spawn } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { workspaceRoot } from "@convergence/contracts";
+import { spawnCli } from "../../test/helpers/runCli.ts";
 import type { BenchSection } from "../types.ts";
 
 const RUNS = 3;
@@ -29,11 +28,7 @@ type Run = {
 function runDemo(env: Record<string, string> = {}): Promise<Run> {
   const start = performance.now();
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ["--import", "tsx", "apps/cli/src/bin.ts", "demo", "--json"], {
-      cwd: workspaceRoot,
-      env: { ...process.env, FORCE_COLOR: "0", ...env },
-      stdio: ["ignore", "pipe", "pipe"],
-    });
+    const child = spawnCli(["demo", "--json"], { env });
     let stdout = "";
     let stderr = "";
     child.stdout.on("data", (chunk) => (stdout += chunk));

@@ -27,7 +27,7 @@ import { workshopChain } from "./lib/workshopChain.ts";
 /** Runs `pnpm convergence <args>` (the CLI's entry point) and returns its stdout; a failure shows its stderr. */
 function convergence(args: string[], env: Record<string, string> = {}): Promise<string> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ["--import", "tsx", "apps/cli/src/bin.ts", ...args], {
+    const child = spawn(process.execPath, ["apps/cli/src/bin.ts", ...args], {
       cwd: workspaceRoot,
       env: { ...process.env, ...env },
       stdio: ["ignore", "pipe", "inherit"],

@@ -1,24 +1,17 @@
-import { spawn } from "node:child_process";
 import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { workspaceRoot } from "@convergence/contracts";
 import { afterAll, describe, expect, it } from "vitest";
+import { spawnCli } from "../helpers/runCli.ts";
 
 const deploymentsDir = mkdtempSync(join(tmpdir(), "convergence-devnet-test-"));
 afterAll(() => rmSync(deploymentsDir, { recursive: true, force: true }));
 
 describe("convergence devnet", () => {
   it("runs chain, deployment and worker until Ctrl-C, prints where they are, then stops all of it", async () => {
-    const child = spawn(
-      process.execPath,
-      ["--import", "tsx", "apps/cli/src/bin.ts", "devnet", "--port", "0", "--worker-port", "0", "--json"],
-      {
-        cwd: workspaceRoot,
-        env: { ...process.env, FORCE_COLOR: "0", CONVERGENCE_DEPLOYMENTS_DIR: deploymentsDir },
-        stdio: ["ignore", "pipe", "pipe"],
-      },
-    );
+    const child = spawnCli(["devnet", "--port", "0", "--worker-port", "0", "--json"], {
+      env: { CONVERGENCE_DEPLOYMENTS_DIR: deploymentsDir },
+    });
     const killOnExit = () => child.kill("SIGKILL");
     process.once("exit", killOnExit);
     let stdout = "";

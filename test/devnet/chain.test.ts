@@ -1,19 +1,14 @@
-import { spawn } from "node:child_process";
 import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { workspaceRoot } from "@convergence/contracts";
 import { findFreePort } from "@convergence/devnet";
 import { describe, expect, it } from "vitest";
-import { runCli } from "../helpers/runCli.ts";
+import { runCli, spawnCli } from "../helpers/runCli.ts";
 
 describe("convergence chain (pnpm chain)", () => {
   it("serves chain 31337 with the standard accounts until Ctrl-C, and a deploy against it succeeds", async () => {
     const port = await findFreePort();
-    const child = spawn(process.execPath, ["--import", "tsx", "apps/cli/src/bin.ts", "chain", "--port", String(port)], {
-      cwd: workspaceRoot,
-      stdio: ["ignore", "pipe", "pipe"],
-    });
+    const child = spawnCli(["chain", "--port", String(port)]);
     let stdout = "";
     child.stdout.on("data", (chunk) => (stdout += chunk));
     const exited = new Promise<number | null>((resolve) => child.on("exit", (code) => resolve(code)));

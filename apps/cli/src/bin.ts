@@ -1,11 +1,5 @@
-#!/usr/bin/env -S pnpm exec tsx
-import { createProgram } from "./program.ts";
+#!/usr/bin/env node
+// Runs on Node 22 as is (its type stripping), so starting needs no TypeScript compiler; see launcher/launchCli.ts.
+import { launchCli } from "./launcher/launchCli.ts";
 
-try {
-  await (await createProgram({ argv: process.argv })).parseAsync(process.argv);
-} catch (error) {
-  const message = error instanceof Error ? error.message : String(error);
-  process.stderr.write(`Error: ${message}\n`);
-  if (process.env.CONVERGENCE_DEBUG && error instanceof Error) process.stderr.write(`${error.stack}\n`);
-  process.exitCode = 1;
-}
+await launchCli({ argv: process.argv });

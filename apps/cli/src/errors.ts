@@ -42,3 +42,18 @@ export class SettingError extends CliError {
     super(`${setting}: ${problem}`, { metaMessages: [fix] });
   }
 }
+
+/** The CLI could not be built into apps/cli/dist/ (see launcher/buildCli.ts). */
+export class CliBuildError extends CliError {
+  override name = "CliBuildError";
+  constructor({ step, cause }: { step: string; cause: unknown }) {
+    const reason = cause instanceof Error ? cause.message : String(cause);
+    super(`Could not build the convergence CLI (${step}): ${reason}`, {
+      cause,
+      metaMessages: [
+        "Expected the workspace's TypeScript to bundle and every subcommand to load. Fix the error above (it names the file), or run `pnpm install` if a package is missing.",
+        "To run from the sources meanwhile: CONVERGENCE_CLI_FROM_SOURCE=1 pnpm convergence <command>.",
+      ],
+    });
+  }
+}
