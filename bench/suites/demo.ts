@@ -9,7 +9,7 @@ import { spawn } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { workspaceRoot } from "@convergence/contracts";
+import { workspaceRoot } from "@convergence/paths";
 import type { BenchSection } from "../types.ts";
 
 const RUNS = 3;
@@ -30,7 +30,7 @@ function runDemo(env: Record<string, string> = {}): Promise<Run> {
   const start = performance.now();
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, ["--import", "tsx", "apps/cli/src/bin.ts", "demo", "--json"], {
-      cwd: workspaceRoot,
+      cwd: workspaceRoot(),
       env: { ...process.env, FORCE_COLOR: "0", ...env },
       stdio: ["ignore", "pipe", "pipe"],
     });

@@ -2,7 +2,7 @@ import { spawn } from "node:child_process";
 import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { workspaceRoot } from "@convergence/contracts";
+import { workspaceRoot } from "@convergence/paths";
 import { afterAll, describe, expect, it } from "vitest";
 
 const deploymentsDir = mkdtempSync(join(tmpdir(), "convergence-devnet-test-"));
@@ -14,7 +14,7 @@ describe("convergence devnet", () => {
       process.execPath,
       ["--import", "tsx", "apps/cli/src/bin.ts", "devnet", "--port", "0", "--worker-port", "0", "--json"],
       {
-        cwd: workspaceRoot,
+        cwd: workspaceRoot(),
         env: { ...process.env, FORCE_COLOR: "0", CONVERGENCE_DEPLOYMENTS_DIR: deploymentsDir },
         stdio: ["ignore", "pipe", "pipe"],
       },

@@ -2,8 +2,8 @@ import { spawn } from "node:child_process";
 import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { workspaceRoot } from "@convergence/contracts";
 import { findFreePort } from "@convergence/devnet";
+import { workspaceRoot } from "@convergence/paths";
 import { describe, expect, it } from "vitest";
 import { runCli } from "../helpers/runCli.ts";
 
@@ -11,7 +11,7 @@ describe("convergence chain (pnpm chain)", () => {
   it("serves chain 31337 with the standard accounts until Ctrl-C, and a deploy against it succeeds", async () => {
     const port = await findFreePort();
     const child = spawn(process.execPath, ["--import", "tsx", "apps/cli/src/bin.ts", "chain", "--port", String(port)], {
-      cwd: workspaceRoot,
+      cwd: workspaceRoot(),
       stdio: ["ignore", "pipe", "pipe"],
     });
     let stdout = "";

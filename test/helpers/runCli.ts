@@ -1,5 +1,5 @@
 import { spawn } from "node:child_process";
-import { workspaceRoot } from "@convergence/contracts";
+import { workspaceRoot } from "@convergence/paths";
 
 export type RunCliReturnType = { code: number | null; stdout: string; stderr: string; ms: number };
 
@@ -8,7 +8,7 @@ export function runCli(args: string[], env: Record<string, string | undefined> =
   const start = Date.now();
   return new Promise((resolve) => {
     const child = spawn(process.execPath, ["--import", "tsx", "apps/cli/src/bin.ts", ...args], {
-      cwd: workspaceRoot,
+      cwd: workspaceRoot(),
       env: { ...process.env, FORCE_COLOR: "0", ...env },
       stdio: ["ignore", "pipe", "pipe"],
     });

@@ -10,7 +10,6 @@ export {
   type ReadIntentCorpusParameters,
   readIntentCorpus,
 } from "./corpus/readIntentCorpus.ts";
-export { workspaceRoot } from "./corpus/workspaceRoot.ts";
 export { BaseError, type BaseErrorParameters } from "./errors/base.ts";
 export { CorpusNotFoundError, InvalidCorpusLineError } from "./errors/corpus.ts";
 export { InferenceUnavailableError, InvalidRiskOutputError, UnsupportedSubjectError } from "./errors/inference.ts";
@@ -84,7 +83,6 @@ export { type IsAllowedRecipientParameters, isAllowedRecipient } from "./policy/
 export { type LoadPolicyParameters, type LoadPolicyReturnType, loadPolicy } from "./policy/loadPolicy.ts";
 export { type ReadSpendLedgerParameters, readSpendLedger, type SpendLedger } from "./policy/readSpendLedger.ts";
 export { type RecordSpendParameters, recordSpend } from "./policy/recordSpend.ts";
-export { type ResolveConvergenceHomeParameters, resolveConvergenceHome } from "./policy/resolveConvergenceHome.ts";
 export { type SpendOfParameters, type SpendOfReturnType, spendOf } from "./policy/spendOf.ts";
 export {
   defaultPolicyConfig,

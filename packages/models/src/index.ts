@@ -41,11 +41,6 @@ export {
   prepareModel,
 } from "./manifest/prepareModel.ts";
 export { type ReadManifestParameters, type ReadManifestReturnType, readManifest } from "./manifest/readManifest.ts";
-export {
-  type ResolveConvergenceHomeParameters,
-  type ResolveConvergenceHomeReturnType,
-  resolveConvergenceHome,
-} from "./manifest/resolveConvergenceHome.ts";
 export { sha256 } from "./manifest/sha256.ts";
 export type { ModelFeature, ModelFile, ModelManifest, ModelTraining } from "./manifest/types.ts";
 export {

@@ -83,7 +83,6 @@ export {
 export { InvalidSaltError } from "./errors/commitment.ts";
 export { BinaryFileError } from "./errors/files.ts";
 export { InvalidScaleError, ShapeMismatchError, ValueOutOfRangeError } from "./errors/fixedPoint.ts";
-export { WorkspaceNotFoundError } from "./errors/paths.ts";
 export { InvalidBindingError, MalformedProofError, ProofModelMismatchError, WitnessError } from "./errors/proof.ts";
 export {
   PtauHashMismatchError,
@@ -102,8 +101,6 @@ export type { FloatLayer, FloatMlp, QuantizedLayer, QuantizedMlp } from "./fixed
 export { type FlattenModelParameters, type FlattenModelReturnType, flattenModel } from "./model/flattenModel.ts";
 export { type ModelShapeParameters, type ModelShapeReturnType, modelShape } from "./model/modelShape.ts";
 export { circuitsDir } from "./paths/circuitsDir.ts";
-export { convergenceHome } from "./paths/convergenceHome.ts";
-export { findWorkspaceRoot } from "./paths/findWorkspaceRoot.ts";
 export { type ZkCacheDirParameters, zkCacheDir } from "./paths/zkCacheDir.ts";
 export { type BuildCircuitInputParameters, buildCircuitInput, type CircuitInput } from "./proof/buildCircuitInput.ts";
 export { fromField } from "./proof/fromField.ts";

@@ -3,11 +3,11 @@ import { cp, mkdir, mkdtemp, readFile, rename, rm, writeFile } from "node:fs/pro
 import { basename, join } from "node:path";
 import { performance } from "node:perf_hooks";
 import { readDeployment } from "@convergence/contracts";
+import { convergenceHome } from "@convergence/paths";
 import { type EnsureModelRegistrationReturnType, ensureModelRegistration } from "@convergence/sdk";
 import {
   checkCircuitReference,
   compileVerifier,
-  convergenceHome,
   exportVerifier,
   loadCircuitPackage,
   setupCircuitPackage,

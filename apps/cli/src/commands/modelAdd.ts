@@ -3,7 +3,8 @@ import { mkdir, mkdtemp, readFile, rename, rm } from "node:fs/promises";
 import { join } from "node:path";
 import { performance } from "node:perf_hooks";
 import { readDeployment } from "@convergence/contracts";
-import { importModel, type ModelManifest, modelDirectories, resolveConvergenceHome } from "@convergence/models";
+import { importModel, type ModelManifest, modelDirectories } from "@convergence/models";
+import { convergenceHome } from "@convergence/paths";
 import { type EnsureModelRegistrationReturnType, ensureModelRegistration } from "@convergence/sdk";
 import { compileCircuit, compileVerifier, exportVerifier, modelShape, setupCircuit, sha256File } from "@convergence/zk";
 import { type Address, type Hex, keccak256, stringToHex } from "viem";
@@ -90,7 +91,7 @@ export async function addModel({
   }
   const fromBlock = BigInt(deployment.startBlock);
 
-  const home = resolveConvergenceHome();
+  const home = convergenceHome();
   const target = join(modelDirectories({ home }).imported, name);
   await mkdir(home, { recursive: true });
   const staging = await mkdtemp(join(home, ".model-add-"));

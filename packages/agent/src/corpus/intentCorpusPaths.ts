@@ -1,5 +1,5 @@
 import { join } from "node:path";
-import { workspaceRoot } from "./workspaceRoot.ts";
+import { workspaceRoot } from "@convergence/paths";
 
 export type IntentCorpusPathsReturnType = {
   /** `<repo root>/../shared/intents/public.jsonl`: the shared corpus, beside the checkout. */

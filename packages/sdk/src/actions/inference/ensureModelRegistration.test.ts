@@ -1,7 +1,8 @@
 import { randomBytes } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { devnetAccounts, modelRegistryAbi, workspaceRoot } from "@convergence/contracts";
+import { devnetAccounts, modelRegistryAbi } from "@convergence/contracts";
+import { workspaceRoot } from "@convergence/paths";
 import { type Abi, type Hex, keccak256, toHex } from "viem";
 import { describe, expect, it, vi } from "vitest";
 import { testContext } from "../../../test/context.ts";
@@ -14,7 +15,7 @@ import { registerModel } from "./registerModel.ts";
 
 const artifact = JSON.parse(
   readFileSync(
-    join(workspaceRoot, "artifacts", "contracts", "test", "Groth16VerifierMock.sol", "Groth16VerifierMock.json"),
+    join(workspaceRoot(), "artifacts", "contracts", "test", "Groth16VerifierMock.sol", "Groth16VerifierMock.json"),
     "utf8",
   ),
 ) as { abi: Abi; bytecode: Hex; deployedBytecode: Hex };
