@@ -35,6 +35,11 @@ export {
   modelDirectories,
 } from "./manifest/modelDirectories.ts";
 export {
+  type ModelRegistrationRecordParameters,
+  type ModelRegistrationRecordReturnType,
+  modelRegistrationRecord,
+} from "./manifest/modelRegistrationRecord.ts";
+export {
   MODEL_FILES,
   type PrepareModelParameters,
   type PrepareModelReturnType,

@@ -23,6 +23,7 @@ export {
   type EnsureModelRegistrationParameters,
   type EnsureModelRegistrationReturnType,
   ensureModelRegistration,
+  type ModelRegistrationSetup,
 } from "./actions/inference/ensureModelRegistration.ts";
 export {
   type FindModelRegistrationParameters,

@@ -28,6 +28,11 @@ export {
 } from "./circuitPackage/checkCircuitReference.ts";
 export { type CircuitManifest, circuitManifestSchema } from "./circuitPackage/circuitManifestSchema.ts";
 export {
+  type CircuitPackageRegistrationRecordParameters,
+  type CircuitPackageRegistrationRecordReturnType,
+  circuitPackageRegistrationRecord,
+} from "./circuitPackage/circuitPackageRegistrationRecord.ts";
+export {
   type CompileCircuitPackageParameters,
   type CompileCircuitPackageReturnType,
   compileCircuitPackage,
@@ -127,6 +132,11 @@ export {
   setupCircuit,
 } from "./setup/setupCircuit.ts";
 export { type SetupModelParameters, type SetupModelReturnType, setupModel } from "./setup/setupModel.ts";
+export {
+  type SetupRegistrationParameters,
+  type SetupRegistrationReturnType,
+  setupRegistration,
+} from "./setup/setupRegistration.ts";
 export { sha256File } from "./setup/sha256File.ts";
 export { snarkjsCliPath } from "./setup/snarkjsCliPath.ts";
 export { terminateCurve } from "./setup/terminateCurve.ts";

@@ -1,10 +1,11 @@
+import { modelRegistrationRecord } from "@convergence/models";
 import {
   ensureModelRegistration,
   ModelNotRegisteredError as RegistrationMissingError,
   type WriteClient,
 } from "@convergence/sdk";
-import { compileVerifier, exportVerifier, type SetupCircuitReturnType, sha256File } from "@convergence/zk";
-import { type Address, type Hex, keccak256, stringToHex } from "viem";
+import { type SetupCircuitReturnType, setupRegistration } from "@convergence/zk";
+import type { Address, Hex } from "viem";
 import { ModelNotRegisteredError } from "../errors/bootstrap.ts";
 import type { ServedModel } from "../inference/types.ts";
 import type { Logger } from "../log/createLogger.ts";
@@ -48,28 +49,16 @@ export async function ensureModelRegistered({
   register,
   log,
 }: EnsureModelRegisteredParameters): Promise<EnsureModelRegisteredReturnType> {
-  const vkeyHash = `0x${await sha256File({ path: setup.verificationKeyPath })}` as Hex;
+  const registration = await setupRegistration({ setup, name: model.name });
   const ensured = await ensureModelRegistration({
     client,
     registry,
     fromBlock,
-    commitment: model.commitment,
-    vkeyHash,
-    numOutputs: model.manifest.shape.at(-1)!,
-    circuitId: keccak256(stringToHex(setup.record.key)),
-    onnxHash: `0x${model.manifest.files.int64Onnx.sha256}`,
-    uri: `convergence:model/${model.name}@${model.manifest.version}`,
+    ...modelRegistrationRecord({ manifest: model.manifest }),
+    setup: registration,
     // `convergence model add` registers with the deployer account: serve that registration too.
     anyOwner: true,
     register,
-    compileVerifier: async () => {
-      // The verifier source is exported in memory only (outDirs: []): nothing is written into the repository.
-      const exported = await exportVerifier({ zkey: setup.zkey, model: model.name, outDirs: [] });
-      return {
-        ...compileVerifier({ source: exported.source, contractName: exported.contractName }),
-        contractName: exported.contractName,
-      };
-    },
   }).catch((error: unknown) => {
     // WORKER_AUTO_REGISTER=false and nothing to serve: say which setting decides.
     if (error instanceof RegistrationMissingError) {
@@ -86,5 +75,5 @@ export async function ensureModelRegistered({
     }
     log.info("model registered", { model: model.name, modelId });
   }
-  return { modelId, verifier: verifier.address, vkeyHash, registered };
+  return { modelId, verifier: verifier.address, vkeyHash: registration.vkeyHash, registered };
 }

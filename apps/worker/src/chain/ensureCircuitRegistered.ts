@@ -3,8 +3,8 @@ import {
   ModelNotRegisteredError as RegistrationMissingError,
   type WriteClient,
 } from "@convergence/sdk";
-import { compileVerifier, exportVerifier, type SetupCircuitReturnType, sha256File } from "@convergence/zk";
-import { type Address, type Hex, keccak256, stringToHex } from "viem";
+import { circuitPackageRegistrationRecord, type SetupCircuitReturnType, setupRegistration } from "@convergence/zk";
+import type { Address, Hex } from "viem";
 import { ModelNotRegisteredError } from "../errors/bootstrap.ts";
 import type { ServedCircuit } from "../inference/types.ts";
 import type { Logger } from "../log/createLogger.ts";
@@ -32,8 +32,8 @@ export type EnsureCircuitRegisteredReturnType = {
 /**
  * The ModelRegistry id under which this worker can serve a circuit package: the active registration `convergence
  * circuit add` made (the parameters' commitment with this machine's verification key). When there is none and
- * `register` is set (a chain restarted since), registers it the way `circuit add` does (the SDK's ensureModelRegistration), with numOutputs from the
- * manifest.
+ * `register` is set (a chain restarted since), registers it the way `circuit add` does (`setupRegistration` and `circuitPackageRegistrationRecord`
+ * of @convergence/zk, then the SDK's ensureModelRegistration).
  *
  * @example
  * const { modelId } = await ensureCircuitRegistered({ client, registry, fromBlock, circuit, setup, register: true, log });
@@ -47,29 +47,16 @@ export async function ensureCircuitRegistered({
   register,
   log,
 }: EnsureCircuitRegisteredParameters): Promise<EnsureCircuitRegisteredReturnType> {
-  const { manifest, files } = circuit.pkg;
-  const vkeyHash = `0x${await sha256File({ path: setup.verificationKeyPath })}` as Hex;
+  const registration = await setupRegistration({ setup, name: circuit.name });
   const { modelId, verifier, registered } = await ensureModelRegistration({
     client,
     registry,
     fromBlock,
-    commitment: circuit.commitment,
-    vkeyHash,
-    numOutputs: manifest.numOutputs,
-    circuitId: keccak256(stringToHex(setup.record.key)),
-    // A circuit package has no ONNX model: its reference computation is the input builder.
-    onnxHash: `0x${await sha256File({ path: files.inputBuilder })}`,
-    uri: `convergence:circuit/${manifest.name}@${manifest.version}`,
+    ...(await circuitPackageRegistrationRecord({ pkg: circuit.pkg })),
+    setup: registration,
     // `convergence circuit add` registers with the deployer account: serve that registration too.
     anyOwner: true,
     register,
-    compileVerifier: async () => {
-      const exported = await exportVerifier({ zkey: setup.zkey, model: circuit.name, outDirs: [] });
-      return {
-        ...compileVerifier({ source: exported.source, contractName: exported.contractName }),
-        contractName: exported.contractName,
-      };
-    },
   }).catch((error: unknown) => {
     // WORKER_AUTO_REGISTER=false and nothing to serve: say which setting decides.
     if (error instanceof RegistrationMissingError) {
@@ -85,5 +72,5 @@ export async function ensureCircuitRegistered({
     }
     log.info("circuit registered", { model: circuit.name, modelId });
   }
-  return { modelId, verifier: verifier.address, vkeyHash, registered };
+  return { modelId, verifier: verifier.address, vkeyHash: registration.vkeyHash, registered };
 }
