@@ -2,7 +2,6 @@ import { existsSync } from "node:fs";
 import { cp, mkdir, mkdtemp, readFile, rename, rm, writeFile } from "node:fs/promises";
 import { basename, join } from "node:path";
 import { performance } from "node:perf_hooks";
-import { readDeployment } from "@convergence/contracts";
 import { convergenceHome } from "@convergence/paths";
 import { type EnsureModelRegistrationReturnType, ensureModelRegistration } from "@convergence/sdk";
 import {
@@ -13,8 +12,7 @@ import {
   setupRegistration,
 } from "@convergence/zk";
 import type { Address, Hex } from "viem";
-import { connect } from "../chain/connect.ts";
-import { deployerAccount } from "../chain/deployerAccount.ts";
+import { connectModelRegistry } from "../chain/connectModelRegistry.ts";
 import { registrationStepTitles } from "../chain/registrationStepTitles.ts";
 import { SettingError } from "../errors.ts";
 import { runStep } from "../progress.ts";
@@ -71,20 +69,7 @@ export async function addCircuit({
 }: AddCircuitParameters): Promise<AddCircuitReturnType> {
   // The package first (no chain needed to refuse it), then the chain: both fail in seconds, before the heavy steps.
   await loadCircuitPackage({ dir });
-  const { chainId } = await connect({ rpcUrl });
-  const account = deployerAccount({ chainId });
-  const { publicClient, walletClient } = await connect({ rpcUrl, account });
-  const client = walletClient!;
-  const deployment = readDeployment({ chainId });
-  const registry = deployment.contracts.ModelRegistry;
-  if (!(await publicClient.getCode({ address: registry }))) {
-    throw new SettingError({
-      setting: "deployment",
-      problem: `ModelRegistry ${registry} of chain ${chainId} has no code at ${rpcUrl}.`,
-      fix: "Deploy the stack first: pnpm convergence deploy (or pnpm chain for the local devnet).",
-    });
-  }
-  const fromBlock = BigInt(deployment.startBlock);
+  const { client, registry, fromBlock } = await connectModelRegistry({ rpcUrl });
 
   const home = convergenceHome();
   await mkdir(home, { recursive: true });

@@ -2,14 +2,12 @@ import { existsSync } from "node:fs";
 import { mkdir, mkdtemp, readFile, rename, rm } from "node:fs/promises";
 import { join } from "node:path";
 import { performance } from "node:perf_hooks";
-import { readDeployment } from "@convergence/contracts";
 import { importModel, type ModelManifest, modelDirectories, modelRegistrationRecord } from "@convergence/models";
 import { convergenceHome } from "@convergence/paths";
 import { type EnsureModelRegistrationReturnType, ensureModelRegistration } from "@convergence/sdk";
 import { compileCircuit, modelShape, setupCircuit, setupRegistration } from "@convergence/zk";
 import type { Address, Hex } from "viem";
-import { connect } from "../chain/connect.ts";
-import { deployerAccount } from "../chain/deployerAccount.ts";
+import { connectModelRegistry } from "../chain/connectModelRegistry.ts";
 import { registrationStepTitles } from "../chain/registrationStepTitles.ts";
 import { SettingError } from "../errors.ts";
 import { runStep } from "../progress.ts";
@@ -77,20 +75,7 @@ export async function addModel({
   quiet = false,
 }: AddModelParameters): Promise<AddModelReturnType> {
   // The chain first: a chain that is down fails in seconds, before any heavy step.
-  const { chainId } = await connect({ rpcUrl });
-  const account = deployerAccount({ chainId });
-  const { publicClient, walletClient } = await connect({ rpcUrl, account });
-  const client = walletClient!;
-  const deployment = readDeployment({ chainId });
-  const registry = deployment.contracts.ModelRegistry;
-  if (!(await publicClient.getCode({ address: registry }))) {
-    throw new SettingError({
-      setting: "deployment",
-      problem: `ModelRegistry ${registry} of chain ${chainId} has no code at ${rpcUrl}.`,
-      fix: "Deploy the stack first: pnpm convergence deploy (or pnpm chain for the local devnet).",
-    });
-  }
-  const fromBlock = BigInt(deployment.startBlock);
+  const { client, registry, fromBlock } = await connectModelRegistry({ rpcUrl });
 
   const home = convergenceHome();
   const target = join(modelDirectories({ home }).imported, name);
