@@ -4,10 +4,10 @@ import {
   ModelNotRegisteredError as RegistrationMissingError,
   type WriteClient,
 } from "@convergence/sdk";
-import { type SetupCircuitReturnType, setupRegistration } from "@convergence/zk";
+import { circuitPackageRegistrationRecord, type SetupCircuitReturnType, setupRegistration } from "@convergence/zk";
 import type { Address, Hex } from "viem";
 import { ModelNotRegisteredError } from "../errors/bootstrap.ts";
-import type { ServedModel } from "../inference/types.ts";
+import type { Served } from "../inference/types.ts";
 import type { Logger } from "../log/createLogger.ts";
 
 export type EnsureModelRegisteredParameters = {
@@ -15,7 +15,9 @@ export type EnsureModelRegisteredParameters = {
   registry: Address;
   /** Where to search for earlier registrations: the deployment's start block. */
   fromBlock: bigint;
-  model: ServedModel;
+  /** An MLP or a circuit package this worker serves. */
+  model: Served;
+  /** Its setup on this machine (`ensureZkSetup` for an MLP, `setupCircuitPackage` for a package). */
   setup: SetupCircuitReturnType;
   /** Deploy the verifier and register when no usable registration exists (WORKER_AUTO_REGISTER). */
   register: boolean;
@@ -31,11 +33,13 @@ export type EnsureModelRegisteredReturnType = {
 };
 
 /**
- * The ModelRegistry id under which this worker can serve `model`: an active registration with the model's weight
- * commitment and this machine's verification key (phase 2 of the setup is random per machine, so another machine's
- * verifier would reject these proofs). When there is none and `register` is set, registers the model with the verifier
- * of one of the worker account's registrations under the same key, or a newly deployed snarkjs verifier (compiled with
- * solc-js), printing each step.
+ * The ModelRegistry id under which this worker can serve `model` (an MLP or a circuit package): an active registration
+ * with its commitment and this machine's verification key (phase 2 of the setup is random per machine, so another
+ * machine's verifier would reject these proofs), such as the one `model add` or `circuit add` made. When there is none
+ * and `register` is set (a chain restarted since), registers it the way those commands do: `setupRegistration` and the
+ * record (`modelRegistrationRecord`, `circuitPackageRegistrationRecord`), then the SDK's `ensureModelRegistration`,
+ * with the verifier of one of the worker account's registrations under the same key or a newly deployed one, logging
+ * each step.
  *
  * @example
  * const { modelId } = await ensureModelRegistered({ client, registry, fromBlock, model, setup, register: true, log });
@@ -49,14 +53,19 @@ export async function ensureModelRegistered({
   register,
   log,
 }: EnsureModelRegisteredParameters): Promise<EnsureModelRegisteredReturnType> {
+  const kind = model.kind === "mlp" ? "model" : "circuit";
   const registration = await setupRegistration({ setup, name: model.name });
-  const ensured = await ensureModelRegistration({
+  const record =
+    model.kind === "mlp"
+      ? modelRegistrationRecord({ manifest: model.manifest })
+      : await circuitPackageRegistrationRecord({ pkg: model.pkg });
+  const { modelId, verifier, registered } = await ensureModelRegistration({
     client,
     registry,
     fromBlock,
-    ...modelRegistrationRecord({ manifest: model.manifest }),
+    ...record,
     setup: registration,
-    // `convergence model add` registers with the deployer account: serve that registration too.
+    // `convergence model add` and `circuit add` register with the deployer account: serve those registrations too.
     anyOwner: true,
     register,
   }).catch((error: unknown) => {
@@ -66,14 +75,13 @@ export async function ensureModelRegistered({
     }
     throw error;
   });
-  const { modelId, verifier, registered } = ensured;
   if (!registered) {
-    log.info("model found on-chain", { model: model.name, modelId, verifier: verifier.address });
+    log.info(`${kind} found on-chain`, { model: model.name, modelId, verifier: verifier.address });
   } else {
     if (verifier.source === "deployed") {
       log.info("verifier deployed", { contract: verifier.contractName, address: verifier.address });
     }
-    log.info("model registered", { model: model.name, modelId });
+    log.info(`${kind} registered`, { model: model.name, modelId });
   }
   return { modelId, verifier: verifier.address, vkeyHash: registration.vkeyHash, registered };
 }
