@@ -17,8 +17,9 @@ import { join } from "node:path";
 import { performance } from "node:perf_hooks";
 import type { Readable } from "node:stream";
 import { pathToFileURL } from "node:url";
-import { devnetAccounts, workspaceRoot, writeDeployment } from "@convergence/contracts";
+import { devnetAccounts, writeDeployment } from "@convergence/contracts";
 import { deployStack, startNode } from "@convergence/devnet";
+import { workspaceRoot } from "@convergence/paths";
 import { createClients } from "@convergence/sdk";
 import { buildCli } from "../../apps/cli/src/launcher/buildCli.ts";
 import { spawnCli } from "../../test/helpers/runCli.ts";
@@ -85,7 +86,7 @@ const ENTRIES: Entry[] = [
     cpu: false,
     spawn: (args, env) =>
       spawn("pnpm", ["-s", "convergence", ...args], {
-        cwd: workspaceRoot,
+        cwd: workspaceRoot(),
         env: { ...process.env, FORCE_COLOR: "0", ...env },
         stdio: ["ignore", "pipe", "pipe"],
       }),

@@ -15,8 +15,9 @@ import { createRequire } from "node:module";
 import { cpus, tmpdir } from "node:os";
 import { join } from "node:path";
 import { performance } from "node:perf_hooks";
-import { devnetAccounts, workspaceRoot, writeDeployment } from "@convergence/contracts";
+import { devnetAccounts, writeDeployment } from "@convergence/contracts";
 import { deployStack, startNode } from "@convergence/devnet";
+import { workspaceRoot } from "@convergence/paths";
 import { createClients, deliverJobInput, getWorkerJob, getWorkerModels, openJob } from "@convergence/sdk";
 import { commitInput, randomSalt } from "@convergence/zk";
 import type { Hex } from "viem";
@@ -33,7 +34,7 @@ type AutocannonResult = {
 type Autocannon = (options: Record<string, unknown>) => Promise<AutocannonResult>;
 
 // autocannon is a devDependency of apps/worker (the bench runs from the root, which does not list it).
-const autocannon = createRequire(join(workspaceRoot, "apps", "worker", "package.json"))("autocannon") as Autocannon;
+const autocannon = createRequire(join(workspaceRoot(), "apps", "worker", "package.json"))("autocannon") as Autocannon;
 
 const seconds = (name: string, fallback: number) => {
   const value = Number(process.env[name] ?? fallback);

@@ -19,7 +19,7 @@
  */
 import { spawn } from "node:child_process";
 import { join } from "node:path";
-import { workspaceRoot } from "@convergence/contracts";
+import { workspaceRoot } from "@convergence/paths";
 import { nextStep } from "./lib/nextStep.ts";
 import { startWorker } from "./lib/startWorker.ts";
 import { workshopChain } from "./lib/workshopChain.ts";
@@ -28,7 +28,7 @@ import { workshopChain } from "./lib/workshopChain.ts";
 function convergence(args: string[], env: Record<string, string> = {}): Promise<string> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, ["apps/cli/src/bin.ts", ...args], {
-      cwd: workspaceRoot,
+      cwd: workspaceRoot(),
       env: { ...process.env, ...env },
       stdio: ["ignore", "pipe", "inherit"],
     });
@@ -41,7 +41,7 @@ function convergence(args: string[], env: Record<string, string> = {}): Promise<
 }
 
 const { rpcUrl } = await workshopChain();
-const example = join(workspaceRoot, "circuits", "examples", "linear-threshold");
+const example = join(workspaceRoot(), "circuits", "examples", "linear-threshold");
 process.stdout.write(
   "Adding the linear-threshold circuit package (compile, setup on first use, verifier, registry)...\n",
 );

@@ -2,8 +2,8 @@ import { createHash } from "node:crypto";
 import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { workspaceRoot } from "@convergence/contracts";
 import { buildFloatOnnx } from "@convergence/models";
+import { workspaceRoot } from "@convergence/paths";
 import { describe, expect, it } from "vitest";
 import { runCli } from "../helpers/runCli.ts";
 
@@ -11,7 +11,7 @@ const sha256 = (path: string) => createHash("sha256").update(readFileSync(path))
 
 describe("convergence model", () => {
   it("build-reference rebuilds risk-v1 into the committed bytes", async () => {
-    const onnx = join(workspaceRoot, "packages/models/assets/risk-v1/model.onnx");
+    const onnx = join(workspaceRoot(), "packages/models/assets/risk-v1/model.onnx");
     const before = sha256(onnx);
     const result = await runCli(["model", "build-reference", "--json"]);
     expect(result.code).toBe(0);

@@ -1,8 +1,9 @@
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { modelRegistryAbi, usdcAbi, workspaceRoot, writeDeployment } from "@convergence/contracts";
+import { modelRegistryAbi, usdcAbi, writeDeployment } from "@convergence/contracts";
 import { buildFloatOnnx, createPrng, type FloatOnnxLayout, loadModel } from "@convergence/models";
+import { workspaceRoot } from "@convergence/paths";
 import { getModel, getWorkerModels } from "@convergence/sdk";
 import { type FloatMlp, forward, quantizeValue } from "@convergence/zk";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -76,7 +77,7 @@ describe("convergence model add: your own ONNX MLP, proven and settled on-chain"
   beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), "model-add-"));
     home = join(dir, "home");
-    const zkCache = join(workspaceRoot, ".convergence", "zk");
+    const zkCache = join(workspaceRoot(), ".convergence", "zk");
     mkdirSync(zkCache, { recursive: true });
     mkdirSync(home);
     symlinkSync(zkCache, join(home, "zk"));

@@ -61,4 +61,42 @@ describe("convergence deploy on a chain other than the devnet", () => {
     expect(result.code).toBe(1);
     expect(result.stderr).toContain("is a public Hardhat devnet key, refused on chain 1337");
   });
+
+  // Five CLI start-ups, ~10 s each on a busy 2-core machine (52 s measured): the timeout is a safety net.
+  it("refuses the public devnet keys and a missing key in every command that signs, naming the setting", async () => {
+    // Hardhat accounts #0 and #1: the devnet defaults of the deployer/requester and of the agent.
+    const devnet0 = "0xac0974bec39a17e36ba4a6b4d238ff944bacb478cbed5efcae784d7bf4f2ff80";
+    const devnet1 = "0x59c6995e998f97a5a0044966f0945389dc9e86dae88c7a8412f4603b6b78690d";
+    const cases = [
+      {
+        setting: "REQUESTER_PRIVATE_KEY",
+        value: devnet0,
+        args: ["job", "open", "--input", "[1,2,3,4,5,6,7,8]", "--pay", "1"],
+      },
+      {
+        setting: "REQUESTER_PRIVATE_KEY",
+        value: undefined,
+        args: ["job", "open", "--input", "[1,2,3,4,5,6,7,8]", "--pay", "1"],
+      },
+      { setting: "AGENT_PRIVATE_KEY", value: devnet1, args: ["agent", "run", "wrap 1 ETH", "--yes"] },
+      { setting: "AGENT_PRIVATE_KEY", value: undefined, args: ["agent", "run", "wrap 1 ETH", "--yes"] },
+      {
+        setting: "DEPLOYER_PRIVATE_KEY",
+        value: devnet0,
+        args: ["model", "add", "packages/models/assets/risk-v1/model.onnx", "--name", "x"],
+      },
+    ];
+    for (const { setting, value, args } of cases) {
+      const result = await runCli([...args, "--rpc", node.url], {
+        [setting]: value,
+        CONVERGENCE_DEPLOYMENTS_DIR: deploymentsDir,
+      });
+      expect(result.code, `${args[0]} ${args[1]} with ${setting}=${value}`).toBe(1);
+      expect(result.stderr).toContain(
+        value === undefined
+          ? `${setting}: not set, and chain 1337 is not the local devnet`
+          : `${setting}: is a public Hardhat devnet key, refused on chain 1337`,
+      );
+    }
+  }, 300_000);
 });

@@ -1,6 +1,6 @@
 import { type ChildProcessByStdio, type SpawnOptions, spawn } from "node:child_process";
 import type { Readable } from "node:stream";
-import { workspaceRoot } from "@convergence/contracts";
+import { workspaceRoot } from "@convergence/paths";
 
 /** The `convergence` entry point users run (`pnpm convergence`, the package's bin): the launcher of the built CLI. */
 export const CLI_ENTRY = "apps/cli/src/bin.ts";
@@ -13,7 +13,7 @@ export function spawnCli(
   { env = {}, ...options }: SpawnCliOptions = {},
 ): ChildProcessByStdio<null, Readable, Readable> {
   return spawn(process.execPath, [CLI_ENTRY, ...args], {
-    cwd: workspaceRoot,
+    cwd: workspaceRoot(),
     ...options,
     env: { ...process.env, FORCE_COLOR: "0", ...env },
     stdio: ["ignore", "pipe", "pipe"],

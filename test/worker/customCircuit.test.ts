@@ -1,7 +1,8 @@
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { modelRegistryAbi, usdcAbi, workspaceRoot, writeDeployment } from "@convergence/contracts";
+import { modelRegistryAbi, usdcAbi, writeDeployment } from "@convergence/contracts";
+import { workspaceRoot } from "@convergence/paths";
 import {
   deliverJobInput,
   getModel,
@@ -17,7 +18,7 @@ import { runCli } from "../helpers/runCli.ts";
 import { type Devnet, startDevnet } from "../helpers/startDevnet.ts";
 import { type SpawnedWorker, spawnWorker } from "./spawnWorker.ts";
 
-const example = join(workspaceRoot, "circuits", "examples", "linear-threshold");
+const example = join(workspaceRoot(), "circuits", "examples", "linear-threshold");
 
 type EditableManifest = { outputs: unknown[]; publicSignals: string[]; roles: Record<string, string> };
 
@@ -37,7 +38,7 @@ describe("a custom circuit package end to end: circuit add, worker, escrow, atte
     dir = mkdtempSync(join(tmpdir(), "custom-circuit-"));
     home = join(dir, "home");
     // A throwaway home that shares the repository's zk cache (circuits are keyed by their sources).
-    const zkCache = join(workspaceRoot, ".convergence", "zk");
+    const zkCache = join(workspaceRoot(), ".convergence", "zk");
     mkdirSync(zkCache, { recursive: true });
     mkdirSync(home);
     symlinkSync(zkCache, join(home, "zk"));

@@ -1,5 +1,5 @@
 import { type ChildProcess, spawn } from "node:child_process";
-import { workspaceRoot } from "@convergence/contracts";
+import { workspaceRoot } from "@convergence/paths";
 
 export type SpawnWorkerParameters = {
   rpcUrl: string;
@@ -34,7 +34,7 @@ export async function spawnWorker({
   timeoutMs = 120_000,
 }: SpawnWorkerParameters): Promise<SpawnedWorker> {
   const child = spawn(process.execPath, ["--import", "tsx", "apps/worker/src/main.ts"], {
-    cwd: workspaceRoot,
+    cwd: workspaceRoot(),
     env: {
       ...process.env,
       FORCE_COLOR: "0",

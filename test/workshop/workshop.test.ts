@@ -2,8 +2,8 @@ import { type ChildProcess, spawn } from "node:child_process";
 import { mkdtempSync, readdirSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { workspaceRoot } from "@convergence/contracts";
 import { findFreePort } from "@convergence/devnet";
+import { workspaceRoot } from "@convergence/paths";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 // Steps run as `pnpm workshop <n>` does, each in its own process, in order, sharing one chain. Step 1 is the
@@ -17,7 +17,7 @@ let chain: ChildProcess | undefined;
 function step(n: number): Promise<{ code: number | null; stdout: string; stderr: string }> {
   return new Promise((resolve) => {
     const child = spawn(process.execPath, ["--import", "tsx", "scripts/workshop/run.ts", String(n)], {
-      cwd: workspaceRoot,
+      cwd: workspaceRoot(),
       env: { ...process.env, FORCE_COLOR: "0", ...env },
       stdio: ["ignore", "pipe", "pipe"],
     });
@@ -46,7 +46,7 @@ afterAll(() => {
 
 describe("workshop", () => {
   it("lists the steps, and a step number that does not exist is refused", async () => {
-    const steps = readdirSync(join(workspaceRoot, "scripts/workshop")).filter((f) => /^\d\d-/.test(f));
+    const steps = readdirSync(join(workspaceRoot(), "scripts/workshop")).filter((f) => /^\d\d-/.test(f));
     expect(steps.length).toBeGreaterThanOrEqual(10);
     const missing = await step(99);
     expect(missing.code).toBe(2);
@@ -62,7 +62,7 @@ describe("workshop", () => {
 
   it("runs steps 1 to 12 in order, each ending with the next command", async () => {
     chain = spawn(process.execPath, ["--import", "tsx", "scripts/workshop/run.ts", "1"], {
-      cwd: workspaceRoot,
+      cwd: workspaceRoot(),
       env: { ...process.env, FORCE_COLOR: "0", ...env },
       stdio: ["ignore", "pipe", "pipe"],
     });

@@ -11,7 +11,6 @@ import { resolveWorkerAccount } from "./bootstrap/resolveWorkerAccount.ts";
 import { createChainGateway } from "./chain/createChainGateway.ts";
 import { createChainWatcher } from "./chain/createChainWatcher.ts";
 import { createModelResolver } from "./chain/createModelResolver.ts";
-import { ensureCircuitRegistered } from "./chain/ensureCircuitRegistered.ts";
 import type { WorkerConfig } from "./config/loadConfig.ts";
 import { EscrowMissingError, RpcUnreachableError } from "./errors/chain.ts";
 import { createApp } from "./http/createApp.ts";
@@ -100,7 +99,7 @@ export async function startWorker({ config, log }: StartWorkerParameters): Promi
         pkg: model.pkg,
         onProgress: ({ message, elapsedMs }) => log.info(`zk setup: ${message}`, { ms: elapsedMs }),
       });
-      found = await ensureCircuitRegistered({ ...registration, circuit: model, setup });
+      found = await ensureModelRegistered({ ...registration, model, setup });
     }
     served.set(model.name, { model, vkeyHash: found.vkeyHash });
     known.set(found.modelId, model.name);

@@ -15,7 +15,6 @@ export {
   type ScoreIntentCorpusReturnType,
   scoreIntentCorpus,
 } from "./corpus/scoreIntentCorpus.ts";
-export { workspaceRoot } from "./corpus/workspaceRoot.ts";
 export { BaseError, type BaseErrorParameters } from "./errors/base.ts";
 export { CorpusNotFoundError, InvalidCorpusLineError } from "./errors/corpus.ts";
 export { InferenceUnavailableError, InvalidRiskOutputError, UnsupportedSubjectError } from "./errors/inference.ts";
@@ -89,7 +88,6 @@ export { type IsAllowedRecipientParameters, isAllowedRecipient } from "./policy/
 export { type LoadPolicyParameters, type LoadPolicyReturnType, loadPolicy } from "./policy/loadPolicy.ts";
 export { type ReadSpendLedgerParameters, readSpendLedger, type SpendLedger } from "./policy/readSpendLedger.ts";
 export { type RecordSpendParameters, recordSpend } from "./policy/recordSpend.ts";
-export { type ResolveConvergenceHomeParameters, resolveConvergenceHome } from "./policy/resolveConvergenceHome.ts";
 export { type SpendOfParameters, type SpendOfReturnType, spendOf } from "./policy/spendOf.ts";
 export {
   defaultPolicyConfig,

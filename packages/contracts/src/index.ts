@@ -3,7 +3,6 @@ export { type ReadDeploymentParameters, readDeployment } from "./deployments/rea
 export { type Deployment, type StackContractName, stackContractNames } from "./deployments/types.ts";
 export { writeDeployment } from "./deployments/writeDeployment.ts";
 export { DEVNET_CHAIN_ID, DEVNET_MNEMONIC, devnetAccounts } from "./devnet/devnetAccounts.ts";
-export { workspaceRoot } from "./devnet/workspaceRoot.ts";
 export { BaseError } from "./errors/base.ts";
 export { DeploymentNotFoundError, InvalidDeploymentError } from "./errors/deployments.ts";
 export * from "./generated/index.ts";

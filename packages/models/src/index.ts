@@ -35,17 +35,17 @@ export {
   modelDirectories,
 } from "./manifest/modelDirectories.ts";
 export {
+  type ModelRegistrationRecordParameters,
+  type ModelRegistrationRecordReturnType,
+  modelRegistrationRecord,
+} from "./manifest/modelRegistrationRecord.ts";
+export {
   MODEL_FILES,
   type PrepareModelParameters,
   type PrepareModelReturnType,
   prepareModel,
 } from "./manifest/prepareModel.ts";
 export { type ReadManifestParameters, type ReadManifestReturnType, readManifest } from "./manifest/readManifest.ts";
-export {
-  type ResolveConvergenceHomeParameters,
-  type ResolveConvergenceHomeReturnType,
-  resolveConvergenceHome,
-} from "./manifest/resolveConvergenceHome.ts";
 export { sha256 } from "./manifest/sha256.ts";
 export type { ModelFeature, ModelFile, ModelManifest, ModelTraining } from "./manifest/types.ts";
 export {

@@ -23,6 +23,7 @@ export {
   type EnsureModelRegistrationParameters,
   type EnsureModelRegistrationReturnType,
   ensureModelRegistration,
+  type ModelRegistrationSetup,
 } from "./actions/inference/ensureModelRegistration.ts";
 export {
   type FindModelRegistrationParameters,
@@ -127,10 +128,16 @@ export {
 } from "./actions/worker/getWorkerModels.ts";
 export type { WorkerJob, WorkerJobState } from "./actions/worker/types.ts";
 export { type CreateClientsParameters, type CreateClientsReturnType, createClients } from "./client/createClients.ts";
+export {
+  type ResolveAccountParameters,
+  type ResolveAccountReturnType,
+  resolveAccount,
+} from "./client/resolveAccount.ts";
 export type { ReadClient, SigningAccount, WriteClient } from "./client/types.ts";
 export { type ParseDidReturnType, parseDid } from "./did/parseDid.ts";
 export { type ResolveDidParameters, type ResolveDidReturnType, resolveDid } from "./did/resolveDid.ts";
 export { toDid } from "./did/toDid.ts";
+export { AccountSettingError } from "./errors/account.ts";
 export { BaseError, type BaseErrorParameters } from "./errors/base.ts";
 export { ContractRevertError, TransactionFailedError } from "./errors/contract.ts";
 export { DidResolutionError, InvalidDidError } from "./errors/did.ts";

@@ -28,6 +28,11 @@ export {
 } from "./circuitPackage/checkCircuitReference.ts";
 export { type CircuitManifest, circuitManifestSchema } from "./circuitPackage/circuitManifestSchema.ts";
 export {
+  type CircuitPackageRegistrationRecordParameters,
+  type CircuitPackageRegistrationRecordReturnType,
+  circuitPackageRegistrationRecord,
+} from "./circuitPackage/circuitPackageRegistrationRecord.ts";
+export {
   type CompileCircuitPackageParameters,
   type CompileCircuitPackageReturnType,
   compileCircuitPackage,
@@ -83,7 +88,6 @@ export {
 export { InvalidSaltError } from "./errors/commitment.ts";
 export { BinaryFileError } from "./errors/files.ts";
 export { InvalidScaleError, ShapeMismatchError, ValueOutOfRangeError } from "./errors/fixedPoint.ts";
-export { WorkspaceNotFoundError } from "./errors/paths.ts";
 export { InvalidBindingError, MalformedProofError, ProofModelMismatchError, WitnessError } from "./errors/proof.ts";
 export {
   PtauHashMismatchError,
@@ -102,8 +106,6 @@ export type { FloatLayer, FloatMlp, QuantizedLayer, QuantizedMlp } from "./fixed
 export { type FlattenModelParameters, type FlattenModelReturnType, flattenModel } from "./model/flattenModel.ts";
 export { type ModelShapeParameters, type ModelShapeReturnType, modelShape } from "./model/modelShape.ts";
 export { circuitsDir } from "./paths/circuitsDir.ts";
-export { convergenceHome } from "./paths/convergenceHome.ts";
-export { findWorkspaceRoot } from "./paths/findWorkspaceRoot.ts";
 export { type ZkCacheDirParameters, zkCacheDir } from "./paths/zkCacheDir.ts";
 export { type BuildCircuitInputParameters, buildCircuitInput, type CircuitInput } from "./proof/buildCircuitInput.ts";
 export { fromField } from "./proof/fromField.ts";
@@ -130,6 +132,11 @@ export {
   setupCircuit,
 } from "./setup/setupCircuit.ts";
 export { type SetupModelParameters, type SetupModelReturnType, setupModel } from "./setup/setupModel.ts";
+export {
+  type SetupRegistrationParameters,
+  type SetupRegistrationReturnType,
+  setupRegistration,
+} from "./setup/setupRegistration.ts";
 export { sha256File } from "./setup/sha256File.ts";
 export { snarkjsCliPath } from "./setup/snarkjsCliPath.ts";
 export { terminateCurve } from "./setup/terminateCurve.ts";

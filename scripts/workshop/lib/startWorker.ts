@@ -2,7 +2,7 @@ import { type ChildProcess, spawn } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { workspaceRoot } from "@convergence/contracts";
+import { workspaceRoot } from "@convergence/paths";
 
 export type StartWorkerReturnType = { url: string; agentId: string; process: ChildProcess; stop: () => Promise<void> };
 
@@ -23,7 +23,7 @@ export async function startWorker({
 }): Promise<StartWorkerReturnType> {
   const dir = mkdtempSync(join(tmpdir(), "convergence-workshop-worker-"));
   const child = spawn(process.execPath, ["--import", "tsx", "apps/worker/src/main.ts"], {
-    cwd: workspaceRoot,
+    cwd: workspaceRoot(),
     env: {
       ...process.env,
       CONVERGENCE_RPC_URL: rpcUrl,

@@ -1,6 +1,6 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { convergenceHome } from "@convergence/zk";
+import { convergenceHome } from "@convergence/paths";
 
 const file = () => join(convergenceHome(), "workshop", "state.json");
 

@@ -9,35 +9,25 @@ import {
   scoreIntentCorpus,
   toPlanJson,
 } from "@convergence/agent";
-import { DEVNET_CHAIN_ID, devnetAccounts, readDeployment } from "@convergence/contracts";
+import { readDeployment } from "@convergence/contracts";
+import { resolveAccount } from "@convergence/sdk";
 import type { Command } from "commander";
 import type { LocalAccount } from "viem";
-import { privateKeyToAccount } from "viem/accounts";
 import { connect } from "../chain/connect.ts";
 import { describeEvent } from "../describeEvent.ts";
-import { InvalidArgumentError, SettingError } from "../errors.ts";
+import { InvalidArgumentError } from "../errors.ts";
 import { DEFAULT_WORKER_URL, parseWorkerUrl, rpcUrlFrom, workerUrlFrom } from "../options.ts";
 import { printResult } from "../output.ts";
 
 /** The agent's wallet: AGENT_PRIVATE_KEY, or on the local devnet its well-known account #1. */
 function agentAccount({ chainId }: { chainId: number }): LocalAccount {
-  const key = process.env.AGENT_PRIVATE_KEY;
-  if (!key) {
-    if (chainId === DEVNET_CHAIN_ID) return devnetAccounts({ count: 2 })[1] as LocalAccount;
-    throw new SettingError({
-      setting: "AGENT_PRIVATE_KEY",
-      problem: `not set, and chain ${chainId} is not the local devnet (31337).`,
-      fix: "Export AGENT_PRIVATE_KEY=0x<64 hex digits> for the agent's funded account on that chain.",
-    });
-  }
-  if (!/^0x[0-9a-fA-F]{64}$/.test(key)) {
-    throw new SettingError({
-      setting: "AGENT_PRIVATE_KEY",
-      problem: "is not a private key.",
-      fix: "Expected 0x followed by 64 hex digits.",
-    });
-  }
-  return privateKeyToAccount(key as `0x${string}`);
+  return resolveAccount({
+    setting: "AGENT_PRIVATE_KEY",
+    privateKey: process.env.AGENT_PRIVATE_KEY,
+    chainId,
+    devnetIndex: 1,
+    needs: "the agent's funded account",
+  });
 }
 
 /** Asks on the terminal; without one there is nobody to ask, so the policy refuses unless --yes. */

@@ -1,7 +1,7 @@
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { workspaceRoot } from "@convergence/contracts";
+import { workspaceRoot } from "@convergence/paths";
 import { CircuitPackageInvalidError } from "@convergence/zk";
 import { Command } from "commander";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
@@ -28,7 +28,7 @@ async function run(...args: string[]) {
 // The refusals that need no chain: a package problem is named even when no node answers (the package is checked
 // first); the live registrations are tested in test/worker/customCircuit.test.ts.
 describe("convergence circuit add (before any chain access)", () => {
-  const example = join(workspaceRoot, "circuits", "examples", "linear-threshold");
+  const example = join(workspaceRoot(), "circuits", "examples", "linear-threshold");
   const noNode = "http://127.0.0.1:9";
   let dir: string;
   beforeAll(() => {

@@ -2,20 +2,18 @@ import { existsSync } from "node:fs";
 import { cp, mkdir, mkdtemp, readFile, rename, rm, writeFile } from "node:fs/promises";
 import { basename, join } from "node:path";
 import { performance } from "node:perf_hooks";
-import { readDeployment } from "@convergence/contracts";
+import { convergenceHome } from "@convergence/paths";
 import { type EnsureModelRegistrationReturnType, ensureModelRegistration } from "@convergence/sdk";
 import {
   checkCircuitReference,
-  compileVerifier,
-  convergenceHome,
-  exportVerifier,
+  circuitPackageRegistrationRecord,
   loadCircuitPackage,
   setupCircuitPackage,
-  sha256File,
+  setupRegistration,
 } from "@convergence/zk";
-import { type Address, type Hex, keccak256, stringToHex } from "viem";
-import { connect } from "../chain/connect.ts";
-import { deployerAccount } from "../chain/deployerAccount.ts";
+import type { Address, Hex } from "viem";
+import { connectModelRegistry } from "../chain/connectModelRegistry.ts";
+import { registrationStepTitles } from "../chain/registrationStepTitles.ts";
 import { SettingError } from "../errors.ts";
 import { runStep } from "../progress.ts";
 
@@ -71,20 +69,7 @@ export async function addCircuit({
 }: AddCircuitParameters): Promise<AddCircuitReturnType> {
   // The package first (no chain needed to refuse it), then the chain: both fail in seconds, before the heavy steps.
   await loadCircuitPackage({ dir });
-  const { chainId } = await connect({ rpcUrl });
-  const account = deployerAccount({ chainId });
-  const { publicClient, walletClient } = await connect({ rpcUrl, account });
-  const client = walletClient!;
-  const deployment = readDeployment({ chainId });
-  const registry = deployment.contracts.ModelRegistry;
-  if (!(await publicClient.getCode({ address: registry }))) {
-    throw new SettingError({
-      setting: "deployment",
-      problem: `ModelRegistry ${registry} of chain ${chainId} has no code at ${rpcUrl}.`,
-      fix: "Deploy the stack first: pnpm convergence deploy (or pnpm chain for the local devnet).",
-    });
-  }
-  const fromBlock = BigInt(deployment.startBlock);
+  const { client, registry, fromBlock } = await connectModelRegistry({ rpcUrl });
 
   const home = convergenceHome();
   await mkdir(home, { recursive: true });
@@ -124,12 +109,10 @@ export async function addCircuit({
       },
     });
     const setupSeconds = Number(((performance.now() - start) / 1000).toFixed(1));
-    const vkeyHash = `0x${await sha256File({ path: setup.verificationKeyPath })}` as Hex;
-    const circuitId = keccak256(stringToHex(setup.record.key));
-    const commitment = pkg.modelCommitment;
-
-    // A circuit package has no ONNX model: its reference computation is the input builder.
-    const referenceHash = `0x${await sha256File({ path: pkg.files.inputBuilder })}` as Hex;
+    const registration = await setupRegistration({ setup, name: manifest.name });
+    const { vkeyHash, circuitId } = registration;
+    const record = await circuitPackageRegistrationRecord({ pkg });
+    const { commitment } = record;
     const { modelId, verifier, registered } = await runStep({
       title: `Registering ${manifest.name} in ModelRegistry ${registry}`,
       quiet,
@@ -138,23 +121,9 @@ export async function addCircuit({
           client,
           registry,
           fromBlock,
-          commitment,
-          vkeyHash,
-          numOutputs: manifest.numOutputs,
-          circuitId,
-          onnxHash: referenceHash,
-          uri: `convergence:circuit/${manifest.name}@${manifest.version}`,
-          compileVerifier: async () => {
-            step.update("exporting and compiling the Groth16 verifier");
-            // In memory only (outDirs: []): nothing is written into the repository.
-            const exported = await exportVerifier({ zkey: setup.zkey, model: manifest.name, outDirs: [] });
-            return {
-              ...compileVerifier({ source: exported.source, contractName: exported.contractName }),
-              contractName: exported.contractName,
-            };
-          },
-          onStep: (next) =>
-            step.update(next === "deploy-verifier" ? "deploying the verifier" : "sending the registration"),
+          ...record,
+          setup: registration,
+          onStep: (next) => step.update(registrationStepTitles[next]),
         }),
     });
 

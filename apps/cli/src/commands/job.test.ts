@@ -4,9 +4,10 @@ import type { AddressInfo } from "node:net";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { devnetAccounts, workspaceRoot, writeDeployment } from "@convergence/contracts";
+import { devnetAccounts, writeDeployment } from "@convergence/contracts";
 import { deployStack, type StartNodeReturnType, startNode } from "@convergence/devnet";
 import { loadModel } from "@convergence/models";
+import { workspaceRoot } from "@convergence/paths";
 import { createClients } from "@convergence/sdk";
 import { forward, quantizeValue } from "@convergence/zk";
 import { Command } from "commander";
@@ -47,7 +48,7 @@ describe("convergence job open", () => {
     writeDeployment({ deployment: await deployStack({ client, fund: accounts.map((a) => a.address) }), dir });
     process.env.CONVERGENCE_DEPLOYMENTS_DIR = dir;
     worker = spawn(process.execPath, ["--import", "tsx", "apps/worker/src/main.ts"], {
-      cwd: workspaceRoot,
+      cwd: workspaceRoot(),
       env: {
         ...process.env,
         CONVERGENCE_RPC_URL: node.url,

@@ -1,9 +1,8 @@
-import { DEVNET_CHAIN_ID, devnetAccounts, readDeployment } from "@convergence/contracts";
-import { getWorkerModels, type RequestInferenceStep, requestInference } from "@convergence/sdk";
+import { readDeployment } from "@convergence/contracts";
+import { getWorkerModels, type RequestInferenceStep, requestInference, resolveAccount } from "@convergence/sdk";
 import { quantizeValue, VALUE_MAX, VALUE_MIN } from "@convergence/zk";
 import type { Command } from "commander";
 import { type LocalAccount, parseUnits } from "viem";
-import { privateKeyToAccount } from "viem/accounts";
 import { connect } from "../chain/connect.ts";
 import { InvalidArgumentError, SettingError } from "../errors.ts";
 import { DEFAULT_WORKER_URL, parseInputArray, parseWorkerUrl, rpcUrlFrom, workerUrlFrom } from "../options.ts";
@@ -56,23 +55,13 @@ function describeOutput({ values, label, names }: { values: number[]; label?: st
 
 /** The requester: REQUESTER_PRIVATE_KEY, or on the local devnet the well-known account #0 (funded with USDC). */
 function requesterAccount({ chainId }: { chainId: number }): LocalAccount {
-  const key = process.env.REQUESTER_PRIVATE_KEY;
-  if (!key) {
-    if (chainId === DEVNET_CHAIN_ID) return devnetAccounts({ count: 1 })[0] as LocalAccount;
-    throw new SettingError({
-      setting: "REQUESTER_PRIVATE_KEY",
-      problem: `not set, and chain ${chainId} is not the local devnet (31337).`,
-      fix: "Export REQUESTER_PRIVATE_KEY=0x<64 hex digits> for an account holding the escrow's token on that chain.",
-    });
-  }
-  if (!/^0x[0-9a-fA-F]{64}$/.test(key)) {
-    throw new SettingError({
-      setting: "REQUESTER_PRIVATE_KEY",
-      problem: "is not a private key.",
-      fix: "Expected 0x followed by 64 hex digits.",
-    });
-  }
-  return privateKeyToAccount(key as `0x${string}`);
+  return resolveAccount({
+    setting: "REQUESTER_PRIVATE_KEY",
+    privateKey: process.env.REQUESTER_PRIVATE_KEY,
+    chainId,
+    devnetIndex: 0,
+    needs: "an account holding the escrow's token",
+  });
 }
 
 /**

@@ -1,15 +1,10 @@
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import {
-  type Deployment,
-  devnetAccounts,
-  modelRegistryAbi,
-  workspaceRoot,
-  writeDeployment,
-} from "@convergence/contracts";
+import { type Deployment, devnetAccounts, modelRegistryAbi, writeDeployment } from "@convergence/contracts";
 import { deployStack, type StartNodeReturnType, startNode } from "@convergence/devnet";
 import { buildFloatOnnx } from "@convergence/models";
+import { workspaceRoot } from "@convergence/paths";
 import { createClients, getModel, type ReadClient } from "@convergence/sdk";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { addModel } from "./modelAdd.ts";
@@ -49,7 +44,7 @@ describe("addModel", () => {
   beforeEach(() => {
     // A fresh models directory; the zk cache is the repository's (a shape is set up once per machine).
     home = mkdtempSync(join(dir, "home-"));
-    const zkCache = join(workspaceRoot, ".convergence", "zk");
+    const zkCache = join(workspaceRoot(), ".convergence", "zk");
     mkdirSync(zkCache, { recursive: true });
     symlinkSync(zkCache, join(home, "zk"));
     vi.stubEnv("CONVERGENCE_HOME", home);

@@ -2,13 +2,13 @@ import { existsSync } from "node:fs";
 import { mkdir, mkdtemp, readFile, rename, rm } from "node:fs/promises";
 import { join } from "node:path";
 import { performance } from "node:perf_hooks";
-import { readDeployment } from "@convergence/contracts";
-import { importModel, type ModelManifest, modelDirectories, resolveConvergenceHome } from "@convergence/models";
+import { importModel, type ModelManifest, modelDirectories, modelRegistrationRecord } from "@convergence/models";
+import { convergenceHome } from "@convergence/paths";
 import { type EnsureModelRegistrationReturnType, ensureModelRegistration } from "@convergence/sdk";
-import { compileCircuit, compileVerifier, exportVerifier, modelShape, setupCircuit, sha256File } from "@convergence/zk";
-import { type Address, type Hex, keccak256, stringToHex } from "viem";
-import { connect } from "../chain/connect.ts";
-import { deployerAccount } from "../chain/deployerAccount.ts";
+import { compileCircuit, modelShape, setupCircuit, setupRegistration } from "@convergence/zk";
+import type { Address, Hex } from "viem";
+import { connectModelRegistry } from "../chain/connectModelRegistry.ts";
+import { registrationStepTitles } from "../chain/registrationStepTitles.ts";
 import { SettingError } from "../errors.ts";
 import { runStep } from "../progress.ts";
 
@@ -75,22 +75,9 @@ export async function addModel({
   quiet = false,
 }: AddModelParameters): Promise<AddModelReturnType> {
   // The chain first: a chain that is down fails in seconds, before any heavy step.
-  const { chainId } = await connect({ rpcUrl });
-  const account = deployerAccount({ chainId });
-  const { publicClient, walletClient } = await connect({ rpcUrl, account });
-  const client = walletClient!;
-  const deployment = readDeployment({ chainId });
-  const registry = deployment.contracts.ModelRegistry;
-  if (!(await publicClient.getCode({ address: registry }))) {
-    throw new SettingError({
-      setting: "deployment",
-      problem: `ModelRegistry ${registry} of chain ${chainId} has no code at ${rpcUrl}.`,
-      fix: "Deploy the stack first: pnpm convergence deploy (or pnpm chain for the local devnet).",
-    });
-  }
-  const fromBlock = BigInt(deployment.startBlock);
+  const { client, registry, fromBlock } = await connectModelRegistry({ rpcUrl });
 
-  const home = resolveConvergenceHome();
+  const home = convergenceHome();
   const target = join(modelDirectories({ home }).imported, name);
   await mkdir(home, { recursive: true });
   const staging = await mkdtemp(join(home, ".model-add-"));
@@ -130,9 +117,8 @@ export async function addModel({
       },
     });
     const setupSeconds = Number(((performance.now() - start) / 1000).toFixed(1));
-    const vkeyHash = `0x${await sha256File({ path: setup.verificationKeyPath })}` as Hex;
-
-    const circuitId = keccak256(stringToHex(setup.record.key));
+    const registration = await setupRegistration({ setup, name });
+    const { vkeyHash, circuitId } = registration;
     const { modelId, verifier, registered } = await runStep({
       title: `Registering ${name} in ModelRegistry ${registry}`,
       quiet,
@@ -141,23 +127,9 @@ export async function addModel({
           client,
           registry,
           fromBlock,
-          commitment,
-          vkeyHash,
-          numOutputs: manifest.shape.at(-1)!,
-          circuitId,
-          onnxHash: `0x${manifest.files.int64Onnx.sha256}`,
-          uri: `convergence:model/${name}@${manifest.version}`,
-          compileVerifier: async () => {
-            step.update("exporting and compiling the Groth16 verifier");
-            // In memory only (outDirs: []): nothing is written into the repository.
-            const exported = await exportVerifier({ zkey: setup.zkey, model: name, outDirs: [] });
-            return {
-              ...compileVerifier({ source: exported.source, contractName: exported.contractName }),
-              contractName: exported.contractName,
-            };
-          },
-          onStep: (next) =>
-            step.update(next === "deploy-verifier" ? "deploying the verifier" : "sending the registration"),
+          ...modelRegistrationRecord({ manifest }),
+          setup: registration,
+          onStep: (next) => step.update(registrationStepTitles[next]),
         }),
     });
 

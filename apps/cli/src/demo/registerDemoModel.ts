@@ -1,8 +1,7 @@
-import { loadModel } from "@convergence/models";
-import { registerModel, type WriteClient } from "@convergence/sdk";
-import { compileVerifier, exportVerifier, type SetupCircuitReturnType, sha256File } from "@convergence/zk";
-import { type Address, getAddress, type Hash, type Hex, keccak256, stringToHex } from "viem";
-import { CliError } from "../errors.ts";
+import { loadModel, modelRegistrationRecord } from "@convergence/models";
+import { deployVerifier, registerModel, type WriteClient } from "@convergence/sdk";
+import { type SetupCircuitReturnType, setupRegistration } from "@convergence/zk";
+import type { Address, Hash, Hex } from "viem";
 
 export type RegisterDemoModelParameters = {
   /** Signs as the model's owner (the deployer on the devnet). */
@@ -23,9 +22,12 @@ export type RegisterDemoModelReturnType = {
 };
 
 /**
- * Deploys the model's Groth16 verifier (snarkjs export, compiled in memory with solc-js) and registers the model in
- * the ModelRegistry with its weight commitment and this machine's verification key hash. A worker started afterwards
- * finds this registration (same commitment and key) and serves it instead of registering its own.
+ * Deploys the model's Groth16 verifier and registers the model in the ModelRegistry with its weight commitment and
+ * this machine's verification key hash, on the demo's fresh chain. What is registered comes from the same owners as
+ * every other registration (`setupRegistration` in @convergence/zk, `modelRegistrationRecord` in @convergence/models);
+ * it deploys and registers with the SDK's actions directly rather than `ensureModelRegistration` because the demo
+ * prints each transaction's gas. A worker started afterwards finds this registration (same commitment and key) and
+ * serves it instead of registering its own.
  *
  * @example
  * const { modelId } = await registerDemoModel({ client, registry: contracts.ModelRegistry, setup });
@@ -37,35 +39,24 @@ export async function registerDemoModel({
   model = "risk-v1",
 }: RegisterDemoModelParameters): Promise<RegisterDemoModelReturnType> {
   const { manifest } = await loadModel({ name: model });
-  const commitment = BigInt(manifest.commitments.model);
-  const vkeyHash = `0x${await sha256File({ path: setup.verificationKeyPath })}` as Hex;
-  const exported = await exportVerifier({ zkey: setup.zkey, model, outDirs: [] });
-  const { abi, bytecode } = compileVerifier({ source: exported.source, contractName: exported.contractName });
-  const deployHash = await client.deployContract({ abi, bytecode, account: client.account, chain: client.chain });
-  const deployed = await client.waitForTransactionReceipt({ hash: deployHash });
-  if (deployed.status !== "success" || !deployed.contractAddress) {
-    throw new CliError(`Deploying ${exported.contractName} reverted (transaction ${deployHash}).`, {
-      metaMessages: ["Run `pnpm convergence doctor` to check the toolchain and the zk cache."],
-    });
-  }
-  const verifier = getAddress(deployed.contractAddress);
+  const record = modelRegistrationRecord({ manifest });
+  const { vkeyHash, circuitId, compileVerifier } = await setupRegistration({ setup, name: model });
+  const { abi, bytecode, contractName } = await compileVerifier();
+  const deployed = await deployVerifier({ client, abi, bytecode, contractName });
   const registered = await registerModel({
     client,
     registry,
-    commitment,
-    verifier,
-    numOutputs: manifest.shape.at(-1)!,
-    circuitId: keccak256(stringToHex(setup.record.key)),
+    ...record,
+    verifier: deployed.address,
+    circuitId,
     vkeyHash,
-    onnxHash: `0x${manifest.files.int64Onnx.sha256}`,
-    uri: `convergence:model/${model}@${manifest.version}`,
   });
   return {
     modelId: registered.modelId,
-    verifier,
-    verifierTx: { hash: deployHash, gasUsed: deployed.gasUsed },
+    verifier: deployed.address,
+    verifierTx: { hash: deployed.hash, gasUsed: deployed.receipt.gasUsed },
     registerTx: { hash: registered.hash, gasUsed: registered.receipt.gasUsed },
-    commitment,
+    commitment: record.commitment,
     vkeyHash,
   };
 }

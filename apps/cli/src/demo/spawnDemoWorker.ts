@@ -1,5 +1,5 @@
 import { type ChildProcess, spawn } from "node:child_process";
-import { workspaceRoot } from "@convergence/contracts";
+import { workspaceRoot } from "@convergence/paths";
 import { CliError } from "../errors.ts";
 
 export type SpawnDemoWorkerParameters = {
@@ -45,7 +45,7 @@ export async function spawnDemoWorker({
   timeoutMs = 180_000,
 }: SpawnDemoWorkerParameters): Promise<SpawnDemoWorkerReturnType> {
   const child = spawn(process.execPath, ["--import", "tsx", "apps/worker/src/main.ts"], {
-    cwd: workspaceRoot,
+    cwd: workspaceRoot(),
     env: {
       ...process.env,
       FORCE_COLOR: "0",

@@ -2,10 +2,10 @@ import { existsSync, readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
 import { pathToFileURL } from "node:url";
-import { workspaceRoot } from "@convergence/contracts";
+import { workspaceRoot } from "@convergence/paths";
 import type { DoctorCheck } from "./types.ts";
 
-const require = createRequire(join(workspaceRoot, "package.json"));
+const require = createRequire(join(workspaceRoot(), "package.json"));
 /** A dependency's version, found from its entry point (some packages do not export package.json). */
 function versionOf(name: string, from = require): string {
   let dir = dirname(from.resolve(name));
@@ -51,7 +51,7 @@ export async function toolchainChecks(): Promise<DoctorCheck[]> {
 
   try {
     // onnxruntime-node belongs to @convergence/models; load it from there.
-    const modelsRequire = createRequire(join(workspaceRoot, "packages", "models", "package.json"));
+    const modelsRequire = createRequire(join(workspaceRoot(), "packages", "models", "package.json"));
     const ort = await import(pathToFileURL(modelsRequire.resolve("onnxruntime-node")).href);
     checks.push({
       name: "onnxruntime",

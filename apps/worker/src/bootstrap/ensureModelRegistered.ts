@@ -1,12 +1,13 @@
+import { modelRegistrationRecord } from "@convergence/models";
 import {
   ensureModelRegistration,
   ModelNotRegisteredError as RegistrationMissingError,
   type WriteClient,
 } from "@convergence/sdk";
-import { compileVerifier, exportVerifier, type SetupCircuitReturnType, sha256File } from "@convergence/zk";
-import { type Address, type Hex, keccak256, stringToHex } from "viem";
+import { circuitPackageRegistrationRecord, type SetupCircuitReturnType, setupRegistration } from "@convergence/zk";
+import type { Address, Hex } from "viem";
 import { ModelNotRegisteredError } from "../errors/bootstrap.ts";
-import type { ServedModel } from "../inference/types.ts";
+import type { Served } from "../inference/types.ts";
 import type { Logger } from "../log/createLogger.ts";
 
 export type EnsureModelRegisteredParameters = {
@@ -14,7 +15,9 @@ export type EnsureModelRegisteredParameters = {
   registry: Address;
   /** Where to search for earlier registrations: the deployment's start block. */
   fromBlock: bigint;
-  model: ServedModel;
+  /** An MLP or a circuit package this worker serves. */
+  model: Served;
+  /** Its setup on this machine (`ensureZkSetup` for an MLP, `setupCircuitPackage` for a package). */
   setup: SetupCircuitReturnType;
   /** Deploy the verifier and register when no usable registration exists (WORKER_AUTO_REGISTER). */
   register: boolean;
@@ -30,11 +33,13 @@ export type EnsureModelRegisteredReturnType = {
 };
 
 /**
- * The ModelRegistry id under which this worker can serve `model`: an active registration with the model's weight
- * commitment and this machine's verification key (phase 2 of the setup is random per machine, so another machine's
- * verifier would reject these proofs). When there is none and `register` is set, registers the model with the verifier
- * of one of the worker account's registrations under the same key, or a newly deployed snarkjs verifier (compiled with
- * solc-js), printing each step.
+ * The ModelRegistry id under which this worker can serve `model` (an MLP or a circuit package): an active registration
+ * with its commitment and this machine's verification key (phase 2 of the setup is random per machine, so another
+ * machine's verifier would reject these proofs), such as the one `model add` or `circuit add` made. When there is none
+ * and `register` is set (a chain restarted since), registers it the way those commands do: `setupRegistration` and the
+ * record (`modelRegistrationRecord`, `circuitPackageRegistrationRecord`), then the SDK's `ensureModelRegistration`,
+ * with the verifier of one of the worker account's registrations under the same key or a newly deployed one, logging
+ * each step.
  *
  * @example
  * const { modelId } = await ensureModelRegistered({ client, registry, fromBlock, model, setup, register: true, log });
@@ -48,28 +53,21 @@ export async function ensureModelRegistered({
   register,
   log,
 }: EnsureModelRegisteredParameters): Promise<EnsureModelRegisteredReturnType> {
-  const vkeyHash = `0x${await sha256File({ path: setup.verificationKeyPath })}` as Hex;
-  const ensured = await ensureModelRegistration({
+  const kind = model.kind === "mlp" ? "model" : "circuit";
+  const registration = await setupRegistration({ setup, name: model.name });
+  const record =
+    model.kind === "mlp"
+      ? modelRegistrationRecord({ manifest: model.manifest })
+      : await circuitPackageRegistrationRecord({ pkg: model.pkg });
+  const { modelId, verifier, registered } = await ensureModelRegistration({
     client,
     registry,
     fromBlock,
-    commitment: model.commitment,
-    vkeyHash,
-    numOutputs: model.manifest.shape.at(-1)!,
-    circuitId: keccak256(stringToHex(setup.record.key)),
-    onnxHash: `0x${model.manifest.files.int64Onnx.sha256}`,
-    uri: `convergence:model/${model.name}@${model.manifest.version}`,
-    // `convergence model add` registers with the deployer account: serve that registration too.
+    ...record,
+    setup: registration,
+    // `convergence model add` and `circuit add` register with the deployer account: serve those registrations too.
     anyOwner: true,
     register,
-    compileVerifier: async () => {
-      // The verifier source is exported in memory only (outDirs: []): nothing is written into the repository.
-      const exported = await exportVerifier({ zkey: setup.zkey, model: model.name, outDirs: [] });
-      return {
-        ...compileVerifier({ source: exported.source, contractName: exported.contractName }),
-        contractName: exported.contractName,
-      };
-    },
   }).catch((error: unknown) => {
     // WORKER_AUTO_REGISTER=false and nothing to serve: say which setting decides.
     if (error instanceof RegistrationMissingError) {
@@ -77,14 +75,13 @@ export async function ensureModelRegistered({
     }
     throw error;
   });
-  const { modelId, verifier, registered } = ensured;
   if (!registered) {
-    log.info("model found on-chain", { model: model.name, modelId, verifier: verifier.address });
+    log.info(`${kind} found on-chain`, { model: model.name, modelId, verifier: verifier.address });
   } else {
     if (verifier.source === "deployed") {
       log.info("verifier deployed", { contract: verifier.contractName, address: verifier.address });
     }
-    log.info("model registered", { model: model.name, modelId });
+    log.info(`${kind} registered`, { model: model.name, modelId });
   }
-  return { modelId, verifier: verifier.address, vkeyHash, registered };
+  return { modelId, verifier: verifier.address, vkeyHash: registration.vkeyHash, registered };
 }

@@ -1,6 +1,5 @@
-import { DEVNET_CHAIN_ID, devnetAccounts } from "@convergence/contracts";
+import { AccountSettingError, resolveAccount } from "@convergence/sdk";
 import type { Hex, LocalAccount } from "viem";
-import { privateKeyToAccount } from "viem/accounts";
 import { UnusableSettingError } from "../errors/config.ts";
 
 export type ResolveWorkerAccountParameters = {
@@ -15,8 +14,9 @@ export type ResolveWorkerAccountReturnType = LocalAccount;
 export const DEVNET_WORKER_ACCOUNT_INDEX = 2;
 
 /**
- * The worker's account: WORKER_PRIVATE_KEY, or on the local devnet (chain 31337) Hardhat's account #2. A well-known
- * devnet key is refused on any other chain: anyone could take its payments.
+ * The worker's account: WORKER_PRIVATE_KEY, or on the local devnet (chain 31337) Hardhat's account #2, by the SDK's
+ * `resolveAccount` (a public devnet key is refused on any other chain: anyone could take its payments). Its refusal
+ * comes back as the worker's UnusableSettingError, so the worker reports every setting problem with its own errors.
  *
  * @example
  * const account = resolveWorkerAccount({ privateKey: config.privateKey, chainId: 31337 });
@@ -25,22 +25,16 @@ export function resolveWorkerAccount({
   privateKey,
   chainId,
 }: ResolveWorkerAccountParameters): ResolveWorkerAccountReturnType {
-  const devnet = devnetAccounts({ count: 20 });
-  if (!privateKey) {
-    if (chainId === DEVNET_CHAIN_ID) return devnet[DEVNET_WORKER_ACCOUNT_INDEX]!;
-    throw new UnusableSettingError({
-      variable: "WORKER_PRIVATE_KEY",
-      problem: `not set, and chain ${chainId} is not the local devnet (31337).`,
-      fix: "Export WORKER_PRIVATE_KEY=0x<64 hex digits> for an account with gas on that chain.",
+  try {
+    return resolveAccount({
+      setting: "WORKER_PRIVATE_KEY",
+      privateKey,
+      chainId,
+      devnetIndex: DEVNET_WORKER_ACCOUNT_INDEX,
+      needs: "an account with gas",
     });
+  } catch (error) {
+    if (!(error instanceof AccountSettingError)) throw error;
+    throw new UnusableSettingError({ variable: error.setting, problem: error.problem, fix: error.fix, cause: error });
   }
-  const account = privateKeyToAccount(privateKey);
-  if (chainId !== DEVNET_CHAIN_ID && devnet.some((a) => a.address === account.address)) {
-    throw new UnusableSettingError({
-      variable: "WORKER_PRIVATE_KEY",
-      problem: `is a public Hardhat devnet key, refused on chain ${chainId}.`,
-      fix: "Use a private key of your own outside the local devnet.",
-    });
-  }
-  return account;
 }

@@ -1,5 +1,5 @@
 import { isAbsolute, join, resolve } from "node:path";
-import { resolveConvergenceHome } from "@convergence/models";
+import { convergenceHome } from "@convergence/paths";
 import { type Hex, isHex } from "viem";
 import { z } from "zod";
 import { InvalidConfigError } from "../errors/config.ts";
@@ -176,9 +176,7 @@ export function loadConfig({ env = process.env }: LoadConfigParameters = {}): Lo
     parsed[name] = result.data;
   }
   const p = parsed as Parsed;
-  const home = p.CONVERGENCE_HOME
-    ? resolve(p.CONVERGENCE_HOME)
-    : resolveConvergenceHome({ env: { CONVERGENCE_HOME: undefined } });
+  const home = convergenceHome({ env: { CONVERGENCE_HOME: p.CONVERGENCE_HOME } });
   const dbPath = p.WORKER_DB_PATH
     ? isAbsolute(p.WORKER_DB_PATH)
       ? p.WORKER_DB_PATH

@@ -15,7 +15,7 @@ export class InvalidConfigError extends BaseError {
 /** A setting that is well-formed but cannot be used with this chain (e.g. a public devnet key on a real chain). */
 export class UnusableSettingError extends BaseError {
   override name = "UnusableSettingError";
-  constructor({ variable, problem, fix }: { variable: string; problem: string; fix: string }) {
-    super(`${variable}: ${problem}`, { metaMessages: [fix] });
+  constructor({ variable, problem, fix, cause }: { variable: string; problem: string; fix: string; cause?: unknown }) {
+    super(`${variable}: ${problem}`, { metaMessages: [fix], cause });
   }
 }

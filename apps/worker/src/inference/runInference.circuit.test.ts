@@ -1,7 +1,7 @@
 import { cpSync, mkdirSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { workspaceRoot } from "@convergence/contracts";
+import { workspaceRoot } from "@convergence/paths";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { InvalidInputError } from "../errors/http.ts";
 import { loadServedModels } from "./loadServedModels.ts";
@@ -16,7 +16,7 @@ describe("runInference on a circuit package (linear-threshold: the TypeScript re
     home = mkdtempSync(join(tmpdir(), "worker-circuit-"));
     mkdirSync(join(home, "circuits"));
     cpSync(
-      join(workspaceRoot, "circuits", "examples", "linear-threshold"),
+      join(workspaceRoot(), "circuits", "examples", "linear-threshold"),
       join(home, "circuits", "linear-threshold"),
       {
         recursive: true,

@@ -1,7 +1,7 @@
 import { cpSync, mkdirSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { workspaceRoot } from "@convergence/contracts";
+import { workspaceRoot } from "@convergence/paths";
 import type { JobStatus } from "@convergence/sdk";
 import { buildPackageInput, computeBinding, forward, type Groth16Calldata } from "@convergence/zk";
 import type { Hex } from "viem";
@@ -42,7 +42,7 @@ describe("createJobProcessor", () => {
     model = (await loadServedModels({ names: ["risk-v1"], home: "/nonexistent" })).get("risk-v1")! as ServedModel;
     home = mkdtempSync(join(tmpdir(), "job-processor-"));
     mkdirSync(join(home, "circuits"));
-    const example = join(workspaceRoot, "circuits", "examples", "linear-threshold");
+    const example = join(workspaceRoot(), "circuits", "examples", "linear-threshold");
     cpSync(example, join(home, "circuits", "linear-threshold"), { recursive: true });
     circuit = (await loadServedModels({ names: ["linear-threshold"], home })).get("linear-threshold") as ServedCircuit;
   });

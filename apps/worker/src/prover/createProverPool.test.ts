@@ -1,7 +1,7 @@
 import { cpSync, mkdirSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { workspaceRoot } from "@convergence/contracts";
+import { workspaceRoot } from "@convergence/paths";
 import {
   buildPackageInput,
   computeBinding,
@@ -80,7 +80,7 @@ describe("createProverPool: Groth16 proofs of risk-v1 in worker threads", () => 
     const home = mkdtempSync(join(tmpdir(), "prover-circuit-"));
     try {
       mkdirSync(join(home, "circuits"));
-      const example = join(workspaceRoot, "circuits", "examples", "linear-threshold");
+      const example = join(workspaceRoot(), "circuits", "examples", "linear-threshold");
       cpSync(example, join(home, "circuits", "linear-threshold"), { recursive: true });
       const circuit = (await loadServedModels({ names: ["linear-threshold"], home })).get(
         "linear-threshold",

@@ -1,9 +1,9 @@
 import { agentRegistryAbi } from "@convergence/contracts";
+import { convergenceHome } from "@convergence/paths";
 import { createClients } from "@convergence/sdk";
 import type { Account, Address } from "viem";
 import { type CreatePolicyGuardParameters, createPolicyGuard } from "../policy/createPolicyGuard.ts";
 import { loadPolicy } from "../policy/loadPolicy.ts";
-import { resolveConvergenceHome } from "../policy/resolveConvergenceHome.ts";
 import type { AgentContext } from "../tools/types.ts";
 import { createChainSimulator } from "./createChainSimulator.ts";
 import { createSdkActions } from "./createSdkActions.ts";
@@ -17,7 +17,7 @@ export type CreateAgentContextParameters = {
   account: Account;
   /** Deployed stack addresses (deployments/<chainId>.json). */
   contracts: StackAddresses;
-  /** Folder of policy.json and the spend ledger (default resolveConvergenceHome()). */
+  /** Folder of policy.json and the spend ledger (default convergenceHome() of @convergence/paths). */
   home?: string;
   /** Other accounts of the user that transfers may go to. */
   ownAccounts?: readonly Address[];
@@ -42,7 +42,7 @@ export type CreateAgentContextParameters = {
 export function createAgentContext(parameters: CreateAgentContextParameters) {
   const { rpcUrl, chainId, account, contracts, ownAccounts = [], yes, confirm, onDecision, workerUrl } = parameters;
   const { publicClient, walletClient } = createClients({ rpcUrl, chainId, account });
-  const policy = loadPolicy({ home: parameters.home ?? resolveConvergenceHome() });
+  const policy = loadPolicy({ home: parameters.home ?? convergenceHome() });
   const guard = createPolicyGuard({
     config: policy.config,
     ledgerPath: policy.ledgerPath,

@@ -1,5 +1,5 @@
 import { join } from "node:path";
-import { workspaceRoot } from "./workspaceRoot.ts";
+import { workspaceRoot } from "@convergence/paths";
 
 export type IntentCorpusPathsReturnType = {
   /** The agent package's public corpus (`packages/agent/intents/public.jsonl`): what the README promises it plans. */

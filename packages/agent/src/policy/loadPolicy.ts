@@ -4,7 +4,7 @@ import { PolicyConfigError } from "../errors/policy.ts";
 import { defaultPolicyConfig, type PolicyConfig, policyConfigSchema } from "./types.ts";
 
 export type LoadPolicyParameters = {
-  /** The folder holding policy.json (see resolveConvergenceHome). */
+  /** The folder holding policy.json (see convergenceHome in @convergence/paths). */
   home: string;
 };
 export type LoadPolicyReturnType = {
@@ -22,7 +22,7 @@ export type LoadPolicyReturnType = {
  * user can edit them. A file that is not JSON or does not match the schema is an error naming the field.
  *
  * @example
- * const { config, ledgerPath } = loadPolicy({ home: resolveConvergenceHome() });
+ * const { config, ledgerPath } = loadPolicy({ home: convergenceHome() });
  */
 export function loadPolicy({ home }: LoadPolicyParameters): LoadPolicyReturnType {
   const path = join(home, "policy.json");

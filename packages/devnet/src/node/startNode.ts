@@ -1,7 +1,7 @@
 import { type ChildProcess, spawn } from "node:child_process";
 import { createRequire } from "node:module";
 import { join } from "node:path";
-import { workspaceRoot } from "@convergence/contracts";
+import { workspaceRoot } from "@convergence/paths";
 import { NodeStartError } from "../errors/node.ts";
 import { findFreePort } from "./findFreePort.ts";
 
@@ -43,14 +43,14 @@ export async function startNode({
   const chosenPort = port === 0 ? await findFreePort({ host }) : port;
   const url = `http://${host}:${chosenPort}`;
   const hardhatCli = join(
-    createRequire(join(workspaceRoot, "package.json")).resolve("hardhat/package.json"),
+    createRequire(join(workspaceRoot(), "package.json")).resolve("hardhat/package.json"),
     "..",
     "dist/src/cli.js",
   );
   const args = [hardhatCli, "node", "--hostname", host, "--port", String(chosenPort)];
   if (chainId !== undefined) args.push("--chain-id", String(chainId));
   const child = spawn(process.execPath, args, {
-    cwd: workspaceRoot,
+    cwd: workspaceRoot(),
     stdio: ["ignore", "pipe", "pipe"],
     env: { ...process.env, FORCE_COLOR: "0" },
   });

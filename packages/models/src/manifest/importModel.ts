@@ -25,7 +25,7 @@ export type ImportModelParameters = {
   samples?: readonly (readonly number[])[];
   /** Replace an imported model of the same name. */
   force?: boolean;
-  /** Default `resolveConvergenceHome()`. */
+  /** Default `convergenceHome()` of @convergence/paths. */
   home?: string;
 };
 

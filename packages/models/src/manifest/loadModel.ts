@@ -15,7 +15,7 @@ import type { ModelManifest } from "./types.ts";
 
 export type LoadModelParameters = {
   name: string;
-  /** Default `resolveConvergenceHome()`. */
+  /** Default `convergenceHome()` of @convergence/paths. */
   home?: string;
 };
 

@@ -1,8 +1,8 @@
 import { join } from "node:path";
-import { resolveConvergenceHome } from "./resolveConvergenceHome.ts";
+import { convergenceHome } from "@convergence/paths";
 
 export type ModelDirectoriesParameters = {
-  /** Default `resolveConvergenceHome()`. */
+  /** Default `convergenceHome()` of @convergence/paths. */
   home?: string;
 };
 
@@ -22,6 +22,6 @@ export type ModelDirectoriesReturnType = {
 export function modelDirectories({ home }: ModelDirectoriesParameters = {}): ModelDirectoriesReturnType {
   return {
     bundled: join(import.meta.dirname, "..", "..", "assets"),
-    imported: join(home ?? resolveConvergenceHome(), "models"),
+    imported: join(home ?? convergenceHome(), "models"),
   };
 }

@@ -1,13 +1,13 @@
-import { dirname, join } from "node:path";
-import { fileURLToPath } from "node:url";
+import { join } from "node:path";
+import { workspaceRoot } from "@convergence/paths";
 
 /**
- * The repository's `circuits/` directory (Circom library, registry, committed ptau), found from this
- * package's location so it works from any working directory.
+ * The repository's `circuits/` directory (Circom library, registry, committed ptau), under the repository root that
+ * `workspaceRoot()` finds, so it works from any working directory inside the checkout and from a bundled entry point.
  *
  * @example
  * join(circuitsDir(), "lib", "fixedPoint.circom")
  */
 export function circuitsDir(): string {
-  return join(dirname(fileURLToPath(import.meta.url)), "..", "..", "..", "..", "circuits");
+  return join(workspaceRoot(), "circuits");
 }

@@ -1,5 +1,5 @@
 import { join } from "node:path";
-import { convergenceHome } from "./convergenceHome.ts";
+import { convergenceHome } from "@convergence/paths";
 
 export type ZkCacheDirParameters = {
   /** A circuit's cache key (see `compileCircuit`); omit for the root of the zk cache. */

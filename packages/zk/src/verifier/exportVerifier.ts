@@ -1,8 +1,8 @@
 import { mkdir, readFile, writeFile } from "node:fs/promises";
 import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
+import { workspaceRoot } from "@convergence/paths";
 import { zKey } from "snarkjs";
-import { findWorkspaceRoot } from "../paths/findWorkspaceRoot.ts";
 import { terminateCurve } from "../setup/terminateCurve.ts";
 import { verifierContractName } from "./verifierContractName.ts";
 
@@ -45,7 +45,7 @@ export async function exportVerifier({
     "// Per machine: phase 2 of the trusted setup is random. Re-export with `convergence zk setup --model <name>`.",
     exported.replace(/\bcontract Groth16Verifier\b/, `contract ${contractName}`),
   ].join("\n");
-  const dirs = outDirs ?? [dirname(zkey), join(findWorkspaceRoot(), "contracts", "verifiers")];
+  const dirs = outDirs ?? [dirname(zkey), join(workspaceRoot(), "contracts", "verifiers")];
   const paths: string[] = [];
   for (const dir of dirs) {
     await mkdir(dir, { recursive: true });

@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { workspaceRoot } from "@convergence/contracts";
+import { workspaceRoot } from "@convergence/paths";
 import type { Abi, Hex } from "viem";
 import { describe, expect, it } from "vitest";
 import { testContext } from "../../../test/context.ts";
@@ -9,7 +9,7 @@ import { deployVerifier } from "./deployVerifier.ts";
 
 const artifact = JSON.parse(
   readFileSync(
-    join(workspaceRoot, "artifacts", "contracts", "test", "Groth16VerifierMock.sol", "Groth16VerifierMock.json"),
+    join(workspaceRoot(), "artifacts", "contracts", "test", "Groth16VerifierMock.sol", "Groth16VerifierMock.json"),
     "utf8",
   ),
 ) as { abi: Abi; bytecode: Hex };

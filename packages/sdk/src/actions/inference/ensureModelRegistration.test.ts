@@ -1,7 +1,8 @@
 import { randomBytes } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { devnetAccounts, modelRegistryAbi, workspaceRoot } from "@convergence/contracts";
+import { devnetAccounts, modelRegistryAbi } from "@convergence/contracts";
+import { workspaceRoot } from "@convergence/paths";
 import { type Abi, type Hex, keccak256, toHex } from "viem";
 import { describe, expect, it, vi } from "vitest";
 import { testContext } from "../../../test/context.ts";
@@ -14,7 +15,7 @@ import { registerModel } from "./registerModel.ts";
 
 const artifact = JSON.parse(
   readFileSync(
-    join(workspaceRoot, "artifacts", "contracts", "test", "Groth16VerifierMock.sol", "Groth16VerifierMock.json"),
+    join(workspaceRoot(), "artifacts", "contracts", "test", "Groth16VerifierMock.sol", "Groth16VerifierMock.json"),
     "utf8",
   ),
 ) as { abi: Abi; bytecode: Hex; deployedBytecode: Hex };
@@ -39,12 +40,10 @@ describe("ensureModelRegistration", () => {
       registry,
       fromBlock: 0n,
       commitment,
-      vkeyHash,
+      setup: { vkeyHash, circuitId: keccak256(toHex("mlp_4_8_2")), compileVerifier },
       numOutputs: 2,
-      circuitId: keccak256(toHex("mlp_4_8_2")),
       onnxHash: keccak256(toHex(`onnx ${commitment}`)),
       uri: `convergence:model/ensure-test@${commitment}`,
-      compileVerifier,
       onStep,
       ...extra,
     });
@@ -56,7 +55,7 @@ describe("ensureModelRegistration", () => {
     const registered = await first.result;
     expect(registered).toMatchObject({ registered: true, verifier: { source: "deployed" } });
     expect(first.compileVerifier).toHaveBeenCalledOnce();
-    expect(first.onStep.mock.calls).toEqual([["deploy-verifier"], ["register"]]);
+    expect(first.onStep.mock.calls).toEqual([["compile-verifier"], ["deploy-verifier"], ["register"]]);
     expect(await getModel({ client: publicClient, registry, modelId: registered.modelId })).toMatchObject({
       commitment: 2001n,
       verifier: registered.verifier.address,
@@ -108,12 +107,14 @@ describe("ensureModelRegistration", () => {
         registry,
         fromBlock: 0n,
         commitment: 4001n,
-        vkeyHash: fresh,
+        setup: {
+          vkeyHash: fresh,
+          circuitId: keccak256(toHex("mlp_4_8_2")),
+          compileVerifier: async () => ({ ...artifact, contractName: "Groth16VerifierMock" }),
+        },
         numOutputs: 2,
-        circuitId: keccak256(toHex("mlp_4_8_2")),
         onnxHash: keccak256(toHex("onnx")),
         uri: "convergence:model/ensure-test@4001",
-        compileVerifier: async () => ({ ...artifact, contractName: "Groth16VerifierMock" }),
         anyOwner: true,
       });
     // Another account registers these weights and this key with a contract that is not this verifier: not answered.
@@ -160,14 +161,16 @@ describe("ensureModelRegistration", () => {
         registry,
         fromBlock: 0n,
         commitment: 3001n,
-        vkeyHash: fresh,
+        setup: {
+          vkeyHash: fresh,
+          circuitId: keccak256(toHex("mlp_4_8_2")),
+          compileVerifier: async () => {
+            throw new Error("solc: out of memory");
+          },
+        },
         numOutputs: 2,
-        circuitId: keccak256(toHex("mlp_4_8_2")),
         onnxHash: keccak256(toHex("onnx")),
         uri: "convergence:model/ensure-test@3001",
-        compileVerifier: async () => {
-          throw new Error("solc: out of memory");
-        },
       }),
     ).rejects.toThrow(/solc: out of memory/);
     expect(await modelCount()).toBe(count);

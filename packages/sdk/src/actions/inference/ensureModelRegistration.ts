@@ -13,18 +13,12 @@ export type EnsureModelRegistrationParameters = {
   fromBlock: bigint;
   /** Poseidon commitment of the weights (or a circuit package's parameters). */
   commitment: bigint;
-  /** sha256 of this machine's verification key (phase 2 is random per machine). */
-  vkeyHash: Hex;
-  /** What a new registration carries besides commitment, verifier and vkeyHash. */
+  /** What this machine's setup registers as: `setupRegistration` in @convergence/zk makes it. */
+  setup: ModelRegistrationSetup;
+  /** What a new registration carries besides commitment, verifier, vkeyHash and circuitId. */
   numOutputs: number;
-  circuitId: Hex;
   onnxHash: Hex;
   uri: string;
-  /**
-   * This key's compiled Groth16 verifier (`exportVerifier` + `compileVerifier` in @convergence/zk). Called only when a
-   * verifier has to be deployed: no active registration of the client's account carries this vkeyHash.
-   */
-  compileVerifier: () => Promise<{ abi: Abi; bytecode: Hex; deployedBytecode?: Hex; contractName: string }>;
   /**
    * Answer an existing registration of these weights and key owned by another account (a worker serving what `model
    * add` registered with the deployer) when its verifier's on-chain code is this key's compiled verifier
@@ -37,8 +31,20 @@ export type EnsureModelRegistrationParameters = {
    * ModelNotRegisteredError when there is none (a worker started with WORKER_AUTO_REGISTER=false).
    */
   register?: boolean;
-  /** Told before each transaction, for progress lines. */
-  onStep?: (step: "deploy-verifier" | "register") => void;
+  /** Told before compiling the verifier and before each transaction, for progress lines. */
+  onStep?: (step: "compile-verifier" | "deploy-verifier" | "register") => void;
+};
+
+/** A setup as the registry records it: `setupRegistration` in @convergence/zk owns how each field is made. */
+export type ModelRegistrationSetup = {
+  /** sha256 of this machine's verification key (phase 2 is random per machine). */
+  vkeyHash: Hex;
+  circuitId: Hex;
+  /**
+   * This key's compiled Groth16 verifier. Called only when a verifier has to be deployed (no active registration of
+   * the client's account carries this vkeyHash) or another account's verifier has to be recognised (`anyOwner`).
+   */
+  compileVerifier: () => Promise<{ abi: Abi; bytecode: Hex; deployedBytecode?: Hex; contractName: string }>;
 };
 
 export type EnsureModelRegistrationReturnType = {
@@ -71,8 +77,8 @@ function withoutMetadata(code: Hex): string {
  *
  * @example
  * const { modelId } = await ensureModelRegistration({
- *   client, registry, fromBlock, commitment, vkeyHash, numOutputs: 3, circuitId, onnxHash, uri,
- *   compileVerifier: async () => ({ ...compileVerifier({ source, contractName }), contractName }),
+ *   client, registry, fromBlock, commitment, numOutputs: 3, onnxHash, uri,
+ *   setup: await setupRegistration({ setup, name: "my-mlp" }), // @convergence/zk
  * });
  */
 export async function ensureModelRegistration({
@@ -80,21 +86,21 @@ export async function ensureModelRegistration({
   registry,
   fromBlock,
   commitment,
-  vkeyHash,
+  setup,
   numOutputs,
-  circuitId,
   onnxHash,
   uri,
-  compileVerifier,
   anyOwner = false,
   register = true,
   onStep,
 }: EnsureModelRegistrationParameters): Promise<EnsureModelRegistrationReturnType> {
+  const { vkeyHash, circuitId } = setup;
   const owner = client.account.address;
   const search = { client, registry, fromBlock, vkeyHash };
   let found = await findModelRegistration({ ...search, commitment, ...(anyOwner ? {} : { owner }) });
   if (found && found.owner.toLowerCase() !== owner.toLowerCase()) {
-    const { deployedBytecode } = await compileVerifier();
+    onStep?.("compile-verifier");
+    const { deployedBytecode } = await setup.compileVerifier();
     const code = await client.getCode({ address: found.verifier });
     const genuine =
       deployedBytecode !== undefined &&
@@ -112,7 +118,8 @@ export async function ensureModelRegistration({
   if (sameKey) {
     verifier = { address: sameKey.verifier, source: "reused" };
   } else {
-    const { abi, bytecode, contractName } = await compileVerifier();
+    onStep?.("compile-verifier");
+    const { abi, bytecode, contractName } = await setup.compileVerifier();
     onStep?.("deploy-verifier");
     const { address } = await deployVerifier({ client, abi, bytecode, contractName });
     verifier = { address, source: "deployed", contractName };

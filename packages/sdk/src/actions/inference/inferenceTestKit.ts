@@ -6,7 +6,8 @@
  */
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { agentRegistryAbi, devnetAccounts, usdcAbi, workspaceRoot } from "@convergence/contracts";
+import { agentRegistryAbi, devnetAccounts, usdcAbi } from "@convergence/contracts";
+import { workspaceRoot } from "@convergence/paths";
 import { computeBinding, FIELD_MODULUS, type Groth16Calldata } from "@convergence/zk";
 import {
   type Abi,
@@ -45,7 +46,7 @@ export async function setupInferenceMarket() {
 
   const artifact = JSON.parse(
     readFileSync(
-      join(workspaceRoot, "artifacts", "contracts", "test", "Groth16VerifierMock.sol", "Groth16VerifierMock.json"),
+      join(workspaceRoot(), "artifacts", "contracts", "test", "Groth16VerifierMock.sol", "Groth16VerifierMock.json"),
       "utf8",
     ),
   ) as Artifact;

@@ -1,5 +1,6 @@
 import { BaseError } from "./base.ts";
 
+/** No parent directory of the places searched holds pnpm-workspace.yaml. */
 export class WorkspaceNotFoundError extends BaseError {
   override name = "WorkspaceNotFoundError";
   constructor({ from }: { from: string }) {
