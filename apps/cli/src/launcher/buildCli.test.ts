@@ -1,7 +1,6 @@
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { pathToFileURL } from "node:url";
 import { afterAll, describe, expect, it } from "vitest";
 import { CliBuildError } from "../errors.ts";
 import { COMMAND_NAMES } from "../program.ts";
@@ -38,9 +37,9 @@ describe("buildCli", () => {
     const bundle = readdirSync(join(build.entry, ".."))
       .map((file) => readFileSync(join(build.entry, "..", file), "utf8"))
       .join("\n");
-    // Code that finds circuits or assets next to itself still looks in the checkout, not in dist/.
-    const circuitsDir = join(repo, "packages", "zk", "src", "paths", "circuitsDir.ts");
-    expect(bundle).toContain(JSON.stringify(pathToFileURL(circuitsDir).href));
+    // Code that finds assets next to itself (the bundled models) still looks in the checkout, not in dist/.
+    const modelDirectories = join(repo, "packages", "models", "src", "manifest", "modelDirectories.ts");
+    expect(bundle).toContain(JSON.stringify(join(modelDirectories, "..")));
     // snarkjs stays external (its worker threads load files beside it), imported where packages/zk resolves it.
     expect(bundle).toMatch(/from "file:\/\/[^"]*\/node_modules\/snarkjs\/[^"]*"/);
     expect(bundle).not.toMatch(/from "snarkjs"/);
