@@ -6,8 +6,12 @@ import { defineConfig } from "vitest/config";
 export default defineConfig({
   test: {
     include: ["test/**/*.test.ts"],
-    testTimeout: 120_000,
-    hookTimeout: 300_000,
+    // Timeouts are a safety net at least 3x the durations measured two files at a time on 2 cores under a load
+    // average of 11 to 21 (`vitest --reporter=verbose`): the slowest tests under this default took 99 s
+    // (worker faults, SIGKILL), 43 s, 32 s, 27 s. Slower files set their own (test/cli/modelAdd.test.ts); hooks start
+    // a chain and a worker, whose first start may set up a circuit.
+    testTimeout: 300_000,
+    hookTimeout: 600_000,
     maxWorkers: 2,
   },
 });

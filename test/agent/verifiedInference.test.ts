@@ -29,6 +29,18 @@ describe("the agent buys a verified risk score and swaps only when it is low", (
     devnet = await startDevnet();
     writeDeployment({ deployment: devnet.deployment, dir });
     worker = await spawnWorker({ rpcUrl: devnet.url, deploymentsDir: dir, dbPath: join(dir, "jobs.sqlite") });
+    // The seeded pool has one LP (the deployer), which risk-v1 reads as medium risk. Spread the LP tokens over three
+    // more holders, as a live market would have: shared setup, so the drained-market test below (three of the four
+    // LPs leave) does not depend on the calm-market test having got this far.
+    const deployerLp = await lpOf(devnet.accounts[0]!.address);
+    for (const holder of [5, 6, 7]) {
+      await devnet.wallets[0]!.writeContract({
+        address: contracts().Pool,
+        abi: poolAbi,
+        functionName: "transfer",
+        args: [devnet.accounts[holder]!.address, (deployerLp * 20n) / 100n],
+      });
+    }
   });
   afterAll(async () => {
     await worker?.stop("SIGTERM");
@@ -100,17 +112,7 @@ describe("the agent buys a verified risk score and swaps only when it is low", (
   }
 
   it("a calm, traded market with spread-out liquidity scores low: attested on-chain, worker paid, swap sent", async () => {
-    // The seeded pool has one LP (the deployer) and no trading, which risk-v1 reads as medium risk. Spread the LP
-    // tokens over three more holders and trade a few round trips, as a live market would have.
-    const deployerLp = await lpOf(devnet.accounts[0]!.address);
-    for (const holder of [5, 6, 7]) {
-      await devnet.wallets[0]!.writeContract({
-        address: contracts().Pool,
-        abi: poolAbi,
-        functionName: "transfer",
-        args: [devnet.accounts[holder]!.address, (deployerLp * 20n) / 100n],
-      });
-    }
+    // The LP tokens are spread (beforeAll); trade a few round trips, as a live market would have.
     for (let i = 0; i < 3; i++) {
       const { amountOut } = await swap(4, "USDC", parseUnits("2000", 6));
       await swap(4, "WETH", amountOut);

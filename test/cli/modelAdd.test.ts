@@ -11,6 +11,12 @@ import { runCli } from "../helpers/runCli.ts";
 import { type Devnet, startDevnet } from "../helpers/startDevnet.ts";
 import { type SpawnedWorker, spawnWorker } from "../worker/spawnWorker.ts";
 
+// Measured with two files at a time on 2 cores under a load average of 11 to 21 (`vitest --reporter=verbose`): the
+// worker test 138 s, the refusals 122 s, the re-add 22 s; the shared setup (four `model add`s) about 450 s at most
+// with a cold zk cache (three circuits and phase-2 setups), about 150 s warm. Timeouts are 3x that, a safety net.
+const TIMEOUT = 450_000;
+const SETUP_TIMEOUT = 1_350_000;
+
 /** A seeded random MLP: ReLU after every layer but the last. */
 function randomMlp(widths: number[], seed: number): FloatMlp {
   const prng = createPrng({ seed });
@@ -49,7 +55,7 @@ type Added = {
  * through `convergence model add` on a live devnet, one worker serves them all, and a job on each is proven and
  * settled through the escrow. The zk cache is the repository's (keyed by circuit), the models directory is fresh.
  */
-describe("convergence model add: your own ONNX MLP, proven and settled on-chain", () => {
+describe("convergence model add: your own ONNX MLP, proven and settled on-chain", { timeout: TIMEOUT }, () => {
   let devnet: Devnet;
   let dir: string;
   let home: string;
@@ -68,6 +74,15 @@ describe("convergence model add: your own ONNX MLP, proven and settled on-chain"
       abi: modelRegistryAbi,
       functionName: "modelCount",
     });
+  const zkeyOf = (a: Added) => join(home, "zk", a.circuit, "circuit_final.zkey");
+  const stat = (path: string) => {
+    const { mtimeMs, size, ino } = statSync(path);
+    return [mtimeMs, size, ino];
+  };
+  let countAfterAdd: bigint;
+  let countAfterRetrained: bigint;
+  let zkeyBeforeRetrained: number[];
+  let zkeyAfterRetrained: number[];
   const add = async (args: string[]) => {
     const result = await runCli(["model", "add", ...args, "--json"], env);
     if (result.code !== 0) throw new Error(`model add ${args.join(" ")} failed:\n${result.stderr}`);
@@ -97,7 +112,18 @@ describe("convergence model add: your own ONNX MLP, proven and settled on-chain"
     }
     // Retrained weights of mlp-a's shape, exported by another tool (MatMul + Add).
     writeFileSync(file("mlp-a-v2"), buildFloatOnnx({ model: randomMlp([4, 8, 2], 71), layout: "matmul-add" }));
-  });
+
+    // The expensive part, shared by every test below (circuit, phase-2 setup and verifier per shape; a cold zk cache
+    // makes it minutes on a loaded machine): done once here, so a slow run fails here, named, instead of timing out
+    // one test half-way and leaving the next ones a half-written registry.
+    for (const { name } of models) added.set(name, await add([file(name), "--name", name]));
+    countAfterAdd = await modelCount();
+    // Retrained weights of an added shape: the setup on disk must be reused untouched.
+    zkeyBeforeRetrained = stat(zkeyOf(added.get("mlp-a")!));
+    added.set("mlp-a-v2", await add([file("mlp-a-v2"), "--name", "mlp-a-v2"]));
+    zkeyAfterRetrained = stat(zkeyOf(added.get("mlp-a")!));
+    countAfterRetrained = await modelCount();
+  }, SETUP_TIMEOUT);
   afterAll(async () => {
     await worker?.stop("SIGTERM");
     await devnet?.stop();
@@ -106,8 +132,7 @@ describe("convergence model add: your own ONNX MLP, proven and settled on-chain"
 
   it("adds each shape: circuit, setup, verifier deployed, weights registered on-chain", async () => {
     for (const { name, widths } of models) {
-      const result = await add([file(name), "--name", name]);
-      added.set(name, result);
+      const result = added.get(name)!;
       expect(result).toMatchObject({
         name,
         shape: widths,
@@ -136,31 +161,29 @@ describe("convergence model add: your own ONNX MLP, proven and settled on-chain"
       });
       expect((await loadModel({ name, home })).manifest.commitments.model).toBe(result.commitment);
     }
-    expect(new Set([...added.values()].map((a) => a.verifier.address)).size).toBe(3);
-    expect(await modelCount()).toBe(3n);
+    expect(new Set(models.map(({ name }) => added.get(name)!.verifier.address)).size).toBe(3);
+    expect(countAfterAdd).toBe(3n);
   });
 
   it("answers the existing registration for the same weights, and reuses the setup and verifier for retrained ones", async () => {
     const a = added.get("mlp-a")!;
-    const again = await add([file("mlp-a"), "--name", "mlp-a"]);
-    expect(again).toMatchObject({ modelId: a.modelId, commitment: a.commitment, registered: false, setup: "reused" });
-    expect(again.verifier).toEqual({ address: a.verifier.address, source: "registration" });
-    expect(await modelCount()).toBe(3n);
-
-    const zkey = join(home, "zk", a.circuit, "circuit_final.zkey");
-    const before = statSync(zkey);
-    const retrained = await add([file("mlp-a-v2"), "--name", "mlp-a-v2"]);
-    added.set("mlp-a-v2", retrained);
+    const retrained = added.get("mlp-a-v2")!;
     expect(retrained).toMatchObject({ circuit: a.circuit, vkeyHash: a.vkeyHash, setup: "reused", registered: true });
     expect(retrained.commitment).not.toBe(a.commitment);
     expect(retrained.verifier).toEqual({ address: a.verifier.address, source: "reused" });
-    const after = statSync(zkey);
-    expect([after.mtimeMs, after.size, after.ino]).toEqual([before.mtimeMs, before.size, before.ino]);
-    expect(await modelCount()).toBe(4n);
+    expect(zkeyAfterRetrained).toEqual(zkeyBeforeRetrained);
+    expect(countAfterRetrained).toBe(4n);
+
+    const again = await add([file("mlp-a"), "--name", "mlp-a"]);
+    expect(again).toMatchObject({ modelId: a.modelId, commitment: a.commitment, registered: false, setup: "reused" });
+    expect(again.verifier).toEqual({ address: a.verifier.address, source: "registration" });
+    expect(await modelCount()).toBe(countAfterRetrained);
+    expect(stat(zkeyOf(a))).toEqual(zkeyBeforeRetrained);
   });
 
   it("one worker serves every added model; a random input on each is proven, verified through the escrow, and paid", async () => {
     const names = [...added.keys()];
+    const countBefore = await modelCount();
     worker = await spawnWorker({
       rpcUrl: devnet.url,
       deploymentsDir: dir,
@@ -172,7 +195,7 @@ describe("convergence model add: your own ONNX MLP, proven and settled on-chain"
     for (const name of names) {
       expect(served.find((m) => m.name === name)?.modelId).toBe(added.get(name)!.modelId);
     }
-    expect(await modelCount()).toBe(4n);
+    expect(await modelCount()).toBe(countBefore);
 
     const usdcOf = (address: `0x${string}`) =>
       devnet.publicClient.readContract({

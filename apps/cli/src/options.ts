@@ -3,7 +3,8 @@ import { InvalidArgumentError } from "./errors.ts";
 /** Parses a TCP port option (0 = any free port). */
 export function parsePort(value: string): number {
   const port = Number(value);
-  if (!Number.isInteger(port) || port < 0 || port > 65_535) {
+  // Digits only: Number() also reads "", "1e3", "0x50" and " 80 ".
+  if (!/^\d{1,5}$/.test(value) || port > 65_535) {
     throw new InvalidArgumentError({ argument: "--port", value, expected: "an integer from 0 to 65535" });
   }
   return port;
@@ -50,7 +51,10 @@ export function workerUrlFrom(option: string | undefined): string {
   return option ?? parseWorkerUrl(process.env.CONVERGENCE_WORKER_URL ?? DEFAULT_WORKER_URL);
 }
 
-/** Parses --input: a non-empty JSON array of finite numbers (a model input in real units). */
+/**
+ * Parses --input: a non-empty JSON array of finite numbers (a model input in real units). JSON.parse reads 1e400 as
+ * Infinity; that element is named. Finite values too large for the model (1e308) are refused where they are quantized.
+ */
 export function parseInputArray(value: string): number[] {
   let parsed: unknown;
   try {
@@ -58,15 +62,19 @@ export function parseInputArray(value: string): number[] {
   } catch {
     parsed = undefined;
   }
-  if (
-    !Array.isArray(parsed) ||
-    parsed.length === 0 ||
-    !parsed.every((v) => typeof v === "number" && Number.isFinite(v))
-  ) {
+  if (!Array.isArray(parsed) || parsed.length === 0 || !parsed.every((v) => typeof v === "number")) {
     throw new InvalidArgumentError({
       argument: "--input",
       value,
       expected: "a JSON array of numbers, e.g. --input '[0.5, -1.2, 3, 0, 0, 0, 0, 0]'",
+    });
+  }
+  const infinite = parsed.findIndex((v) => !Number.isFinite(v));
+  if (infinite >= 0) {
+    throw new InvalidArgumentError({
+      argument: `--input[${infinite}]`,
+      value: String(parsed[infinite]),
+      expected: "a finite number (JSON reads a number beyond about 1.8e308 as Infinity)",
     });
   }
   return parsed;

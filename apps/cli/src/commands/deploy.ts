@@ -1,7 +1,7 @@
 import { DEVNET_CHAIN_ID, devnetAccounts, writeDeployment } from "@convergence/contracts";
 import { deployStack } from "@convergence/devnet";
 import type { Command } from "commander";
-import { formatEther, parseEther } from "viem";
+import { formatEther, formatUnits, parseEther, parseUnits } from "viem";
 import { connect } from "../chain/connect.ts";
 import { deployerAccount } from "../chain/deployerAccount.ts";
 import { InvalidArgumentError, SettingError } from "../errors.ts";
@@ -9,13 +9,33 @@ import { rpcUrlFrom } from "../options.ts";
 import { printResult } from "../output.ts";
 import { runStep } from "../progress.ts";
 
-type DeployOptions = { rpc?: string; chainId?: string; json?: boolean; seedWeth: string; seedUsdc: string };
+type DeployOptions = { rpc?: string; chainId?: number; json?: boolean; seedWeth: string; seedUsdc: string };
 
-const decimal = (argument: string) => (value: string) => {
-  if (!/^\d+(\.\d+)?$/.test(value))
-    throw new InvalidArgumentError({ argument, value, expected: "a decimal amount such as 100 or 0.5" });
+// The pool keeps its reserves as uint112, as Uniswap V2 does: a seed beyond that reverts half-way through the deploy.
+const MAX_RESERVE = 2n ** 112n - 1n;
+
+/** A seed amount: exact (never through Number(), which reads 400 digits as Infinity), positive, fits a reserve. */
+const decimal = (argument: string, decimals: number) => (value: string) => {
+  const fits = /^\d+(\.\d+)?$/.test(value) && (value.split(".")[1]?.length ?? 0) <= decimals;
+  const units = fits ? parseUnits(value, decimals) : 0n;
+  if (units === 0n || units > MAX_RESERVE)
+    throw new InvalidArgumentError({
+      argument,
+      value,
+      expected: `a positive amount with at most ${decimals} decimals and at most ${formatUnits(MAX_RESERVE, decimals)} (a pool reserve is a uint112), such as 100 or 0.5`,
+    });
   return value;
 };
+
+function parseChainId(value: string): number {
+  if (!/^\d{1,15}$/.test(value) || Number(value) === 0)
+    throw new InvalidArgumentError({
+      argument: "--chain-id",
+      value,
+      expected: "a positive integer chain id such as 31337",
+    });
+  return Number(value);
+}
 
 /** `convergence deploy`: deploys the stack to a chain and writes deployments/<chainId>.json. */
 export function registerDeployCommand(program: Command): void {
@@ -23,14 +43,14 @@ export function registerDeployCommand(program: Command): void {
     .command("deploy")
     .description("Deploy the contracts, mint devnet USDC, seed the WETH/USDC pool, write deployments/<chainId>.json.")
     .option("--rpc <url>", "JSON-RPC URL (default CONVERGENCE_RPC_URL or http://127.0.0.1:8545)")
-    .option("--chain-id <id>", "refuse to deploy unless the RPC serves this chain id")
-    .option("--seed-weth <amount>", "WETH the deployer wraps into the pool", decimal("--seed-weth"), "100")
-    .option("--seed-usdc <amount>", "USDC minted into the pool", decimal("--seed-usdc"), "300000")
+    .option("--chain-id <id>", "refuse to deploy unless the RPC serves this chain id", parseChainId)
+    .option("--seed-weth <amount>", "WETH the deployer wraps into the pool", decimal("--seed-weth", 18), "100")
+    .option("--seed-usdc <amount>", "USDC minted into the pool", decimal("--seed-usdc", 6), "300000")
     .option("--json", "print the deployment record as JSON")
     .action(async (options: DeployOptions) => {
       const rpcUrl = rpcUrlFrom(options.rpc);
       const { chainId } = await connect({ rpcUrl });
-      if (options.chainId !== undefined && Number(options.chainId) !== chainId) {
+      if (options.chainId !== undefined && options.chainId !== chainId) {
         throw new SettingError({
           setting: "--rpc",
           problem: `${rpcUrl} serves chain ${chainId}, but --chain-id asks for ${options.chainId}.`,

@@ -123,6 +123,15 @@ describe("convergence job open", () => {
     [["--input", JSON.stringify(features), "--pay", "2", "--worker-url", "localhost"], /Invalid --worker-url/],
     [["--input", "[1.5,0,0,0,0,0,0,0]", "--pay", "2", "--quantized"], /integers from -32768 to 32767/],
     [["--input", JSON.stringify(features), "--pay", "2", "--model", "no-such-model"], /no-such-model/],
+    [["--input", "[1e308,0,0,0,0,0,0,0]", "--pay", "2"], /--input\[0\] is 1e\+308, outside the fixed-point range/],
+    [["--input", "[0,0,-1e308,0,0,0,0,0]", "--pay", "2"], /--input\[2\] is -1e\+308, outside the fixed-point range/],
+    [["--input", "[1e400,0,0,0,0,0,0,0]", "--pay", "2"], /Invalid --input\[0\]: "Infinity". Expected a finite number/],
+    [["--input", "[1e308,0,0,0,0,0,0,0]", "--pay", "2", "--quantized"], /integers from -32768 to 32767/],
+    [["--input", JSON.stringify(features), "--pay", "9".repeat(400)], /Invalid --pay: .*2\^256 - 1 base units/],
+    [["--input", JSON.stringify(features), "--pay", "1e308"], /Invalid --pay/],
+    [["--input", JSON.stringify(features), "--pay", "2", "--deadline", "1e308"], /Invalid --deadline/],
+    [["--input", JSON.stringify(features), "--pay", "2", "--timeout", "9".repeat(400)], /Invalid --timeout/],
+    [["--input", JSON.stringify(features), "--pay", "2", "--worker-agent", "1e308"], /Invalid --worker-agent/],
   ])("refuses %j, naming the problem", async (args, message) => {
     await expect(run("job", "open", ...args, "--rpc", node.url, "--worker-url", workerUrl)).rejects.toThrow(message);
   });

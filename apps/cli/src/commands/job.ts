@@ -2,7 +2,7 @@ import { readDeployment } from "@convergence/contracts";
 import { getWorkerModels, type RequestInferenceStep, requestInference, resolveAccount } from "@convergence/sdk";
 import { quantizeValue, VALUE_MAX, VALUE_MIN } from "@convergence/zk";
 import type { Command } from "commander";
-import { type LocalAccount, parseUnits } from "viem";
+import { type LocalAccount, maxUint256, parseUnits } from "viem";
 import { connect } from "../chain/connect.ts";
 import { InvalidArgumentError, SettingError } from "../errors.ts";
 import { DEFAULT_WORKER_URL, parseInputArray, parseWorkerUrl, rpcUrlFrom, workerUrlFrom } from "../options.ts";
@@ -23,8 +23,13 @@ type JobOpenOptions = {
 };
 
 function parseUsdc(value: string): string {
-  if (!/^\d+(\.\d{1,6})?$/.test(value) || Number(value) === 0) {
-    throw new InvalidArgumentError({ argument: "--pay", value, expected: "a positive USDC amount such as 2 or 0.5" });
+  // Exact, never through Number(): 400 digits would pass as Infinity and only fail when the permit is encoded.
+  if (!/^\d+(\.\d{1,6})?$/.test(value) || parseUnits(value, 6) === 0n || parseUnits(value, 6) > maxUint256) {
+    throw new InvalidArgumentError({
+      argument: "--pay",
+      value,
+      expected: "a positive USDC amount with at most 6 decimals and 2^256 - 1 base units, such as 2 or 0.5",
+    });
   }
   return value;
 }

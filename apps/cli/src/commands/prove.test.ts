@@ -85,4 +85,17 @@ describe("convergence prove", () => {
       run("prove", "--model", "risk-v1", "--quantized", "--input", "[0.5, 0, 0, 0, 0, 0, 0, 0]"),
     ).rejects.toThrowError(/fixed-point integers/);
   });
+
+  it.each([
+    ["[1e308, 0, 0, 0, 0, 0, 0, 0]", [], /--input\[0\] is 1e\+308, outside the fixed-point range \[-32768, 32767\]/],
+    ["[0, -1e308, 0, 0, 0, 0, 0, 0]", [], /--input\[1\] is -1e\+308, outside the fixed-point range/],
+    ["[0, 0, 0, 0, 0, 0, 0, 1e400]", [], /Invalid --input\[7\]: "Infinity". Expected a finite number/],
+    ["[1e308, 0, 0, 0, 0, 0, 0, 0]", ["--quantized"], /Invalid --input: "1e\+308". Expected fixed-point integers/],
+  ])("refuses %s %j (not finite, or not once scaled) before proving", async (input, flags, message) => {
+    const out = join(dir, "never.json");
+    await expect(
+      run("prove", "--model", "risk-v1", "--input", input, ...(flags as string[]), "--out", out),
+    ).rejects.toThrowError(message);
+    await expect(readFile(out, "utf8")).rejects.toThrowError(/ENOENT/);
+  });
 });

@@ -72,7 +72,7 @@ export function registerProveCommand(program: Command): void {
         });
       }
       const input = options.input.map((value, i) => {
-        if (!options.quantized) return quantizeValue({ value, scale: manifest.scale, what: `input[${i}]` });
+        if (!options.quantized) return quantizeValue({ value, scale: manifest.scale, what: `--input[${i}]` });
         if (!Number.isInteger(value) || value < Number(VALUE_MIN) || value > Number(VALUE_MAX)) {
           throw new InvalidArgumentError({
             argument: "--input",

@@ -301,6 +301,42 @@ describe("createApp", () => {
     expect(json.error.message.length).toBeGreaterThan(10);
   });
 
+  // Issue 13: a number that is not finite, or becomes non-finite or out of range once scaled by 2^S, is the client's
+  // error (400 naming the field), never a 500. JSON has no Infinity or NaN, but 1e400 parses to Infinity.
+  const eight = (first: string) => `[${first},1,1,1,1,1,1,1]`;
+  const infer = (input: string, extra = ""): [string, string] => [
+    "/v1/inference",
+    `{"model":"risk-v1","input":${input}${extra}}`,
+  ];
+  const deliver = (input: string): [string, string] => ["/v1/jobs/1/input", `{"input":${input},"salt":"1"}`];
+  const notFinite = /input\[0\]: expected a finite number/;
+  const quantized = ',"encoding":"quantized"';
+  it.each<[string, string, string, string, RegExp]>([
+    ["1e308", ...infer(eight("1e308")), "INVALID_INPUT", /input\[0\] is 1e\+308/],
+    ["-1e308", ...infer(eight("-1e308")), "INVALID_INPUT", /input\[0\] is -1e\+308/],
+    ["the largest double", ...infer(eight("1.7976931348623157e308")), "INVALID_INPUT", /is 1\.7976931348623157e\+308/],
+    ["1e300 (finite once scaled)", ...infer(eight("1e300")), "INVALID_INPUT", /input\[0\] is 1e\+300/],
+    ["1e400 (Infinity once parsed)", ...infer(eight("1e400")), "INVALID_REQUEST", notFinite],
+    ["-1e400", ...infer(eight("-1e400")), "INVALID_REQUEST", notFinite],
+    ["1e308 in the last place", ...infer("[1,1,1,1,1,1,1,1e308]"), "INVALID_INPUT", /input\[7\] is 1e\+308/],
+    ["1e308 as a quantized value", ...infer(eight("1e308"), quantized), "INVALID_INPUT", /input\[0\] is 1e\+308/],
+    ["1e400 as a quantized value", ...infer(eight("1e400"), quantized), "INVALID_REQUEST", notFinite],
+    ["1e308 in a job input", ...deliver(eight("1e308")), "INVALID_REQUEST", /input\[0\]: Too big: expected .* <=32767/],
+    ["-1e308 in a job input", ...deliver(eight("-1e308")), "INVALID_REQUEST", /input\[0\]: Too small: .* >=-32768/],
+    ["1e400 in a job input", ...deliver(eight("1e400")), "INVALID_REQUEST", notFinite],
+    ["-1e400 in a job input", ...deliver(eight("-1e400")), "INVALID_REQUEST", notFinite],
+  ])("answers %s on %s with 400 naming the field", async (_name, path, body, code, message) => {
+    const response = await post(path, body);
+    expect(response.status).toBe(400);
+    const json = (await response.json()) as { error: { code: string; message: string } };
+    expect(json.error.code).toBe(code);
+    expect(json.error.message).toMatch(message);
+    // Nothing was stored: the job is still waiting for its input (the next test delivers it).
+    if (path.startsWith("/v1/jobs/1/")) {
+      expect(((await (await fetch(`${url}/v1/jobs/1`)).json()) as { state: string }).state).toBe("open");
+    }
+  });
+
   it("queues a delivered input (202), answers 200 to the same input again, and 429 with Retry-After when full", async () => {
     const first = await post("/v1/jobs/1/input", JSON.stringify(jobInput));
     expect(first.status).toBe(202);

@@ -15,13 +15,21 @@ export const uint256String = z
   .transform((value) => BigInt(value))
   .refine((value) => value < 2n ** 256n, "expected a uint256");
 
+/**
+ * A JSON number that is finite. JSON has no Infinity, but JSON.parse reads 1e400 as one; values that are finite but
+ * too large once scaled (1e308) are refused where they are scaled, naming the field too.
+ */
+const finiteNumber = z.number({
+  error: (issue) => (issue.code === "invalid_type" ? "expected a finite number" : undefined),
+});
+
 export const jobIdParams = z.object({ jobId: uint256String }).strict();
 
 /** POST /v1/inference. */
 export const inferenceBody = z
   .object({
     model: z.string().regex(/^[a-z0-9][a-z0-9-]{0,63}$/, "expected a model name such as risk-v1"),
-    input: z.array(z.number()).min(1).max(MAX_VALUES),
+    input: z.array(finiteNumber).min(1).max(MAX_VALUES),
     encoding: z.enum(["float", "quantized"]).default("float"),
   })
   .strict();
@@ -30,7 +38,7 @@ export const inferenceBody = z
 export const jobInputBody = z
   .object({
     input: z
-      .array(z.number().int().min(Number(VALUE_MIN)).max(Number(VALUE_MAX)))
+      .array(finiteNumber.int().min(Number(VALUE_MIN)).max(Number(VALUE_MAX)))
       .min(1)
       .max(MAX_VALUES),
     salt: z

@@ -51,7 +51,8 @@ export async function runInference({
         if (error instanceof ZkError) throw new InvalidInputError({ problem: error.shortMessage.replace(/\.$/, "") });
         throw error;
       }
-    } else if (!Number.isInteger(value)) {
+    } else if (!Number.isInteger(value) || value < inputMin || value > inputMax) {
+      // Range-checked as a number: BigInt(1e308) is exact but its 309 digits would fill the message.
       throw new InvalidInputError({
         problem: `input[${index}] is ${value}; quantized values are integers from ${inputMin} to ${inputMax}`,
       });

@@ -1,3 +1,4 @@
+import { maxUint256 } from "viem";
 import type { AmountMention } from "./createClauseView.ts";
 import { formatDecimal } from "./formatDecimal.ts";
 import { DECIMAL_SCALE } from "./parseDecimal.ts";
@@ -8,8 +9,9 @@ export type CheckAmountParameters = { mention: AmountMention; symbol: TokenSymbo
 export type CheckAmountReturnType = { ok: true; amount: string } | { ok: false; reason: string };
 
 /**
- * Checks that an amount can be sent in a token: positive, and with no more fractional digits than
- * the token has (USDC has 6). Returns the canonical decimal string ("1000", "0.5").
+ * Checks that an amount can be sent in a token: positive, with no more fractional digits than the token
+ * has (USDC has 6), and no more base units than a uint256 holds (a 400-digit amount is exact here but
+ * no transaction can carry it). Returns the canonical decimal string ("1000", "0.5").
  *
  * @example
  * checkAmount({ mention, symbol: "USDC" }); // { ok: true, amount: "12.5" }
@@ -23,6 +25,12 @@ export function checkAmount({ mention, symbol }: CheckAmountParameters): CheckAm
     return {
       ok: false,
       reason: `${mention.text} ${symbol} has more than ${decimals} decimals, the most ${symbol} has`,
+    };
+  }
+  if (mention.value / unit > maxUint256) {
+    return {
+      ok: false,
+      reason: `${mention.text} ${symbol} is more than any ${symbol} amount can be (2^256 - 1 base units)`,
     };
   }
   return { ok: true, amount: formatDecimal({ value: mention.value }) };

@@ -115,6 +115,10 @@ function chooseAction(view: ClauseView): { build: () => BuildResult } | undefine
   return undefined;
 }
 
+/** Why a number written "1e6", "1e308" or with 19 decimals is refused, and how to write it instead. */
+const badNumberReason = (written: string) =>
+  `${written} is not a number I can use: write it as a plain decimal with at most 18 decimals, such as 1000000 or 0.0001.`;
+
 /** What is left after the builder: anything that would change the meaning refuses the step. */
 function leftover(view: ClauseView): string | undefined {
   for (let i = 0; i < view.items.length; i++) {
@@ -124,7 +128,7 @@ function leftover(view: ClauseView): string | undefined {
       case "number":
         return `I do not know what ${item.text}${item.unit === "percent" ? "%" : item.unit === "bps" ? " bps" : ""} is for here.`;
       case "badNumber":
-        return `${item.text} is not a number I can use (at most 18 decimals).`;
+        return badNumberReason(item.text);
       case "token":
         return `I do not know what ${item.symbol} is for here.`;
       case "ambiguous":
@@ -208,6 +212,9 @@ export function parseClause({ items: input }: ParseClauseParameters): ParseClaus
   if (items.every((item) => item.kind === "word" && courtesyWords.has(item.lower))) {
     return condition ? { kind: "condition", condition } : { kind: "empty" };
   }
+  // Before any builder reads the amounts: without the number it would refuse for the wrong reason ("no amount").
+  const bad = items.find((item) => item.kind === "badNumber");
+  if (bad) return { kind: "refuse", reason: `"${text(items)}": ${badNumberReason(bad.text)}` };
   const view = createClauseView({ items });
   // Phrasal "up" ("look up", "sign me up", "set up") is not "up to" an amount.
   for (let i = 1; i < items.length; i++) {

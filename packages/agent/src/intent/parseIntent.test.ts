@@ -81,4 +81,25 @@ describe("parseIntent", () => {
       "request_verified_inference",
     );
   });
+  it("refuses amounts written with an exponent or too large for any transaction, naming the number", () => {
+    // Read as "1" and an unknown word, "wrap 1e-4 eth" would have planned 1 ETH.
+    for (const written of ["1e-4", "1e308", "-1e308", "1E6", "1e-400"]) {
+      const plan = parseIntent({ text: `wrap ${written} eth` });
+      expect(plan.calls, written).toEqual([]);
+      expect(plan.refusal).toContain(
+        `${written.replace(/^-/, "")} is not a number I can use: write it as a plain decimal`,
+      );
+    }
+    const huge = "9".repeat(400);
+    for (const text of [
+      `swap ${huge} usdc for weth`,
+      `send ${huge} usdc to ${A}`,
+      `wrap ${huge} eth`,
+      `get a verified risk score for WETH/USDC paying at most ${huge} USDC`,
+    ]) {
+      const plan = parseIntent({ text });
+      expect(plan.calls, text).toEqual([]);
+      expect(plan.refusal).toMatch(/is more than any (USDC|ETH) amount can be \(2\^256 - 1 base units\)/);
+    }
+  });
 });

@@ -11,6 +11,13 @@ describe("tokenize", () => {
     expect(kinds(".5 eth")).toEqual(["number:.5", "word:eth"]);
     expect(tokenize({ text: "1%" })[0]).toEqual({ kind: "number", text: "1", percent: true });
   });
+  it("keeps an exponent with its number, so it is refused rather than read as a plain number", () => {
+    expect(kinds("wrap 1e-4 eth")).toEqual(["word:wrap", "number:1e-4", "word:eth"]);
+    expect(kinds("swap 1E308 usdc")).toEqual(["word:swap", "number:1E308", "word:usdc"]);
+    expect(tokenize({ text: "$1e6" })[0]).toEqual({ kind: "number", text: "1e6", currency: "USD" });
+    // No digits after the e: a word written against the number, as before.
+    expect(kinds("2eth")).toEqual(["number:2", "word:eth"]);
+  });
   it("marks words written against a number", () => {
     expect(tokenize({ text: "100usdc" })[1]).toEqual({ kind: "word", text: "usdc", lower: "usdc", attached: true });
     expect(tokenize({ text: "100 usdc" })[1]).toEqual({ kind: "word", text: "usdc", lower: "usdc" });

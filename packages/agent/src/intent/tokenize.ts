@@ -2,7 +2,10 @@
 export type Lexeme =
   /** A word; `text` keeps the user's spelling (agent names), `lower` is for matching. */
   | { kind: "word"; text: string; lower: string; attached?: boolean }
-  /** A number as written, digits only (separators removed); `currency` when written with "$". */
+  /**
+   * A number as written, digits only (separators removed) and an exponent if written with one ("1e6", which no
+   * amount accepts); `currency` when written with "$".
+   */
   | { kind: "number"; text: string; currency?: "USD"; percent?: boolean }
   /** 0x + 40 hex digits. */
   | { kind: "address"; text: string }
@@ -37,7 +40,8 @@ const patterns: { kind: string; re: RegExp }[] = [
   { kind: "url", re: /https?:\/\/[^\s,;"'<>]+/iy },
   { kind: "did", re: /did:[a-z0-9]+(?::[a-z0-9._%-]+)+/iy },
   { kind: "hexlike", re: /0x[0-9a-z]*/iy },
-  { kind: "number", re: /(\$\s?)?(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+)(\s?\$)?/y },
+  // The exponent is read only to be refused: "1e-4 eth" must not become "1 eth" plus an unknown word "e-4".
+  { kind: "number", re: /(\$\s?)?(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+)([eE][+-]?\d+)?(\s?\$)?/y },
   { kind: "quoted", re: /"([^"]*)"|(?<![\w])'([^']*)'(?![\w])/y },
   { kind: "word", re: /[a-z_][a-z0-9_-]*(?:\.[a-z0-9_-]+)*/iy },
   { kind: "symbol", re: /->|=>|→|<=|>=|\/|\$|%|<|>|=|-/y },
@@ -86,8 +90,8 @@ export function tokenize({ text }: TokenizeParameters): Lexeme[] {
         else if (/^[0-9a-f]*$/i.test(body) && body.length === 64) lexemes.push({ kind: "hash", text: raw });
         else lexemes.push({ kind: "hex", text: raw });
       } else if (kind === "number") {
-        const digits = (match[2] ?? "").replaceAll(",", "");
-        const currency = match[1] !== undefined || match[3] !== undefined;
+        const digits = (match[2] ?? "").replaceAll(",", "") + (match[3] ?? "");
+        const currency = match[1] !== undefined || match[4] !== undefined;
         const lexeme: Lexeme = { kind: "number", text: digits };
         if (currency) lexeme.currency = "USD";
         if (input[position] === "%") {

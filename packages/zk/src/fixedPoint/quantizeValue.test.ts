@@ -19,6 +19,30 @@ describe("quantizeValue", () => {
     expect(() => quantizeValue({ value: Number.NaN, scale: 8 })).toThrowError(ValueOutOfRangeError);
   });
 
+  it.each([
+    ["NaN", Number.NaN, /input\[0\] is NaN, outside/],
+    ["Infinity", Number.POSITIVE_INFINITY, /input\[0\] is Infinity, outside/],
+    ["-Infinity", Number.NEGATIVE_INFINITY, /input\[0\] is -Infinity, outside/],
+    // Finite, but times 2^14 it overflows to Infinity: a typed error, not BigInt's RangeError.
+    ["1e308", 1e308, /input\[0\] is 1e\+308, outside the fixed-point range \[-32768, 32767\]/],
+    ["-1e308", -1e308, /input\[0\] is -1e\+308, outside/],
+    ["Number.MAX_VALUE", Number.MAX_VALUE, /input\[0\] is 1\.7976931348623157e\+308, outside/],
+    ["1e300 (finite once scaled, far beyond 2^53)", 1e300, /input\[0\] is 1e\+300, outside/],
+    ["2 (just out at 2^14)", 2, /input\[0\] is 32768, outside/],
+  ])("refuses %s with a ValueOutOfRangeError naming the value", (_name, value, message) => {
+    expect(() => quantizeValue({ value, scale: 14, what: "input[0]" })).toThrowError(ValueOutOfRangeError);
+    expect(() => quantizeValue({ value, scale: 14, what: "input[0]" })).toThrowError(message);
+  });
+
+  it("keeps the edges of the range at every scale", () => {
+    for (let scale = 1; scale <= 14; scale++) {
+      expect(quantizeValue({ value: 32767 / 2 ** scale, scale })).toBe(32767n);
+      expect(quantizeValue({ value: -32768 / 2 ** scale, scale })).toBe(-32768n);
+      expect(() => quantizeValue({ value: 32767.5 / 2 ** scale, scale })).toThrowError(ValueOutOfRangeError);
+      expect(() => quantizeValue({ value: -32768.51 / 2 ** scale, scale })).toThrowError(ValueOutOfRangeError);
+    }
+  });
+
   it("rejects a scale outside [1, 14]", () => {
     expect(() => quantizeValue({ value: 1, scale: 0 })).toThrowError(InvalidScaleError);
     expect(() => quantizeValue({ value: 1, scale: 15 })).toThrowError(InvalidScaleError);
