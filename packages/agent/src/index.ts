@@ -3,6 +3,25 @@ export { type CreateChainSimulatorParameters, createChainSimulator } from "./cha
 export { type CreateSdkActionsParameters, createSdkActions, DEFAULT_WORKER_URL } from "./chain/createSdkActions.ts";
 export { type RegistrationUriParameters, registrationUri } from "./chain/registrationUri.ts";
 export { poolToken, type StackAddresses } from "./chain/tokenAddresses.ts";
+export { agentSystemPrompt } from "./chatModel/agentSystemPrompt.ts";
+export {
+  type CreateChatModelParameters,
+  createChatModel,
+  DEFAULT_OLLAMA_BASE_URL,
+} from "./chatModel/createChatModel.ts";
+export { EmbeddedIntentModel, type EmbeddedIntentModelFields } from "./chatModel/EmbeddedIntentModel.ts";
+export { isFailedToolResult } from "./chatModel/isFailedToolResult.ts";
+export { messageText } from "./chatModel/messageText.ts";
+export { type NextEmbeddedStepParameters, nextEmbeddedStep } from "./chatModel/nextEmbeddedStep.ts";
+export { type ModelSpec, type ParseModelSpecParameters, parseModelSpec } from "./chatModel/parseModelSpec.ts";
+export { type PlanIntentParameters, planIntent } from "./chatModel/planIntent.ts";
+export {
+  type AgentEvent,
+  type RunIntentParameters,
+  type RunIntentReturnType,
+  runIntent,
+} from "./chatModel/runIntent.ts";
+export { type ToProviderErrorParameters, toProviderError } from "./chatModel/toProviderError.ts";
 export { type IntentCorpusPathsReturnType, intentCorpusPaths } from "./corpus/intentCorpusPaths.ts";
 export {
   type IntentCorpusEntry,
@@ -37,7 +56,7 @@ export {
   requestRiskInference,
   SUPPORTED_SUBJECTS,
 } from "./inference/requestRiskInference.ts";
-export { DEFAULT_INFERENCE_MODEL } from "./intent/actions/buildInferenceCall.ts";
+export { DEFAULT_INFERENCE_MODEL } from "./intent/builders/buildInferenceCall.ts";
 export {
   type EvaluateConditionParameters,
   type EvaluateConditionReturnType,
@@ -64,16 +83,6 @@ export {
   type ToolName,
   tokenDecimals,
 } from "./intent/types.ts";
-export { agentSystemPrompt } from "./model/agentSystemPrompt.ts";
-export { type CreateChatModelParameters, createChatModel, DEFAULT_OLLAMA_BASE_URL } from "./model/createChatModel.ts";
-export { EmbeddedIntentModel, type EmbeddedIntentModelFields } from "./model/EmbeddedIntentModel.ts";
-export { isFailedToolResult } from "./model/isFailedToolResult.ts";
-export { messageText } from "./model/messageText.ts";
-export { type NextEmbeddedStepParameters, nextEmbeddedStep } from "./model/nextEmbeddedStep.ts";
-export { type ModelSpec, type ParseModelSpecParameters, parseModelSpec } from "./model/parseModelSpec.ts";
-export { type PlanIntentParameters, planIntent } from "./model/planIntent.ts";
-export { type AgentEvent, type RunIntentParameters, type RunIntentReturnType, runIntent } from "./model/runIntent.ts";
-export { type ToProviderErrorParameters, toProviderError } from "./model/toProviderError.ts";
 export { type CheckPolicyParameters, checkPolicy } from "./policy/checkPolicy.ts";
 export {
   type CreatePolicyGuardParameters,

@@ -9,7 +9,7 @@ import { createAgent } from "langchain";
 import { type Account, erc20Abi, parseUnits } from "viem";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createAgentContext } from "../src/chain/createAgentContext.ts";
-import { EmbeddedIntentModel } from "../src/model/EmbeddedIntentModel.ts";
+import { EmbeddedIntentModel } from "../src/chatModel/EmbeddedIntentModel.ts";
 import { createAgentTools } from "../src/tools/createAgentTools.ts";
 
 // The real wiring on a live Hardhat node with the stack deployed: embedded model -> tools ->

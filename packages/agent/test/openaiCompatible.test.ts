@@ -1,10 +1,10 @@
 import { HumanMessage } from "@langchain/core/messages";
 import { createAgent } from "langchain";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { agentSystemPrompt } from "../src/chatModel/agentSystemPrompt.ts";
+import { createChatModel } from "../src/chatModel/createChatModel.ts";
+import { planIntent } from "../src/chatModel/planIntent.ts";
 import { ProviderUnreachableError } from "../src/errors/model.ts";
-import { agentSystemPrompt } from "../src/model/agentSystemPrompt.ts";
-import { createChatModel } from "../src/model/createChatModel.ts";
-import { planIntent } from "../src/model/planIntent.ts";
 import { createAgentTools } from "../src/tools/createAgentTools.ts";
 import { closedPort, startChatCompletionsServer } from "./helpers/chatCompletionsServer.ts";
 import { fakeContext } from "./helpers/fakeContext.ts";

@@ -1,7 +1,7 @@
 import { HumanMessage } from "@langchain/core/messages";
 import { createAgent } from "langchain";
 import { describe, expect, it } from "vitest";
-import { EmbeddedIntentModel } from "../src/model/EmbeddedIntentModel.ts";
+import { EmbeddedIntentModel } from "../src/chatModel/EmbeddedIntentModel.ts";
 import { createAgentTools } from "../src/tools/createAgentTools.ts";
 import { type FakeContextOptions, fakeContext, ME, STRANGER } from "./helpers/fakeContext.ts";
 

@@ -1,11 +1,11 @@
-import { buildAttestationCall } from "./actions/buildAttestationCall.ts";
-import { buildBalancesCall } from "./actions/buildBalancesCall.ts";
-import { buildInferenceCall } from "./actions/buildInferenceCall.ts";
-import { buildRegisterCall } from "./actions/buildRegisterCall.ts";
-import { buildResolveCall } from "./actions/buildResolveCall.ts";
-import { buildSwapCall } from "./actions/buildSwapCall.ts";
-import { buildTransferCall } from "./actions/buildTransferCall.ts";
-import { buildWrapCall } from "./actions/buildWrapCall.ts";
+import { buildAttestationCall } from "./builders/buildAttestationCall.ts";
+import { buildBalancesCall } from "./builders/buildBalancesCall.ts";
+import { buildInferenceCall } from "./builders/buildInferenceCall.ts";
+import { buildRegisterCall } from "./builders/buildRegisterCall.ts";
+import { buildResolveCall } from "./builders/buildResolveCall.ts";
+import { buildSwapCall } from "./builders/buildSwapCall.ts";
+import { buildTransferCall } from "./builders/buildTransferCall.ts";
+import { buildWrapCall } from "./builders/buildWrapCall.ts";
 import { type ClauseView, createClauseView } from "./createClauseView.ts";
 import {
   attestationNouns,

@@ -1,4 +1,4 @@
-import type { ModelShapeReturnType } from "../model/modelShape.ts";
+import type { ModelShapeReturnType } from "../mlp/modelShape.ts";
 
 export type CircuitNameParameters = { shape: Pick<ModelShapeReturnType, "widths" | "relu" | "scale"> };
 

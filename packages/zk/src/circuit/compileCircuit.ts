@@ -1,6 +1,6 @@
 import { writeFile } from "node:fs/promises";
 import { join } from "node:path";
-import type { ModelShapeReturnType } from "../model/modelShape.ts";
+import type { ModelShapeReturnType } from "../mlp/modelShape.ts";
 import type { OnProgress } from "../setup/createProgress.ts";
 import { compileIntoCache } from "./compileIntoCache.ts";
 import { generateCircuitSource } from "./generateCircuitSource.ts";

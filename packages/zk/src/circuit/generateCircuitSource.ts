@@ -1,4 +1,4 @@
-import type { ModelShapeReturnType } from "../model/modelShape.ts";
+import type { ModelShapeReturnType } from "../mlp/modelShape.ts";
 import { circuitName } from "./circuitName.ts";
 import { layerQuotientBits } from "./layerQuotientBits.ts";
 

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { createRandom } from "../../test/createRandom.ts";
 import { randomModel } from "../../test/randomModel.ts";
 import { ShapeMismatchError, ValueOutOfRangeError } from "../errors/fixedPoint.ts";
-import { flattenModel } from "../model/flattenModel.ts";
+import { flattenModel } from "../mlp/flattenModel.ts";
 import { commitModel } from "./commitModel.ts";
 import { packValues } from "./packValues.ts";
 import { spongeHash } from "./spongeHash.ts";

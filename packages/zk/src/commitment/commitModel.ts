@@ -1,5 +1,5 @@
 import type { QuantizedMlp } from "../fixedPoint/types.ts";
-import { flattenModel } from "../model/flattenModel.ts";
+import { flattenModel } from "../mlp/flattenModel.ts";
 import { packValues } from "./packValues.ts";
 import { spongeHash } from "./spongeHash.ts";
 

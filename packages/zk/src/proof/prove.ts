@@ -6,7 +6,7 @@ import { InvalidBindingError } from "../errors/proof.ts";
 import { FIELD_MODULUS } from "../fixedPoint/constants.ts";
 import { forward } from "../fixedPoint/forward.ts";
 import type { QuantizedMlp } from "../fixedPoint/types.ts";
-import { modelShape } from "../model/modelShape.ts";
+import { modelShape } from "../mlp/modelShape.ts";
 import type { OnProgress } from "../setup/createProgress.ts";
 import { buildCircuitInput } from "./buildCircuitInput.ts";
 import { type ProveWitnessReturnType, proveWitness } from "./proveWitness.ts";

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createRandom } from "../../test/createRandom.ts";
 import { randomModel } from "../../test/randomModel.ts";
 import { compileCircuit } from "../circuit/compileCircuit.ts";
-import { modelShape } from "../model/modelShape.ts";
+import { modelShape } from "../mlp/modelShape.ts";
 import { inspectZkCache } from "./inspectZkCache.ts";
 
 describe("inspectZkCache", () => {

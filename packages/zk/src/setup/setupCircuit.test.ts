@@ -7,7 +7,7 @@ import { createRandom } from "../../test/createRandom.ts";
 import { randomModel } from "../../test/randomModel.ts";
 import { type CompiledCircuit, compileCircuit } from "../circuit/compileCircuit.ts";
 import { PtauTooSmallError, ZkeyWithoutContributionError } from "../errors/setup.ts";
-import { modelShape } from "../model/modelShape.ts";
+import { modelShape } from "../mlp/modelShape.ts";
 import { prove } from "../proof/prove.ts";
 import { assertZkeyContributed } from "./assertZkeyContributed.ts";
 import type { ProgressEvent } from "./createProgress.ts";

@@ -1,6 +1,6 @@
 import { type CompiledCircuit, compileCircuit } from "../circuit/compileCircuit.ts";
 import type { QuantizedMlp } from "../fixedPoint/types.ts";
-import { modelShape } from "../model/modelShape.ts";
+import { modelShape } from "../mlp/modelShape.ts";
 import { type ExportVerifierReturnType, exportVerifier } from "../verifier/exportVerifier.ts";
 import type { OnProgress } from "./createProgress.ts";
 import { type SetupCircuitReturnType, setupCircuit } from "./setupCircuit.ts";
