@@ -15,6 +15,20 @@ describe("workspaceRoot", () => {
     expect(existsSync(join(root, "packages", "paths", "src", "workspaceRoot.ts"))).toBe(true);
   });
 
+  it("answers the checkout this code lives in, even when run from inside another pnpm workspace", () => {
+    const other = join(scratch, "someone-elses-workspace");
+    mkdirSync(other, { recursive: true });
+    writeFileSync(join(other, "pnpm-workspace.yaml"), "packages: []\n");
+    const cwd = process.cwd();
+    process.chdir(other);
+    try {
+      expect(workspaceRoot()).not.toBe(other);
+      expect(existsSync(join(workspaceRoot(), "packages", "paths", "src", "workspaceRoot.ts"))).toBe(true);
+    } finally {
+      process.chdir(cwd);
+    }
+  });
+
   it("searches upward from a nested directory to the nearest pnpm-workspace.yaml", () => {
     const other = join(scratch, "other-checkout");
     const nested = join(other, "apps", "cli", "dist");

@@ -4,7 +4,7 @@ import { fileURLToPath } from "node:url";
 import { WorkspaceNotFoundError } from "./errors/workspace.ts";
 
 export type WorkspaceRootParameters = {
-  /** Where to start looking; defaults to the working directory, then this module's own location. */
+  /** Where to start looking; defaults to this module's own location, then the working directory. */
   from?: string;
 };
 
@@ -18,15 +18,16 @@ function search(start: string): string | undefined {
 }
 
 /**
- * The repository root: the nearest directory holding `pnpm-workspace.yaml`, searched upward from the working directory,
- * then from this module's location. Searched rather than a fixed `../../..` from `import.meta.url`: a bundled entry
- * point (esbuild) moves this module to another depth, and a command run inside another checkout should use that one.
+ * The repository root: the nearest directory holding `pnpm-workspace.yaml`, searched upward from this module's location,
+ * then from the working directory. The checkout the code lives in comes first: a command run from inside another pnpm
+ * workspace must not read that workspace's deployments, policy or keys. Searched rather than a fixed `../../..`, so a
+ * bundle that keeps each module's own `import.meta.url` (the CLI's) finds the same root.
  *
  * @example
  * join(workspaceRoot(), "deployments", "31337.json") // "/home/me/convergence/deployments/31337.json"
  */
 export function workspaceRoot({ from }: WorkspaceRootParameters = {}): WorkspaceRootReturnType {
-  const starts = from === undefined ? [process.cwd(), dirname(fileURLToPath(import.meta.url))] : [from];
+  const starts = from === undefined ? [dirname(fileURLToPath(import.meta.url)), process.cwd()] : [from];
   for (const start of starts) {
     const root = search(start);
     if (root !== undefined) return root;

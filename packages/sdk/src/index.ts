@@ -153,6 +153,7 @@ export { InvalidParameterError } from "./errors/input.ts";
 export {
   WorkerBusyError,
   WorkerCommitmentMismatchError,
+  WorkerInvalidAnswerError,
   WorkerInvalidRequestError,
   WorkerJobConflictError,
   WorkerJobNotFoundError,

@@ -67,3 +67,17 @@ export class WorkerUnreachableError extends BaseError {
     });
   }
 }
+
+/** The worker answered 2xx with a body that is not its API's (a wrong type, a missing field, a non-decimal id). */
+export class WorkerInvalidAnswerError extends BaseError {
+  override name = "WorkerInvalidAnswerError";
+  readonly field: string;
+  constructor({ url, field, expected }: { url: string; field: string; expected: string }) {
+    super(`The worker's answer from ${url} is not its API: ${field} is not ${expected}.`, {
+      metaMessages: [
+        "Nothing was trusted from this answer. Point CONVERGENCE_WORKER_URL (or --worker-url) at a Convergence worker.",
+      ],
+    });
+    this.field = field;
+  }
+}

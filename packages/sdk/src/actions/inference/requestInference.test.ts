@@ -22,6 +22,7 @@ describe("requestInference", () => {
   let workerUrl: string;
   /** What the stand-in answers to the next delivery: fulfil it, or refuse it as the worker does a wrong salt. */
   let refuseDelivery = false;
+  let malformedView = false;
   const delivered: { jobId: bigint; input: number[]; salt: bigint }[] = [];
   const outputs = [512n, -128n, 3n];
   const input = [128n, -307n, 77n, 0n, 26n, 0n, 256n, -128n];
@@ -40,7 +41,20 @@ describe("requestInference", () => {
       if (!match) return send(404, { error: { code: "NOT_FOUND", message: "no route" } });
       const jobId = BigInt(match[1]!);
       if (!match[2]) {
-        return send(200, { jobId: String(jobId), state: "settled", txHashes: ["0x01"], timings: { proveMs: 42 } });
+        // A lying worker's job view (timings missing) must not fail a flow that already paid: it reads as no view.
+        if (malformedView) return send(200, { jobId: String(jobId), state: "settled", txHashes: [] });
+        return send(200, {
+          jobId: String(jobId),
+          state: "settled",
+          modelId: "1",
+          inputCommitment: "1",
+          output: null,
+          proof: null,
+          txHashes: [`0x${"01".repeat(32)}`],
+          attempts: 1,
+          timings: { proveMs: 42 },
+          error: null,
+        });
       }
       const body = JSON.parse(text) as { input: number[]; salt: string };
       const job = await getJob({ client: market.publicClient, escrow, jobId });
@@ -128,6 +142,17 @@ describe("requestInference", () => {
     expect(result.workerJob).toMatchObject({ state: "settled", timings: { proveMs: 42 } });
     expect(await usdcOf(requester)).toBe(paidBefore - 2_000_000n);
     expect(await usdcOf(market.worker.account.address)).toBe(workerBefore + 2_000_000n);
+  });
+
+  it("returns the attested result when the worker's job view is not its API (the view is the worker's word only)", async () => {
+    malformedView = true;
+    try {
+      const result = await request({ workerAgentId: market.workerAgentId, outputScales: [8, 8, 10] });
+      expect(result.attestation.outputs).toEqual(outputs);
+      expect(result.workerJob).toBeUndefined();
+    } finally {
+      malformedView = false;
+    }
   });
 
   it("refuses before paying: scales that do not match the outputs, an unknown model, an input out of range", async () => {

@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
   WorkerBusyError,
   WorkerCommitmentMismatchError,
+  WorkerInvalidAnswerError,
   WorkerInvalidRequestError,
   WorkerJobConflictError,
   WorkerJobNotFoundError,
@@ -56,8 +57,9 @@ describe("deliverJobInput, getWorkerJob, getWorkerModels", () => {
           return send(429, { error: { code: "QUEUE_FULL", message: "full" } }, { "retry-after": "1" });
         return send(202, { jobId: "9", state: "received" });
       }
-      if (req.url === "/v1/jobs/7") return send(200, { jobId: "7", state: "proving", txHashes: [] });
-      if (req.url === "/v1/models") return send(200, { models: [{ name: "risk-v1", modelId: "1", scale: 8 }] });
+      if (req.url === "/v1/jobs/7") return send(200, jobView);
+      if (req.url === "/v1/jobs/6") return send(200, { jobId: "6", state: "proving", txHashes: [] });
+      if (req.url === "/v1/models") return send(200, { models: [servedModel] });
       const [status, body, headers] = answers[req.url!] ?? [404, { error: { code: "NOT_FOUND", message: "no route" } }];
       send(status, body, headers);
     });
@@ -68,6 +70,33 @@ describe("deliverJobInput, getWorkerJob, getWorkerModels", () => {
   afterAll(() => new Promise((resolve) => server.close(resolve)));
 
   const input = [128n, -320, 26n];
+  const jobView = {
+    jobId: "7",
+    state: "proving",
+    model: "risk-v1",
+    modelId: "1",
+    requester: "0x0000000000000000000000000000000000000001",
+    amount: "2000000",
+    deadline: "1700000000",
+    inputCommitment: "5",
+    output: null,
+    proof: null,
+    txHashes: [],
+    attempts: 1,
+    timings: { receivedAt: 1 },
+    error: null,
+  };
+  const servedModel = {
+    name: "risk-v1",
+    kind: "mlp",
+    version: "1",
+    modelId: "1",
+    shape: [8, 16, 3],
+    scale: 8,
+    labels: ["low", "medium", "high"],
+    features: null,
+    commitment: "42",
+  };
   const salt = 2n ** 247n + 1n;
 
   it("posts the input as integers and the salt as a decimal string", async () => {
@@ -79,8 +108,10 @@ describe("deliverJobInput, getWorkerJob, getWorkerModels", () => {
       body: { input: [128, -320, 26], salt: salt.toString() },
     });
     expect((await deliverJobInput({ workerUrl, jobId: 8n, input, salt })).accepted).toBe(false);
-    expect(await getWorkerJob({ workerUrl, jobId: 7n })).toEqual({ jobId: "7", state: "proving", txHashes: [] });
-    expect(await getWorkerModels({ workerUrl })).toEqual([{ name: "risk-v1", modelId: "1", scale: 8 }]);
+    expect(await getWorkerJob({ workerUrl, jobId: 7n })).toEqual(jobView);
+    expect(await getWorkerModels({ workerUrl })).toEqual([servedModel]);
+    // A worker's word is checked before anyone reads it: a job view without its timings is no job view.
+    await expect(getWorkerJob({ workerUrl, jobId: 6n })).rejects.toThrowError(WorkerInvalidAnswerError);
   });
 
   it.each([

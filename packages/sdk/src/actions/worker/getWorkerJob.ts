@@ -1,3 +1,4 @@
+import { checkWorkerJob } from "./checkWorkerJob.ts";
 import { requestWorker } from "./requestWorker.ts";
 import type { WorkerJob } from "./types.ts";
 
@@ -18,11 +19,12 @@ export async function getWorkerJob({
   jobId,
   timeoutMs,
 }: GetWorkerJobParameters): Promise<GetWorkerJobReturnType> {
-  const { body } = await requestWorker<WorkerJob>({
+  const path = `/v1/jobs/${jobId}`;
+  const { body } = await requestWorker<unknown>({
     workerUrl,
     method: "GET",
-    path: `/v1/jobs/${jobId}`,
+    path,
     ...(timeoutMs === undefined ? {} : { timeoutMs }),
   });
-  return body;
+  return checkWorkerJob({ body, url: new URL(path, workerUrl).toString() });
 }

@@ -1,3 +1,4 @@
+import { checkWorkerModels } from "./checkWorkerModels.ts";
 import { requestWorker } from "./requestWorker.ts";
 
 /** A model a worker serves (GET /v1/models). */
@@ -36,11 +37,11 @@ export async function getWorkerModels({
   workerUrl,
   timeoutMs,
 }: GetWorkerModelsParameters): Promise<GetWorkerModelsReturnType> {
-  const { body } = await requestWorker<{ models: WorkerModel[] }>({
+  const { body } = await requestWorker<unknown>({
     workerUrl,
     method: "GET",
     path: "/v1/models",
     ...(timeoutMs === undefined ? {} : { timeoutMs }),
   });
-  return body.models;
+  return checkWorkerModels({ body, url: new URL("/v1/models", workerUrl).toString() });
 }

@@ -1,0 +1,35 @@
+import { describe, expect, it } from "vitest";
+import { WorkerInvalidAnswerError } from "../../errors/worker.ts";
+import { checkWorkerModels } from "./checkWorkerModels.ts";
+
+const url = "http://127.0.0.1:8080/v1/models";
+const model = {
+  name: "risk-v1",
+  kind: "mlp",
+  version: "1",
+  modelId: "1",
+  shape: [8, 16, 3],
+  scale: 8,
+  labels: ["low", "medium", "high"],
+  features: null,
+  commitment: "42",
+};
+
+describe("checkWorkerModels", () => {
+  it("passes the models of the worker's API through", () => {
+    expect(checkWorkerModels({ body: { models: [model, { ...model, modelId: null }] }, url })).toHaveLength(2);
+  });
+  it.each([
+    ["no models list", {}, "models"],
+    ["a model id with a decimal point", { models: [{ ...model, modelId: "1.5" }] }, "models[0].modelId"],
+    ["a negative model id", { models: [model, { ...model, modelId: "-1" }] }, "models[1].modelId"],
+    ["a hex model id", { models: [{ ...model, modelId: "0x1" }] }, "models[0].modelId"],
+    ["model id 0", { models: [{ ...model, modelId: "0" }] }, "models[0].modelId"],
+    ["a fractional scale", { models: [{ ...model, scale: 8.5 }] }, "models[0].scale"],
+    ["a shape of one layer", { models: [{ ...model, shape: [8] }] }, "models[0].shape"],
+    ["an output without a scale", { models: [{ ...model, outputs: [{ name: "score" }] }] }, "models[0].outputs"],
+  ])("refuses %s, naming the field", (_what, body, field) => {
+    expect(() => checkWorkerModels({ body, url })).toThrowError(WorkerInvalidAnswerError);
+    expect(() => checkWorkerModels({ body, url })).toThrowError(`${field} is not`);
+  });
+});
