@@ -2,13 +2,13 @@ import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, syml
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { modelRegistryAbi, usdcAbi, workspaceRoot, writeDeployment } from "@convergence/contracts";
+import { type LaunchWorkerReturnType, launchWorker } from "@convergence/devnet";
 import { buildFloatOnnx, createPrng, type FloatOnnxLayout, loadModel } from "@convergence/models";
 import { getModel, getWorkerModels } from "@convergence/sdk";
 import { type FloatMlp, forward, quantizeValue } from "@convergence/zk";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { runCli } from "../helpers/runCli.ts";
 import { type Devnet, startDevnet } from "../helpers/startDevnet.ts";
-import { type SpawnedWorker, spawnWorker } from "../worker/spawnWorker.ts";
 
 /** A seeded random MLP: ReLU after every layer but the last. */
 function randomMlp(widths: number[], seed: number): FloatMlp {
@@ -53,7 +53,7 @@ describe("convergence model add: your own ONNX MLP, proven and settled on-chain"
   let dir: string;
   let home: string;
   let env: Record<string, string>;
-  let worker: SpawnedWorker | undefined;
+  let worker: LaunchWorkerReturnType | undefined;
   const added = new Map<string, Added>();
   const models: { name: string; widths: number[]; layout: FloatOnnxLayout; flatten: boolean; seed: number }[] = [
     { name: "mlp-a", widths: [4, 8, 2], layout: "gemm-transB", flatten: false, seed: 61 },
@@ -98,7 +98,7 @@ describe("convergence model add: your own ONNX MLP, proven and settled on-chain"
     writeFileSync(file("mlp-a-v2"), buildFloatOnnx({ model: randomMlp([4, 8, 2], 71), layout: "matmul-add" }));
   });
   afterAll(async () => {
-    await worker?.stop("SIGTERM");
+    await worker?.stop({ signal: "SIGTERM" });
     await devnet?.stop();
     rmSync(dir, { recursive: true, force: true });
   });
@@ -160,7 +160,7 @@ describe("convergence model add: your own ONNX MLP, proven and settled on-chain"
 
   it("one worker serves every added model; a random input on each is proven, verified through the escrow, and paid", async () => {
     const names = [...added.keys()];
-    worker = await spawnWorker({
+    worker = await launchWorker({
       rpcUrl: devnet.url,
       deploymentsDir: dir,
       dbPath: join(dir, "jobs.sqlite"),

@@ -33,12 +33,16 @@ describe("launchWorker", () => {
 
   it("resolves on the worker's readiness message with its url, port, agent, account and models; stop() ends it", async () => {
     const lines: string[] = [];
+    const streams = new Set<string>();
     const worker = await launchWorker({
       rpcUrl: node.url,
       deploymentsDir: dir,
       dbPath: join(dir, "jobs.sqlite"),
       port: 0,
-      onOutput: (line) => lines.push(line),
+      onOutput: (line, stream) => {
+        lines.push(line);
+        streams.add(stream);
+      },
     });
     launched.push(worker);
 
@@ -62,6 +66,8 @@ describe("launchWorker", () => {
       `Worker listening on ${worker.url}: agent ${worker.agentId}, wallet ${worker.account}, chain 31337, serving risk-v1 (model ${worker.models[0]!.modelId})`,
     );
     expect(worker.output()).toContain("Worker listening on");
+    // The log is on stderr, the start-up line on stdout.
+    expect([...streams].sort()).toEqual(["stderr", "stdout"]);
 
     expect(await worker.stop()).toEqual({ code: 0, signal: null });
     expect(worker.output()).toMatch(/draining reason=SIGTERM/);

@@ -15,10 +15,15 @@ export type LaunchWorkerParameters = {
   host?: string;
   /** WORKER_PORT; 0 (the default here) = any free port, reported in the readiness. */
   port?: number;
+  /**
+   * WORKER_POLL_INTERVAL_MS (default 100 here, against the worker's 250): launches here serve a local automining node,
+   * where a job opened is mined at once and the poll is the only wait.
+   */
+  pollIntervalMs?: number;
   /** Any other worker setting (see apps/worker/.env.example); wins over the fields above and this process's env. */
   env?: Record<string, string | undefined>;
-  /** Every line the worker prints, stdout and stderr, as it comes. */
-  onOutput?: (line: string) => void;
+  /** Every line the worker prints as it comes, with its stream (the log is on stderr). */
+  onOutput?: (line: string, stream: "stdout" | "stderr") => void;
   /**
    * How long to wait for the readiness message (default 360 s). Measured cold starts on a shared 2-core machine: 21 s
    * with the zk keys cached, 117 s when risk-v1's Groth16 setup runs first (79 s of it); the default is 3x the latter.
@@ -67,6 +72,7 @@ export async function launchWorker({
   dbPath,
   host,
   port = 0,
+  pollIntervalMs = 100,
   env = {},
   onOutput,
   readyTimeoutMs = 360_000,
@@ -82,27 +88,28 @@ export async function launchWorker({
       ...(dbPath === undefined ? {} : { WORKER_DB_PATH: dbPath }),
       ...(host === undefined ? {} : { WORKER_HOST: host }),
       WORKER_PORT: String(port),
+      WORKER_POLL_INTERVAL_MS: String(pollIntervalMs),
       ...env,
     },
     stdio: ["ignore", "pipe", "pipe", "ipc"],
   });
 
   let output = "";
-  const follow = (stream: NodeJS.ReadableStream) => {
+  const follow = (name: "stdout" | "stderr", stream: NodeJS.ReadableStream) => {
     let partial = "";
     stream.setEncoding("utf8");
     stream.on("data", (chunk: string) => {
       output = (output + chunk).slice(-OUTPUT_LIMIT);
       const lines = (partial + chunk).split("\n");
       partial = lines.pop()!;
-      if (onOutput) for (const line of lines) if (line.trim()) onOutput(line);
+      if (onOutput) for (const line of lines) if (line.trim()) onOutput(line, name);
     });
     stream.on("end", () => {
-      if (onOutput && partial.trim()) onOutput(partial);
+      if (onOutput && partial.trim()) onOutput(partial, name);
     });
   };
-  follow(child.stdout!);
-  follow(child.stderr!);
+  follow("stdout", child.stdout!);
+  follow("stderr", child.stderr!);
 
   const exited = new Promise<WorkerExit>((resolve) => {
     child.once("exit", (code, signal) => resolve({ code, signal }));
