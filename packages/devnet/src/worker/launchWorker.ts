@@ -45,7 +45,7 @@ export type LaunchWorkerReturnType = WorkerReady & {
   process: ChildProcess;
   /** The worker's recent output (stdout and stderr interleaved, last 1 MB). */
   output: () => string;
-  /** Resolves when the process ends. */
+  /** Resolves when the process has ended and its output has been read to the end. */
   exited: Promise<WorkerExit>;
   /** Sends the signal, SIGKILL after the grace period, and resolves with the exit. Safe to call twice. */
   stop: (parameters?: StopWorkerParameters) => Promise<WorkerExit>;
@@ -111,10 +111,17 @@ export async function launchWorker({
   follow("stdout", child.stdout!);
   follow("stderr", child.stderr!);
 
+  // Read to the end, so that once `exited` resolves output() holds the worker's last words ("exit" can come first).
+  const drained = [child.stdout!, child.stderr!].map(
+    (stream) => new Promise<void>((resolve) => (stream.readableEnded ? resolve() : stream.once("close", resolve))),
+  );
   const exited = new Promise<WorkerExit>((resolve) => {
     child.once("exit", (code, signal) => resolve({ code, signal }));
     // A process that never started (no pid) emits no "exit".
     child.once("error", () => child.pid === undefined && resolve({ code: null, signal: null }));
+  }).then(async (exit) => {
+    await Promise.all(drained);
+    return exit;
   });
   const killOnExit = () => child.kill("SIGKILL");
   process.once("exit", killOnExit);
