@@ -13,7 +13,6 @@
  * job (permit) -> input to the worker -> Groth16 proof verified on-chain -> attested risk -> swap.
  * `pnpm bench agent`.
  */
-import type { ChildProcess } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -30,10 +29,9 @@ import {
   toPlanJson,
 } from "@convergence/agent";
 import { devnetAccounts, poolAbi, writeDeployment } from "@convergence/contracts";
-import { deployStack, startNode } from "@convergence/devnet";
+import { deployStack, type LaunchWorkerReturnType, launchWorker, startNode } from "@convergence/devnet";
 import { createClients, swapTokens } from "@convergence/sdk";
 import { parseUnits } from "viem";
-import { spawnWorker } from "../../test/worker/spawnWorker.ts";
 import type { BenchSection } from "../types.ts";
 
 const REPEATS = 20;
@@ -134,7 +132,7 @@ const SHOWCASE_RUNS = 3;
 async function showcase(): Promise<BenchSection> {
   const dir = mkdtempSync(join(tmpdir(), "bench-agent-showcase-"));
   const node = await startNode({ port: 0 });
-  let worker: ChildProcess | undefined;
+  let worker: LaunchWorkerReturnType | undefined;
   try {
     const accounts = devnetAccounts({ count: 8 });
     const wallets = accounts.map(
@@ -143,13 +141,12 @@ async function showcase(): Promise<BenchSection> {
     const deployment = await deployStack({ client: wallets[0]!, fund: accounts.slice(0, 5).map((a) => a.address) });
     const { contracts } = deployment;
     writeDeployment({ deployment, dir });
-    const started = await spawnWorker({
+    worker = await launchWorker({
       rpcUrl: node.url,
       deploymentsDir: dir,
       dbPath: join(dir, "jobs.sqlite"),
       env: { WORKER_LOG_LEVEL: "warn" },
     });
-    worker = started.process;
     // A market risk-v1 scores low (as in test/agent/verifiedInference.test.ts): LP tokens spread over four
     // holders and a few round-trip trades; the seeded pool alone (one LP, no trading) scores medium.
     const deployerLp = await wallets[0]!.readContract({
@@ -178,7 +175,7 @@ async function showcase(): Promise<BenchSection> {
       account: accounts[1]!,
       contracts,
       home: join(dir, "home"),
-      workerUrl: started.url,
+      workerUrl: worker.url,
       yes: true,
     });
     const times: number[] = [];
@@ -216,10 +213,7 @@ async function showcase(): Promise<BenchSection> {
       ],
     };
   } finally {
-    if (worker && worker.exitCode === null) {
-      worker.kill("SIGTERM");
-      await new Promise((resolve) => worker!.once("exit", resolve));
-    }
+    await worker?.stop();
     await node.stop();
     rmSync(dir, { recursive: true, force: true });
   }

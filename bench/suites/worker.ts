@@ -9,19 +9,17 @@
  * the worker's prove time (its Prometheus histogram), open-to-settled latency, gas of openJobWithPermit and fulfil
  * from the receipts, and the worker's RSS (process_resident_memory_bytes from GET /metrics) before and after.
  */
-import type { ChildProcess } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import { createRequire } from "node:module";
 import { cpus, tmpdir } from "node:os";
 import { join } from "node:path";
 import { performance } from "node:perf_hooks";
 import { devnetAccounts, writeDeployment } from "@convergence/contracts";
-import { deployStack, startNode } from "@convergence/devnet";
+import { deployStack, type LaunchWorkerReturnType, launchWorker, startNode } from "@convergence/devnet";
 import { workspaceRoot } from "@convergence/paths";
 import { createClients, deliverJobInput, getWorkerJob, getWorkerModels, openJob } from "@convergence/sdk";
 import { commitInput, randomSalt } from "@convergence/zk";
 import type { Hex } from "viem";
-import { spawnWorker } from "../../test/worker/spawnWorker.ts";
 import type { BenchSection } from "../types.ts";
 
 type AutocannonResult = {
@@ -69,20 +67,19 @@ export async function run(): Promise<BenchSection[]> {
   const concurrency = seconds("CONVERGENCE_BENCH_WORKER_CONCURRENCY", 1);
   const dir = mkdtempSync(join(tmpdir(), "bench-worker-"));
   const node = await startNode({ port: 0 });
-  let worker: ChildProcess | undefined;
+  let worker: LaunchWorkerReturnType | undefined;
   try {
     const accounts = devnetAccounts({ count: 5 });
     const deployer = createClients({ rpcUrl: node.url, chainId: 31337, account: accounts[0]! }).walletClient!;
     const deployment = await deployStack({ client: deployer, fund: accounts.map((a) => a.address) });
     writeDeployment({ deployment, dir });
-    const started = await spawnWorker({
+    worker = await launchWorker({
       rpcUrl: node.url,
       deploymentsDir: dir,
       dbPath: join(dir, "jobs.sqlite"),
       env: { WORKER_CONCURRENCY: String(concurrency), WORKER_QUEUE_LIMIT: "64", WORKER_LOG_LEVEL: "warn" },
     });
-    worker = started.process;
-    const { url } = started;
+    const { url } = worker;
 
     // Section 1: inference only.
     const body = JSON.stringify({ model: "risk-v1", input: [0.5, -1.25, 0.1, 2, -0.003, 0, 1.5, -2] });
@@ -214,10 +211,7 @@ export async function run(): Promise<BenchSection[]> {
       },
     ];
   } finally {
-    if (worker && worker.exitCode === null) {
-      worker.kill("SIGTERM");
-      await new Promise((resolve) => worker!.once("exit", resolve));
-    }
+    await worker?.stop();
     await node.stop();
     rmSync(dir, { recursive: true, force: true });
   }

@@ -3,11 +3,11 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { createAgentContext, readMarketState, runIntent } from "@convergence/agent";
 import { poolAbi, usdcAbi, wethAbi, writeDeployment } from "@convergence/contracts";
+import { type LaunchWorkerReturnType, launchWorker } from "@convergence/devnet";
 import { getAttestation, getValidation, swapTokens } from "@convergence/sdk";
 import { type Address, parseUnits } from "viem";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type Devnet, startDevnet } from "../helpers/startDevnet.ts";
-import { type SpawnedWorker, spawnWorker } from "../worker/spawnWorker.ts";
 
 const INTENT =
   "Get a verified risk score for WETH/USDC paying at most 2 USDC, and if the risk is low swap 100 USDC for WETH";
@@ -19,7 +19,7 @@ const INTENT =
  */
 describe("the agent buys a verified risk score and swaps only when it is low", () => {
   let devnet: Devnet;
-  let worker: SpawnedWorker;
+  let worker: LaunchWorkerReturnType;
   let dir: string;
   const agent = () => devnet.accounts[1]!;
   const contracts = () => devnet.deployment.contracts;
@@ -28,7 +28,7 @@ describe("the agent buys a verified risk score and swaps only when it is low", (
     dir = mkdtempSync(join(tmpdir(), "agent-e2e-"));
     devnet = await startDevnet();
     writeDeployment({ deployment: devnet.deployment, dir });
-    worker = await spawnWorker({ rpcUrl: devnet.url, deploymentsDir: dir, dbPath: join(dir, "jobs.sqlite") });
+    worker = await launchWorker({ rpcUrl: devnet.url, deploymentsDir: dir, dbPath: join(dir, "jobs.sqlite") });
     // The seeded pool has one LP (the deployer), which risk-v1 reads as medium risk. Spread the LP tokens over three
     // more holders, as a live market would have: shared setup, so the drained-market test below (three of the four
     // LPs leave) does not depend on the calm-market test having got this far.
@@ -43,7 +43,7 @@ describe("the agent buys a verified risk score and swaps only when it is low", (
     }
   });
   afterAll(async () => {
-    await worker?.stop("SIGTERM");
+    await worker?.stop({ signal: "SIGTERM" });
     await devnet?.stop();
     if (dir) rmSync(dir, { recursive: true, force: true });
   });

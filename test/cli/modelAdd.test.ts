@@ -2,6 +2,7 @@ import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, syml
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { modelRegistryAbi, usdcAbi, writeDeployment } from "@convergence/contracts";
+import { type LaunchWorkerReturnType, launchWorker } from "@convergence/devnet";
 import { buildFloatOnnx, createPrng, type FloatOnnxLayout, loadModel } from "@convergence/models";
 import { workspaceRoot } from "@convergence/paths";
 import { getModel, getWorkerModels } from "@convergence/sdk";
@@ -9,7 +10,6 @@ import { type FloatMlp, forward, quantizeValue } from "@convergence/zk";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { runCli } from "../helpers/runCli.ts";
 import { type Devnet, startDevnet } from "../helpers/startDevnet.ts";
-import { type SpawnedWorker, spawnWorker } from "../worker/spawnWorker.ts";
 
 // Measured with two files at a time on 2 cores under a load average of 11 to 21 (`vitest --reporter=verbose`): the
 // worker test 138 s, the refusals 122 s, the re-add 22 s; the shared setup (four `model add`s) about 450 s at most
@@ -60,7 +60,7 @@ describe("convergence model add: your own ONNX MLP, proven and settled on-chain"
   let dir: string;
   let home: string;
   let env: Record<string, string>;
-  let worker: SpawnedWorker | undefined;
+  let worker: LaunchWorkerReturnType | undefined;
   const added = new Map<string, Added>();
   const models: { name: string; widths: number[]; layout: FloatOnnxLayout; flatten: boolean; seed: number }[] = [
     { name: "mlp-a", widths: [4, 8, 2], layout: "gemm-transB", flatten: false, seed: 61 },
@@ -125,7 +125,7 @@ describe("convergence model add: your own ONNX MLP, proven and settled on-chain"
     countAfterRetrained = await modelCount();
   }, SETUP_TIMEOUT);
   afterAll(async () => {
-    await worker?.stop("SIGTERM");
+    await worker?.stop({ signal: "SIGTERM" });
     await devnet?.stop();
     rmSync(dir, { recursive: true, force: true });
   });
@@ -184,7 +184,7 @@ describe("convergence model add: your own ONNX MLP, proven and settled on-chain"
   it("one worker serves every added model; a random input on each is proven, verified through the escrow, and paid", async () => {
     const names = [...added.keys()];
     const countBefore = await modelCount();
-    worker = await spawnWorker({
+    worker = await launchWorker({
       rpcUrl: devnet.url,
       deploymentsDir: dir,
       dbPath: join(dir, "jobs.sqlite"),

@@ -2,6 +2,7 @@ import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symli
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { modelRegistryAbi, usdcAbi, writeDeployment } from "@convergence/contracts";
+import { type LaunchWorkerReturnType, launchWorker } from "@convergence/devnet";
 import { workspaceRoot } from "@convergence/paths";
 import {
   deliverJobInput,
@@ -16,7 +17,6 @@ import { commitInput, loadCircuitPackage, randomSalt } from "@convergence/zk";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { runCli } from "../helpers/runCli.ts";
 import { type Devnet, startDevnet } from "../helpers/startDevnet.ts";
-import { type SpawnedWorker, spawnWorker } from "./spawnWorker.ts";
 
 const example = join(workspaceRoot(), "circuits", "examples", "linear-threshold");
 
@@ -29,7 +29,7 @@ type EditableManifest = { outputs: unknown[]; publicSignals: string[]; roles: Re
  */
 describe("a custom circuit package end to end: circuit add, worker, escrow, attestation", () => {
   let devnet: Devnet;
-  let worker: SpawnedWorker | undefined;
+  let worker: LaunchWorkerReturnType | undefined;
   let dir: string;
   let home: string;
   let env: Record<string, string>;
@@ -47,7 +47,7 @@ describe("a custom circuit package end to end: circuit add, worker, escrow, atte
     env = { CONVERGENCE_HOME: home, CONVERGENCE_DEPLOYMENTS_DIR: dir, CONVERGENCE_RPC_URL: devnet.url };
   });
   afterAll(async () => {
-    await worker?.stop("SIGTERM");
+    await worker?.stop({ signal: "SIGTERM" });
     await devnet?.stop();
     rmSync(dir, { recursive: true, force: true });
   });
@@ -142,7 +142,7 @@ describe("a custom circuit package end to end: circuit add, worker, escrow, atte
     expect(again).toMatchObject({ modelId: added.modelId, registered: false });
     expect(await modelCount()).toBe(before + 1n);
 
-    worker = await spawnWorker({
+    worker = await launchWorker({
       rpcUrl: devnet.url,
       deploymentsDir: dir,
       dbPath: join(dir, "jobs.sqlite"),

@@ -2,6 +2,7 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { inferenceEscrowAbi, usdcAbi, writeDeployment } from "@convergence/contracts";
+import { type LaunchWorkerReturnType, launchWorker } from "@convergence/devnet";
 import { loadModel } from "@convergence/models";
 import {
   deliverJobInput,
@@ -19,7 +20,6 @@ import { commitInput, computeBinding, forward, randomSalt } from "@convergence/z
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type Devnet, startDevnet } from "../helpers/startDevnet.ts";
 import { increaseTime } from "./increaseTime.ts";
-import { type SpawnedWorker, spawnWorker } from "./spawnWorker.ts";
 
 /**
  * Issue 3's market flow on a live chain: the worker runs as `pnpm worker` does (its own process), registers itself and
@@ -27,7 +27,7 @@ import { type SpawnedWorker, spawnWorker } from "./spawnWorker.ts";
  */
 describe("the inference market end to end: escrow, worker, attestation, validation, payment", () => {
   let devnet: Devnet;
-  let worker: SpawnedWorker;
+  let worker: LaunchWorkerReturnType;
   let dir: string;
   let modelId: bigint;
   let quantized: Awaited<ReturnType<typeof loadModel>>["quantized"];
@@ -38,12 +38,12 @@ describe("the inference market end to end: escrow, worker, attestation, validati
     devnet = await startDevnet();
     writeDeployment({ deployment: devnet.deployment, dir });
     ({ quantized } = await loadModel({ name: "risk-v1" }));
-    worker = await spawnWorker({ rpcUrl: devnet.url, deploymentsDir: dir, dbPath: join(dir, "jobs.sqlite") });
+    worker = await launchWorker({ rpcUrl: devnet.url, deploymentsDir: dir, dbPath: join(dir, "jobs.sqlite") });
     const [served] = await getWorkerModels({ workerUrl: worker.url });
     modelId = BigInt(served!.modelId!);
   });
   afterAll(async () => {
-    await worker?.stop("SIGTERM");
+    await worker?.stop({ signal: "SIGTERM" });
     await devnet?.stop();
     rmSync(dir, { recursive: true, force: true });
   });

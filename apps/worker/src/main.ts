@@ -4,6 +4,8 @@
  * setting.
  */
 
+import type { WorkerReadyMessage } from "@convergence/devnet";
+
 // node:sqlite prints an ExperimentalWarning on every start; keep every other warning.
 process.removeAllListeners("warning");
 process.on("warning", (warning) => {
@@ -51,5 +53,16 @@ const models = [...worker.modelIds].map(([name, id]) => `${name} (model ${id})`)
 process.stdout.write(
   `Worker listening on ${worker.url}: agent ${worker.agentId}, wallet ${worker.address}, chain ${worker.chainId}, serving ${models}\n`,
 );
+// The machine-readable twin of the line above, for a parent that spawned us with an IPC channel (launchWorker in
+// @convergence/devnet): parents read this, never the human line.
+process.send?.({
+  type: "convergence:worker-ready",
+  url: worker.url,
+  port: Number(new URL(worker.url).port),
+  chainId: worker.chainId,
+  agentId: worker.agentId.toString(),
+  account: worker.address,
+  models: [...worker.modelIds].map(([name, id]) => ({ name, modelId: id.toString() })),
+} satisfies WorkerReadyMessage);
 const { exitCode } = await worker.closed;
 process.exit(exitCode);

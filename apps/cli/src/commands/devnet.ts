@@ -56,7 +56,7 @@ export function registerDevnetCommand(program: Command): void {
         deployment: `${deploymentsDir}/${DEVNET_CHAIN_ID}.json`,
         contracts: stack.chain.deployment.contracts,
         model: { name: "risk-v1", modelId: stack.model.modelId.toString(), verifier: stack.model.verifier },
-        worker: { agentId: stack.worker.agentId.toString(), wallet: stack.worker.address },
+        worker: { agentId: stack.worker.agentId.toString(), wallet: stack.worker.account },
         accounts: accounts.map((a, i) => ({ index: i, address: a.address, role: ROLES[i] })),
       };
       printResult({
@@ -93,7 +93,7 @@ export function registerDevnetCommand(program: Command): void {
       // Either child ending on its own ends the devnet: a half-running stack would only confuse.
       await Promise.race([
         new Promise((resolve) => stack.chain.node.process.once("exit", resolve)),
-        new Promise((resolve) => stack.worker.process.once("exit", resolve)),
+        stack.worker.exited,
       ]);
       if (stopping) return;
       process.stderr.write("The node or the worker stopped unexpectedly; stopping the rest.\n");

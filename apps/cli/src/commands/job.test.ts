@@ -1,13 +1,17 @@
-import { type ChildProcess, spawn } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import type { AddressInfo } from "node:net";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { devnetAccounts, writeDeployment } from "@convergence/contracts";
-import { deployStack, type StartNodeReturnType, startNode } from "@convergence/devnet";
+import {
+  deployStack,
+  type LaunchWorkerReturnType,
+  launchWorker,
+  type StartNodeReturnType,
+  startNode,
+} from "@convergence/devnet";
 import { loadModel } from "@convergence/models";
-import { workspaceRoot } from "@convergence/paths";
 import { createClients } from "@convergence/sdk";
 import { forward, quantizeValue } from "@convergence/zk";
 import { Command } from "commander";
@@ -35,7 +39,7 @@ async function run(...args: string[]) {
 /** `convergence job open` against a live chain and a worker process (apps/worker/src/main.ts, as `pnpm worker`). */
 describe("convergence job open", () => {
   let node: StartNodeReturnType;
-  let worker: ChildProcess;
+  let worker: LaunchWorkerReturnType | undefined;
   let workerUrl: string;
   let dir: string;
   const features = [0.5, -1.2, 0.3, 0, 0.1, 0, 1, -0.5];
@@ -47,34 +51,15 @@ describe("convergence job open", () => {
     const client = createClients({ rpcUrl: node.url, chainId: 31337, account: accounts[0]! }).walletClient!;
     writeDeployment({ deployment: await deployStack({ client, fund: accounts.map((a) => a.address) }), dir });
     process.env.CONVERGENCE_DEPLOYMENTS_DIR = dir;
-    worker = spawn(process.execPath, ["--import", "tsx", "apps/worker/src/main.ts"], {
-      cwd: workspaceRoot(),
-      env: {
-        ...process.env,
-        CONVERGENCE_RPC_URL: node.url,
-        WORKER_DB_PATH: join(dir, "jobs.sqlite"),
-        WORKER_PORT: "0",
-        WORKER_POLL_INTERVAL_MS: "100",
-      },
-      stdio: ["ignore", "pipe", "pipe"],
+    worker = await launchWorker({
+      rpcUrl: node.url,
+      deploymentsDir: dir,
+      dbPath: join(dir, "jobs.sqlite"),
     });
-    let stdout = "";
-    let stderr = "";
-    worker.stderr!.on("data", (chunk) => (stderr += chunk));
-    workerUrl = await new Promise<string>((resolve, reject) => {
-      worker.stdout!.on("data", (chunk) => {
-        stdout += chunk;
-        const match = /Worker listening on (http:\/\/\S+?):? /.exec(stdout);
-        if (match) resolve(match[1]!);
-      });
-      worker.once("exit", (code) => reject(new Error(`the worker exited (${code}):\n${stderr}`)));
-    });
+    workerUrl = worker.url;
   });
   afterAll(async () => {
-    if (worker && worker.exitCode === null) {
-      worker.kill("SIGTERM");
-      await new Promise((resolve) => worker.once("exit", resolve));
-    }
+    await worker?.stop();
     await node?.stop();
     delete process.env.CONVERGENCE_DEPLOYMENTS_DIR;
     rmSync(dir, { recursive: true, force: true });

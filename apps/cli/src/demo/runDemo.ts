@@ -2,6 +2,7 @@ import { join } from "node:path";
 import { performance } from "node:perf_hooks";
 import { parseIntent } from "@convergence/agent";
 import { DEVNET_CHAIN_ID, devnetAccounts } from "@convergence/contracts";
+import { launchWorker } from "@convergence/devnet";
 import { loadModel } from "@convergence/models";
 import { createClients, getAttestation, getValidation, getWorkerJob } from "@convergence/sdk";
 import type { Hash } from "viem";
@@ -14,7 +15,6 @@ import { readBalances } from "./readBalances.ts";
 import { registerDemoModel } from "./registerDemoModel.ts";
 import { runShowcase, SHOWCASE_INTENT } from "./runShowcase.ts";
 import { simulateMarketActivity } from "./simulateMarketActivity.ts";
-import { spawnDemoWorker } from "./spawnDemoWorker.ts";
 import { startDemoChain } from "./startDemoChain.ts";
 
 export type RunDemoParameters = {
@@ -124,14 +124,17 @@ export async function runDemo({
     say(`  model ${model.modelId} registered (tx ${model.registerTx.hash}, ${model.registerTx.gasUsed} gas)`);
 
     const worker = await step("worker", "Starting the inference worker", () =>
-      spawnDemoWorker({
+      launchWorker({
         rpcUrl: chain.url,
         deploymentsDir: chain.deploymentsDir,
         dbPath: join(chain.runDir, "jobs.sqlite"),
+        stopGraceMs: 10_000,
       }),
     );
-    stops.push(worker.stop);
-    say(`  ${worker.url}: ERC-8004 agent ${worker.agentId}, wallet ${worker.address}`);
+    stops.push(async () => {
+      await worker.stop();
+    });
+    say(`  ${worker.url}: ERC-8004 agent ${worker.agentId}, wallet ${worker.account}`);
 
     const agent = await step(
       "agent",
@@ -191,7 +194,7 @@ export async function runDemo({
     const values = checked.attestation.outputs.map((v) => Number(v) / 2 ** checked.manifest.scale);
     const verified =
       checked.attestation.jobId === showcase.jobId &&
-      checked.attestation.worker.toLowerCase() === worker.address.toLowerCase() &&
+      checked.attestation.worker.toLowerCase() === worker.account.toLowerCase() &&
       checked.validation.response === 100 &&
       checked.fulfil?.status === "success";
     const proofMs = typeof checked.job.timings.proveMs === "number" ? checked.job.timings.proveMs : null;

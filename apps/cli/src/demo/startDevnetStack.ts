@@ -1,10 +1,10 @@
 import { join } from "node:path";
 import { DEVNET_CHAIN_ID, devnetAccounts } from "@convergence/contracts";
+import { type LaunchWorkerReturnType, launchWorker } from "@convergence/devnet";
 import { createClients } from "@convergence/sdk";
 import { ensureRiskSetup } from "./ensureRiskSetup.ts";
 import { type RegisterDemoModelReturnType, registerDemoModel } from "./registerDemoModel.ts";
 import { simulateMarketActivity } from "./simulateMarketActivity.ts";
-import { type SpawnDemoWorkerReturnType, spawnDemoWorker } from "./spawnDemoWorker.ts";
 import { type StartDemoChainReturnType, startDemoChain } from "./startDemoChain.ts";
 
 export type StartDevnetStackParameters = {
@@ -24,7 +24,7 @@ export type StartDevnetStackParameters = {
 export type StartDevnetStackReturnType = {
   chain: StartDemoChainReturnType;
   model: RegisterDemoModelReturnType;
-  worker: SpawnDemoWorkerReturnType;
+  worker: LaunchWorkerReturnType;
   /** Stops the worker (draining), then the node. Safe to call twice. */
   stop: () => Promise<void>;
 };
@@ -48,7 +48,7 @@ export async function startDevnetStack({
   const chain = await stage(`Starting a Hardhat node on ${host}:${port || "a free port"} and deploying`, (update) =>
     startDemoChain({ host, port, deploymentsDir, onProgress: update }),
   );
-  let worker: SpawnDemoWorkerReturnType | undefined;
+  let worker: LaunchWorkerReturnType | undefined;
   const stop = async () => {
     await worker?.stop();
     await chain.stop();
@@ -68,12 +68,13 @@ export async function startDevnetStack({
       );
     }
     worker = await stage("Starting the inference worker", () =>
-      spawnDemoWorker({
+      launchWorker({
         rpcUrl: chain.url,
         deploymentsDir: chain.deploymentsDir,
         dbPath: join(chain.runDir, "jobs.sqlite"),
         host,
         port: workerPort,
+        stopGraceMs: 10_000,
       }),
     );
     return { chain, model, worker, stop };
