@@ -34,6 +34,7 @@ export {
   type ScoreIntentCorpusReturnType,
   scoreIntentCorpus,
 } from "./corpus/scoreIntentCorpus.ts";
+export { AmountPrecisionError } from "./errors/amount.ts";
 export { BaseError, type BaseErrorParameters } from "./errors/base.ts";
 export { CorpusNotFoundError, InvalidCorpusLineError } from "./errors/corpus.ts";
 export { InferenceUnavailableError, InvalidRiskOutputError, UnsupportedSubjectError } from "./errors/inference.ts";

@@ -1,4 +1,6 @@
 import {
+  chmodSync,
+  existsSync,
   lstatSync,
   mkdirSync,
   mkdtempSync,
@@ -8,6 +10,7 @@ import {
   renameSync,
   rmSync,
   statSync,
+  utimesSync,
   writeFileSync,
 } from "node:fs";
 import { isBuiltin } from "node:module";
@@ -57,6 +60,8 @@ export async function buildCli({
 }: BuildCliParameters = {}): Promise<BuildCliReturnType> {
   mkdirSync(distDir, { recursive: true });
   const outdir = mkdtempSync(join(distDir, "build-"));
+  // mkdtemp makes the folder private (0700): a build made by one user (say root, at install) must load for the others.
+  chmodSync(outdir, 0o755);
   const files = new Map<string, [path: string, mtimeMs: number, size: number]>();
   const links = new Map<string, string>();
   try {
@@ -111,8 +116,20 @@ export async function buildCli({
   // Written then renamed: a CLI starting meanwhile reads the old record or the new one, never half of one.
   const recordPath = join(distDir, "build.json");
   const temporary = `${recordPath}.${process.pid}.tmp`;
+  const replaced = existsSync(recordPath)
+    ? (JSON.parse(readFileSync(recordPath, "utf8")) as CliBuildRecord)
+    : undefined;
   writeFileSync(temporary, `${JSON.stringify(record)}\n`);
   renameSync(temporary, recordPath);
+  // The build just replaced may still be running (its subcommands load lazily): its clock starts now, not when built.
+  if (replaced) {
+    const now = new Date();
+    try {
+      utimesSync(dirname(replaced.entry), now, now);
+    } catch {
+      // Already gone.
+    }
+  }
   removeOldBuilds({ distDir, current: outdir });
   return record;
 }

@@ -36,6 +36,26 @@ export async function launchCli({ argv }: LaunchCliParameters): Promise<void> {
     }
   }
   if (process.env.CONVERGENCE_DEBUG) process.setSourceMapsEnabled(true);
-  const bundle = (await import(pathToFileURL(build.entry).href)) as typeof BundleEntry;
+  let bundle: typeof BundleEntry;
+  try {
+    bundle = (await import(pathToFileURL(build.entry).href)) as typeof BundleEntry;
+  } catch (error) {
+    // A build that does not load (a chunk removed under it, a folder another user built and this one cannot read):
+    // build once more, and if that fails too, run from the sources rather than not at all.
+    process.stderr.write(
+      `convergence CLI: the build did not load (${(error as Error).message.split("\n")[0]}); rebuilding.\n`,
+    );
+    try {
+      const { buildCli } = await import("./buildCli.ts");
+      build = await buildCli();
+      bundle = (await import(pathToFileURL(build.entry).href)) as typeof BundleEntry;
+    } catch (rebuildError) {
+      process.stderr.write(
+        `convergence CLI: running from the TypeScript sources (slower to start): ${(rebuildError as Error).message.split("\n")[0]}\n`,
+      );
+      const { runCli } = await import("../runCli.ts");
+      return runCli({ argv });
+    }
+  }
   await bundle.runCli({ argv, summaries: build.summaries });
 }

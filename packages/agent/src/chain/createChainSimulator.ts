@@ -1,8 +1,9 @@
 import { agentRegistryAbi, poolAbi, usdcAbi, wethAbi } from "@convergence/contracts";
 import { decodeRevert, type ReadClient } from "@convergence/sdk";
-import { type Address, erc20Abi, parseUnits, toHex } from "viem";
-import { type TokenSymbol, tokenDecimals } from "../intent/types.ts";
+import { type Address, erc20Abi, toHex } from "viem";
+import type { TokenSymbol } from "../intent/types.ts";
 import type { GuardedCall, SimulationResult } from "../policy/createPolicyGuard.ts";
+import { toBaseUnits } from "./toBaseUnits.ts";
 import { poolToken, type StackAddresses } from "./tokenAddresses.ts";
 
 export type CreateChainSimulatorParameters = {
@@ -13,7 +14,7 @@ export type CreateChainSimulatorParameters = {
   agentURI: (parameters: { name: string; serviceUrl?: string }) => string;
 };
 
-const units = (amount: unknown, symbol: TokenSymbol) => parseUnits(String(amount), tokenDecimals[symbol]);
+const units = (amount: unknown, symbol: TokenSymbol) => toBaseUnits({ amount: String(amount), symbol });
 const asSymbol = (value: unknown) => value as TokenSymbol;
 
 /**

@@ -13,11 +13,12 @@ import {
   type WriteClient,
   wrapEth,
 } from "@convergence/sdk";
-import { formatUnits, getAddress, isAddress, parseUnits } from "viem";
+import { formatUnits, getAddress, isAddress } from "viem";
 import { requestRiskInference } from "../inference/requestRiskInference.ts";
 import { type TokenSymbol, tokenDecimals } from "../intent/types.ts";
 import type { AgentActions, SentTransaction } from "../tools/types.ts";
 import { registrationUri } from "./registrationUri.ts";
+import { toBaseUnits } from "./toBaseUnits.ts";
 import { poolToken, type StackAddresses } from "./tokenAddresses.ts";
 
 export type CreateSdkActionsParameters = {
@@ -33,7 +34,7 @@ export type CreateSdkActionsParameters = {
 /** Where the worker listens when neither the caller nor CONVERGENCE_WORKER_URL says. */
 export const DEFAULT_WORKER_URL = "http://127.0.0.1:8080";
 
-const units = (amount: string, symbol: TokenSymbol) => parseUnits(amount, tokenDecimals[symbol]);
+const units = (amount: string, symbol: TokenSymbol) => toBaseUnits({ amount, symbol });
 const sent = ({ hash, receipt }: { hash: `0x${string}`; receipt: { gasUsed: bigint } }): SentTransaction => ({
   hash,
   gasUsed: receipt.gasUsed,

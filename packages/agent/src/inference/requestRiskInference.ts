@@ -1,7 +1,8 @@
 import { buildRiskFeatures, loadModel } from "@convergence/models";
 import { getWorkerModels, type ReadClient, requestInference, type WriteClient } from "@convergence/sdk";
 import { quantizeValue } from "@convergence/zk";
-import { type Address, parseUnits, toHex } from "viem";
+import { type Address, toHex } from "viem";
+import { toBaseUnits } from "../chain/toBaseUnits.ts";
 import { InferenceUnavailableError, UnsupportedSubjectError } from "../errors/inference.ts";
 import { decodeRiskOutput } from "./decodeRiskOutput.ts";
 import { readMarketState } from "./readMarketState.ts";
@@ -78,7 +79,7 @@ export async function requestRiskInference({
     workerUrl,
     modelId: BigInt(served.modelId),
     input,
-    amount: parseUnits(maxPayment, 6),
+    amount: toBaseUnits({ amount: maxPayment, symbol: "USDC" }),
     outputScales: manifest.scale,
     deadlineSeconds,
     timeoutMs,

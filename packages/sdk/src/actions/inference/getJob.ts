@@ -28,7 +28,16 @@ export async function getJob({ client, escrow, jobId }: GetJobParameters): Promi
     if (!status) throw new Error(`unreachable: the escrow returned job status ${job.status}`);
     return { jobId, ...job, status };
   } catch (error) {
-    if (decodeRevert(error).errorName !== "InferenceEscrowUnknownJob") throw error;
+    const revert = decodeRevert(error);
+    // A node that returns a bare "execution reverted" (no revert data) still answers "none" for an id past the count.
+    const unknown =
+      revert.errorName === "InferenceEscrowUnknownJob" ||
+      (revert.reverted &&
+        revert.errorName === undefined &&
+        (jobId === 0n ||
+          jobId >
+            (await client.readContract({ address: escrow, abi: inferenceEscrowAbi, functionName: "jobCount" }))));
+    if (!unknown) throw error;
     return {
       jobId,
       requester: zeroAddress,
