@@ -146,6 +146,7 @@ export {
   AttestationTimeoutError,
   JobNotAttestableError,
   JobNotFoundError,
+  ModelCommitmentMismatchError,
   ModelNotFoundError,
   ModelNotRegisteredError,
 } from "./errors/inference.ts";

@@ -78,6 +78,8 @@ export async function requestRiskInference({
     escrow,
     workerUrl,
     modelId: BigInt(served.modelId),
+    // The worker names the id; the weights are the ones this agent ships (its manifest), never the worker's word.
+    expectedCommitment: BigInt(manifest.commitments.model),
     input,
     amount: toBaseUnits({ amount: maxPayment, symbol: "USDC" }),
     outputScales: manifest.scale,

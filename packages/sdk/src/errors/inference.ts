@@ -88,3 +88,18 @@ export class JobNotAttestableError extends BaseError {
     this.reason = reason;
   }
 }
+
+/** The model id names a registration of other weights than the ones the requester trusts. */
+export class ModelCommitmentMismatchError extends BaseError {
+  override name = "ModelCommitmentMismatchError";
+  constructor({ modelId, expected, registered }: { modelId: bigint; expected: bigint; registered: bigint }) {
+    super(
+      `Model ${modelId} is registered with weight commitment ${registered}, not the trusted ${expected}: nothing was paid.`,
+      {
+        metaMessages: [
+          "Whoever named this model id (a worker's GET /v1/models) serves other weights. Use a worker that serves the model you pinned.",
+        ],
+      },
+    );
+  }
+}

@@ -35,8 +35,7 @@ export async function getJob({ client, escrow, jobId }: GetJobParameters): Promi
       (revert.reverted &&
         revert.errorName === undefined &&
         (jobId === 0n ||
-          jobId >
-            (await client.readContract({ address: escrow, abi: inferenceEscrowAbi, functionName: "jobCount" }))));
+          jobId > (await client.readContract({ address: escrow, abi: inferenceEscrowAbi, functionName: "jobCount" }))));
     if (!unknown) throw error;
     return {
       jobId,

@@ -3,11 +3,12 @@ import type { AddressInfo } from "node:net";
 import { inferenceEscrowAbi, usdcAbi } from "@convergence/contracts";
 import { commitInput } from "@convergence/zk";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { ModelNotFoundError } from "../../errors/inference.ts";
+import { ModelCommitmentMismatchError, ModelNotFoundError } from "../../errors/inference.ts";
 import { InvalidParameterError } from "../../errors/input.ts";
 import { WorkerCommitmentMismatchError } from "../../errors/worker.ts";
 import { fulfillJob } from "./fulfillJob.ts";
 import { getJob } from "./getJob.ts";
+import { getModel } from "./getModel.ts";
 import { setupInferenceMarket } from "./inferenceTestKit.ts";
 import { type RequestInferenceStep, requestInference } from "./requestInference.ts";
 
@@ -164,6 +165,11 @@ describe("requestInference", () => {
     await expect(request({ modelId: 999n })).rejects.toBeInstanceOf(ModelNotFoundError);
     await expect(request({ input: [40_000n, ...input.slice(1)] })).rejects.toThrow(/outside the fixed-point range/);
     await expect(request({ deadlineSeconds: 0 })).rejects.toThrow(/Invalid deadlineSeconds/);
+    // A worker names the model id; the requester pins the weights: another commitment is refused before paying.
+    const registered = (
+      await getModel({ client: market.publicClient, registry: market.contracts.ModelRegistry, modelId: market.modelId })
+    ).commitment;
+    await expect(request({ expectedCommitment: registered + 1n })).rejects.toBeInstanceOf(ModelCommitmentMismatchError);
     expect(await usdcOf(market.requester.account.address)).toBe(paidBefore);
     expect(await jobCount()).toBe(jobsBefore);
   });

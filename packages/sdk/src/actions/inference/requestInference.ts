@@ -1,6 +1,7 @@
 import { inferenceAttestorAbi, inferenceEscrowAbi } from "@convergence/contracts";
 import type { Address, Hash, TransactionReceipt } from "viem";
 import type { ReadClient, WriteClient } from "../../client/types.ts";
+import { ModelCommitmentMismatchError } from "../../errors/inference.ts";
 import { InvalidParameterError } from "../../errors/input.ts";
 import { deliverJobInput } from "../worker/deliverJobInput.ts";
 import { getWorkerJob } from "../worker/getWorkerJob.ts";
@@ -30,6 +31,12 @@ export type RequestInferenceParameters = {
    * pinned model the requester trusts tomorrow): the flow never asks the worker for it.
    */
   modelId: bigint;
+  /**
+   * The weight commitment the requester trusts for this model (its manifest's, or its own setup's). When given, a
+   * registration under `modelId` with any other commitment is refused before anything is paid: the id may come from a
+   * worker, the commitment must not.
+   */
+  expectedCommitment?: bigint;
   /** The quantized input (round(v * 2^S), signed 16-bit), one value per model input. */
   input: readonly bigint[];
   /** Payment in token base units (USDC: 6 decimals, so 2_000_000n is 2 USDC). */
@@ -88,6 +95,7 @@ export async function requestInference({
   escrow,
   workerUrl,
   modelId,
+  expectedCommitment,
   input,
   amount,
   outputScales,
@@ -108,6 +116,9 @@ export async function requestInference({
     publicClient.readContract({ address: escrow, abi: inferenceEscrowAbi, functionName: "modelRegistry" }),
   ]);
   const model = await getModel({ client: publicClient, registry, modelId });
+  if (expectedCommitment !== undefined && model.commitment !== expectedCommitment) {
+    throw new ModelCommitmentMismatchError({ modelId, expected: expectedCommitment, registered: model.commitment });
+  }
   const scales =
     typeof outputScales === "number" ? Array.from({ length: model.numOutputs }, () => outputScales) : [...outputScales];
   if (scales.length !== model.numOutputs || scales.some((s) => !Number.isSafeInteger(s) || s < 0)) {
