@@ -25,12 +25,12 @@ export async function toolchainChecks(): Promise<DoctorCheck[]> {
   const checks: DoctorCheck[] = [];
   const [major = 0, minor = 0] = process.versions.node.split(".").map(Number);
   checks.push(
-    major > 22 || (major === 22 && minor >= 13)
+    major > 22 || (major === 22 && minor >= 18)
       ? { name: "node", status: "ok", detail: `Node ${process.version}` }
       : {
           name: "node",
           status: "fail",
-          detail: `Node ${process.version}; Hardhat 3 needs >= 22.13`,
+          detail: `Node ${process.version}; the CLI's launcher needs >= 22.18 (it runs TypeScript directly), Hardhat 3 >= 22.13`,
           fix: "Run commands through pnpm (`pnpm convergence ...`): pnpm scripts use the pinned Node 22 from node_modules.",
         },
   );
