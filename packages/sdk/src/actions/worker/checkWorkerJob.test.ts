@@ -1,22 +1,15 @@
 import { describe, expect, it } from "vitest";
+import { workerJobView } from "../../../test/workerAnswers.ts";
 import { WorkerInvalidAnswerError } from "../../errors/worker.ts";
 import { checkWorkerJob } from "./checkWorkerJob.ts";
 
 const url = "http://127.0.0.1:8080/v1/jobs/7";
 const job = {
-  jobId: "7",
+  ...workerJobView,
   state: "settled",
-  modelId: "1",
-  requester: "0x0000000000000000000000000000000000000001",
-  amount: "2000000",
-  deadline: "1700000000",
-  inputCommitment: "123",
   output: { raw: ["3"], values: [0.01], label: "low" },
-  proof: null,
   txHashes: [`0x${"ab".repeat(32)}`],
-  attempts: 1,
   timings: { proveMs: 540 },
-  error: null,
 };
 
 describe("checkWorkerJob", () => {

@@ -1,19 +1,10 @@
 import { describe, expect, it } from "vitest";
+import { servedRiskModel } from "../../../test/workerAnswers.ts";
 import { WorkerInvalidAnswerError } from "../../errors/worker.ts";
 import { checkWorkerModels } from "./checkWorkerModels.ts";
 
 const url = "http://127.0.0.1:8080/v1/models";
-const model = {
-  name: "risk-v1",
-  kind: "mlp",
-  version: "1",
-  modelId: "1",
-  shape: [8, 16, 3],
-  scale: 8,
-  labels: ["low", "medium", "high"],
-  features: null,
-  commitment: "42",
-};
+const model = servedRiskModel;
 
 describe("checkWorkerModels", () => {
   it("passes the models of the worker's API through", () => {

@@ -1,6 +1,7 @@
 import { createServer, type IncomingMessage, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { servedRiskModel, workerJobView } from "../../../test/workerAnswers.ts";
 import {
   WorkerBusyError,
   WorkerCommitmentMismatchError,
@@ -70,33 +71,8 @@ describe("deliverJobInput, getWorkerJob, getWorkerModels", () => {
   afterAll(() => new Promise((resolve) => server.close(resolve)));
 
   const input = [128n, -320, 26n];
-  const jobView = {
-    jobId: "7",
-    state: "proving",
-    model: "risk-v1",
-    modelId: "1",
-    requester: "0x0000000000000000000000000000000000000001",
-    amount: "2000000",
-    deadline: "1700000000",
-    inputCommitment: "5",
-    output: null,
-    proof: null,
-    txHashes: [],
-    attempts: 1,
-    timings: { receivedAt: 1 },
-    error: null,
-  };
-  const servedModel = {
-    name: "risk-v1",
-    kind: "mlp",
-    version: "1",
-    modelId: "1",
-    shape: [8, 16, 3],
-    scale: 8,
-    labels: ["low", "medium", "high"],
-    features: null,
-    commitment: "42",
-  };
+  const jobView = workerJobView;
+  const servedModel = servedRiskModel;
   const salt = 2n ** 247n + 1n;
 
   it("posts the input as integers and the salt as a decimal string", async () => {
