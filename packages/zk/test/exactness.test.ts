@@ -12,6 +12,7 @@ import { circuitSignals } from "./circuitSignals.ts";
 import { prepareShape } from "./prepareShape.ts";
 import { randomInput } from "./randomInput.ts";
 import { readSymbols } from "./readSymbols.ts";
+import { signalWire } from "./signalWire.ts";
 
 /**
  * Exactness: the circuit computes the reference forward pass bit for bit. The generated main asserts
@@ -27,7 +28,7 @@ describe.each([
   it(`equals forward() on ${inputs} random inputs, extremes and negatives included`, async () => {
     const { model, circuit, random } = await prepareShape({ widths, seed });
     const calculator = await loadWitnessCalculator({ circuit });
-    const symbols = await readSymbols({ path: circuit.sym });
+    const symbols = await readSymbols({ circuit });
     const modelCommitment = await commitModel({ model });
     const width = widths[0] as number;
     const cases = [
@@ -60,16 +61,18 @@ describe.each([
         ...output.map(toField),
       ]);
       // Every named signal the optimiser kept (hidden activations, products, range bits...) matches an
-      // independent computation from forward()'s arithmetic.
+      // independent computation from forward()'s arithmetic; a name the circuit lacks fails (signalWire).
       const expected = circuitSignals({ model, input, quotientBits: circuit.quotientBits });
       const mismatches = [...expected].filter(([name, value]) => {
-        const wire = symbols.get(name);
+        const wire = signalWire({ symbols, name });
         return wire !== undefined && witness[wire] !== toField(value);
       });
       expect(mismatches, `input #${n}`).toEqual([]);
       activations.slice(0, -1).forEach((layer, k) => {
         layer.forEach((value, j) => {
-          expect(witness[symbols.get(`main.layer${k}.y[${j}]`) as number]).toBe(toField(value));
+          const wire = signalWire({ symbols, name: `main.layer${k}.y[${j}]` });
+          expect(wire, `main.layer${k}.y[${j}] has a wire`).toBeTypeOf("number");
+          expect(witness[wire as number]).toBe(toField(value));
         });
       });
       negativeOutputs += output.filter((value) => value < 0n).length;

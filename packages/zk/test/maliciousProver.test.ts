@@ -1,23 +1,16 @@
 import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { wtns } from "snarkjs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import {
-  buildCircuitInput,
-  commitInput,
-  commitModel,
-  forward,
-  loadWitnessCalculator,
-  type QuantizedMlp,
-  terminateCurve,
-  toField,
-} from "../src/index.ts";
-import { circuitSignals, denseSignals, type Signals } from "./circuitSignals.ts";
-import { failingConstraints, loadR1cs, type R1csJson } from "./failingConstraints.ts";
+import { type QuantizedMlp, terminateCurve } from "../src/index.ts";
+import { checkWitness } from "./checkWitness.ts";
+import { denseSignals, type Signals } from "./circuitSignals.ts";
+import { loadR1cs, type R1csJson } from "./failingConstraints.ts";
+import { forgeRescaleRemainder } from "./forgeRescaleRemainder.ts";
+import { forgeWitness } from "./forgeWitness.ts";
+import { honestWitness } from "./honestWitness.ts";
 import { type PreparedShape, prepareShape } from "./prepareShape.ts";
-import { readSymbols } from "./readSymbols.ts";
-import { writeWitness } from "./writeWitness.ts";
+import { type CircuitSymbols, readSymbols } from "./readSymbols.ts";
 
 /**
  * Malicious prover: witnesses forged the way published zkML circuits have been broken. Each starts
@@ -27,14 +20,14 @@ import { writeWitness } from "./writeWitness.ts";
  */
 describe("malicious prover (8-16-3)", () => {
   let shape: PreparedShape;
-  let symbols: Map<string, number>;
+  let symbols: CircuitSymbols;
   let r1cs: R1csJson;
   let dir: string;
   const S = 8;
 
   beforeAll(async () => {
     shape = await prepareShape({ widths: [8, 16, 3], seed: 21n });
-    symbols = await readSymbols({ path: shape.circuit.sym });
+    symbols = await readSymbols({ circuit: shape.circuit });
     r1cs = await loadR1cs({ path: shape.circuit.r1cs });
     dir = await mkdtemp(join(tmpdir(), "zk-forged-"));
   });
@@ -44,52 +37,30 @@ describe("malicious prover (8-16-3)", () => {
   });
 
   /** A valid witness for `input` and the named signals behind it. */
-  async function honest(input: bigint[], model: QuantizedMlp = shape.model) {
-    const { output } = forward({ model, input });
-    const salt = 7n;
-    const circuitInput = buildCircuitInput({
-      model,
-      input,
-      salt,
-      binding: 99n,
-      modelCommitment: await commitModel({ model }),
-      inputCommitment: await commitInput({ input, salt }),
-      output,
-    });
-    const calculator = await loadWitnessCalculator({ circuit: shape.circuit });
-    const witness = await calculator.calculateWitness(circuitInput, true);
-    return { witness, signals: circuitSignals({ model, input, quotientBits: shape.circuit.quotientBits }) };
+  function honest(input: bigint[], model: QuantizedMlp = shape.model) {
+    return honestWitness({ circuit: shape.circuit, model, input });
   }
 
-  /** Writes the edited named signals into a copy of the witness (only wires the optimiser kept exist). */
+  /** Writes the edited named signals into a copy of the witness; a name the circuit lacks fails the test. */
   function forge(witness: bigint[], edits: Signals): bigint[] {
-    const forged = [...witness];
-    let written = 0;
-    for (const [name, value] of edits) {
-      const wire = symbols.get(name);
-      if (wire === undefined) continue;
-      forged[wire] = toField(value);
-      written++;
-    }
-    expect(written).toBeGreaterThan(0);
-    return forged;
+    return forgeWitness({ witness, symbols, edits });
   }
 
   async function check(witness: bigint[], name: string): Promise<{ snarkjs: boolean; failing: number }> {
-    const path = join(dir, `${name}.wtns`);
-    await writeWitness({ path, witness });
-    // snarkjs reports the failing constraint through logger.warn (and needs a logger to do so).
-    const silent = { debug: () => {}, info: () => {}, warn: () => {}, error: () => {} };
-    const ok = await wtns.check(shape.circuit.r1cs, path, silent);
-    const failing = failingConstraints({ r1cs, witness });
+    const { snarkjs, failing } = await checkWitness({
+      circuit: shape.circuit,
+      r1cs,
+      witness,
+      path: join(dir, `${name}.wtns`),
+    });
     if (process.env["DEBUG_FORGE"]) {
-      const names = new Map([...symbols].map(([n, w]) => [w, n]));
+      const names = new Map([...symbols.wires].map(([n, w]) => [w, n]));
       console.log(
         name,
         failing.map((f) => f.wires.map((w) => names.get(w)).join(" ")),
       );
     }
-    return { snarkjs: ok, failing: failing.length };
+    return { snarkjs, failing: failing.length };
   }
 
   /** Recomputes the output layer from a forged hidden vector, as an attacker would. */
@@ -118,20 +89,13 @@ describe("malicious prover (8-16-3)", () => {
 
   it("(a) rejects a rescaled output raised by one with its remainder lowered by 2^S", async () => {
     const { witness, signals } = await honest(input);
-    const j = 0;
-    const Q = shape.circuit.quotientBits[1] as number;
-    const edits: Signals = new Map();
-    const q = signals.get(`main.layer1.q[${j}]`) as bigint;
-    const r = signals.get(`main.layer1.r[${j}]`) as bigint;
-    // q' * 2^S + r' = acc still holds: (q + 1) * 2^S + (r - 2^S). Only r' < 0 is wrong, which the
-    // remainder's bits cannot represent unless one "bit" holds -2^S + its value.
-    const high = q + 1n + (1n << BigInt(Q - 1));
-    for (let t = 0; t < Q; t++) edits.set(`main.layer1.bits[${j}].out[${S + t}]`, (high >> BigInt(t)) & 1n);
-    edits.set(`main.layer1.bits[${j}].out[0]`, (r & 1n) - (1n << BigInt(S)));
-    edits.set(`main.layer1.q[${j}]`, q + 1n);
-    edits.set(`main.layer1.r[${j}]`, r - (1n << BigInt(S)));
-    edits.set(`main.layer1.y[${j}]`, q + 1n);
-    edits.set(`main.outputs[${j}]`, q + 1n);
+    const edits = forgeRescaleRemainder({
+      signals,
+      layer: 1,
+      j: 0,
+      scale: S,
+      quotientBits: shape.circuit.quotientBits[1] as number,
+    });
     expect(await check(forge(witness, edits), "rescale")).toEqual({ snarkjs: false, failing: 1 });
   });
 
@@ -202,6 +166,7 @@ describe("malicious prover (8-16-3)", () => {
     const j = (shape.model.layers[0]?.weights ?? []).findIndex(
       (_, n) => (signals.get(`main.layer0.q[${n}]`) as bigint) < 0n,
     );
+    expect(j).toBeGreaterThanOrEqual(0);
     const top = S + Q - 1;
     const edits: Signals = new Map();
     // Flip the sign bit of a negative pre-activation and follow through: q reads 2^(Q-1) higher and ReLU passes it.

@@ -1,17 +1,30 @@
 import { readFile } from "node:fs/promises";
+import type { CompiledCircuit } from "../src/index.ts";
+
+/** A circuit's signal names, for lookups by `signalWire`. */
+export type CircuitSymbols = {
+  /** The circuit's name, for errors. */
+  circuit: string;
+  /** The .sym file read. */
+  sym: string;
+  /** name -> wire; -1 when circom's optimiser substituted the signal away (the witness holds no value for it). */
+  wires: ReadonlyMap<string, number>;
+};
+export type ReadSymbolsParameters = { circuit: Pick<CompiledCircuit, "name" | "sym"> };
+export type ReadSymbolsReturnType = CircuitSymbols;
 
 /**
- * Reads circom's `.sym` file (label, wire, component, name per line) into name -> wire for the
- * signals the optimiser kept (wire -1 means the signal was substituted away).
+ * Reads circom's `.sym` file (label, wire, component, name per line): every signal of the circuit, kept
+ * or substituted away, so that `signalWire` can tell a renamed signal from an optimised one.
  *
  * @example
- * (await readSymbols({ path: circuit.sym })).get("main.outputs[0]") // 4
+ * signalWire({ symbols: await readSymbols({ circuit }), name: "main.outputs[0]" }) // 4
  */
-export async function readSymbols({ path }: { path: string }): Promise<Map<string, number>> {
-  const symbols = new Map<string, number>();
-  for (const line of (await readFile(path, "utf8")).split("\n")) {
+export async function readSymbols({ circuit }: ReadSymbolsParameters): Promise<ReadSymbolsReturnType> {
+  const wires = new Map<string, number>();
+  for (const line of (await readFile(circuit.sym, "utf8")).split("\n")) {
     const [, wire, , name] = line.split(",");
-    if (name !== undefined && wire !== undefined && Number(wire) >= 0) symbols.set(name, Number(wire));
+    if (name !== undefined && wire !== undefined) wires.set(name, Number(wire));
   }
-  return symbols;
+  return { circuit: circuit.name, sym: circuit.sym, wires };
 }

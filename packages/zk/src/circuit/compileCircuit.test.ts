@@ -2,6 +2,7 @@ import { readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { readSymbols } from "../../test/readSymbols.ts";
+import { signalWire } from "../../test/signalWire.ts";
 import { circuitsDir } from "../paths/circuitsDir.ts";
 import type { ProgressEvent } from "../setup/createProgress.ts";
 import { requiredPtauPower } from "../setup/requiredPtauPower.ts";
@@ -46,12 +47,12 @@ describe("compileCircuit", async () => {
         publicOutputs: 0,
       });
       // Public signals come first in the witness, in the order the verifier and the attestor rely on.
-      const symbols = await readSymbols({ path: circuit.sym });
+      const symbols = await readSymbols({ circuit });
       const outputs = entry.widths.at(-1) as number;
       const order = ["main.modelCommitment", "main.inputCommitment", "main.binding"].concat(
         Array.from({ length: outputs }, (_, j) => `main.outputs[${j}]`),
       );
-      expect(order.map((name) => symbols.get(name))).toEqual(order.map((_, i) => i + 1));
+      expect(order.map((name) => signalWire({ symbols, name }))).toEqual(order.map((_, i) => i + 1));
       // Private: weights, biases, input, salt.
       expect(info.privateInputs).toBe(entry.parameters + (entry.widths[0] as number) + 1);
     },
