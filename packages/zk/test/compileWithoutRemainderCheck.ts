@@ -9,6 +9,7 @@ import {
   readR1csInfo,
   runCircom,
 } from "../src/index.ts";
+import { replaceOnce } from "./replaceOnce.ts";
 
 const require = createRequire(import.meta.url);
 
@@ -18,17 +19,6 @@ export type CompileWithoutRemainderCheckParameters = {
   dir: string;
 };
 export type CompileWithoutRemainderCheckReturnType = CompiledCircuit;
-
-/** Replaces the one occurrence of `from`, or fails: a silent no-op edit would leave the circuit sound. */
-function replaceOnce(text: string, from: string, to: string, file: string): string {
-  const parts = text.split(from);
-  if (parts.length !== 2) {
-    throw new Error(
-      `Expected exactly one "${from}" in ${file}, found ${parts.length - 1}: the weakening no longer applies; update it to the circuit's new form.`,
-    );
-  }
-  return parts.join(to);
-}
 
 /**
  * The shape's generated circuit with ONE check removed: the range check of each rescale remainder (the
@@ -46,12 +36,12 @@ export async function compileWithoutRemainderCheck({
   const { name, source, quotientBits } = generateCircuitSource({ shape });
   const libDir = join(circuitsDir(), "lib");
   const library = join(libDir, "fixedPoint.circom");
-  const weakened = replaceOnce(
-    await readFile(library, "utf8"),
-    "bits[j] = Num2Bits(Q + S);",
-    "bits[j] = Num2BitsLowUnchecked(Q + S, S);",
-    library,
-  );
+  const weakened = replaceOnce({
+    text: await readFile(library, "utf8"),
+    from: "bits[j] = Num2Bits(Q + S);",
+    to: "bits[j] = Num2BitsLowUnchecked(Q + S, S);",
+    file: library,
+  });
   // circomlib's Num2Bits, but the low `unchecked` bits may hold any value that keeps the sum.
   const template = `
 template Num2BitsLowUnchecked(n, unchecked) {
@@ -73,12 +63,12 @@ template Num2BitsLowUnchecked(n, unchecked) {
   const file = join(dir, "main.circom");
   await writeFile(
     file,
-    replaceOnce(
-      source,
-      'include "fixedPoint.circom";',
-      'include "fixedPointWithoutRemainderCheck.circom";',
-      "the generated main",
-    ),
+    replaceOnce({
+      text: source,
+      from: 'include "fixedPoint.circom";',
+      to: 'include "fixedPointWithoutRemainderCheck.circom";',
+      file: `the generated main of ${name}`,
+    }),
   );
   const circomlibDir = join(dirname(require.resolve("circomlib/package.json")), "circuits");
   const circuit = `${name}-without-remainder-check`;
