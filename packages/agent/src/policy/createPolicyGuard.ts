@@ -100,7 +100,7 @@ export function createPolicyGuard(parameters: CreatePolicyGuardParameters): Poli
     }
     const spend = spendOf({ call });
     const day = now();
-    const violation = await withLedgerLock({
+    const violation = withLedgerLock({
       path: ledgerPath,
       run: () => {
         const spentToday = readSpendLedger({ path: ledgerPath }).days[utcDay(day)] ?? {};
@@ -110,9 +110,9 @@ export function createPolicyGuard(parameters: CreatePolicyGuardParameters): Poli
       },
     });
     if (violation) return refuse(call, violation);
-    const release = async () => {
+    const release = () => {
       if (!spend) return;
-      await withLedgerLock({
+      withLedgerLock({
         path: ledgerPath,
         run: () => recordSpend({ path: ledgerPath, token: spend.token, amount: spend.amount, now: day, release: true }),
       });
@@ -132,11 +132,11 @@ export function createPolicyGuard(parameters: CreatePolicyGuardParameters): Poli
         };
       }
     } catch (error) {
-      await release();
+      release();
       throw error;
     }
     if (refusal) {
-      await release();
+      release();
       return refuse(call, refusal);
     }
     onDecision?.(call, { allowed: true, simulation });
@@ -145,7 +145,7 @@ export function createPolicyGuard(parameters: CreatePolicyGuardParameters): Poli
       return { ok: true, result: await execute() };
     } catch (error) {
       const after = before === undefined ? undefined : await sentTransactionCount?.().catch(() => undefined);
-      if (after !== undefined && after === before) await release();
+      if (after !== undefined && after === before) release();
       throw error;
     }
   }

@@ -1,18 +1,30 @@
-import { mkdir, open, readFile, rm } from "node:fs/promises";
+import { closeSync, mkdirSync, openSync, readFileSync, rmSync, writeSync } from "node:fs";
 import { dirname } from "node:path";
-import { setTimeout as sleep } from "node:timers/promises";
+import { SpendLedgerError } from "../errors/policy.ts";
 
 export type WithLedgerLockParameters<T> = {
   /** The spend ledger; the lock is `<path>.lock` beside it. */
   path: string;
-  run: () => T | Promise<T>;
+  /** Synchronous on purpose: nothing else of this process can run between its read and its write. */
+  run: () => T;
+  /** How long to wait for another process's lock before giving up (default 10 s). */
+  timeoutMs?: number;
 };
 
-// In-process queue per ledger: two guards of one process on the same ledger take turns here before the
-// file lock, so they never poll against each other.
-const queues = new Map<string, Promise<unknown>>();
+const pause = new Int32Array(new SharedArrayBuffer(4));
 
-function ownerGone(pid: number): boolean {
+function holderIsGone(lock: string): boolean {
+  const pid = Number.parseInt(
+    (() => {
+      try {
+        return readFileSync(lock, "utf8");
+      } catch {
+        return "";
+      }
+    })(),
+    10,
+  );
+  if (!Number.isInteger(pid) || pid === process.pid) return false;
   try {
     process.kill(pid, 0);
     return false;
@@ -21,48 +33,43 @@ function ownerGone(pid: number): boolean {
   }
 }
 
-async function lockFile(lock: string): Promise<void> {
-  for (;;) {
-    try {
-      const handle = await open(lock, "wx");
-      await handle.writeFile(String(process.pid));
-      await handle.close();
-      return;
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw error;
-      const pid = Number.parseInt(await readFile(lock, "utf8").catch(() => ""), 10);
-      // A process that died holding the lock (killed mid-write) must not block spending forever.
-      if (Number.isInteger(pid) && pid !== process.pid && ownerGone(pid)) await rm(lock, { force: true });
-      else await sleep(50);
-    }
-  }
-}
-
 /**
- * Runs `run` as the only reader-writer of a spend ledger: calls of this process wait in a queue, and
- * other processes (two `convergence agent` runs on one CONVERGENCE_HOME) wait on an exclusive lock file.
- * Without it two sends could both read the same total and together pass the daily cap.
- * (@convergence/zk has a lock file for its setup cache but does not export it.)
+ * Runs `run` as the only reader-writer of a spend ledger. `run` is synchronous, so within this process no
+ * other call can interleave with it; across processes (two `convergence agent` runs on one CONVERGENCE_HOME)
+ * an exclusive `<path>.lock` file holds the others off for the few milliseconds of a read and a write.
+ * Without it two sends could both read the same total and together pass the daily cap. A lock left by a
+ * process that died is taken over.
  *
  * @example
- * await withLedgerLock({ path: ledgerPath, run: () => reserve() });
+ * const violation = withLedgerLock({ path: ledgerPath, run: () => checkAndReserve() });
  */
-export async function withLedgerLock<T>({ path, run }: WithLedgerLockParameters<T>): Promise<T> {
-  const previous = queues.get(path) ?? Promise.resolve();
-  const turn = previous.then(async () => {
-    const lock = `${path}.lock`;
-    await mkdir(dirname(path), { recursive: true });
-    await lockFile(lock);
+export function withLedgerLock<T>({ path, run, timeoutMs = 10_000 }: WithLedgerLockParameters<T>): T {
+  const lock = `${path}.lock`;
+  mkdirSync(dirname(path), { recursive: true });
+  const giveUp = Date.now() + timeoutMs;
+  let fd: number | undefined;
+  while (fd === undefined) {
     try {
-      return await run();
-    } finally {
-      await rm(lock, { force: true });
+      fd = openSync(lock, "wx");
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw error;
+      if (holderIsGone(lock)) rmSync(lock, { force: true });
+      else if (Date.now() > giveUp) {
+        throw new SpendLedgerError({
+          path,
+          problem: `another process has held ${lock} for over ${timeoutMs} ms; if no agent is running, delete that file`,
+        });
+      } else Atomics.wait(pause, 0, 0, 10);
     }
-  });
-  const settled = turn.catch(() => undefined);
-  queues.set(path, settled);
-  void settled.then(() => {
-    if (queues.get(path) === settled) queues.delete(path);
-  });
-  return turn;
+  }
+  try {
+    try {
+      writeSync(fd, String(process.pid));
+    } finally {
+      closeSync(fd);
+    }
+    return run();
+  } finally {
+    rmSync(lock, { force: true });
+  }
 }
