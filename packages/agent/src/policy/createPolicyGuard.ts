@@ -119,6 +119,7 @@ export function createPolicyGuard(parameters: CreatePolicyGuardParameters): Poli
     };
     let refusal: PolicyViolation | undefined;
     let simulation: SimulationResult;
+    let before: number | undefined;
     try {
       simulation = await simulate(call);
       if (!simulation.ok) {
@@ -131,6 +132,7 @@ export function createPolicyGuard(parameters: CreatePolicyGuardParameters): Poli
             : "it needs confirmation and none was given: run with --yes to send without asking.",
         };
       }
+      if (!refusal) before = await sentTransactionCount?.();
     } catch (error) {
       release();
       throw error;
@@ -140,7 +142,6 @@ export function createPolicyGuard(parameters: CreatePolicyGuardParameters): Poli
       return refuse(call, refusal);
     }
     onDecision?.(call, { allowed: true, simulation });
-    const before = await sentTransactionCount?.();
     try {
       return { ok: true, result: await execute() };
     } catch (error) {
