@@ -104,7 +104,7 @@ describe("the agent buys a verified risk score and swaps only when it is low", (
     expect(attestation.worker).toBe(devnet.accounts[2]!.address);
     const validation = await getValidation({
       client: devnet.publicClient,
-      registry: contracts().ValidationRegistry,
+      attestor: contracts().InferenceAttestor,
       requestHash: attestation.validationRequestHash,
     });
     expect(validation.response).toBe(100);

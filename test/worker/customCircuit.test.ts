@@ -202,7 +202,7 @@ describe("a custom circuit package end to end: circuit add, worker, escrow, atte
     expect(attestation).toMatchObject({ jobId, modelId: BigInt(added.modelId), worker: workerAddress });
     const validation = await getValidation({
       client: devnet.publicClient,
-      registry: devnet.deployment.contracts.ValidationRegistry,
+      attestor: devnet.deployment.contracts.InferenceAttestor,
       requestHash: attestation.validationRequestHash,
     });
     expect(validation).toMatchObject({ response: 100, validator: devnet.deployment.contracts.InferenceAttestor });

@@ -99,7 +99,7 @@ describe("the inference market end to end: escrow, worker, attestation, validati
 
     const validation = await getValidation({
       client: devnet.publicClient,
-      registry: contracts().ValidationRegistry,
+      attestor: contracts().InferenceAttestor,
       requestHash: attestation.validationRequestHash,
     });
     expect(validation).toMatchObject({ response: 100, validator: contracts().InferenceAttestor });

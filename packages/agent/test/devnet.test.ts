@@ -1,4 +1,4 @@
-import { mkdtempSync } from "node:fs";
+import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { type Deployment, devnetAccounts } from "@convergence/contracts";
@@ -6,11 +6,15 @@ import { deployStack, type StartNodeReturnType, startNode } from "@convergence/d
 import { createClients } from "@convergence/sdk";
 import { HumanMessage } from "@langchain/core/messages";
 import { createAgent } from "langchain";
-import { type Account, erc20Abi, parseUnits } from "viem";
+import { type Account, type Address, erc20Abi, parseUnits } from "viem";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createAgentContext } from "../src/chain/createAgentContext.ts";
 import { EmbeddedIntentModel } from "../src/chatModel/EmbeddedIntentModel.ts";
+import { readSpendLedger } from "../src/policy/readSpendLedger.ts";
+import { defaultPolicyConfig, type PolicyConfig } from "../src/policy/types.ts";
+import { utcDay } from "../src/policy/utcDay.ts";
 import { createAgentTools } from "../src/tools/createAgentTools.ts";
+import { ScriptedToolCallsModel } from "./helpers/scriptedToolCallsModel.ts";
 
 // The real wiring on a live Hardhat node with the stack deployed: embedded model -> tools ->
 // policy (on-chain simulation, ledger, allowlist with AgentRegistry lookups) -> @convergence/sdk.
@@ -25,24 +29,38 @@ beforeAll(async () => {
 }, 180_000);
 afterAll(() => node?.stop());
 
-async function run(account: Account, intent: string) {
-  const { context, publicClient } = createAgentContext({
+/** A fresh CONVERGENCE_HOME, with a policy.json when given (else the defaults are written on first use). */
+function home(policy?: PolicyConfig) {
+  const dir = mkdtempSync(join(tmpdir(), "agent-home-"));
+  if (policy) writeFileSync(join(dir, "policy.json"), JSON.stringify(policy));
+  return dir;
+}
+
+function context(account: Account, dir = home()) {
+  return createAgentContext({
     rpcUrl: node.url,
     chainId: 31337,
     account,
     contracts: deployment.contracts,
-    home: mkdtempSync(join(tmpdir(), "agent-home-")),
+    home: dir,
     yes: true,
   });
-  const agent = createAgent({ model: new EmbeddedIntentModel(), tools: createAgentTools({ context }) });
+}
+
+const usdc = (address: Address) =>
+  createClients({ rpcUrl: node.url, chainId: 31337 }).publicClient.readContract({
+    address: deployment.contracts.USDC,
+    abi: erc20Abi,
+    functionName: "balanceOf",
+    args: [address],
+  });
+
+async function run(account: Account, intent: string, dir = home()) {
+  const agent = createAgent({
+    model: new EmbeddedIntentModel(),
+    tools: createAgentTools({ context: context(account, dir).context }),
+  });
   const result = await agent.invoke({ messages: [new HumanMessage(intent)] });
-  const usdc = (address: `0x${string}`) =>
-    publicClient.readContract({
-      address: deployment.contracts.USDC,
-      abi: erc20Abi,
-      functionName: "balanceOf",
-      args: [address],
-    });
   return { answer: String(result.messages.at(-1)?.content), usdc };
 }
 
@@ -80,16 +98,80 @@ describe("the agent on a live devnet", () => {
     const { answer } = await run(broke, `send 5 USDC to ${broke.address}`);
     expect(answer).toMatch(/Refused \(simulation\): the simulated send reverted: ERC20InsufficientBalance\(/);
   });
-  it("registers an agent, which then counts as an allowed recipient", async () => {
+  it("refuses a registered stranger as recipient by default (anyone can register), and sends nothing", async () => {
+    const stranger = accounts[5]!;
+    const registered = await run(stranger, "register me as an agent called stranger-bot");
+    expect(registered.answer).toMatch(/register_agent: \{"agentId":"\d+","did":"did:ethr:0x7a69:0x/);
+    const refused = await run(accounts[1]!, `send 5 USDC to did:ethr:0x7a69:${stranger.address}`);
+    expect(refused.answer).toMatch(
+      /Refused \(recipient-allowlist\): .* is not one of your accounts nor on the allowlist/,
+    );
+    expect(await usdc(stranger.address)).toBe(0n);
+  });
+  it("pays a registered agent only when policy.json opts in with anyRegisteredAgent", async () => {
     const agentAccount = accounts[2]!;
     const registered = await run(
       agentAccount,
       "register me as an agent called devnet-bot with service url http://127.0.0.1:9",
     );
     expect(registered.answer).toMatch(/register_agent: \{"agentId":"\d+","did":"did:ethr:0x7a69:0x/);
-    const before = await registered.usdc(agentAccount.address);
-    const paid = await run(accounts[1]!, `send 5 USDC to did:ethr:0x7a69:${agentAccount.address}`);
+    const before = await usdc(agentAccount.address);
+    const optIn = home({
+      ...defaultPolicyConfig,
+      allowlist: { ownAccounts: true, addresses: [], anyRegisteredAgent: true },
+    });
+    const paid = await run(accounts[1]!, `send 5 USDC to did:ethr:0x7a69:${agentAccount.address}`, optIn);
     expect(paid.answer).toMatch(/^Done\./);
-    expect(await paid.usdc(agentAccount.address)).toBe(before + parseUnits("5", 6));
+    expect(await usdc(agentAccount.address)).toBe(before + parseUnits("5", 6));
+  });
+});
+
+describe("the spending policy under parallel tool calls, on a live devnet", () => {
+  it("holds the 5000 USDC daily cap against six parallel 1000-USDC transfers in one model turn", async () => {
+    const sender = accounts[1]!;
+    const recipient = accounts[3]!.address;
+    const dir = home({ ...defaultPolicyConfig, allowlist: { ownAccounts: true, addresses: [recipient] } });
+    const { context: agentContext, policy } = context(sender, dir);
+    const transfer = { name: "transfer_tokens", args: { token: "USDC", amount: "1000", to: recipient } };
+    const agent = createAgent({
+      model: new ScriptedToolCallsModel(Array.from({ length: 6 }, () => transfer)),
+      tools: createAgentTools({ context: agentContext }),
+    });
+    const [senderBefore, recipientBefore] = [await usdc(sender.address), await usdc(recipient)];
+    const result = await agent.invoke({ messages: [new HumanMessage(`send 1000 USDC to ${recipient} six times`)] });
+    const toolResults = result.messages.filter((m) => m.getType() === "tool").map((m) => String(m.content));
+    expect(toolResults).toHaveLength(6);
+    expect(toolResults.filter((r) => /^\{"hash":"0x[0-9a-f]{64}"/.test(r))).toHaveLength(5);
+    const refused = toolResults.filter((r) => r.startsWith("Refused"));
+    expect(refused).toHaveLength(1);
+    expect(refused[0]).toMatch(
+      /^Refused \(daily-cap\): 1000 USDC on top of 5000 USDC already spent today is over the daily cap of 5000 USDC\. Nothing was sent\.$/,
+    );
+    expect(await usdc(recipient)).toBe(recipientBefore + parseUnits("5000", 6));
+    expect(await usdc(sender.address)).toBe(senderBefore - parseUnits("5000", 6));
+    expect(readSpendLedger({ path: policy.ledgerPath }).days[utcDay(new Date())]).toEqual({ USDC: "5000" });
+  });
+  it("records a spend whose later step throws, and gives back one that never went out", async () => {
+    const sender = accounts[1]!;
+    const recipient = accounts[4]!.address;
+    const dir = home({ ...defaultPolicyConfig, allowlist: { ownAccounts: true, addresses: [recipient] } });
+    const { context: agentContext, policy } = context(sender, dir);
+    const call = { name: "transfer_tokens" as const, args: { token: "USDC", amount: "700", to: recipient }, recipient };
+    const spentToday = () => readSpendLedger({ path: policy.ledgerPath }).days[utcDay(new Date())];
+    await expect(
+      agentContext.guard.enforce(call, async () => {
+        await agentContext.actions.transferTokens({ token: "USDC", amount: "700", to: recipient });
+        throw new Error("decoding the result failed after paying");
+      }),
+    ).rejects.toThrow(/after paying/);
+    expect(await usdc(recipient)).toBe(parseUnits("700", 6));
+    expect(spentToday()).toEqual({ USDC: "700" });
+    await expect(
+      agentContext.guard.enforce(call, async () => {
+        throw new Error("the wallet refused to sign");
+      }),
+    ).rejects.toThrow(/refused to sign/);
+    expect(spentToday()).toEqual({ USDC: "700" });
+    expect(await usdc(recipient)).toBe(parseUnits("700", 6));
   });
 });

@@ -2,6 +2,7 @@ import { HumanMessage } from "@langchain/core/messages";
 import { createAgent } from "langchain";
 import { describe, expect, it } from "vitest";
 import { EmbeddedIntentModel } from "../src/chatModel/EmbeddedIntentModel.ts";
+import { defaultPolicyConfig } from "../src/policy/types.ts";
 import { createAgentTools } from "../src/tools/createAgentTools.ts";
 import { type FakeContextOptions, fakeContext, ME, STRANGER } from "./helpers/fakeContext.ts";
 
@@ -29,6 +30,14 @@ describe("spending policy through the agent", () => {
     const { answer, sends } = await run(`send 5 USDC to ${STRANGER}`);
     expect(sends).toEqual([]);
     expect(answer).toMatch(/Refused \(recipient-allowlist\): 0x90F7.* is not one of your accounts/);
+  });
+  it("refuses a registered agent that is not on the user's list: anyone can register()", async () => {
+    const { answer, sends } = await run(`send 900 USDC to did:ethr:0x7a69:${STRANGER}`);
+    expect(sends).toEqual([]);
+    expect(answer).toMatch(/Refused \(recipient-allowlist\): .*being a registered agent is not enough/);
+    const optIn = { ...defaultPolicyConfig, allowlist: { ownAccounts: true, addresses: [], anyRegisteredAgent: true } };
+    const opted = await run(`send 900 USDC to did:ethr:0x7a69:${STRANGER}`, { config: optIn });
+    expect(opted.sends).toEqual([{ action: "transferTokens", args: { token: "USDC", amount: "900", to: STRANGER } }]);
   });
   it("refuses too much slippage", async () => {
     const { answer, sends } = await run("swap 100 USDC for WETH with max 5% slippage");

@@ -149,6 +149,7 @@ export {
   ModelCommitmentMismatchError,
   ModelNotFoundError,
   ModelNotRegisteredError,
+  ValidationNotByAttestorError,
 } from "./errors/inference.ts";
 export { InvalidParameterError } from "./errors/input.ts";
 export {

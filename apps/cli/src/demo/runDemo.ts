@@ -180,7 +180,7 @@ export async function runDemo({
         });
         const validation = await getValidation({
           client: publicClient,
-          registry: chain.deployment.contracts.ValidationRegistry,
+          attestor: chain.deployment.contracts.InferenceAttestor,
           requestHash: attestation.validationRequestHash,
         });
         const job = await getWorkerJob({ workerUrl: worker.url, jobId: showcase.jobId });

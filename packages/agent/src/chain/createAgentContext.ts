@@ -33,7 +33,8 @@ export type CreateAgentContextParameters = {
 /**
  * Everything the tools need on a real chain: SDK actions signed by `account`, and the spending policy
  * from `<home>/policy.json` (created from the defaults on first use) with on-chain simulation, the
- * spend ledger, and registered agents (AgentRegistry owners) on the allowlist.
+ * spend ledger (the account's nonce tells whether a failed send went out), and AgentRegistry owners
+ * on the allowlist only if policy.json opts in with `allowlist.anyRegisteredAgent`.
  *
  * @example
  * const { context } = createAgentContext({ rpcUrl, chainId: 31337, account, contracts: deployment.contracts, yes: true });
@@ -54,6 +55,7 @@ export function createAgentContext(parameters: CreateAgentContextParameters) {
         functionName: "balanceOf",
         args: [address],
       })) > 0n,
+    sentTransactionCount: () => publicClient.getTransactionCount({ address: account.address, blockTag: "pending" }),
     simulate: createChainSimulator({
       client: publicClient,
       account: account.address,

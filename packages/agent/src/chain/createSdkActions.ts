@@ -1,6 +1,7 @@
 import {
   getAttestation,
   getBalances,
+  getValidation,
   parseDid,
   quoteSwap,
   type ReadClient,
@@ -10,6 +11,7 @@ import {
   swapTokens,
   transferToken,
   unwrapEth,
+  ValidationNotByAttestorError,
   type WriteClient,
   wrapEth,
 } from "@convergence/sdk";
@@ -43,7 +45,8 @@ const sent = ({ hash, receipt }: { hash: `0x${string}`; receipt: { gasUsed: bigi
 /**
  * The agent's chain actions over @convergence/sdk: balances, quotes, exact-in swaps (ETH wrapped or
  * unwrapped around the WETH/USDC pool), transfers, wrap/unwrap, ERC-8004 registration and did:ethr
- * resolution, attestations (an attestation id is its escrow job id as 32-byte hex), and verified risk
+ * resolution, attestations (an attestation id is its escrow job id as 32-byte hex) with their ERC-8004 validation
+ * counted only when this deployment's InferenceAttestor gave it, and verified risk
  * inference through the escrow and the worker (requestRiskInference).
  *
  * @example
@@ -122,8 +125,23 @@ export function createSdkActions({
     },
     ...(contracts.InferenceAttestor
       ? {
-          getAttestation: async ({ id }: { id: `0x${string}` }) =>
-            getAttestation({ client: publicClient, attestor: contracts.InferenceAttestor!, jobId: BigInt(id) }),
+          getAttestation: async ({ id }: { id: `0x${string}` }) => {
+            const attestor = contracts.InferenceAttestor!;
+            const attestation = await getAttestation({ client: publicClient, attestor, jobId: BigInt(id) });
+            // Only the attestor's answer counts; a validation filed by anyone else is reported as such, never as valid.
+            const validation = await getValidation({
+              client: publicClient,
+              attestor,
+              requestHash: attestation.validationRequestHash,
+            }).then(
+              ({ validator, response }) => ({ validator, response, validatedByAttestor: true }),
+              (error: unknown) => {
+                if (!(error instanceof ValidationNotByAttestorError)) throw error;
+                return { validator: error.validator, validatedByAttestor: false, note: error.shortMessage };
+              },
+            );
+            return { ...attestation, validation };
+          },
         }
       : {}),
     ...(contracts.InferenceAttestor && contracts.InferenceEscrow

@@ -70,7 +70,7 @@ export function checkPolicy({
   if (call.name === "transfer_tokens" && recipientAllowed !== true) {
     return {
       rule: "recipient-allowlist",
-      message: `${String(call.args.to)} is not one of your accounts, a registered agent, or on the allowlist in policy.json.`,
+      message: `${String(call.args.to)} is not one of your accounts nor on the allowlist in policy.json (allowlist.addresses); being a registered agent is not enough, anyone can register.`,
     };
   }
   return undefined;

@@ -119,4 +119,67 @@ describe("createPolicyGuard", () => {
     expect((await approved.guard.enforce(transfer("5"), approved.execute)).ok).toBe(true);
     expect([...declined.sent, ...unattended.sent]).toEqual([]);
   });
+  it("holds the daily cap against six parallel sends: five go out, the sixth is refused by daily-cap", async () => {
+    const { guard, ledgerPath, sent } = setup();
+    // Each send yields to the event loop before it lands, as a real one does, so unserialized calls would
+    // all read the ledger before any of them recorded.
+    const slowSend = async () => {
+      await new Promise((resolve) => setTimeout(resolve, 5));
+      sent.push("sent");
+      return { hash: "0x01" };
+    };
+    const outcomes = await Promise.all(Array.from({ length: 6 }, () => guard.enforce(transfer("1000"), slowSend)));
+    expect(outcomes.filter((o) => o.ok)).toHaveLength(5);
+    expect(outcomes.filter((o) => !o.ok)).toEqual([
+      { ok: false, violation: expect.objectContaining({ rule: "daily-cap" }) },
+    ]);
+    expect(sent).toHaveLength(5);
+    expect(readSpendLedger({ path: ledgerPath }).days["2026-03-01"]).toEqual({ USDC: "5000" });
+  });
+  it("holds the cap across two guards on one ledger (two agents of one home)", async () => {
+    const first = setup();
+    const second = createPolicyGuard({
+      config: defaultPolicyConfig,
+      ledgerPath: first.ledgerPath,
+      ownAccounts: [me],
+      simulate: async () => ({ ok: true }),
+      yes: true,
+      now,
+    });
+    const outcomes = await Promise.all(
+      Array.from({ length: 6 }, (_, i) => (i % 2 ? second : first.guard).enforce(transfer("1000"), first.execute)),
+    );
+    expect(outcomes.filter((o) => o.ok)).toHaveLength(5);
+    expect(first.sent).toHaveLength(5);
+    expect(readSpendLedger({ path: first.ledgerPath }).days["2026-03-01"]).toEqual({ USDC: "5000" });
+  });
+  it("gives the reservation back when the simulation or the user refuses", async () => {
+    const reverted = setup({ simulate: async () => ({ ok: false, reason: "ERC20InsufficientBalance(...)" }) });
+    await reverted.guard.enforce(transfer("1000"), reverted.execute);
+    expect(readSpendLedger({ path: reverted.ledgerPath }).days["2026-03-01"]).toEqual({ USDC: "0" });
+    const declined = setup({ yes: false, confirm: async () => false });
+    await declined.guard.enforce(transfer("1000"), declined.execute);
+    expect(readSpendLedger({ path: declined.ledgerPath }).days["2026-03-01"]).toEqual({ USDC: "0" });
+  });
+  it("keeps a spend whose send went out even when a later step throws", async () => {
+    let nonce = 7;
+    const { guard, ledgerPath } = setup({ sentTransactionCount: async () => nonce });
+    const paidThenFailed = async () => {
+      nonce += 1; // the escrow job was opened and paid
+      throw new Error("the model advertised one output; decoding the result failed");
+    };
+    await expect(guard.enforce(transfer("1000"), paidThenFailed)).rejects.toThrow(/decoding the result failed/);
+    expect(readSpendLedger({ path: ledgerPath }).days["2026-03-01"]).toEqual({ USDC: "1000" });
+  });
+  it("releases a spend that throws before anything was broadcast, and keeps it when it cannot tell", async () => {
+    const { guard, ledgerPath } = setup({ sentTransactionCount: async () => 7 });
+    const neverSent = async () => {
+      throw new Error("the RPC refused the transaction");
+    };
+    await expect(guard.enforce(transfer("1000"), neverSent)).rejects.toThrow(/refused/);
+    expect(readSpendLedger({ path: ledgerPath }).days["2026-03-01"]).toEqual({ USDC: "0" });
+    const blind = setup();
+    await expect(blind.guard.enforce(transfer("1000"), neverSent)).rejects.toThrow(/refused/);
+    expect(readSpendLedger({ path: blind.ledgerPath }).days["2026-03-01"]).toEqual({ USDC: "1000" });
+  });
 });

@@ -13,16 +13,28 @@ describe("isAllowedRecipient", () => {
     ...defaultPolicyConfig,
     allowlist: { ...defaultPolicyConfig.allowlist, addresses: [friend.toLowerCase()] },
   };
-  it("allows own accounts, registered agents and listed addresses, in any case", async () => {
+  it("allows own accounts and listed addresses, in any case", async () => {
     expect(await isAllowedRecipient({ config, recipient: me.toLowerCase() as `0x${string}`, ownAccounts: [me] })).toBe(
       true,
     );
     expect(await isAllowedRecipient({ config, recipient: friend, ownAccounts: [me] })).toBe(true);
-    expect(await isAllowedRecipient({ config, recipient: agent, ownAccounts: [me], isRegisteredAgent })).toBe(true);
+  });
+  it("refuses a registered agent by default: anyone can register", async () => {
+    expect(defaultPolicyConfig.allowlist.anyRegisteredAgent).toBeUndefined();
+    expect(await isAllowedRecipient({ config, recipient: agent, ownAccounts: [me], isRegisteredAgent })).toBe(false);
+  });
+  it("allows any registered agent only when the policy opts in", async () => {
+    const optIn = { ...config, allowlist: { ...config.allowlist, anyRegisteredAgent: true } };
+    expect(await isAllowedRecipient({ config: optIn, recipient: agent, ownAccounts: [me], isRegisteredAgent })).toBe(
+      true,
+    );
+    expect(await isAllowedRecipient({ config: optIn, recipient: stranger, ownAccounts: [me], isRegisteredAgent })).toBe(
+      false,
+    );
   });
   it("refuses strangers and sources switched off", async () => {
     expect(await isAllowedRecipient({ config, recipient: stranger, ownAccounts: [me], isRegisteredAgent })).toBe(false);
-    const off = { ...config, allowlist: { ownAccounts: false, registeredAgents: false, addresses: [] } };
+    const off = { ...config, allowlist: { ownAccounts: false, addresses: [] } };
     expect(await isAllowedRecipient({ config: off, recipient: me, ownAccounts: [me], isRegisteredAgent })).toBe(false);
     expect(await isAllowedRecipient({ config: off, recipient: agent, ownAccounts: [me], isRegisteredAgent })).toBe(
       false,

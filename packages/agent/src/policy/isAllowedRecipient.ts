@@ -6,13 +6,14 @@ export type IsAllowedRecipientParameters = {
   recipient: Address;
   /** The agent's own accounts. */
   ownAccounts: readonly Address[];
-  /** Whether an address is the wallet of an agent registered in the AgentRegistry. */
+  /** Whether an address owns an agent in the AgentRegistry; asked only if `allowlist.anyRegisteredAgent` opts in. */
   isRegisteredAgent?: (address: Address) => Promise<boolean>;
 };
 
 /**
- * Whether the policy lets tokens go to this address: one of the agent's own accounts, a registered
- * agent's wallet, or an address listed in policy.json (each source can be switched off there).
+ * Whether the policy lets tokens go to this address: one of the agent's own accounts or an address
+ * listed in policy.json. Being a registered agent is not enough by default (`register()` is open to
+ * anyone); `allowlist.anyRegisteredAgent: true` opts in to it.
  *
  * @example
  * await isAllowedRecipient({ config, recipient, ownAccounts: [me] }); // false for a stranger
@@ -26,6 +27,6 @@ export async function isAllowedRecipient({
   const lower = recipient.toLowerCase();
   if (config.allowlist.addresses.some((a) => a.toLowerCase() === lower)) return true;
   if (config.allowlist.ownAccounts && ownAccounts.some((a) => a.toLowerCase() === lower)) return true;
-  if (config.allowlist.registeredAgents && isRegisteredAgent) return isRegisteredAgent(recipient);
+  if (config.allowlist.anyRegisteredAgent === true && isRegisteredAgent) return isRegisteredAgent(recipient);
   return false;
 }

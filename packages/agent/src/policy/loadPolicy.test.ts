@@ -47,4 +47,21 @@ describe("loadPolicy", () => {
     writeFileSync(join(dir, "policy.json"), JSON.stringify({ ...defaultPolicyConfig, maxSlipageBps: 1 }));
     expect(() => loadPolicy({ home: dir })).toThrow(PolicyConfigError);
   });
+  it("refuses a file with the removed allowlist.registeredAgents, saying what to do", () => {
+    const dir = home();
+    const old = { ...defaultPolicyConfig, allowlist: { ownAccounts: true, registeredAgents: true, addresses: [] } };
+    writeFileSync(join(dir, "policy.json"), JSON.stringify(old));
+    expect(() => loadPolicy({ home: dir })).toThrow(PolicyConfigError);
+    expect(() => loadPolicy({ home: dir })).toThrow(
+      /field "allowlist\.registeredAgents".*anyone can register.*"allowlist\.addresses"/,
+    );
+  });
+  it("writes no registered-agent allowance into the defaults; anyRegisteredAgent is read when opted in", () => {
+    const dir = home();
+    const first = loadPolicy({ home: dir });
+    expect(JSON.parse(readFileSync(first.path, "utf8")).allowlist).toEqual({ ownAccounts: true, addresses: [] });
+    const optIn = { ...defaultPolicyConfig, allowlist: { ownAccounts: true, addresses: [], anyRegisteredAgent: true } };
+    writeFileSync(first.path, JSON.stringify(optIn));
+    expect(loadPolicy({ home: dir }).config.allowlist.anyRegisteredAgent).toBe(true);
+  });
 });

@@ -19,7 +19,8 @@ export type LoadPolicyReturnType = {
 
 /**
  * Loads the spending policy from `<home>/policy.json`, writing the defaults there on first use so the
- * user can edit them. A file that is not JSON or does not match the schema is an error naming the field.
+ * user can edit them. A file that is not JSON or does not match the schema is an error naming the field;
+ * so is a file from before `allowlist.registeredAgents` was removed, rather than silently trusting less.
  *
  * @example
  * const { config, ledgerPath } = loadPolicy({ home: convergenceHome() });
@@ -37,6 +38,15 @@ export function loadPolicy({ home }: LoadPolicyParameters): LoadPolicyReturnType
     json = JSON.parse(readFileSync(path, "utf8"));
   } catch (error) {
     throw new PolicyConfigError({ path, problem: `not JSON (${(error as Error).message})` });
+  }
+  const allowlist = (json as { allowlist?: Record<string, unknown> } | null)?.allowlist;
+  if (allowlist && typeof allowlist === "object" && "registeredAgents" in allowlist) {
+    throw new PolicyConfigError({
+      path,
+      field: "allowlist.registeredAgents",
+      problem:
+        'this option was removed because anyone can register an agent, so it let injected text choose the recipient; list the recipients you trust in "allowlist.addresses" and delete "registeredAgents" (or, knowing that, replace it with "anyRegisteredAgent": true)',
+    });
   }
   const parsed = policyConfigSchema.safeParse(json);
   if (!parsed.success) {

@@ -26,4 +26,13 @@ describe("recordSpend", () => {
     expect(days).toHaveLength(7);
     expect(days[0]).toBe("2026-03-03");
   });
+  it("takes a released reservation back out of its day, never below zero", () => {
+    const path = join(mkdtempSync(join(tmpdir(), "ledger-")), "spend-ledger.json");
+    const now = new Date("2026-03-01T12:00:00Z");
+    recordSpend({ path, token: "USDC", amount: "1000.5", now });
+    recordSpend({ path, token: "USDC", amount: "0.5", now, release: true });
+    expect(readSpendLedger({ path }).days["2026-03-01"]).toEqual({ USDC: "1000" });
+    recordSpend({ path, token: "USDC", amount: "2000", now, release: true });
+    expect(readSpendLedger({ path }).days["2026-03-01"]).toEqual({ USDC: "0" });
+  });
 });

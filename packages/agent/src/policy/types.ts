@@ -43,10 +43,18 @@ export const policyConfigSchema = z
     allowlist: z
       .object({
         ownAccounts: z.boolean().describe("allow transfers to the agent's own accounts"),
-        registeredAgents: z.boolean().describe("allow transfers to agents registered in the AgentRegistry"),
-        addresses: z.array(z.string().regex(/^0x[0-9a-fA-F]{40}$/, "a 0x address")).describe("more allowed recipients"),
+        addresses: z
+          .array(z.string().regex(/^0x[0-9a-fA-F]{40}$/, "a 0x address"))
+          .describe("the recipients you allow besides your own accounts"),
+        anyRegisteredAgent: z
+          .boolean()
+          .optional()
+          .describe(
+            "opt-in, off by default: also allow every address that owns an AgentRegistry agent; anyone can register() in one call, so this lets injected text pick the recipient",
+          ),
       })
-      .strict(),
+      .strict()
+      .describe("who transfers may go to: only what you put here"),
     requireConfirmation: z.boolean().describe("ask before every send unless --yes"),
   })
   .strict();
@@ -60,6 +68,6 @@ export const defaultPolicyConfig: PolicyConfig = {
   dailyCap: { ETH: "5", WETH: "5", USDC: "5000" },
   maxSlippageBps: 100,
   defaultSlippageBps: 50,
-  allowlist: { ownAccounts: true, registeredAgents: true, addresses: [] },
+  allowlist: { ownAccounts: true, addresses: [] },
   requireConfirmation: true,
 };

@@ -7,7 +7,7 @@ import type { AgentContext } from "./types.ts";
 export const getAttestationDefinition = {
   name: "get_attestation",
   description:
-    "Reads a recorded inference attestation by id (the escrow job id as 32-byte hex): model, input commitment, verified outputs, worker, time and its ERC-8004 validation (read-only). Input: id, 0x + 64 hex digits. Do not use it to request a new inference (use request_verified_inference).",
+    "Reads a recorded inference attestation by id (the escrow job id as 32-byte hex): model, input commitment, verified outputs, worker, time and its ERC-8004 validation, which counts only when validatedByAttestor is true (given by this deployment's InferenceAttestor after the proof verified; a validation anyone else filed does not count) (read-only). Input: id, 0x + 64 hex digits. Do not use it to request a new inference (use request_verified_inference).",
   schema: z.object({
     id: z
       .string()

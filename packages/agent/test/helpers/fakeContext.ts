@@ -68,12 +68,17 @@ export function fakeContext(options: FakeContextOptions = {}) {
     getAttestation: (p) => record("getAttestation", p, { id: p.id, verified: true }),
   };
   const ledgerPath = join(mkdtempSync(join(tmpdir(), "agent-ledger-")), "spend-ledger.json");
-  const config = options.config ?? defaultPolicyConfig;
+  // FRIEND is on the user's explicit list; STRANGER is a registered agent (anyone can register), which alone
+  // must not make it a recipient.
+  const config = options.config ?? {
+    ...defaultPolicyConfig,
+    allowlist: { ...defaultPolicyConfig.allowlist, addresses: [FRIEND] },
+  };
   const guard = createPolicyGuard({
     config,
     ledgerPath,
     ownAccounts: [ME],
-    isRegisteredAgent: async (address) => address.toLowerCase() === FRIEND.toLowerCase(),
+    isRegisteredAgent: async (address) => address.toLowerCase() === STRANGER.toLowerCase(),
     simulate: options.simulate ?? (async () => ({ ok: true })),
     yes: options.yes ?? true,
     confirm: options.confirm,

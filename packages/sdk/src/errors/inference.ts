@@ -103,3 +103,23 @@ export class ModelCommitmentMismatchError extends BaseError {
     );
   }
 }
+
+/** An ERC-8004 validation answered by someone other than this deployment's InferenceAttestor: it does not count. */
+export class ValidationNotByAttestorError extends BaseError {
+  override name = "ValidationNotByAttestorError";
+  readonly requestHash: string;
+  readonly validator: string;
+  constructor({ requestHash, validator, attestor }: { requestHash: string; validator: string; attestor: string }) {
+    super(
+      `Validation ${requestHash} names validator ${validator}, not this deployment's InferenceAttestor ${attestor}: it is not validated by this deployment's attestor and does not count.`,
+      {
+        metaMessages: [
+          "Anyone can file a request under any hash and answer it (a self-validation, a squatted request); only the attestor answers after a proof verifies.",
+          "Read the hash from this deployment's attestation (getAttestation(...).validationRequestHash), not from a worker or a log.",
+        ],
+      },
+    );
+    this.requestHash = requestHash;
+    this.validator = validator;
+  }
+}

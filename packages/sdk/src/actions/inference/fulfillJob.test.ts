@@ -1,7 +1,9 @@
-import { usdcAbi } from "@convergence/contracts";
+import { inferenceAttestorAbi, usdcAbi, validationRegistryAbi } from "@convergence/contracts";
+import { type Abi, zeroHash } from "viem";
 import { beforeAll, describe, expect, it } from "vitest";
-import { AttestationNotFoundError } from "../../errors/inference.ts";
+import { AttestationNotFoundError, ValidationNotByAttestorError } from "../../errors/inference.ts";
 import { InvalidParameterError } from "../../errors/input.ts";
+import { writeContractAndWait } from "../../internal/writeContractAndWait.ts";
 import { fulfillJob } from "./fulfillJob.ts";
 import { getAttestation } from "./getAttestation.ts";
 import { getJob } from "./getJob.ts";
@@ -68,7 +70,7 @@ describe("fulfillJob, waitForAttestation, getAttestation, getValidation", () => 
     );
     const validation = await getValidation({
       client: publicClient,
-      registry: contracts.ValidationRegistry,
+      attestor: contracts.InferenceAttestor,
       requestHash: attestation.validationRequestHash,
     });
     expect(validation).toMatchObject({ validator: contracts.InferenceAttestor, agentId: workerAgentId, response: 100 });
@@ -188,5 +190,53 @@ describe("fulfillJob, waitForAttestation, getAttestation, getValidation", () => 
         calldata,
       }),
     ).rejects.toMatchObject({ name: "ContractRevertError", errorName: "InferenceEscrowJobNotOpen" });
+  });
+
+  it("counts only the attestor's validations: a squatted request hash answered by its filer is refused by name", async () => {
+    const { contracts, publicClient, thief, worker } = market;
+    const { jobId } = await open(905n);
+    const squatted = await publicClient.readContract({
+      address: contracts.InferenceAttestor,
+      abi: inferenceAttestorAbi,
+      functionName: "defaultRequestHash",
+      args: [jobId],
+    });
+    // The thief files the job's request hash first, naming itself as validator, and answers it: a self-validation.
+    const registry = { client: thief, contract: "ValidationRegistry", address: contracts.ValidationRegistry };
+    await writeContractAndWait({
+      ...registry,
+      abi: validationRegistryAbi as Abi,
+      functionName: "validationRequest",
+      args: [thief.account.address, market.thiefAgentId, "", squatted],
+    });
+    await writeContractAndWait({
+      ...registry,
+      abi: validationRegistryAbi as Abi,
+      functionName: "validationResponse",
+      args: [squatted, 100, "", zeroHash, ""],
+    });
+    const read = getValidation({ client: publicClient, attestor: contracts.InferenceAttestor, requestHash: squatted });
+    await expect(read).rejects.toBeInstanceOf(ValidationNotByAttestorError);
+    await expect(read).rejects.toThrow(
+      new RegExp(`names validator ${thief.account.address}.*not validated by this deployment's attestor`),
+    );
+
+    // The honest fulfil files its request under the next free hash; that one is the attestor's and counts.
+    await fulfillJob({
+      client: worker,
+      escrow: contracts.InferenceEscrow,
+      jobId,
+      workerAgentId: market.workerAgentId,
+      calldata: market.proofFor(market.signalsFor(jobId, worker.account.address, 905n, outputs)),
+    });
+    const attestation = await getAttestation({ client: publicClient, attestor: contracts.InferenceAttestor, jobId });
+    expect(attestation.validationRequestHash).not.toBe(squatted);
+    await expect(
+      getValidation({
+        client: publicClient,
+        attestor: contracts.InferenceAttestor,
+        requestHash: attestation.validationRequestHash,
+      }),
+    ).resolves.toMatchObject({ validator: contracts.InferenceAttestor, agentId: market.workerAgentId, response: 100 });
   });
 });

@@ -1,4 +1,4 @@
-import { inferenceAttestorAbi, inferenceEscrowAbi } from "@convergence/contracts";
+import { inferenceEscrowAbi } from "@convergence/contracts";
 import type { Address, Hash, TransactionReceipt } from "viem";
 import type { ReadClient, WriteClient } from "../../client/types.ts";
 import { ModelCommitmentMismatchError } from "../../errors/inference.ts";
@@ -154,14 +154,9 @@ export async function requestInference({
   const attestation = await onStep({ name: "attest", jobId }, () =>
     waitForAttestation({ client: publicClient, escrow, attestor, jobId, timeoutMs }),
   );
-  const validationRegistry = await publicClient.readContract({
-    address: attestor,
-    abi: inferenceAttestorAbi,
-    functionName: "validationRegistry",
-  });
   const validation = await getValidation({
     client: publicClient,
-    registry: validationRegistry,
+    attestor,
     requestHash: attestation.validationRequestHash,
   });
   // The worker's view is a convenience (timings, its fulfil transaction): the attestation above is the proof.

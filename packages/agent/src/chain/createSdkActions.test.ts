@@ -1,0 +1,62 @@
+import type { ReadClient, WriteClient } from "@convergence/sdk";
+import { type Address, type Hex, zeroHash } from "viem";
+import { describe, expect, it } from "vitest";
+import { createSdkActions } from "./createSdkActions.ts";
+
+// Unit test with a stub read client: which validator answered is the one thing under test here; the real reads
+// are tested against a live chain (packages/sdk fulfillJob.test.ts, test/agent/verifiedInference.test.ts).
+const attestor: Address = "0x00000000000000000000000000000000000000A1";
+const registry: Address = "0x00000000000000000000000000000000000000B2";
+const squatter: Address = "0x90F79bf6EB2c4f870365E785982E1f101E93b906";
+const requestHash: Hex = `0x${"cd".repeat(32)}`;
+
+function actionsAnsweredBy(validator: Address) {
+  const readContract = async ({ functionName }: { functionName: string }) => {
+    if (functionName === "getAttestation") {
+      return {
+        jobId: 7n,
+        modelId: 1n,
+        inputCommitment: 5n,
+        outputs: [1n, 2n, 3n],
+        worker: squatter,
+        timestamp: 1n,
+        validationRequestHash: requestHash,
+      };
+    }
+    if (functionName === "validationRegistry") return registry;
+    if (functionName === "getValidationStatus") return [validator, 3n, 100, zeroHash, "", 1n];
+    throw new Error(`unexpected read ${functionName}`);
+  };
+  const zero: Address = "0x0000000000000000000000000000000000000000";
+  return createSdkActions({
+    publicClient: { readContract } as unknown as ReadClient,
+    walletClient: {} as WriteClient,
+    contracts: {
+      WETH: zero,
+      USDC: zero,
+      Pool: zero,
+      AgentRegistry: zero,
+      DIDRegistry: zero,
+      InferenceAttestor: attestor,
+    },
+    rpcUrl: "http://127.0.0.1:1",
+  });
+}
+
+describe("createSdkActions getAttestation", () => {
+  it("counts a validation answered by this deployment's attestor", async () => {
+    const read = await actionsAnsweredBy(attestor).getAttestation!({ id: `0x${"0".repeat(63)}7` });
+    expect(read).toMatchObject({ validation: { validator: attestor, response: 100, validatedByAttestor: true } });
+  });
+  it("reports a validation answered by anyone else as not validated by this deployment's attestor", async () => {
+    const read = await actionsAnsweredBy(squatter).getAttestation!({ id: `0x${"0".repeat(63)}7` });
+    expect(read).toMatchObject({
+      validation: {
+        validator: squatter,
+        validatedByAttestor: false,
+        note: expect.stringMatching(/not validated by this deployment's attestor/),
+      },
+    });
+    expect((read as { validation: Record<string, unknown> }).validation).not.toHaveProperty("response");
+  });
+});
