@@ -108,6 +108,28 @@ describe("openJobStore", () => {
       txHashes: ["0x01", "0x02"],
       timings: { receivedAt: 10, provedAt: 20, proveMs: 600, settledAt: 30 },
     });
+    // Settled: the requester's input and salt are gone from the database, the proof stays.
+    expect(settled).toMatchObject({ input: undefined, salt: undefined });
+    store.close();
+  });
+
+  it("erases a job's input and salt once it fails or its chain is reset, and not before", () => {
+    const store = openJobStore({ path: ":memory:", chainKey: "k" });
+    for (const id of [1n, 2n]) {
+      store.insertOpened(opened(id));
+      store.transition({ jobId: id, from: ["open"], to: "received", patch: { input: [1n, 2n], salt: 99n } });
+    }
+    expect(store.transition({ jobId: 1n, from: ["received"], to: "proving" })).toMatchObject({ salt: 99n });
+    const failed = store.transition({
+      jobId: 1n,
+      from: ["proving"],
+      to: "failed",
+      patch: { error: { code: "JOB_REFUNDED", message: "refunded" } },
+    });
+    expect(failed).toMatchObject({ state: "failed", input: undefined, salt: undefined });
+    expect(store.get(2n)).toMatchObject({ input: [1n, 2n], salt: 99n });
+    store.failUnfinished({ code: "CHAIN_RESET", message: "the chain was reset" });
+    expect(store.get(2n)).toMatchObject({ state: "failed", input: undefined, salt: undefined });
     store.close();
   });
 
