@@ -51,6 +51,8 @@ describe("createApp", () => {
     onChain.set(5n, record(job(5n, { deadline: 1_000n })));
     onChain.set(6n, record(job(6n, { modelId: 42n })));
     onChain.set(7n, record(job(7n)));
+    onChain.set(8n, record(job(8n, { amount: 1n })));
+    onChain.set(9n, record(job(9n, { deadline: chainTime + 10n })));
 
     const store = openJobStore({ path: ":memory:", chainKey: "test" });
     // Slots that never free up: the queue fills, and the test sees 429.
@@ -73,6 +75,8 @@ describe("createApp", () => {
       queue,
       queueLimit: 1,
       chain: {
+        chainId: 31337,
+        escrow: "0x5FbDB2315678afecb367f032d93F642f64180aa3",
         agentId: 1n,
         // What the SDK's getJob answers for an id the escrow does not know.
         readJob: async (jobId) =>
@@ -89,6 +93,8 @@ describe("createApp", () => {
             chainTime,
           },
       },
+      minPrice: { default: 0n, byModel: { "risk-v1": 100_000n } },
+      deadlineMarginSeconds: 30,
       modelFor: async (modelId) => (modelId === 1n ? model : undefined),
       served: () => ["risk-v1"],
       isDraining: () => false,
@@ -289,6 +295,24 @@ describe("createApp", () => {
       404,
       "MODEL_NOT_FOUND",
     ],
+    [
+      "a job below the price floor",
+      "POST",
+      "/v1/jobs/8/input",
+      JSON.stringify(jobInput),
+      undefined,
+      402,
+      "BELOW_PRICE_FLOOR",
+    ],
+    [
+      "a job too close to its deadline",
+      "POST",
+      "/v1/jobs/9/input",
+      JSON.stringify(jobInput),
+      undefined,
+      409,
+      "DEADLINE_TOO_SOON",
+    ],
   ])("answers %s with %s %s → %i %s", async (_name, method, path, body, type, status, code) => {
     const response =
       method === "POST"
@@ -335,6 +359,17 @@ describe("createApp", () => {
     if (path.startsWith("/v1/jobs/1/")) {
       expect(((await (await fetch(`${url}/v1/jobs/1`)).json()) as { state: string }).state).toBe("open");
     }
+  });
+
+  it("reports a skipped job with its code, and refuses a job read signed by someone other than its requester", async () => {
+    const skipped = (await (await fetch(`${url}/v1/jobs/8`)).json()) as Record<string, unknown>;
+    expect(skipped).toMatchObject({ state: "failed", output: null, proof: null, error: { code: "BELOW_PRICE_FLOOR" } });
+    expect((skipped.error as { message: string }).message).toContain("at least 0.1 USDC");
+    const signed = await fetch(`${url}/v1/jobs/1`, {
+      headers: { "x-convergence-requester-signature": `0x${"11".repeat(65)}` },
+    });
+    expect(signed.status).toBe(401);
+    expect(((await signed.json()) as { error: { code: string } }).error.code).toBe("REQUESTER_SIGNATURE_INVALID");
   });
 
   it("queues a delivered input (202), answers 200 to the same input again, and 429 with Retry-After when full", async () => {

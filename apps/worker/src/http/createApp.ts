@@ -1,3 +1,4 @@
+import { REQUESTER_SIGNATURE_HEADER } from "@convergence/sdk";
 import express, { type NextFunction, type Request, type Response } from "express";
 import type { z } from "zod";
 import {
@@ -42,8 +43,8 @@ export type CreateAppReturnType = express.Express;
  * | GET /healthz | 200 `{status: "ok", ...}`, 503 while draining |
  * | GET /v1/models | the served models (MLPs and circuit packages): name, kind, shape, scale, labels, features, commitment, on-chain id |
  * | POST /v1/inference `{model, input, encoding?}` | the int64 ONNX output (a circuit package: its TypeScript reference), no proof |
- * | POST /v1/jobs/:jobId/input `{input, salt}` | 202 queued (200 if the same input was delivered before) |
- * | GET /v1/jobs/:jobId | state, output, proof, tx hashes, timings |
+ * | POST /v1/jobs/:jobId/input `{input, salt}` | 202 queued (200 if the same input was delivered before); 402/409 a job below the price floor or too close to its deadline |
+ * | GET /v1/jobs/:jobId | state, tx hashes, timings; output and proof once settled, or to the requester's signed read |
  * | GET /metrics | Prometheus text |
  *
  * @example
@@ -165,7 +166,8 @@ export function createApp({
 
   app.get("/v1/jobs/:jobId", async (req, res) => {
     const { jobId } = parse(jobIdParams, req.params, "jobId");
-    res.json(await jobs.getJob(jobId));
+    const requesterSignature = req.get(REQUESTER_SIGNATURE_HEADER);
+    res.json(await jobs.getJob({ jobId, ...(requesterSignature ? { requesterSignature } : {}) }));
   });
 
   app.use((req, _res, next) => next(new RouteNotFoundError({ method: req.method, path: req.path })));
