@@ -4,6 +4,7 @@ import type { Job, JobStatus } from "@convergence/sdk";
 import { commitInput } from "@convergence/zk";
 import { zeroAddress } from "viem";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { escrowJob } from "../../test/jobFixtures.ts";
 import type { JobReading } from "../chain/types.ts";
 import { loadServedModels } from "../inference/loadServedModels.ts";
 import type { ServedModel } from "../inference/types.ts";
@@ -32,17 +33,8 @@ describe("createApp", () => {
     const models = await loadServedModels({ names: ["risk-v1"], home: "/nonexistent-convergence-home" });
     model = models.get("risk-v1")! as ServedModel;
     const inputCommitment = await commitInput({ input, salt });
-    const job = (jobId: bigint, overrides: Partial<Job> = {}): Job => ({
-      jobId,
-      modelId: 1n,
-      requester: "0x70997970C51812dc3A010C7d01b50e0d17dc79C8" as const,
-      inputCommitment,
-      amount: 2_000_000n,
-      deadline: 2_000_000_000n,
-      workerAgentId: 0n,
-      status: "open",
-      ...overrides,
-    });
+    const job = (jobId: bigint, overrides: Partial<Job> = {}): Job =>
+      escrowJob({ jobId, requester: "0x70997970C51812dc3A010C7d01b50e0d17dc79C8", inputCommitment, ...overrides });
     const record = (j: Job, status: JobStatus = "open"): JobReading => ({ job: { ...j, status }, chainTime });
     onChain.set(1n, record(job(1n)));
     onChain.set(2n, record(job(2n)));

@@ -6,6 +6,7 @@ import type { JobStatus } from "@convergence/sdk";
 import { buildPackageInput, computeBinding, forward, type Groth16Calldata } from "@convergence/zk";
 import type { Hex } from "viem";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { fakeProof } from "../../test/jobFixtures.ts";
 import type { ChainGateway, JobReading } from "../chain/types.ts";
 import { JobFailedError, ProverCrashedError } from "../errors/jobs.ts";
 import { loadServedModels } from "../inference/loadServedModels.ts";
@@ -97,25 +98,12 @@ describe("createJobProcessor", () => {
           : {
               output: (await buildPackageInput({ pkg: circuit.pkg, input: task.input, salt: task.salt })).outputs,
             };
+      const { proof, calldata } = fakeProof({ publicSignals: ["1", "2", task.binding.toString()] });
       return {
         output: wrongOutput ? output.map((v) => v + 1n) : output,
         publicSignals: ["1", "2", task.binding.toString(), ...output.map(String)],
-        proof: {
-          pi_a: ["1", "2", "1"],
-          pi_b: [["3", "4"]],
-          pi_c: ["5", "6", "1"],
-          protocol: "groth16",
-          curve: "bn128",
-        },
-        calldata: {
-          pA: [1n, 2n],
-          pB: [
-            [3n, 4n],
-            [5n, 6n],
-          ],
-          pC: [7n, 8n],
-          pubSignals: [1n, 2n, task.binding],
-        },
+        proof,
+        calldata,
         proveMs: 600,
       };
     },

@@ -3,6 +3,7 @@ import { workerJobReadMessage } from "@convergence/sdk";
 import { commitInput } from "@convergence/zk";
 import { privateKeyToAccount } from "viem/accounts";
 import { beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { escrowJob, fakeProof } from "../../test/jobFixtures.ts";
 import type { JobReading } from "../chain/types.ts";
 import { JobTermsRefusedError, RequesterSignatureError } from "../errors/http.ts";
 import { loadServedModels } from "../inference/loadServedModels.ts";
@@ -10,7 +11,6 @@ import type { ServedModel } from "../inference/types.ts";
 import { createLogger } from "../log/createLogger.ts";
 import { createJobQueue, type JobQueue } from "../queue/createJobQueue.ts";
 import { type JobStore, openJobStore } from "../store/openJobStore.ts";
-import type { StoredProof } from "../store/types.ts";
 import { createJobService } from "./createJobService.ts";
 
 // Hardhat's public development accounts #1 (the requester) and #4 (a stranger).
@@ -55,18 +55,10 @@ describe("createJobService", () => {
   });
 
   const open = (jobId: bigint, overrides: Partial<Job> = {}) => {
-    const job: Job = {
-      jobId,
-      modelId: 1n,
-      requester: requester.address,
-      inputCommitment,
-      amount: 2_000_000n,
-      deadline: 2_000_000_000n,
-      workerAgentId: 0n,
-      status: "open",
-      ...overrides,
-    };
-    onChain.set(jobId, { job, chainTime });
+    onChain.set(jobId, {
+      job: escrowJob({ jobId, requester: requester.address, inputCommitment, ...overrides }),
+      chainTime,
+    });
   };
   const service = () =>
     createJobService({
@@ -128,19 +120,7 @@ describe("createJobService", () => {
     const jobs = service();
     open(1n);
     await jobs.deliverInput({ jobId: 1n, input, salt });
-    const proof = {
-      publicSignals: ["1", "2", "3", "4", "5", "6"],
-      proof: { pi_a: ["1"], pi_b: [["2"]], pi_c: ["3"], protocol: "groth16", curve: "bn128" },
-      calldata: {
-        pA: [1n, 2n],
-        pB: [
-          [3n, 4n],
-          [5n, 6n],
-        ],
-        pC: [7n, 8n],
-        pubSignals: [1n],
-      },
-    } satisfies StoredProof;
+    const proof = fakeProof({ publicSignals: ["1", "2", "3", "4", "5", "6"] });
     // Proven, fulfil sent, not yet mined: the moment finding 5's attacker reads the output and retires the model.
     store.transition({ jobId: 1n, from: ["received"], to: "submitted", patch: { output: [10n, 20n, 30n], proof } });
 
