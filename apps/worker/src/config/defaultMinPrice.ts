@@ -1,9 +1,9 @@
 /**
- * Gas of one `InferenceEscrow.fulfill` with the real risk-v1 verifier: 452,899 measured (`pnpm bench marketGas`,
- * issue #14's steady figure), plus the 5% growth issue #14 allows, rounded up. A floor priced on it still covers
- * fulfil after that growth.
+ * Gas one `InferenceEscrow.fulfill` with the real risk-v1 verifier is priced at. `pnpm bench marketGas` measured
+ * 452,899 in the steady state and 487,111 for a worker's first payment and first validation; issue #14 lets the steady
+ * figure grow 5% (475,544). 500,000 covers all three.
  */
-export const FULFIL_GAS = 476_000n;
+export const FULFIL_GAS = 500_000n;
 
 export type DefaultMinPriceParameters = {
   /** The gas price fulfil is priced at, in wei. */
@@ -19,10 +19,10 @@ export type DefaultMinPriceReturnType = bigint;
 /**
  * The lowest job price, in USDC base units, that pays for one proof and one fulfil: `FULFIL_GAS × gas price`, in
  * USDC at the configured ETH price (rounded up), plus the proving cost. With the defaults (0.1 gwei, 3000 USDC/ETH,
- * 0.01 USDC a proof): 476,000 × 0.1 gwei = 0.0000476 ETH = 0.1428 USDC, + 0.01 = 0.1528 USDC (152,800 base units).
+ * 0.01 USDC a proof): 500,000 × 0.1 gwei = 0.00005 ETH = 0.15 USDC, + 0.01 = 0.16 USDC (160,000 base units).
  *
  * @example
- * defaultMinPrice({ gasPriceWei: 100_000_000n, ethPriceUsdc: 3_000_000_000n, proveCostUsdc: 10_000n }); // 152_800n
+ * defaultMinPrice({ gasPriceWei: 100_000_000n, ethPriceUsdc: 3_000_000_000n, proveCostUsdc: 10_000n }); // 160_000n
  */
 export function defaultMinPrice({
   gasPriceWei,

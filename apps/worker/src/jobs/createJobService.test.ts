@@ -66,7 +66,7 @@ describe("createJobService", () => {
       queue,
       queueLimit: 32,
       chain: { chainId, escrow, agentId: 1n, readJob: async (jobId) => onChain.get(jobId)! },
-      minPrice: { default: 152_800n, byModel: {} },
+      minPrice: { default: 160_000n, byModel: {} },
       deadlineMarginSeconds: 30,
       modelFor: async (modelId) => (modelId === 1n ? model : undefined),
       served: () => ["risk-v1"],
@@ -81,7 +81,7 @@ describe("createJobService", () => {
       const refused = await jobs.deliverInput({ jobId, input, salt }).catch((error: unknown) => error);
       expect(refused).toBeInstanceOf(JobTermsRefusedError);
       expect(refused).toMatchObject({ status: 402, code: "BELOW_PRICE_FLOOR" });
-      expect((refused as Error).message).toContain("at least 0.1528 USDC");
+      expect((refused as Error).message).toContain("at least 0.16 USDC");
       expect(store.get(jobId)).toMatchObject({
         state: "failed",
         error: { code: "BELOW_PRICE_FLOOR" },
