@@ -205,6 +205,7 @@ export async function startWorker({ config, log }: StartWorkerParameters): Promi
     models,
     modelIds: resolver.idsByName,
     jobs,
+    minPrice: config.minPrice,
     metrics,
     bodyLimitBytes: config.bodyLimitBytes,
     log,

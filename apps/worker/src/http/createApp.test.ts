@@ -96,6 +96,7 @@ describe("createApp", () => {
       models,
       modelIds: () => new Map([["risk-v1", 1n]]),
       jobs,
+      minPrice: { default: 0n, byModel: { "risk-v1": 100_000n } },
       metrics,
       health: () => ({ status: "ok" }),
       bodyLimitBytes: 2048,
@@ -124,6 +125,7 @@ describe("createApp", () => {
       scale: 8,
       labels: ["low", "medium", "high"],
       commitment: model.manifest.commitments.model,
+      minPrice: "0.1",
     });
   });
 
