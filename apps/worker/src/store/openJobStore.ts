@@ -147,6 +147,8 @@ export function openJobStore({ path, chainKey, now = Date.now }: OpenJobStorePar
     db = new DatabaseSync(path);
     db.exec("PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA busy_timeout = 5000;");
     db.exec(SCHEMA);
+    // Databases written before inputs were erased at the end of a job still hold them: erase them now.
+    db.exec("UPDATE jobs SET input = NULL, salt = NULL WHERE state IN ('settled', 'failed') AND salt IS NOT NULL");
   } catch (cause) {
     throw new JobStoreError({ path, action: "be opened", cause });
   }
