@@ -14,6 +14,7 @@ import {
   openJob,
   refundJob,
   WorkerJobConflictError,
+  WorkerUnauthorizedError,
   waitForAttestation,
 } from "@convergence/sdk";
 import { commitInput, computeBinding, forward, randomSalt } from "@convergence/zk";
@@ -137,6 +138,17 @@ describe("the inference market end to end: escrow, worker, attestation, validati
     expect(Object.keys(view.timings)).toEqual(
       expect.arrayContaining(["receivedAt", "provingStartedAt", "provedAt", "proveMs", "submittedAt", "settledAt"]),
     );
+    // The requester's signed read names this chain and escrow as the worker does; a stranger's signature is refused.
+    const escrow = contracts().InferenceEscrow;
+    const signed = await getWorkerJob({ workerUrl: worker.url, jobId, requester: { client: requester(), escrow } });
+    expect(signed.output?.raw).toEqual(attestation.outputs.map(String));
+    const stranger = await getWorkerJob({
+      workerUrl: worker.url,
+      jobId,
+      requester: { client: devnet.wallets[4]!, escrow },
+    }).catch((error: unknown) => error);
+    expect(stranger).toBeInstanceOf(WorkerUnauthorizedError);
+    expect(stranger).toMatchObject({ status: 401, code: "REQUESTER_SIGNATURE_INVALID" });
     // Delivering the same input again is harmless.
     expect((await deliverJobInput({ workerUrl: worker.url, jobId, input, salt })).accepted).toBe(false);
   });

@@ -3,7 +3,7 @@ import type { AddressInfo } from "node:net";
 import { readDeployment } from "@convergence/contracts";
 import { createClients } from "@convergence/sdk";
 import { setupCircuitPackage } from "@convergence/zk";
-import { type Address, createPublicClient, type Hex, http } from "viem";
+import { type Address, createPublicClient, formatUnits, type Hex, http } from "viem";
 import { ensureModelRegistered } from "./bootstrap/ensureModelRegistered.ts";
 import { ensureWorkerAgent } from "./bootstrap/ensureWorkerAgent.ts";
 import { ensureZkSetup } from "./bootstrap/ensureZkSetup.ts";
@@ -85,6 +85,15 @@ export async function startWorker({ config, log }: StartWorkerParameters): Promi
   if (balance === 0n) log.warn("the worker account holds no ETH: it cannot pay gas", { address: account.address });
 
   const models = await loadServedModels({ names: config.models, home: config.home });
+  log.info("price floor (USDC)", {
+    ...Object.fromEntries(
+      [...models.keys()].map((name) => [
+        name,
+        formatUnits(config.minPrice.byModel[name] ?? config.minPrice.default, 6),
+      ]),
+    ),
+    deadlineMarginSeconds: config.deadlineMarginSeconds,
+  });
   const served = new Map<string, { model: Served; vkeyHash: Hex }>();
   const known = new Map<bigint, string>();
   for (const model of models.values()) {
@@ -138,10 +147,14 @@ export async function startWorker({ config, log }: StartWorkerParameters): Promi
     metrics,
     log,
     maxAttempts: config.maxAttempts,
+    minPrice: config.minPrice,
+    requiredSeconds: () => queue.averageJobSeconds() + config.deadlineMarginSeconds,
   });
   const queue = createJobQueue({
     limit: config.queueLimit,
     concurrency: config.concurrency,
+    // The best-paying job first: a flood of cheap jobs that passed the floor still cannot hold a real one back.
+    priority: (jobId) => store.get(jobId)?.amount ?? 0n,
     handle: async (jobId) => {
       await processor.process(jobId);
       retries.delete(jobId);
@@ -162,6 +175,8 @@ export async function startWorker({ config, log }: StartWorkerParameters): Promi
     queue,
     queueLimit: config.queueLimit,
     chain,
+    minPrice: config.minPrice,
+    deadlineMarginSeconds: config.deadlineMarginSeconds,
     modelFor: resolver.modelFor,
     served: () => [...models.keys()],
     isDraining: () => draining,
@@ -190,6 +205,7 @@ export async function startWorker({ config, log }: StartWorkerParameters): Promi
     models,
     modelIds: resolver.idsByName,
     jobs,
+    minPrice: config.minPrice,
     metrics,
     bodyLimitBytes: config.bodyLimitBytes,
     log,

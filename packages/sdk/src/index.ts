@@ -127,6 +127,12 @@ export {
   type WorkerModel,
 } from "./actions/worker/getWorkerModels.ts";
 export type { WorkerJob, WorkerJobState } from "./actions/worker/types.ts";
+export {
+  REQUESTER_SIGNATURE_HEADER,
+  type WorkerJobReadMessageParameters,
+  type WorkerJobReadMessageReturnType,
+  workerJobReadMessage,
+} from "./actions/worker/workerJobReadMessage.ts";
 export { type CreateClientsParameters, type CreateClientsReturnType, createClients } from "./client/createClients.ts";
 export {
   type ResolveAccountParameters,
@@ -162,6 +168,7 @@ export {
   WorkerModelNotServedError,
   WorkerPayloadTooLargeError,
   WorkerRequestError,
+  WorkerUnauthorizedError,
   WorkerUnreachableError,
 } from "./errors/worker.ts";
 export { type WriteContractAndWaitParameters, writeContractAndWait } from "./internal/writeContractAndWait.ts";

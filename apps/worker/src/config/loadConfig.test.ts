@@ -17,8 +17,28 @@ describe("loadConfig", () => {
       bodyLimitBytes: 16_384,
       autoRegister: true,
       logLevel: "info",
+      // 500,000 gas at 0.1 gwei and 3000 USDC/ETH is 0.15 USDC, plus 0.01 USDC of proving.
+      minPrice: { default: 160_000n, byModel: {} },
+      deadlineMarginSeconds: 30,
     });
     expect(config.dbPath).toBe(join(config.home, "worker", "jobs.sqlite"));
+  });
+
+  it("reads the price floor for every model, per model, or from the gas price it must cover", () => {
+    expect(loadConfig({ env: { WORKER_MIN_PRICE: "0.5" } }).minPrice).toEqual({ default: 500_000n, byModel: {} });
+    expect(loadConfig({ env: { WORKER_MIN_PRICE: "risk-v1=2, linear-threshold=0.000001" } }).minPrice).toEqual({
+      default: 160_000n,
+      byModel: { "risk-v1": 2_000_000n, "linear-threshold": 1n },
+    });
+    expect(loadConfig({ env: { WORKER_MIN_PRICE: "0,risk-v1=1" } }).minPrice).toEqual({
+      default: 0n,
+      byModel: { "risk-v1": 1_000_000n },
+    });
+    // 30 gwei (a busy mainnet) at 2500 USDC/ETH: 500,000 × 30e-9 × 2500 = 37.5 USDC, plus 0.05 of proving.
+    const mainnet = loadConfig({
+      env: { WORKER_GAS_PRICE_GWEI: "30", WORKER_ETH_PRICE_USDC: "2500", WORKER_PROVE_COST_USDC: "0.05" },
+    });
+    expect(mainnet.minPrice.default).toBe(37_550_000n);
   });
 
   it("reads every variable and treats an empty one as unset", () => {
@@ -68,6 +88,14 @@ describe("loadConfig", () => {
     ["WORKER_MODELS", " , ", "model names"],
     ["WORKER_AUTO_REGISTER", "maybe", "true or false"],
     ["WORKER_LOG_LEVEL", "verbose", "debug, info"],
+    ["WORKER_MIN_PRICE", "-1", "USDC a job must pay"],
+    ["WORKER_MIN_PRICE", "0.0000001", "USDC a job must pay"],
+    ["WORKER_MIN_PRICE", "risk-v1=", "USDC a job must pay"],
+    ["WORKER_MIN_PRICE", "Risk=1", "USDC a job must pay"],
+    ["WORKER_GAS_PRICE_GWEI", "fast", "gas price in gwei"],
+    ["WORKER_ETH_PRICE_USDC", "1e3", "USDC one ETH is worth"],
+    ["WORKER_PROVE_COST_USDC", "-0.01", "USDC one proof costs"],
+    ["WORKER_DEADLINE_MARGIN_SECONDS", "86401", "0 to 86400"],
   ])("refuses %s=%j, naming the variable and the expected form", (variable, value, expected) => {
     let error: unknown;
     try {

@@ -1,11 +1,36 @@
 import { isAbsolute, join, resolve } from "node:path";
 import { convergenceHome } from "@convergence/paths";
-import { type Hex, isHex } from "viem";
+import { type Hex, isHex, parseUnits } from "viem";
 import { z } from "zod";
 import { InvalidConfigError } from "../errors/config.ts";
+import type { PriceFloor } from "../jobs/checkJobTerms.ts";
+import { defaultMinPrice } from "./defaultMinPrice.ts";
 
 const integer = (min: number, max: number) =>
   z.string().regex(/^\d+$/).transform(Number).pipe(z.number().int().min(min).max(max));
+
+/** A non-negative decimal with at most `decimals` fraction digits, as base units. */
+const units = (decimals: number) =>
+  z
+    .string()
+    .regex(new RegExp(`^\\d{1,30}(\\.\\d{1,${decimals}})?$`))
+    .transform((value) => parseUnits(value, decimals));
+
+const MODEL_NAME = /^[a-z0-9][a-z0-9-]{0,63}$/;
+
+/** `0.5`, `risk-v1=0.5,linear-threshold=0.2`, or both (`0.3,risk-v1=0.5`): USDC for every model, and per model. */
+const minPrice = z
+  .string()
+  .transform((value) => value.split(",").map((entry) => entry.trim().split("=")))
+  .pipe(z.array(z.union([z.tuple([units(6)]), z.tuple([z.string().regex(MODEL_NAME), units(6)])])))
+  .transform((entries) => {
+    const floor: { default: bigint | undefined; byModel: Record<string, bigint> } = { default: undefined, byModel: {} };
+    for (const entry of entries) {
+      if (entry.length === 1) floor.default = entry[0];
+      else floor.byModel[entry[0]] = entry[1];
+    }
+    return floor;
+  });
 
 const boolean = z
   .enum(["1", "0", "true", "false", "yes", "no"])
@@ -71,6 +96,33 @@ const variables = {
     expected:
       "a comma-separated list of model names such as risk-v1,linear-threshold: imported MLPs, or circuit packages added with `convergence circuit add` ($CONVERGENCE_HOME/circuits/<name>/)",
   },
+  WORKER_MIN_PRICE: {
+    schema: minPrice,
+    default: undefined,
+    expected:
+      "USDC a job must pay before it is proven: one amount for every model (0.5), per model (risk-v1=0.5,linear-threshold=0.2), or both (0.3,risk-v1=0.5); default: proving plus fulfil gas, from WORKER_GAS_PRICE_GWEI, WORKER_ETH_PRICE_USDC and WORKER_PROVE_COST_USDC",
+  },
+  WORKER_GAS_PRICE_GWEI: {
+    schema: units(9),
+    default: "0.1",
+    expected: "a gas price in gwei such as 0.1 (at most 9 decimals): what the default price floor pays fulfil's gas at",
+  },
+  WORKER_ETH_PRICE_USDC: {
+    schema: units(6),
+    default: "3000",
+    expected: "USDC one ETH is worth, such as 3000 (at most 6 decimals), to price fulfil's gas in USDC",
+  },
+  WORKER_PROVE_COST_USDC: {
+    schema: units(6),
+    default: "0.01",
+    expected: "USDC one proof costs this machine, such as 0.01 (at most 6 decimals)",
+  },
+  WORKER_DEADLINE_MARGIN_SECONDS: {
+    schema: integer(0, 86_400),
+    default: "30",
+    expected:
+      "an integer number of seconds from 0 to 86400 a job's deadline must leave beyond the measured prove-and-fulfil time",
+  },
   WORKER_BODY_LIMIT_BYTES: {
     schema: integer(256, 10_485_760),
     default: "16384",
@@ -133,6 +185,10 @@ export type WorkerConfig = {
   concurrency: number;
   queueLimit: number;
   models: string[];
+  /** The lowest price, in USDC base units, of a job this worker proves (per model, else the default). */
+  minPrice: PriceFloor;
+  /** Seconds a job's deadline must leave beyond the measured prove-and-fulfil time. */
+  deadlineMarginSeconds: number;
   bodyLimitBytes: number;
   pollIntervalMs: number;
   confirmations: number;
@@ -193,6 +249,17 @@ export function loadConfig({ env = process.env }: LoadConfigParameters = {}): Lo
     concurrency: p.WORKER_CONCURRENCY,
     queueLimit: p.WORKER_QUEUE_LIMIT,
     models: p.WORKER_MODELS,
+    minPrice: {
+      default:
+        p.WORKER_MIN_PRICE?.default ??
+        defaultMinPrice({
+          gasPriceWei: p.WORKER_GAS_PRICE_GWEI,
+          ethPriceUsdc: p.WORKER_ETH_PRICE_USDC,
+          proveCostUsdc: p.WORKER_PROVE_COST_USDC,
+        }),
+      byModel: p.WORKER_MIN_PRICE?.byModel ?? {},
+    },
+    deadlineMarginSeconds: p.WORKER_DEADLINE_MARGIN_SECONDS,
     bodyLimitBytes: p.WORKER_BODY_LIMIT_BYTES,
     pollIntervalMs: p.WORKER_POLL_INTERVAL_MS,
     confirmations: p.WORKER_CONFIRMATIONS,

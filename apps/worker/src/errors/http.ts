@@ -1,3 +1,4 @@
+import { REQUESTER_SIGNATURE_HEADER } from "@convergence/sdk";
 import { BaseError, type BaseErrorParameters } from "./base.ts";
 
 /**
@@ -134,5 +135,28 @@ export class ChainUnavailableError extends HttpError {
         cause instanceof Error ? ((cause as { shortMessage?: string }).shortMessage ?? cause.message) : String(cause),
       cause,
     });
+  }
+}
+
+/**
+ * A job skipped without proving: it pays less than the model's price floor (402 BELOW_PRICE_FLOOR) or its deadline
+ * leaves too little time to prove and fulfil (409 DEADLINE_TOO_SOON). The message names the figures.
+ */
+export class JobTermsRefusedError extends HttpError {
+  override name = "JobTermsRefusedError";
+  constructor({ code, message }: { code: "BELOW_PRICE_FLOOR" | "DEADLINE_TOO_SOON"; message: string }) {
+    super(code === "BELOW_PRICE_FLOOR" ? 402 : 409, code, message);
+  }
+}
+
+/** The signature on a job read is not an EIP-191 signature of `workerJobReadMessage` by the job's requester. */
+export class RequesterSignatureError extends HttpError {
+  override name = "RequesterSignatureError";
+  constructor({ jobId, requester, message }: { jobId: bigint; requester: string; message: string }) {
+    super(
+      401,
+      "REQUESTER_SIGNATURE_INVALID",
+      `The ${REQUESTER_SIGNATURE_HEADER} header is not job ${jobId}'s requester ${requester} signing "${message}". Sign that message with the requester's key (getWorkerJob({ requester }) in @convergence/sdk does), or leave the header out to read the job without its output and proof.`,
+    );
   }
 }

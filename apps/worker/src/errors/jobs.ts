@@ -3,7 +3,7 @@ import { BaseError } from "./base.ts";
 /**
  * A job that cannot be finished by this worker: the processor marks it failed with `code` and does not retry.
  * Codes: JOB_REFUNDED, JOB_FULFILLED_ELSEWHERE, JOB_EXPIRED, JOB_NOT_FOUND, MODEL_NOT_SERVED, PROVE_FAILED,
- * OUTPUT_MISMATCH, FULFILL_REVERTED, CHAIN_RESET.
+ * OUTPUT_MISMATCH, FULFILL_REVERTED, CHAIN_RESET, BELOW_PRICE_FLOOR, DEADLINE_TOO_SOON.
  */
 export class JobFailedError extends BaseError {
   override name = "JobFailedError";

@@ -4,6 +4,7 @@ import type { Job, JobStatus } from "@convergence/sdk";
 import { commitInput } from "@convergence/zk";
 import { zeroAddress } from "viem";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { escrowJob } from "../../test/jobFixtures.ts";
 import type { JobReading } from "../chain/types.ts";
 import { loadServedModels } from "../inference/loadServedModels.ts";
 import type { ServedModel } from "../inference/types.ts";
@@ -32,17 +33,8 @@ describe("createApp", () => {
     const models = await loadServedModels({ names: ["risk-v1"], home: "/nonexistent-convergence-home" });
     model = models.get("risk-v1")! as ServedModel;
     const inputCommitment = await commitInput({ input, salt });
-    const job = (jobId: bigint, overrides: Partial<Job> = {}): Job => ({
-      jobId,
-      modelId: 1n,
-      requester: "0x70997970C51812dc3A010C7d01b50e0d17dc79C8" as const,
-      inputCommitment,
-      amount: 2_000_000n,
-      deadline: 2_000_000_000n,
-      workerAgentId: 0n,
-      status: "open",
-      ...overrides,
-    });
+    const job = (jobId: bigint, overrides: Partial<Job> = {}): Job =>
+      escrowJob({ jobId, requester: "0x70997970C51812dc3A010C7d01b50e0d17dc79C8", inputCommitment, ...overrides });
     const record = (j: Job, status: JobStatus = "open"): JobReading => ({ job: { ...j, status }, chainTime });
     onChain.set(1n, record(job(1n)));
     onChain.set(2n, record(job(2n)));
@@ -51,6 +43,8 @@ describe("createApp", () => {
     onChain.set(5n, record(job(5n, { deadline: 1_000n })));
     onChain.set(6n, record(job(6n, { modelId: 42n })));
     onChain.set(7n, record(job(7n)));
+    onChain.set(8n, record(job(8n, { amount: 1n })));
+    onChain.set(9n, record(job(9n, { deadline: chainTime + 10n })));
 
     const store = openJobStore({ path: ":memory:", chainKey: "test" });
     // Slots that never free up: the queue fills, and the test sees 429.
@@ -73,6 +67,8 @@ describe("createApp", () => {
       queue,
       queueLimit: 1,
       chain: {
+        chainId: 31337,
+        escrow: "0x5FbDB2315678afecb367f032d93F642f64180aa3",
         agentId: 1n,
         // What the SDK's getJob answers for an id the escrow does not know.
         readJob: async (jobId) =>
@@ -89,6 +85,8 @@ describe("createApp", () => {
             chainTime,
           },
       },
+      minPrice: { default: 0n, byModel: { "risk-v1": 100_000n } },
+      deadlineMarginSeconds: 30,
       modelFor: async (modelId) => (modelId === 1n ? model : undefined),
       served: () => ["risk-v1"],
       isDraining: () => false,
@@ -98,6 +96,7 @@ describe("createApp", () => {
       models,
       modelIds: () => new Map([["risk-v1", 1n]]),
       jobs,
+      minPrice: { default: 0n, byModel: { "risk-v1": 100_000n } },
       metrics,
       health: () => ({ status: "ok" }),
       bodyLimitBytes: 2048,
@@ -126,6 +125,7 @@ describe("createApp", () => {
       scale: 8,
       labels: ["low", "medium", "high"],
       commitment: model.manifest.commitments.model,
+      minPrice: "0.1",
     });
   });
 
@@ -289,6 +289,24 @@ describe("createApp", () => {
       404,
       "MODEL_NOT_FOUND",
     ],
+    [
+      "a job below the price floor",
+      "POST",
+      "/v1/jobs/8/input",
+      JSON.stringify(jobInput),
+      undefined,
+      402,
+      "BELOW_PRICE_FLOOR",
+    ],
+    [
+      "a job too close to its deadline",
+      "POST",
+      "/v1/jobs/9/input",
+      JSON.stringify(jobInput),
+      undefined,
+      409,
+      "DEADLINE_TOO_SOON",
+    ],
   ])("answers %s with %s %s → %i %s", async (_name, method, path, body, type, status, code) => {
     const response =
       method === "POST"
@@ -335,6 +353,17 @@ describe("createApp", () => {
     if (path.startsWith("/v1/jobs/1/")) {
       expect(((await (await fetch(`${url}/v1/jobs/1`)).json()) as { state: string }).state).toBe("open");
     }
+  });
+
+  it("reports a skipped job with its code, and refuses a job read signed by someone other than its requester", async () => {
+    const skipped = (await (await fetch(`${url}/v1/jobs/8`)).json()) as Record<string, unknown>;
+    expect(skipped).toMatchObject({ state: "failed", output: null, proof: null, error: { code: "BELOW_PRICE_FLOOR" } });
+    expect((skipped.error as { message: string }).message).toContain("at least 0.1 USDC");
+    const signed = await fetch(`${url}/v1/jobs/1`, {
+      headers: { "x-convergence-requester-signature": `0x${"11".repeat(65)}` },
+    });
+    expect(signed.status).toBe(401);
+    expect(((await signed.json()) as { error: { code: string } }).error.code).toBe("REQUESTER_SIGNATURE_INVALID");
   });
 
   it("queues a delivered input (202), answers 200 to the same input again, and 429 with Retry-After when full", async () => {

@@ -1,4 +1,6 @@
+import { REQUESTER_SIGNATURE_HEADER } from "@convergence/sdk";
 import express, { type NextFunction, type Request, type Response } from "express";
+import { formatUnits } from "viem";
 import type { z } from "zod";
 import {
   HttpError,
@@ -12,6 +14,7 @@ import {
 import { runInference } from "../inference/runInference.ts";
 import { servedShape } from "../inference/servedShape.ts";
 import type { Served } from "../inference/types.ts";
+import type { PriceFloor } from "../jobs/checkJobTerms.ts";
 import type { JobService } from "../jobs/types.ts";
 import type { Logger } from "../log/createLogger.ts";
 import type { WorkerMetrics } from "../metrics/createMetrics.ts";
@@ -23,6 +26,8 @@ export type CreateAppParameters = {
   /** On-chain model ids, by name, once known (GET /v1/models shows them). */
   modelIds?: () => Map<string, bigint>;
   jobs: JobService;
+  /** The price floor: GET /v1/models shows each model's, so a requester can pay enough before it opens a job. */
+  minPrice?: PriceFloor;
   metrics: WorkerMetrics;
   /** GET /healthz's body; `status` other than "ok" answers 503. */
   health: () => { status: "ok" | "draining" | "starting"; [key: string]: unknown };
@@ -40,10 +45,10 @@ export type CreateAppReturnType = express.Express;
  * | route | answer |
  * |---|---|
  * | GET /healthz | 200 `{status: "ok", ...}`, 503 while draining |
- * | GET /v1/models | the served models (MLPs and circuit packages): name, kind, shape, scale, labels, features, commitment, on-chain id |
+ * | GET /v1/models | the served models (MLPs and circuit packages): name, kind, shape, scale, labels, features, commitment, on-chain id, minPrice (USDC) |
  * | POST /v1/inference `{model, input, encoding?}` | the int64 ONNX output (a circuit package: its TypeScript reference), no proof |
- * | POST /v1/jobs/:jobId/input `{input, salt}` | 202 queued (200 if the same input was delivered before) |
- * | GET /v1/jobs/:jobId | state, output, proof, tx hashes, timings |
+ * | POST /v1/jobs/:jobId/input `{input, salt}` | 202 queued (200 if the same input was delivered before); 402/409 a job below the price floor or too close to its deadline |
+ * | GET /v1/jobs/:jobId | state, tx hashes, timings; output and proof once settled, or to the requester's signed read |
  * | GET /metrics | Prometheus text |
  *
  * @example
@@ -54,6 +59,7 @@ export function createApp({
   models,
   modelIds = () => new Map(),
   jobs,
+  minPrice = { default: 0n, byModel: {} },
   metrics,
   health,
   bodyLimitBytes,
@@ -103,6 +109,7 @@ export function createApp({
           kind: model.kind,
           modelId: ids.get(model.name)?.toString() ?? null,
           commitment: model.commitment.toString(),
+          minPrice: formatUnits(minPrice.byModel[model.name] ?? minPrice.default, 6),
         };
         if (model.kind === "circuit") {
           const { manifest } = model.pkg;
@@ -165,7 +172,8 @@ export function createApp({
 
   app.get("/v1/jobs/:jobId", async (req, res) => {
     const { jobId } = parse(jobIdParams, req.params, "jobId");
-    res.json(await jobs.getJob(jobId));
+    const requesterSignature = req.get(REQUESTER_SIGNATURE_HEADER);
+    res.json(await jobs.getJob({ jobId, ...(requesterSignature ? { requesterSignature } : {}) }));
   });
 
   app.use((req, _res, next) => next(new RouteNotFoundError({ method: req.method, path: req.path })));

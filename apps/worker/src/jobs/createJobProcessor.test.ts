@@ -6,6 +6,7 @@ import type { JobStatus } from "@convergence/sdk";
 import { buildPackageInput, computeBinding, forward, type Groth16Calldata } from "@convergence/zk";
 import type { Hex } from "viem";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { fakeProof } from "../../test/jobFixtures.ts";
 import type { ChainGateway, JobReading } from "../chain/types.ts";
 import { JobFailedError, ProverCrashedError } from "../errors/jobs.ts";
 import { loadServedModels } from "../inference/loadServedModels.ts";
@@ -97,25 +98,12 @@ describe("createJobProcessor", () => {
           : {
               output: (await buildPackageInput({ pkg: circuit.pkg, input: task.input, salt: task.salt })).outputs,
             };
+      const { proof, calldata } = fakeProof({ publicSignals: ["1", "2", task.binding.toString()] });
       return {
         output: wrongOutput ? output.map((v) => v + 1n) : output,
         publicSignals: ["1", "2", task.binding.toString(), ...output.map(String)],
-        proof: {
-          pi_a: ["1", "2", "1"],
-          pi_b: [["3", "4"]],
-          pi_c: ["5", "6", "1"],
-          protocol: "groth16",
-          curve: "bn128",
-        },
-        calldata: {
-          pA: [1n, 2n],
-          pB: [
-            [3n, 4n],
-            [5n, 6n],
-          ],
-          pC: [7n, 8n],
-          pubSignals: [1n, 2n, task.binding],
-        },
+        proof,
+        calldata,
         proveMs: 600,
       };
     },
@@ -133,6 +121,8 @@ describe("createJobProcessor", () => {
       }),
       log: createLogger({ level: "silent" }),
       maxAttempts: 2,
+      minPrice: { default: 100_000n, byModel: { "linear-threshold": 50_000n } },
+      requiredSeconds: () => 35,
     });
 
   /** A job opened on the escrow and delivered to the store in `state`. */
@@ -141,14 +131,15 @@ describe("createJobProcessor", () => {
     state: "received" | "proving" | "submitted" = "received",
     status: JobStatus = "open",
     modelId = 1n,
+    { amount = 2_000_000n, deadline = 2_000n }: { amount?: bigint; deadline?: bigint } = {},
   ) => {
     const opened = {
       jobId,
       modelId,
       requester: "0x3C44CdDdB6a900fa2b585dd299e03d12FA4293BC" as const,
       inputCommitment: 77n,
-      amount: 2_000_000n,
-      deadline: 2_000n,
+      amount,
+      deadline,
       workerAgentId: 0n,
       openedBlock: 5n,
       openedTx: undefined,
@@ -178,6 +169,28 @@ describe("createJobProcessor", () => {
     // Processing a settled job again does nothing.
     await processor().process(1n);
     expect(sent).toEqual([1n]);
+  });
+
+  it("never proves a job below its model's price floor, nor one too close to its deadline", async () => {
+    job(30n, "received", "open", 1n, { amount: 1n });
+    job(31n, "received", "open", 1n, { amount: 99_999n });
+    // 20 s left at chain time 1000; proving and fulfilling takes 35 s here.
+    job(32n, "received", "open", 1n, { deadline: 1_020n });
+    for (const jobId of [30n, 31n, 32n]) await processor().process(jobId);
+    expect(proved).toEqual([]);
+    expect(sent).toEqual([]);
+    expect(store.get(30n)).toMatchObject({ state: "failed", error: { code: "BELOW_PRICE_FLOOR" }, input: undefined });
+    expect(store.get(30n)!.error!.message).toContain("pays 0.000001 USDC");
+    expect(store.get(30n)!.error!.message).toContain("at least 0.1 USDC");
+    expect(store.get(31n)).toMatchObject({ state: "failed", error: { code: "BELOW_PRICE_FLOOR" } });
+    expect(store.get(32n)).toMatchObject({ state: "failed", error: { code: "DEADLINE_TOO_SOON" }, salt: undefined });
+    expect(store.get(32n)!.error!.message).toContain("20 s left");
+
+    // The floor is per model: 0.06 USDC is below risk-v1's 0.1 but above linear-threshold's 0.05.
+    job(33n, "received", "open", 2n, { amount: 60_000n });
+    await processor().process(33n);
+    expect(store.get(33n)?.state).toBe("settled");
+    expect(proved.map((task) => task.model)).toEqual(["linear-threshold"]);
   });
 
   it("proves a circuit package's job in the prover with its directory and checks the outputs against its reference", async () => {

@@ -8,6 +8,7 @@ import type { WorkerMetrics } from "../metrics/createMetrics.ts";
 import type { Prover } from "../prover/types.ts";
 import type { JobStore } from "../store/openJobStore.ts";
 import type { JobRecord } from "../store/types.ts";
+import { checkJobTerms, type PriceFloor } from "./checkJobTerms.ts";
 
 export type CreateJobProcessorParameters = {
   store: JobStore;
@@ -18,6 +19,10 @@ export type CreateJobProcessorParameters = {
   log: Logger;
   /** Proving attempts per job (a crash or restart mid-proof counts as one). */
   maxAttempts: number;
+  /** The lowest price of a job this worker proves, per model. */
+  minPrice: PriceFloor;
+  /** Seconds proving and fulfilling one job take here, measured (the queue's moving average), plus the margin. */
+  requiredSeconds: () => number;
   now?: () => number;
 };
 
@@ -35,14 +40,16 @@ export type CreateJobProcessorReturnType = JobProcessor;
 const ACTIVE = ["received", "proving", "submitted"] as const;
 
 /**
- * The life of a job once its input is in: check the escrow (skip a job already fulfilled, refunded or expired),
- * prove in the pool, cross-check the proven outputs against the int64 ONNX model, check the escrow again, send
+ * The life of a job once its input is in: check the escrow (skip a job already fulfilled, refunded or expired), skip
+ * without proving a job below the price floor or too close to its deadline (BELOW_PRICE_FLOOR, DEADLINE_TOO_SOON: it
+ * may have waited in the queue, or the floor changed across a restart), prove in the pool, cross-check the proven outputs against the int64 ONNX model, check the escrow again, send
  * `fulfill` from the agent wallet, and wait for the receipt. Every step is recorded before the next starts, so a
  * process killed at any point resumes here without proving or paying twice: a job whose fulfil landed before the
  * crash is found fulfilled by this agent on-chain and marked settled.
  *
  * @example
- * const processor = createJobProcessor({ store, chain, prover, modelFor, metrics, log, maxAttempts: 3 });
+ * const processor = createJobProcessor({ store, chain, prover, modelFor, metrics, log, maxAttempts: 3, minPrice,
+ *   requiredSeconds: () => queue.averageJobSeconds() + 30 });
  * const queue = createJobQueue({ limit: 32, concurrency: 1, handle: processor.process });
  */
 export function createJobProcessor({
@@ -53,6 +60,8 @@ export function createJobProcessor({
   metrics,
   log,
   maxAttempts,
+  minPrice,
+  requiredSeconds,
   now = Date.now,
 }: CreateJobProcessorParameters): CreateJobProcessorReturnType {
   const fail = (job: JobRecord, error: JobFailedError) => {
@@ -221,9 +230,20 @@ export function createJobProcessor({
             message: `This worker does not serve on-chain model ${job.modelId}.`,
           });
         }
-        if (checkOnChain(job, await chain.readJob(jobId))) {
+        const reading = await chain.readJob(jobId);
+        if (checkOnChain(job, reading)) {
           settle(job, "fulfilled before a restart");
           return;
+        }
+        if (!job.proof) {
+          const refused = checkJobTerms({
+            job,
+            model: model.name,
+            minPrice,
+            chainTime: reading.chainTime,
+            requiredSeconds: requiredSeconds(),
+          });
+          if (refused) throw new JobFailedError(refused);
         }
         if (job.state === "submitted") {
           // The chain says open: the last fulfil did not land (reverted, dropped, or the node restarted). Send again.

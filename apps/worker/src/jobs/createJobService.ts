@@ -1,4 +1,6 @@
+import { workerJobReadMessage } from "@convergence/sdk";
 import { commitInput } from "@convergence/zk";
+import { type Hex, isHex, verifyMessage } from "viem";
 import type { ChainGateway, JobReading } from "../chain/types.ts";
 import {
   ChainUnavailableError,
@@ -7,8 +9,10 @@ import {
   InvalidInputError,
   JobConflictError,
   JobNotFoundError,
+  JobTermsRefusedError,
   ModelNotServedError,
   QueueFullError,
+  RequesterSignatureError,
 } from "../errors/http.ts";
 import { servedShape } from "../inference/servedShape.ts";
 import type { Served } from "../inference/types.ts";
@@ -16,6 +20,7 @@ import type { Logger } from "../log/createLogger.ts";
 import type { JobQueue } from "../queue/createJobQueue.ts";
 import type { JobStore } from "../store/openJobStore.ts";
 import type { JobRecord } from "../store/types.ts";
+import { checkJobTerms, type PriceFloor } from "./checkJobTerms.ts";
 import { toJobView } from "./toJobView.ts";
 import type { JobService } from "./types.ts";
 
@@ -23,7 +28,11 @@ export type CreateJobServiceParameters = {
   store: JobStore;
   queue: JobQueue;
   queueLimit: number;
-  chain: Pick<ChainGateway, "readJob" | "agentId">;
+  chain: Pick<ChainGateway, "readJob" | "agentId" | "chainId" | "escrow">;
+  /** The lowest price of a job this worker proves, per model. */
+  minPrice: PriceFloor;
+  /** Seconds a deadline must leave beyond the queue's measured seconds per job (prove and fulfil). */
+  deadlineMarginSeconds: number;
   /** The served model a job's on-chain model id names, if this worker serves it. */
   modelFor: (modelId: bigint) => Promise<Served | undefined>;
   served: () => string[];
@@ -38,11 +47,19 @@ export type CreateJobServiceReturnType = JobService;
  * The job side of the HTTP API. Delivering an input checks, in order: the worker takes jobs (503 while draining), the
  * job exists on-chain (404), this worker serves its model (404) and may fulfil it (409), the input fits the model
  * (400) and commits, with the salt, to the job's on-chain inputCommitment (409), the job is still open and before its
- * deadline (409), and the queue has room (429 with Retry-After). Only then is the input stored (so a restart resumes
- * it) and the job queued. Delivering the same input again answers 200 with the job's state.
+ * deadline (409), it pays the model's price floor (402 BELOW_PRICE_FLOOR) and leaves time to prove and fulfil (409
+ * DEADLINE_TOO_SOON; both record the job failed with that code, never proven), and the queue has room (429 with
+ * Retry-After). Only then is the input stored (so a restart resumes it) and the job queued, ahead of lower-paying ones.
+ * Delivering the same input again answers 200 with the job's state.
+ *
+ * Reading a job shows its output and proof only once it settled, or to its requester, who proves it with an EIP-191
+ * signature of `workerJobReadMessage` (chain id, escrow, job id). A signature rather than the salt: the salt is
+ * something this worker holds too (and may have erased), so it would prove nothing about who asks; a signature can only
+ * come from the requester's key, names this job on this escrow and chain, and costs the worker no secret to check.
  *
  * @example
- * const jobs = createJobService({ store, queue, queueLimit: 32, chain, modelFor, served, isDraining, log });
+ * const jobs = createJobService({ store, queue, queueLimit: 32, chain, minPrice, deadlineMarginSeconds: 30, modelFor,
+ *   served, isDraining, log });
  * await jobs.deliverInput({ jobId: 1n, input: [12n, -3n], salt });
  */
 export function createJobService({
@@ -50,6 +67,8 @@ export function createJobService({
   queue,
   queueLimit,
   chain,
+  minPrice,
+  deadlineMarginSeconds,
   modelFor,
   served,
   isDraining,
@@ -77,7 +96,19 @@ export function createJobService({
     return store.get(jobId)!;
   };
 
-  const view = async (job: JobRecord) => toJobView({ job, model: await modelFor(job.modelId) });
+  const view = async (job: JobRecord, reveal = job.state === "settled") =>
+    toJobView({ job, model: await modelFor(job.modelId), reveal });
+  const signedByRequester = async (job: JobRecord, signature: string): Promise<boolean> => {
+    const message = workerJobReadMessage({ chainId: chain.chainId, escrow: chain.escrow, jobId: job.jobId });
+    if (isHex(signature)) {
+      // A malformed signature makes verifyMessage throw: that is a wrong signature too.
+      const valid = await verifyMessage({ address: job.requester, message, signature: signature as Hex }).catch(
+        () => false,
+      );
+      if (valid) return true;
+    }
+    throw new RequesterSignatureError({ jobId: job.jobId, requester: job.requester, message });
+  };
 
   return {
     async deliverInput({ jobId, input, salt }) {
@@ -132,6 +163,23 @@ export function createJobService({
           message: `Job ${jobId} expired at ${job.deadline} (chain time ${chainTime}); the requester can refund it.`,
         });
       }
+      const refused = checkJobTerms({
+        job,
+        model: model.name,
+        minPrice,
+        chainTime,
+        requiredSeconds: queue.averageJobSeconds() + deadlineMarginSeconds,
+      });
+      if (refused) {
+        store.transition({
+          jobId,
+          from: ["open"],
+          to: "failed",
+          patch: { error: refused, timings: { failedAt: now() } },
+        });
+        log.info("job skipped without proving", { jobId, code: refused.code, amount: job.amount });
+        throw new JobTermsRefusedError(refused);
+      }
       if (queue.isFull()) {
         if (isDraining()) throw new DrainingError();
         throw new QueueFullError({ retryAfterSeconds: queue.retryAfterSeconds(), limit: queueLimit });
@@ -149,8 +197,10 @@ export function createJobService({
       return { view: await view(received), created: true };
     },
 
-    async getJob(jobId) {
-      return view(await findJob(jobId));
+    async getJob({ jobId, requesterSignature }) {
+      const job = await findJob(jobId);
+      if (requesterSignature === undefined) return view(job);
+      return view(job, await signedByRequester(job, requesterSignature));
     },
   };
 }

@@ -14,6 +14,10 @@ export type JobService = {
     input: bigint[];
     salt: bigint;
   }): Promise<{ view: JobView; created: boolean }>;
-  /** The job, read from the store (and from the chain if the watcher has not seen it yet). */
-  getJob(jobId: bigint): Promise<JobView>;
+  /**
+   * The job, read from the store (and from the chain if the watcher has not seen it yet). Output and proof are null
+   * until it settles, unless `requesterSignature` is the job's requester's EIP-191 signature of the SDK's
+   * `workerJobReadMessage` (a wrong one is refused with 401).
+   */
+  getJob(parameters: { jobId: bigint; requesterSignature?: string }): Promise<JobView>;
 };

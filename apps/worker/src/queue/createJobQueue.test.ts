@@ -43,6 +43,23 @@ describe("createJobQueue", () => {
     expect(queue.offer(1n, { force: true })).toBe("queued");
   });
 
+  it("serves the best-paying waiting job first, and equal ones in the order offered", async () => {
+    const { started, handle, finish } = controlledHandler();
+    const prices = new Map([
+      [1n, 5n],
+      [2n, 1n],
+      [3n, 1n],
+      [4n, 2_000_000n],
+      [5n, 1n],
+    ]);
+    const queue = createJobQueue({ limit: 10, concurrency: 1, handle, priority: (jobId) => prices.get(jobId)! });
+    for (const jobId of prices.keys()) queue.offer(jobId);
+    // Job 1 took the free slot at once; the 2 USDC job then jumps the three one-unit jobs offered before it.
+    expect(started).toEqual([1n]);
+    for (const jobId of [1n, 4n, 2n, 3n]) await finish(jobId);
+    expect(started).toEqual([1n, 4n, 2n, 3n, 5n]);
+  });
+
   it("reports a failed job and goes on with the next", async () => {
     const { started, handle, finish } = controlledHandler();
     const errors: [bigint, unknown][] = [];

@@ -6,6 +6,11 @@ export type CreateJobQueueParameters = {
   /** Works one job to its end. A rejection is reported to `onError`; the queue goes on. */
   handle: (jobId: bigint) => Promise<void>;
   onError?: (jobId: bigint, error: unknown) => void;
+  /**
+   * A job's priority, read when it is offered: the highest waits least (equal ones in the order offered). The worker
+   * passes the job's price, so the best-paying job is served first. Default: all equal (FIFO).
+   */
+  priority?: (jobId: bigint) => bigint;
   /** Seconds a job is assumed to take before one has finished (for Retry-After). Default 5. */
   initialJobSeconds?: number;
 };
@@ -23,6 +28,8 @@ export type JobQueue = {
   running(): number;
   /** Whole seconds after which a refused client should try again: the queue ahead divided by the slots. */
   retryAfterSeconds(): number;
+  /** Seconds one job has taken lately (a moving average of the handled ones; the initial estimate before any). */
+  averageJobSeconds(): number;
   /**
    * Stops starting jobs (offers get "closed") and resolves when the running ones have finished, with the ids of the
    * jobs left waiting (they stay in the store and resume on the next start).
@@ -33,7 +40,7 @@ export type JobQueue = {
 export type CreateJobQueueReturnType = JobQueue;
 
 /**
- * A bounded FIFO of job ids in front of a fixed number of slots. It holds ids only: each job's state is in the store,
+ * A bounded priority queue (FIFO among equals) of job ids in front of a fixed number of slots. It holds ids only: each job's state is in the store,
  * so nothing is lost when the process stops with jobs still waiting.
  *
  * @example
@@ -45,9 +52,10 @@ export function createJobQueue({
   concurrency,
   handle,
   onError = () => {},
+  priority = () => 0n,
   initialJobSeconds = 5,
 }: CreateJobQueueParameters): CreateJobQueueReturnType {
-  const waiting: bigint[] = [];
+  const waiting: { jobId: bigint; priority: bigint }[] = [];
   const known = new Set<bigint>();
   let active = 0;
   let closed = false;
@@ -56,7 +64,7 @@ export function createJobQueue({
 
   const pump = () => {
     while (!closed && active < concurrency && waiting.length > 0) {
-      const jobId = waiting.shift()!;
+      const { jobId } = waiting.shift()!;
       active += 1;
       const started = performance.now();
       let run: Promise<void>;
@@ -84,7 +92,10 @@ export function createJobQueue({
       if (known.has(jobId)) return "duplicate";
       if (!force && waiting.length >= limit) return "full";
       known.add(jobId);
-      waiting.push(jobId);
+      const entry = { jobId, priority: priority(jobId) };
+      const before = waiting.findIndex((other) => other.priority < entry.priority);
+      if (before < 0) waiting.push(entry);
+      else waiting.splice(before, 0, entry);
       pump();
       return "queued";
     },
@@ -95,10 +106,11 @@ export function createJobQueue({
       const rounds = Math.floor(waiting.length / concurrency) + 1;
       return Math.max(1, Math.ceil(rounds * averageSeconds));
     },
+    averageJobSeconds: () => averageSeconds,
     async drain() {
       closed = true;
       if (active > 0) await new Promise<void>((resolve) => (idle = resolve));
-      return [...waiting];
+      return waiting.map((entry) => entry.jobId);
     },
   };
 }

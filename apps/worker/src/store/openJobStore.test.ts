@@ -2,6 +2,7 @@ import { spawn } from "node:child_process";
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { DatabaseSync } from "node:sqlite";
 import { afterAll, describe, expect, it } from "vitest";
 import { openJobStore } from "./openJobStore.ts";
 import type { JobTerms, StoredProof } from "./types.ts";
@@ -108,7 +109,47 @@ describe("openJobStore", () => {
       txHashes: ["0x01", "0x02"],
       timings: { receivedAt: 10, provedAt: 20, proveMs: 600, settledAt: 30 },
     });
+    // Settled: the requester's input and salt are gone from the database, the proof stays.
+    expect(settled).toMatchObject({ input: undefined, salt: undefined });
     store.close();
+  });
+
+  it("erases a job's input and salt once it fails or its chain is reset, and not before", () => {
+    const store = openJobStore({ path: ":memory:", chainKey: "k" });
+    for (const id of [1n, 2n]) {
+      store.insertOpened(opened(id));
+      store.transition({ jobId: id, from: ["open"], to: "received", patch: { input: [1n, 2n], salt: 99n } });
+    }
+    expect(store.transition({ jobId: 1n, from: ["received"], to: "proving" })).toMatchObject({ salt: 99n });
+    const failed = store.transition({
+      jobId: 1n,
+      from: ["proving"],
+      to: "failed",
+      patch: { error: { code: "JOB_REFUNDED", message: "refunded" } },
+    });
+    expect(failed).toMatchObject({ state: "failed", input: undefined, salt: undefined });
+    expect(store.get(2n)).toMatchObject({ input: [1n, 2n], salt: 99n });
+    store.failUnfinished({ code: "CHAIN_RESET", message: "the chain was reset" });
+    expect(store.get(2n)).toMatchObject({ state: "failed", input: undefined, salt: undefined });
+    store.close();
+  });
+
+  it("erases, when opened, the inputs an older worker left in finished jobs", () => {
+    const path = join(dir, "older.sqlite");
+    const store = openJobStore({ path, chainKey: "k" });
+    for (const id of [1n, 2n]) {
+      store.insertOpened(opened(id));
+      store.transition({ jobId: id, from: ["open"], to: "received", patch: { input: [3n], salt: 4n } });
+    }
+    store.close();
+    // What an older worker wrote: a settled job that kept its input and salt.
+    const raw = new DatabaseSync(path);
+    raw.exec("UPDATE jobs SET state = 'settled' WHERE job_id = '1'");
+    raw.close();
+    const reopened = openJobStore({ path, chainKey: "k" });
+    expect(reopened.get(1n)).toMatchObject({ state: "settled", input: undefined, salt: undefined });
+    expect(reopened.get(2n)).toMatchObject({ state: "received", input: [3n], salt: 4n });
+    reopened.close();
   });
 
   it("counts and lists jobs by state, and fails the unfinished ones of a reset chain", () => {

@@ -49,7 +49,8 @@ export type JobStore = {
   get(jobId: bigint): JobRecord | undefined;
   /**
    * Moves a job to `to` if its state is one of `from`, applying `patch`, in one statement. Returns the updated record,
-   * or undefined if the job was in another state (someone else moved it first).
+   * or undefined if the job was in another state (someone else moved it first). Entering `settled` or `failed` erases
+   * the input and salt.
    */
   transition(parameters: {
     jobId: bigint;
@@ -69,6 +70,9 @@ export type JobStore = {
 };
 
 export type OpenJobStoreReturnType = JobStore;
+
+/** States a job does not leave: its input and salt are erased on entering one. */
+const ENDED: readonly JobState[] = ["settled", "failed"];
 
 type Row = {
   job_id: string;
@@ -143,6 +147,8 @@ export function openJobStore({ path, chainKey, now = Date.now }: OpenJobStorePar
     db = new DatabaseSync(path);
     db.exec("PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA busy_timeout = 5000;");
     db.exec(SCHEMA);
+    // Databases written before inputs were erased at the end of a job still hold them: erase them now.
+    db.exec("UPDATE jobs SET input = NULL, salt = NULL WHERE state IN ('settled', 'failed') AND salt IS NOT NULL");
   } catch (cause) {
     throw new JobStoreError({ path, action: "be opened", cause });
   }
@@ -226,6 +232,12 @@ export function openJobStore({ path, chainKey, now = Date.now }: OpenJobStorePar
         if (patch.countAttempt) set("attempts", current.attempts + 1);
         if (patch.error !== undefined) set("error", patch.error === null ? null : JSON.stringify(patch.error));
         if (patch.timings) set("timings", JSON.stringify({ ...current.timings, ...patch.timings }));
+        // The requester's private input is needed only to prove: once the job ends it goes, so a worker's disk (or
+        // whoever reads it later) holds no input and salt of a finished job.
+        if (ENDED.includes(to)) {
+          set("input", null);
+          set("salt", null);
+        }
         db.prepare(`UPDATE jobs SET ${sets.join(", ")} WHERE chain_key = ? AND job_id = ?`).run(
           ...values,
           chainKey,
@@ -264,7 +276,7 @@ export function openJobStore({ path, chainKey, now = Date.now }: OpenJobStorePar
         for (const jobId of unfinished) {
           const current = get(jobId)!;
           db.prepare(
-            "UPDATE jobs SET state = 'failed', error = ?, timings = ?, updated_at = ? WHERE chain_key = ? AND job_id = ?",
+            "UPDATE jobs SET state = 'failed', input = NULL, salt = NULL, error = ?, timings = ?, updated_at = ? WHERE chain_key = ? AND job_id = ?",
           ).run(
             JSON.stringify(error),
             JSON.stringify({ ...current.timings, failedAt: at }),

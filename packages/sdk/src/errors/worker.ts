@@ -40,6 +40,11 @@ export class WorkerJobConflictError extends WorkerRequestError {
   override name = "WorkerJobConflictError";
 }
 
+/** 401: the signature on a job read is not the job's requester's (REQUESTER_SIGNATURE_INVALID). */
+export class WorkerUnauthorizedError extends WorkerRequestError {
+  override name = "WorkerUnauthorizedError";
+}
+
 /** 413: the body is larger than the worker accepts. */
 export class WorkerPayloadTooLargeError extends WorkerRequestError {
   override name = "WorkerPayloadTooLargeError";

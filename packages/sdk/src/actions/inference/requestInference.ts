@@ -159,8 +159,11 @@ export async function requestInference({
     attestor,
     requestHash: attestation.validationRequestHash,
   });
-  // The worker's view is a convenience (timings, its fulfil transaction): the attestation above is the proof.
-  const workerJob = await getWorkerJob({ workerUrl, jobId }).catch(() => undefined);
+  // The worker's view is a convenience (timings, its fulfil transaction): the attestation above is the proof. Signed
+  // as the requester: the worker may not have seen its fulfil mined yet, and shows the output before then only to it.
+  const workerJob = await getWorkerJob({ workerUrl, jobId, requester: { client: walletClient, escrow } }).catch(
+    () => undefined,
+  );
   return {
     jobId,
     modelId,

@@ -1,5 +1,8 @@
 import { createServer, type IncomingMessage, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
+import { createWalletClient, http, publicActions, verifyMessage } from "viem";
+import { privateKeyToAccount } from "viem/accounts";
+import { hardhat } from "viem/chains";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { servedRiskModel, workerJobView } from "../../../test/workerAnswers.ts";
 import {
@@ -11,11 +14,20 @@ import {
   WorkerJobNotFoundError,
   WorkerPayloadTooLargeError,
   WorkerRequestError,
+  WorkerUnauthorizedError,
   WorkerUnreachableError,
 } from "../../errors/worker.ts";
 import { deliverJobInput } from "./deliverJobInput.ts";
 import { getWorkerJob } from "./getWorkerJob.ts";
 import { getWorkerModels } from "./getWorkerModels.ts";
+import { REQUESTER_SIGNATURE_HEADER, workerJobReadMessage } from "./workerJobReadMessage.ts";
+
+const escrow = "0x5FbDB2315678afecb367f032d93F642f64180aa3";
+// Hardhat's public development accounts #1 (the requester) and #4 (a stranger).
+const requester = privateKeyToAccount("0x59c6995e998f97a5a0044966f0945389dc9e86dae88c7a8412f4603b6b78690d");
+const stranger = privateKeyToAccount("0x47e179ec197488593b187f80a00eb0da91f1b9d0b13f8733639f19c30a34926a");
+const walletOf = (account: typeof requester) =>
+  createWalletClient({ account, chain: hardhat, transport: http("http://127.0.0.1:1") }).extend(publicActions);
 
 /**
  * The HTTP contract with a stand-in server that answers as the worker's API does; test/worker/ runs these actions
@@ -59,6 +71,19 @@ describe("deliverJobInput, getWorkerJob, getWorkerModels", () => {
         return send(202, { jobId: "9", state: "received" });
       }
       if (req.url === "/v1/jobs/7") return send(200, jobView);
+      if (req.url === "/v1/jobs/11") {
+        // As the worker does: the output only to the job's requester, proven by its signature of the read message.
+        const signature = req.headers[REQUESTER_SIGNATURE_HEADER];
+        if (signature === undefined) return send(200, { ...jobView, jobId: "11" });
+        const message = workerJobReadMessage({ chainId: hardhat.id, escrow, jobId: 11n });
+        const valid = await verifyMessage({
+          address: requester.address,
+          message,
+          signature: signature as `0x${string}`,
+        });
+        if (!valid) return send(401, { error: { code: "REQUESTER_SIGNATURE_INVALID", message: "not the requester" } });
+        return send(200, { ...jobView, jobId: "11", output: { raw: ["1"], values: [1 / 256], label: "low" } });
+      }
       if (req.url === "/v1/jobs/6") return send(200, { jobId: "6", state: "proving", txHashes: [] });
       if (req.url === "/v1/models") return send(200, { models: [servedModel] });
       const [status, body, headers] = answers[req.url!] ?? [404, { error: { code: "NOT_FOUND", message: "no route" } }];
@@ -88,6 +113,19 @@ describe("deliverJobInput, getWorkerJob, getWorkerModels", () => {
     expect(await getWorkerModels({ workerUrl })).toEqual([servedModel]);
     // A worker's word is checked before anyone reads it: a job view without its timings is no job view.
     await expect(getWorkerJob({ workerUrl, jobId: 6n })).rejects.toThrowError(WorkerInvalidAnswerError);
+  });
+
+  it("signs the read as the requester when asked, so the worker shows the output before settlement", async () => {
+    expect((await getWorkerJob({ workerUrl, jobId: 11n })).output).toBeNull();
+    const signed = await getWorkerJob({ workerUrl, jobId: 11n, requester: { client: walletOf(requester), escrow } });
+    expect(signed.output).toEqual({ raw: ["1"], values: [1 / 256], label: "low" });
+    const refused = await getWorkerJob({
+      workerUrl,
+      jobId: 11n,
+      requester: { client: walletOf(stranger), escrow },
+    }).catch((error: unknown) => error);
+    expect(refused).toBeInstanceOf(WorkerUnauthorizedError);
+    expect(refused).toMatchObject({ status: 401, code: "REQUESTER_SIGNATURE_INVALID" });
   });
 
   it.each([

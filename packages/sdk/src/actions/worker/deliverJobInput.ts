@@ -24,8 +24,9 @@ export type DeliverJobInputReturnType = {
  * Hands a job's private input to the worker over HTTP (`POST /v1/jobs/:jobId/input`). The worker checks it against the
  * inputCommitment on-chain and queues the proof. Errors are typed: WorkerCommitmentMismatchError (409, the input or
  * salt differs from the commitment), WorkerJobNotFoundError (404), WorkerJobConflictError (409: not open, expired, for
- * another agent), WorkerInvalidRequestError (400), WorkerPayloadTooLargeError (413), WorkerBusyError (429/503, with
- * Retry-After), WorkerUnreachableError.
+ * another agent, DEADLINE_TOO_SOON), WorkerInvalidRequestError (400), WorkerPayloadTooLargeError (413), WorkerBusyError
+ * (429/503, with Retry-After), WorkerRequestError (402 BELOW_PRICE_FLOOR: the job pays less than the worker's floor,
+ * which the message names), WorkerUnreachableError.
  *
  * @example
  * const { job } = await deliverJobInput({ workerUrl: "http://127.0.0.1:8080", jobId, input, salt });

@@ -20,6 +20,11 @@ export type WorkerModel = {
   commitment: string;
   /** A circuit package's outputs, each with its own fixed-point scale (an MLP's outputs all have `scale`). */
   outputs?: { name: string; scale: number }[];
+  /**
+   * The worker's price floor for this model, in USDC (a decimal string such as "0.16"): a job paying less is skipped
+   * unproven (402 BELOW_PRICE_FLOOR on delivery). The worker's word: absent from workers before issue #14.
+   */
+  minPrice?: string;
 };
 
 export type GetWorkerModelsParameters = { workerUrl: string; timeoutMs?: number };

@@ -7,6 +7,7 @@ import {
   WorkerModelNotServedError,
   WorkerPayloadTooLargeError,
   WorkerRequestError,
+  WorkerUnauthorizedError,
   WorkerUnreachableError,
 } from "../../errors/worker.ts";
 
@@ -15,6 +16,8 @@ export type RequestWorkerParameters = {
   method: "GET" | "POST";
   path: string;
   body?: unknown;
+  /** Extra request headers (e.g. the requester's signature on a job read). */
+  headers?: Record<string, string>;
   timeoutMs?: number;
   /** 429 and 503 answers retried, waiting Retry-After (at most 30 s) between tries. Default 0. */
   maxRetries?: number;
@@ -34,6 +37,7 @@ export async function requestWorker<T>({
   method,
   path,
   body,
+  headers = {},
   timeoutMs = 30_000,
   maxRetries = 0,
 }: RequestWorkerParameters): Promise<RequestWorkerReturnType<T>> {
@@ -43,7 +47,7 @@ export async function requestWorker<T>({
     try {
       response = await fetch(url, {
         method,
-        headers: body === undefined ? {} : { "content-type": "application/json" },
+        headers: body === undefined ? headers : { ...headers, "content-type": "application/json" },
         body:
           body === undefined ? undefined : JSON.stringify(body, (_k, v) => (typeof v === "bigint" ? v.toString() : v)),
         signal: AbortSignal.timeout(timeoutMs),
@@ -76,6 +80,7 @@ export async function requestWorker<T>({
     if (response.status === 404 && code === "MODEL_NOT_FOUND") throw new WorkerModelNotServedError(details);
     if (response.status === 409 && code === "COMMITMENT_MISMATCH") throw new WorkerCommitmentMismatchError(details);
     if (response.status === 409) throw new WorkerJobConflictError(details);
+    if (response.status === 401) throw new WorkerUnauthorizedError(details);
     if (response.status === 413) throw new WorkerPayloadTooLargeError(details);
     throw new WorkerRequestError(details);
   }
