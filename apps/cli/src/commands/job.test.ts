@@ -117,6 +117,8 @@ describe("convergence job open", () => {
     [["--input", JSON.stringify(features), "--pay", "2", "--deadline", "1e308"], /Invalid --deadline/],
     [["--input", JSON.stringify(features), "--pay", "2", "--timeout", "9".repeat(400)], /Invalid --timeout/],
     [["--input", JSON.stringify(features), "--pay", "2", "--worker-agent", "1e308"], /Invalid --worker-agent/],
+    // Below the worker's advertised floor (0.16 USDC by default): refused before the job is opened and paid.
+    [["--input", JSON.stringify(features), "--pay", "0.1"], /at least the worker's price floor for this model, 160000/],
   ])("refuses %j, naming the problem", async (args, message) => {
     await expect(run("job", "open", ...args, "--rpc", node.url, "--worker-url", workerUrl)).rejects.toThrow(message);
   });

@@ -151,6 +151,7 @@ export function registerJobCommand(program: Command): void {
         modelId,
         input,
         amount: parseUnits(options.pay, 6),
+        ...(served.minPrice === undefined ? {} : { workerMinPrice: parseUnits(served.minPrice, 6) }),
         outputScales: served.outputs?.map((output) => output.scale) ?? served.scale,
         deadlineSeconds: options.deadline,
         ...(options.workerAgent === undefined ? {} : { workerAgentId: options.workerAgent }),

@@ -80,6 +80,9 @@ export async function requestRiskInference({
     modelId: BigInt(served.modelId),
     // The worker names the id; the weights are the ones this agent ships (its manifest), never the worker's word.
     expectedCommitment: BigInt(manifest.commitments.model),
+    ...(served.minPrice === undefined
+      ? {}
+      : { workerMinPrice: toBaseUnits({ amount: served.minPrice, symbol: "USDC" }) }),
     input,
     amount: toBaseUnits({ amount: maxPayment, symbol: "USDC" }),
     outputScales: manifest.scale,

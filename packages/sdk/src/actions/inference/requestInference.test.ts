@@ -170,6 +170,10 @@ describe("requestInference", () => {
       await getModel({ client: market.publicClient, registry: market.contracts.ModelRegistry, modelId: market.modelId })
     ).commitment;
     await expect(request({ expectedCommitment: registered + 1n })).rejects.toBeInstanceOf(ModelCommitmentMismatchError);
+    // The worker's floor is known before paying: a job it would skip unproven is not opened.
+    await expect(request({ amount: 2_000_000n, workerMinPrice: 2_000_001n })).rejects.toThrow(
+      /Invalid amount: 2000000\. Expected at least the worker's price floor for this model, 2000001 base units/,
+    );
     expect(await usdcOf(market.requester.account.address)).toBe(paidBefore);
     expect(await jobCount()).toBe(jobsBefore);
   });

@@ -37,6 +37,11 @@ export type RequestInferenceParameters = {
    * worker, the commitment must not.
    */
   expectedCommitment?: bigint;
+  /**
+   * The worker's advertised price floor in token base units (its GET /v1/models `minPrice`). An amount below it is
+   * refused before paying: the worker would skip the paid job unproven, and the payment would wait for a refund.
+   */
+  workerMinPrice?: bigint;
   /** The quantized input (round(v * 2^S), signed 16-bit), one value per model input. */
   input: readonly bigint[];
   /** Payment in token base units (USDC: 6 decimals, so 2_000_000n is 2 USDC). */
@@ -96,6 +101,7 @@ export async function requestInference({
   workerUrl,
   modelId,
   expectedCommitment,
+  workerMinPrice,
   input,
   amount,
   outputScales,
@@ -104,6 +110,13 @@ export async function requestInference({
   timeoutMs = 300_000,
   onStep = identity,
 }: RequestInferenceParameters): Promise<RequestInferenceReturnType> {
+  if (workerMinPrice !== undefined && amount < workerMinPrice) {
+    throw new InvalidParameterError({
+      parameter: "amount",
+      value: amount,
+      expected: `at least the worker's price floor for this model, ${workerMinPrice} base units (it skips cheaper jobs unproven)`,
+    });
+  }
   if (!Number.isSafeInteger(deadlineSeconds) || deadlineSeconds < 1) {
     throw new InvalidParameterError({
       parameter: "deadlineSeconds",

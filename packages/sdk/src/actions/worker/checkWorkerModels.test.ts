@@ -8,7 +8,9 @@ const model = servedRiskModel;
 
 describe("checkWorkerModels", () => {
   it("passes the models of the worker's API through", () => {
-    expect(checkWorkerModels({ body: { models: [model, { ...model, modelId: null }] }, url })).toHaveLength(2);
+    expect(
+      checkWorkerModels({ body: { models: [model, { ...model, modelId: null, minPrice: "0.16" }] }, url }),
+    ).toHaveLength(2);
   });
   it.each([
     ["no models list", {}, "models"],
@@ -18,6 +20,12 @@ describe("checkWorkerModels", () => {
     ["model id 0", { models: [{ ...model, modelId: "0" }] }, "models[0].modelId"],
     ["a fractional scale", { models: [{ ...model, scale: 8.5 }] }, "models[0].scale"],
     ["a shape of one layer", { models: [{ ...model, shape: [8] }] }, "models[0].shape"],
+    ["a price floor that is not an amount", { models: [{ ...model, minPrice: "1e3" }] }, "models[0].minPrice"],
+    [
+      "a price floor finer than USDC's decimals",
+      { models: [{ ...model, minPrice: "0.0000001" }] },
+      "models[0].minPrice",
+    ],
     ["an output without a scale", { models: [{ ...model, outputs: [{ name: "score" }] }] }, "models[0].outputs"],
   ])("refuses %s, naming the field", (_what, body, field) => {
     expect(() => checkWorkerModels({ body, url })).toThrowError(WorkerInvalidAnswerError);

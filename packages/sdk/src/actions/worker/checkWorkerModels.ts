@@ -25,6 +25,11 @@ const modelFields: [string, Check, string][] = [
   ["labels", arrayOf(isString), "a list of labels"],
   ["commitment", isDecimal, "a decimal commitment"],
   [
+    "minPrice",
+    optional((v) => typeof v === "string" && /^\d{1,30}(\.\d{1,6})?$/.test(v)),
+    'a USDC amount such as "0.16"',
+  ],
+  [
     "outputs",
     optional(
       arrayOf(
