@@ -1,4 +1,7 @@
+import { createServer } from "node:http";
+import type { AddressInfo } from "node:net";
 import { inferenceEscrowAbi, usdcAbi } from "@convergence/contracts";
+import { loadModel } from "@convergence/models";
 import { openJob } from "@convergence/sdk";
 import { commitInput, randomSalt } from "@convergence/zk";
 import type { Address } from "viem";
@@ -133,4 +136,74 @@ export async function rejection(promise: Promise<unknown>): Promise<unknown> {
     },
     (error: unknown) => error,
   );
+}
+
+/**
+ * An attacker's "verifier" for a model with 3 outputs: snarkjs' Groth16 interface (as InferenceAttestor calls it),
+ * accepting every proof. Compiled with zk's compileVerifier, like an honest one.
+ */
+export const ACCEPT_ALL_VERIFIER = `// SPDX-License-Identifier: MIT
+pragma solidity ^0.8.0;
+
+contract AcceptAllVerifier {
+    function verifyProof(uint256[2] calldata, uint256[2][2] calldata, uint256[2] calldata, uint256[6] calldata)
+        external
+        pure
+        returns (bool)
+    {
+        return true;
+    }
+}
+`;
+
+export type FakeWorker = {
+  url: string;
+  /** The POSTs it received (method and path): an input delivered to it would be a requester that paid. */
+  deliveries: () => string[];
+  stop: () => Promise<void>;
+};
+
+/**
+ * A hostile worker's HTTP API, in this process: GET /healthz and GET /v1/models advertise risk-v1 (the bundled
+ * manifest's shape, scale, labels, features and commitment) under the attacker's model id and agent id. It answers
+ * nothing else (404), and records every POST.
+ */
+export async function startFakeWorker({ modelId, agentId }: { modelId: bigint; agentId: bigint }): Promise<FakeWorker> {
+  const { manifest } = await loadModel({ name: "risk-v1" });
+  const models = {
+    models: [
+      {
+        name: "risk-v1",
+        kind: "mlp",
+        version: manifest.version,
+        description: manifest.description,
+        modelId: modelId.toString(),
+        agentId: agentId.toString(),
+        shape: manifest.shape,
+        scale: manifest.scale,
+        labels: manifest.labels,
+        features: manifest.features ?? null,
+        commitment: manifest.commitments.model,
+        minPrice: "0.01",
+      },
+    ],
+  };
+  const posts: string[] = [];
+  const server = createServer((req, res) => {
+    const send = (status: number, body: unknown) => {
+      res.writeHead(status, { "content-type": "application/json" });
+      res.end(JSON.stringify(body));
+    };
+    if (req.method !== "GET") posts.push(`${req.method} ${req.url}`);
+    if (req.method === "GET" && req.url === "/healthz") return send(200, { status: "ok", agentId: agentId.toString() });
+    if (req.method === "GET" && req.url === "/v1/models") return send(200, models);
+    return send(404, { error: { code: "NOT_FOUND", message: "nothing here" } });
+  });
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://127.0.0.1:${port}`,
+    deliveries: () => [...posts],
+    stop: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  };
 }
