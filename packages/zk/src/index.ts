@@ -129,6 +129,11 @@ export {
 } from "./setup/attestContribution.ts";
 export { type CheckPtauParameters, type CheckPtauReturnType, checkPtau } from "./setup/checkPtau.ts";
 export { DEV_PTAU_POWER, DEV_PTAU_SHA256, PHASE2_BEACON_ITERATIONS_EXP } from "./setup/constants.ts";
+export {
+  type ContributeSetupParameters,
+  type ContributeSetupReturnType,
+  contributeSetup,
+} from "./setup/contributeSetup.ts";
 export { type ContributionMessageParameters, contributionMessage } from "./setup/contributionMessage.ts";
 export { createProgress, type OnProgress, type ProgressEvent } from "./setup/createProgress.ts";
 export { devPtauPath } from "./setup/devPtauPath.ts";
