@@ -175,6 +175,7 @@ export {
   verifyContributionAttestations,
 } from "./setup/verifyContributionAttestations.ts";
 export { type VerifyPtauParameters, type VerifyPtauReturnType, verifyPtau } from "./setup/verifyPtau.ts";
+export { type VerifySetupParameters, type VerifySetupReturnType, verifySetup } from "./setup/verifySetup.ts";
 export { type ZkToolVersionsReturnType, zkToolVersions } from "./setup/zkToolVersions.ts";
 export {
   type CompileVerifierParameters,
