@@ -138,6 +138,12 @@ export { type ContributionMessageParameters, contributionMessage } from "./setup
 export { createProgress, type OnProgress, type ProgressEvent } from "./setup/createProgress.ts";
 export { devPtauPath } from "./setup/devPtauPath.ts";
 export { type InspectZkCacheReturnType, inspectZkCache, type ZkCacheEntry } from "./setup/inspectZkCache.ts";
+export {
+  type InstallPublishedKeysParameters,
+  type InstallPublishedKeysReturnType,
+  installPublishedKeys,
+  type PublishedKeys,
+} from "./setup/installPublishedKeys.ts";
 export { loadSetup } from "./setup/loadSetup.ts";
 export {
   type ModelPinFromSetupParameters,
