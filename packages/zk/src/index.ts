@@ -98,6 +98,7 @@ export {
   PublishedKeyCircuitMismatchError,
   PublishedKeyHashMismatchError,
   PublishedKeyInstalledError,
+  PublishedKeysMissingError,
   SetupMissingError,
   SetupRecordMissingError,
   ZkeyWithoutContributionError,

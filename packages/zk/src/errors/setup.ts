@@ -85,6 +85,16 @@ export class PublishedKeyHashMismatchError extends BaseError {
   }
 }
 
+export class PublishedKeysMissingError extends BaseError {
+  override name = "PublishedKeysMissingError";
+  constructor({ dir, missing }: { dir: string; missing: string[] }) {
+    super(`The published keys folder ${dir} is incomplete: ${missing.join(", ")} missing.`, {
+      details: "expected circuit_final.zkey, verification_key.json and setup.json",
+      metaMessages: ["Restore the committed keys with `git checkout -- packages/models/assets`."],
+    });
+  }
+}
+
 export class PublishedKeyCircuitMismatchError extends BaseError {
   override name = "PublishedKeyCircuitMismatchError";
   constructor({ dir, expected, received }: { dir: string; expected: string; received: string }) {

@@ -10,6 +10,7 @@ import {
   PublishedKeyCircuitMismatchError,
   PublishedKeyHashMismatchError,
   PublishedKeyInstalledError,
+  PublishedKeysMissingError,
 } from "../errors/setup.ts";
 import { prove } from "../proof/prove.ts";
 import { verify } from "../proof/verify.ts";
@@ -131,6 +132,16 @@ describe("setupModel with published keys", () => {
     const circuit = await tinyCircuit();
     expect(existsSync(join(circuit.dir, "circuit_final.zkey"))).toBe(false);
     expect(circuit.dir.startsWith(home)).toBe(true);
+  });
+
+  it("names the files missing from an incomplete keys folder", async () => {
+    await useHome("incomplete");
+    const dir = join(root, "incomplete-keys");
+    await cp(published.dir, dir, { recursive: true });
+    await rm(join(dir, "setup.json"));
+    const attempt = setupModel({ model, name: "tiny-v1", published: { ...published, dir } });
+    await expect(attempt).rejects.toThrowError(PublishedKeysMissingError);
+    await expect(attempt).rejects.toThrowError(/is incomplete: setup.json missing/);
   });
 
   it("refuses keys made for another circuit", async () => {

@@ -1,10 +1,14 @@
 import { existsSync } from "node:fs";
 import { copyFile, readFile, rename, rm, writeFile } from "node:fs/promises";
-import { join } from "node:path";
+import { basename, join } from "node:path";
 import type { VerificationKey } from "snarkjs";
 import type { Hex } from "viem";
 import type { CompiledCircuit } from "../circuit/compileCircuit.ts";
-import { PublishedKeyCircuitMismatchError, PublishedKeyHashMismatchError } from "../errors/setup.ts";
+import {
+  PublishedKeyCircuitMismatchError,
+  PublishedKeyHashMismatchError,
+  PublishedKeysMissingError,
+} from "../errors/setup.ts";
 import { withFileLock } from "../files/withFileLock.ts";
 import { assertZkeyContributed } from "./assertZkeyContributed.ts";
 import { createProgress, type OnProgress } from "./createProgress.ts";
@@ -54,6 +58,10 @@ export async function installPublishedKeys({
     vkey: join(circuit.dir, "verification_key.json"),
     record: join(circuit.dir, "setup.json"),
   };
+  const missing = Object.values(source).filter((path) => !existsSync(path));
+  if (missing.length > 0) {
+    throw new PublishedKeysMissingError({ dir: published.dir, missing: missing.map((path) => basename(path)) });
+  }
   const record = await readSetupRecord({ path: source.record });
   if (record.key !== circuit.key) {
     throw new PublishedKeyCircuitMismatchError({ dir: published.dir, expected: circuit.key, received: record.key });
