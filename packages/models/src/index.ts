@@ -47,7 +47,7 @@ export {
 } from "./manifest/prepareModel.ts";
 export { type ReadManifestParameters, type ReadManifestReturnType, readManifest } from "./manifest/readManifest.ts";
 export { sha256 } from "./manifest/sha256.ts";
-export type { ModelFeature, ModelFile, ModelManifest, ModelTraining } from "./manifest/types.ts";
+export type { ModelFeature, ModelFile, ModelKeys, ModelManifest, ModelTraining } from "./manifest/types.ts";
 export {
   type WriteModelDirectoryParameters,
   type WriteModelDirectoryReturnType,

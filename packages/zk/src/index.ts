@@ -98,6 +98,7 @@ export {
   PublishedKeyCircuitMismatchError,
   PublishedKeyHashMismatchError,
   PublishedKeyInstalledError,
+  PublishedKeysMissingError,
   SetupMissingError,
   SetupRecordMissingError,
   ZkeyWithoutContributionError,
@@ -138,6 +139,12 @@ export { type ContributionMessageParameters, contributionMessage } from "./setup
 export { createProgress, type OnProgress, type ProgressEvent } from "./setup/createProgress.ts";
 export { devPtauPath } from "./setup/devPtauPath.ts";
 export { type InspectZkCacheReturnType, inspectZkCache, type ZkCacheEntry } from "./setup/inspectZkCache.ts";
+export {
+  type InstallPublishedKeysParameters,
+  type InstallPublishedKeysReturnType,
+  installPublishedKeys,
+  type PublishedKeys,
+} from "./setup/installPublishedKeys.ts";
 export { loadSetup } from "./setup/loadSetup.ts";
 export {
   type ModelPinFromSetupParameters,
@@ -175,6 +182,7 @@ export {
   verifyContributionAttestations,
 } from "./setup/verifyContributionAttestations.ts";
 export { type VerifyPtauParameters, type VerifyPtauReturnType, verifyPtau } from "./setup/verifyPtau.ts";
+export { type VerifySetupParameters, type VerifySetupReturnType, verifySetup } from "./setup/verifySetup.ts";
 export { type ZkToolVersionsReturnType, zkToolVersions } from "./setup/zkToolVersions.ts";
 export {
   type CompileVerifierParameters,
