@@ -25,6 +25,12 @@ export type WorkerModel = {
    * unproven (402 BELOW_PRICE_FLOOR on delivery). The worker's word: absent from workers before issue #14.
    */
   minPrice?: string;
+  /**
+   * The worker's ERC-8004 agent id (its GET /v1/models `agentId`, a decimal string): the agent a requester reserves the
+   * job for. The worker's word, checked on-chain by requestInference (the agent's wallet). Absent from workers before
+   * issue #14.
+   */
+  agentId?: string;
 };
 
 export type GetWorkerModelsParameters = { workerUrl: string; timeoutMs?: number };
