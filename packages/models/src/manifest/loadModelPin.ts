@@ -5,9 +5,11 @@ import {
   compileCircuit,
   hashVerificationKey,
   loadSetup,
+  type ModelPinFromSetupReturnType,
+  modelPinFromSetup,
   modelShape,
+  readSetupRecord,
   SetupMissingError,
-  type SetupRecord,
   sha256File,
   type VerificationKey,
 } from "@convergence/zk";
@@ -23,7 +25,7 @@ export type LoadModelPinParameters = {
 
 export type LoadModelPinReturnType = {
   /** Shaped as the SDK's `ModelPin`: what a requester holds a registration against. */
-  pin: { commitment: bigint; verificationKey: VerificationKey; contributors: readonly `0x${string}`[] };
+  pin: ModelPinFromSetupReturnType;
   /** "release": the model's published keys (pinned by its manifest); "setup": this machine's own setup of its circuit. */
   source: "release" | "setup";
   /** The directory the key was read from. */
@@ -63,32 +65,17 @@ export async function loadModelPin({ name, home }: LoadModelPinParameters): Prom
     if (bare(vkeyHash) !== bare(keys.vkeyHash)) {
       throw new FileHashMismatchError({ path: verificationKeyPath, expected: keys.vkeyHash, received: vkeyHash });
     }
-    const record = JSON.parse(await readFile(join(releaseDir, "setup.json"), "utf8")) as SetupRecord;
-    const pin = await pinFromSetup({ setup: { zkey, verificationKey, record }, commitment });
+    const record = await readSetupRecord({ path: join(releaseDir, "setup.json") });
+    const pin = await modelPinFromSetup({ setup: { zkey, verificationKey, record }, commitment });
     return { pin, source: "release", dir: releaseDir };
   }
   const circuit = await compileCircuit({ shape: modelShape({ model: quantized }) });
   try {
     const setup = await loadSetup({ circuit });
-    return { pin: await pinFromSetup({ setup, commitment }), source: "setup", dir: circuit.dir };
+    return { pin: await modelPinFromSetup({ setup, commitment }), source: "setup", dir: circuit.dir };
   } catch (error) {
     if (!(error instanceof SetupMissingError)) throw error;
     const searched = [existsSync(releaseDir) ? `${releaseDir} (not pinned by the manifest)` : releaseDir, circuit.dir];
     throw new ModelPinNotFoundError({ name, searched });
   }
-}
-
-type PinFromSetup = (parameters: {
-  setup: { zkey: string; verificationKey: VerificationKey; record: SetupRecord };
-  commitment: bigint;
-}) => Promise<LoadModelPinReturnType["pin"]>;
-
-/**
- * zk's `modelPinFromSetup` (slice "setup" of issue #14, not yet in this branch): until it is, a key without verified
- * contributors (the SDK then refuses it unless trustSetup is "any").
- */
-async function pinFromSetup(parameters: Parameters<PinFromSetup>[0]): Promise<LoadModelPinReturnType["pin"]> {
-  const zk = (await import("@convergence/zk")) as unknown as { modelPinFromSetup?: PinFromSetup };
-  if (zk.modelPinFromSetup) return zk.modelPinFromSetup(parameters);
-  return { commitment: parameters.commitment, verificationKey: parameters.setup.verificationKey, contributors: [] };
 }
