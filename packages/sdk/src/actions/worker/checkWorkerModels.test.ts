@@ -9,16 +9,11 @@ const model = servedRiskModel;
 describe("checkWorkerModels", () => {
   it("passes the models of the worker's API through", () => {
     expect(
-      checkWorkerModels({ body: { models: [model, { ...model, modelId: null, minPrice: "0.16" }] }, url }),
+      checkWorkerModels({
+        body: { models: [model, { ...model, modelId: null, minPrice: "0.16", agentId: "3" }] },
+        url,
+      }),
     ).toHaveLength(2);
-  });
-  it("copies the worker's agent id onto its models, and keeps a model's own", () => {
-    const models = checkWorkerModels({ body: { agentId: "7", models: [model, { ...model, agentId: "9" }] }, url });
-    expect(models.map((m) => m.agentId)).toEqual(["7", "9"]);
-    expect(checkWorkerModels({ body: { models: [model] }, url })[0]!.agentId).toBeUndefined();
-    expect(() => checkWorkerModels({ body: { agentId: "0", models: [model] }, url })).toThrowError(
-      "agentId is not a positive decimal agent id",
-    );
   });
   it.each([
     ["no models list", {}, "models"],
@@ -34,7 +29,8 @@ describe("checkWorkerModels", () => {
       { models: [{ ...model, minPrice: "0.0000001" }] },
       "models[0].minPrice",
     ],
-    ["agent id 0", { models: [{ ...model, agentId: "00" }] }, "models[0].agentId"],
+    ["an agent id that is not a decimal", { models: [{ ...model, agentId: 3 }] }, "models[0].agentId"],
+    ["agent id 0", { models: [{ ...model, agentId: "0" }] }, "models[0].agentId"],
     ["an output without a scale", { models: [{ ...model, outputs: [{ name: "score" }] }] }, "models[0].outputs"],
   ])("refuses %s, naming the field", (_what, body, field) => {
     expect(() => checkWorkerModels({ body, url })).toThrowError(WorkerInvalidAnswerError);

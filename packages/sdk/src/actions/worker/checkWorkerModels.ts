@@ -12,8 +12,6 @@ import {
 } from "../../internal/checkWorkerFields.ts";
 import type { WorkerModel } from "./getWorkerModels.ts";
 
-const isAgentId: Check = (v) => isDecimal(v) && !/^0+$/.test(v as string);
-
 const modelFields: [string, Check, string][] = [
   ["name", isString, "a name"],
   ["kind", (v) => v === "mlp" || v === "circuit", '"mlp" or "circuit"'],
@@ -26,12 +24,12 @@ const modelFields: [string, Check, string][] = [
   ["scale", isScale, "a fixed-point scale from 0 to 64"],
   ["labels", arrayOf(isString), "a list of labels"],
   ["commitment", isDecimal, "a decimal commitment"],
-  ["agentId", optional(isAgentId), "a positive decimal agent id"],
   [
     "minPrice",
     optional((v) => typeof v === "string" && /^\d{1,30}(\.\d{1,6})?$/.test(v)),
     'a USDC amount such as "0.16"',
   ],
+  ["agentId", optional((v) => isDecimal(v) && v !== "0"), "a positive decimal ERC-8004 agent id"],
   [
     "outputs",
     optional(
@@ -46,8 +44,7 @@ const modelFields: [string, Check, string][] = [
 
 /**
  * Checks a worker's `GET /v1/models` body: every model's id, shape, scales, labels and commitment are of the API's form
- * (a model id is a positive decimal, so `BigInt(modelId)` cannot throw or go negative). The worker's `agentId` (body
- * level, optional: absent from workers before issue #14) is copied onto each model.
+ * (a model id is a positive decimal, so `BigInt(modelId)` cannot throw or go negative).
  *
  * @example
  * const models = checkWorkerModels({ body, url });
@@ -55,13 +52,6 @@ const modelFields: [string, Check, string][] = [
 export function checkWorkerModels({ body, url }: { body: unknown; url: string }): WorkerModel[] {
   const models = isObject(body) ? (body as Record<string, unknown>).models : undefined;
   if (!Array.isArray(models)) throw new WorkerInvalidAnswerError({ url, field: "models", expected: "a list" });
-  const agentId = (body as Record<string, unknown>).agentId;
-  if (!optional(isAgentId)(agentId)) {
-    throw new WorkerInvalidAnswerError({ url, field: "agentId", expected: "a positive decimal agent id" });
-  }
   for (const [i, model] of models.entries()) checkFields(model, modelFields, `models[${i}]`, url);
-  // The worker's own agent id, on each model it serves (a model's own agentId wins: a worker may name one per model).
-  return (models as WorkerModel[]).map((model) =>
-    model.agentId === undefined && agentId !== undefined ? { ...model, agentId: agentId as string } : model,
-  );
+  return models as WorkerModel[];
 }

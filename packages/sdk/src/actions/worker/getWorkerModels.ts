@@ -26,9 +26,8 @@ export type WorkerModel = {
    */
   minPrice?: string;
   /**
-   * The worker's ERC-8004 agent id (its GET /v1/models `agentId`, a decimal string): the agent a requester reserves the
-   * job for. The worker's word, checked on-chain by requestInference (the agent's wallet). Absent from workers before
-   * issue #14.
+   * The worker's ERC-8004 agent id (a decimal string), to reserve a job for it (openJob's workerAgentId). The worker's
+   * word, to be checked against the AgentRegistry; absent from workers before issue #14.
    */
   agentId?: string;
 };
