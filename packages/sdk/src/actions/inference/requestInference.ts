@@ -38,7 +38,7 @@ export type RequestInferenceParameters = {
    */
   pin: ModelPin;
   /**
-   * The ERC-8004 agent the job is reserved for: the worker the requester chose (its GET /healthz `agentId`). Its
+   * The ERC-8004 agent the job is reserved for: the worker the requester chose (its GET /v1/models `agentId`). Its
    * wallet, read from the AgentRegistry, is the only account that can fulfil the job, and may not be the only
    * contributor of the pinned key's setup.
    */
@@ -141,7 +141,7 @@ export async function requestInference({
       parameter: "workerAgentId",
       value: workerAgentId,
       expected:
-        "the ERC-8004 agent id of the worker you chose (its GET /healthz agentId): a job is never open to any worker",
+        "the ERC-8004 agent id of the worker you chose (its GET /v1/models agentId): a job is never open to any worker",
     });
   }
   const [attestor, registry, agentRegistry] = await Promise.all([
