@@ -232,7 +232,7 @@ async function workerWallet({
       throw new InvalidParameterError({
         parameter: "workerAgentId",
         value: workerAgentId,
-        expected: `an agent registered in the AgentRegistry ${agentRegistry} (the worker's GET /healthz agentId)`,
+        expected: `an agent registered in the AgentRegistry ${agentRegistry} (the worker's GET /v1/models agentId)`,
       });
     });
   if (wallet === zeroAddress) {
