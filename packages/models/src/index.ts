@@ -17,6 +17,7 @@ export {
   UnsupportedOpsetError,
   UnsupportedShapeError,
 } from "./errors/onnx.ts";
+export { ModelPinNotFoundError } from "./errors/pin.ts";
 export {
   ActivationBoundError,
   InvalidSamplesError,
@@ -29,6 +30,11 @@ export { InvalidTrainingDataError } from "./errors/train.ts";
 export { assertModelName } from "./manifest/assertModelName.ts";
 export { type ImportModelParameters, type ImportModelReturnType, importModel } from "./manifest/importModel.ts";
 export { type LoadModelParameters, type LoadModelReturnType, loadModel } from "./manifest/loadModel.ts";
+export {
+  type LoadModelPinParameters,
+  type LoadModelPinReturnType,
+  loadModelPin,
+} from "./manifest/loadModelPin.ts";
 export {
   type ModelDirectoriesParameters,
   type ModelDirectoriesReturnType,

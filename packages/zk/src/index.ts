@@ -1,6 +1,8 @@
 /// <reference path="./types/circomlibjs.d.ts" />
 /// <reference path="./types/snarkjs.d.ts" />
 // (Consumers typecheck these sources directly: the references carry the untyped modules' declarations.)
+
+export type { VerificationKey } from "snarkjs";
 export {
   type CompileCircuitParameters,
   type CompileCircuitReturnType,
@@ -103,7 +105,12 @@ export {
   SetupRecordMissingError,
   ZkeyWithoutContributionError,
 } from "./errors/setup.ts";
-export { InvalidContractNameError, VerifierCompileError } from "./errors/verifier.ts";
+export {
+  InvalidCodeError,
+  InvalidContractNameError,
+  InvalidVerificationKeyError,
+  VerifierCompileError,
+} from "./errors/verifier.ts";
 export * from "./fixedPoint/constants.ts";
 export { floorDiv } from "./fixedPoint/floorDiv.ts";
 export { type ForwardParameters, type ForwardReturnType, forward } from "./fixedPoint/forward.ts";
@@ -194,4 +201,11 @@ export {
   type ExportVerifierReturnType,
   exportVerifier,
 } from "./verifier/exportVerifier.ts";
+export { hashVerificationKey } from "./verifier/hashVerificationKey.ts";
+export { stripCodeMetadata } from "./verifier/stripCodeMetadata.ts";
 export { verifierContractName } from "./verifier/verifierContractName.ts";
+export {
+  type VerifierRuntimeCodeParameters,
+  type VerifierRuntimeCodeReturnType,
+  verifierRuntimeCode,
+} from "./verifier/verifierRuntimeCode.ts";
