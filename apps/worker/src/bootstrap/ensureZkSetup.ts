@@ -11,7 +11,7 @@ import {
 } from "@convergence/zk";
 import type { Hex } from "viem";
 import { PublishedKeyMismatchError, ZkSetupMissingError } from "../errors/bootstrap.ts";
-import type { Served } from "../inference/types.ts";
+import type { PublishedKeys, Served } from "../inference/types.ts";
 import type { Logger } from "../log/createLogger.ts";
 
 export type EnsureZkSetupParameters = {
@@ -22,12 +22,13 @@ export type EnsureZkSetupParameters = {
 export type EnsureZkSetupReturnType = SetupCircuitReturnType;
 
 /**
- * The published key of a model that ships one, pinned in its manifest (`keys`, issue #14: packages/models/assets/<model>/keys).
- * Read through a narrow type until the manifest type carries the field.
+ * The vkeyHash a model's published key is pinned to: its published keys (`loadModel`'s `publishedKeys`), else its
+ * manifest's `keys` (issue #14: packages/models/assets/<model>/keys), read through a narrow type until the manifest
+ * type carries the field.
  */
-function publishedKeys(model: Served): { vkeyHash: Hex } | undefined {
+function pinnedVkeyHash(model: Served): Hex | undefined {
   if (model.kind !== "mlp") return undefined;
-  return (model.manifest as { keys?: { vkeyHash: Hex } }).keys;
+  return model.publishedKeys?.vkeyHash ?? (model.manifest as { keys?: { vkeyHash: Hex } }).keys?.vkeyHash;
 }
 
 /**
@@ -35,9 +36,10 @@ function publishedKeys(model: Served): { vkeyHash: Hex } | undefined {
  * secret that forges proofs, so the model's publisher does). The circuit is compiled (deterministic, cached) and its
  * setup loaded from the zk cache ($CONVERGENCE_HOME/zk), where the publisher's `convergence zk setup --model <name>`
  * (an MLP) or `convergence circuit add <dir>` (a circuit package) put it. A model that ships a published key (risk-v1)
- * gets it from `setupModel`, which installs the published key (its zkey hash pinned) instead of running phase 2; the
- * key loaded must then be the one the manifest pins. Throws ZkSetupMissingError naming the publisher's command when
- * there is no key, PublishedKeyMismatchError when the cache holds another key than the published one.
+ * gets it from `setupModel({ published })`, which installs the published key (its hashes pinned) instead of running
+ * phase 2, when the cache holds no key or another one; the key loaded must then be the one its release pins. Throws
+ * ZkSetupMissingError naming the publisher's command when there is no key, PublishedKeyMismatchError when the cache
+ * holds another key than the published one.
  *
  * @example
  * const { zkey, verificationKeyPath } = await ensureZkSetup({ model, log });
@@ -49,19 +51,25 @@ export async function ensureZkSetup({ model, log }: EnsureZkSetupParameters): Pr
     model.kind === "mlp"
       ? await compileCircuit({ shape: modelShape({ model: model.quantized }), onProgress })
       : await compileCircuitPackage({ pkg: model.pkg, onProgress });
-  const published = publishedKeys(model);
-  const load = () =>
-    loadSetup({ circuit }).catch((error: unknown) => {
-      if (!(error instanceof SetupMissingError)) throw error;
-      return undefined;
-    });
+  const pinned = pinnedVkeyHash(model);
   const vkeyHashOf = async (setup: SetupCircuitReturnType) =>
     `0x${await sha256File({ path: setup.verificationKeyPath })}` as Hex;
 
-  let setup = await load();
-  if (published && model.kind === "mlp" && (!setup || (await vkeyHashOf(setup)) !== published.vkeyHash)) {
-    // Installs the published key (sha256-checked) into the cache; nothing is written into the repository.
-    setup = (await setupModel({ model: model.quantized, name: model.name, verifierDirs: [], onProgress })).setup;
+  let setup = await loadSetup({ circuit }).catch((error: unknown) => {
+    if (!(error instanceof SetupMissingError)) throw error;
+    return undefined;
+  });
+  if (model.kind === "mlp" && model.publishedKeys && (!setup || (await vkeyHashOf(setup)) !== pinned?.toLowerCase())) {
+    // setupModel with `published` installs the published key (hashes checked) and never runs phase 2; no verifier is
+    // written into the repository. Typed with the field until setupModel's parameters carry it in main.
+    const parameters: Parameters<typeof setupModel>[0] & { published: PublishedKeys } = {
+      model: model.quantized,
+      name: model.name,
+      published: model.publishedKeys,
+      verifierDirs: [],
+      onProgress,
+    };
+    setup = (await setupModel(parameters)).setup;
   }
   if (!setup) {
     throw new ZkSetupMissingError({
@@ -73,18 +81,13 @@ export async function ensureZkSetup({ model, log }: EnsureZkSetupParameters): Pr
           : `convergence circuit add <the ${model.name} package directory>`,
     });
   }
-  if (published) {
+  if (pinned) {
     const received = await vkeyHashOf(setup);
-    if (received.toLowerCase() !== published.vkeyHash.toLowerCase()) {
-      throw new PublishedKeyMismatchError({
-        model: model.name,
-        expected: published.vkeyHash,
-        received,
-        dir: circuit.dir,
-      });
+    if (received.toLowerCase() !== pinned.toLowerCase()) {
+      throw new PublishedKeyMismatchError({ model: model.name, expected: pinned, received, dir: circuit.dir });
     }
   }
-  log.info(published ? "zk: published key loaded" : "zk: setup loaded from the cache", {
+  log.info(pinned ? "zk: published key loaded" : "zk: setup loaded from the cache", {
     model: model.name,
     zkey: setup.zkey,
   });
