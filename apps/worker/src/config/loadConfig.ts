@@ -190,7 +190,8 @@ const variables = {
   WORKER_AUTO_REGISTER: {
     schema: boolean,
     default: "true",
-    expected: "true or false: register the worker agent and its models on-chain when missing",
+    expected:
+      "true or false: register the worker agent and its models on-chain when missing (models from the worker's account, when it is one of WORKER_PUBLISHERS)",
   },
   WORKER_AGENT_URI: {
     schema: z.string().min(1).max(2048),
