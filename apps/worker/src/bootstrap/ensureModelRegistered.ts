@@ -1,9 +1,13 @@
 import { modelRegistrationRecord } from "@convergence/models";
 import { ensureModelRegistration, findModelRegistration, getModel, type WriteClient } from "@convergence/sdk";
-import { circuitPackageRegistrationRecord, type SetupCircuitReturnType, setupRegistration } from "@convergence/zk";
+import {
+  circuitPackageRegistrationRecord,
+  type SetupCircuitReturnType,
+  setupRegistration,
+  stripCodeMetadata,
+} from "@convergence/zk";
 import type { Address, Hex } from "viem";
 import { checkRegistration, type ServedKey } from "../chain/checkRegistration.ts";
-import { stripCodeMetadata } from "../chain/stripCodeMetadata.ts";
 import { ModelNotRegisteredError } from "../errors/bootstrap.ts";
 import type { Served } from "../inference/types.ts";
 import type { Logger } from "../log/createLogger.ts";

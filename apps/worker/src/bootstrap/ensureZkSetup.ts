@@ -11,7 +11,7 @@ import {
 } from "@convergence/zk";
 import type { Hex } from "viem";
 import { PublishedKeyMismatchError, ZkSetupMissingError } from "../errors/bootstrap.ts";
-import type { PublishedKeys, Served } from "../inference/types.ts";
+import type { Served } from "../inference/types.ts";
 import type { Logger } from "../log/createLogger.ts";
 
 export type EnsureZkSetupParameters = {
@@ -21,14 +21,10 @@ export type EnsureZkSetupParameters = {
 
 export type EnsureZkSetupReturnType = SetupCircuitReturnType;
 
-/**
- * The vkeyHash a model's published key is pinned to: its published keys (`loadModel`'s `publishedKeys`), else its
- * manifest's `keys` (issue #14: packages/models/assets/<model>/keys), read through a narrow type until the manifest
- * type carries the field.
- */
+/** The vkeyHash a model's published key is pinned to: its published keys (`loadModel`'s `publishedKeys`), else its manifest's `keys`. */
 function pinnedVkeyHash(model: Served): Hex | undefined {
   if (model.kind !== "mlp") return undefined;
-  return model.publishedKeys?.vkeyHash ?? (model.manifest as { keys?: { vkeyHash: Hex } }).keys?.vkeyHash;
+  return model.publishedKeys?.vkeyHash ?? model.manifest.keys?.vkeyHash;
 }
 
 /**
@@ -61,15 +57,16 @@ export async function ensureZkSetup({ model, log }: EnsureZkSetupParameters): Pr
   });
   if (model.kind === "mlp" && model.publishedKeys && (!setup || (await vkeyHashOf(setup)) !== pinned?.toLowerCase())) {
     // setupModel with `published` installs the published key (hashes checked) and never runs phase 2; no verifier is
-    // written into the repository. Typed with the field until setupModel's parameters carry it in main.
-    const parameters: Parameters<typeof setupModel>[0] & { published: PublishedKeys } = {
-      model: model.quantized,
-      name: model.name,
-      published: model.publishedKeys,
-      verifierDirs: [],
-      onProgress,
-    };
-    setup = (await setupModel(parameters)).setup;
+    // written into the repository.
+    setup = (
+      await setupModel({
+        model: model.quantized,
+        name: model.name,
+        published: model.publishedKeys,
+        verifierDirs: [],
+        onProgress,
+      })
+    ).setup;
   }
   if (!setup) {
     throw new ZkSetupMissingError({

@@ -1,6 +1,6 @@
 import type { ReadClient } from "@convergence/sdk";
+import { stripCodeMetadata } from "@convergence/zk";
 import type { Address, Hex } from "viem";
-import { stripCodeMetadata } from "./stripCodeMetadata.ts";
 
 /** What a registration must carry for this worker to prove its jobs: this machine's key, and its verifier's code. */
 export type ServedKey = {

@@ -9,7 +9,7 @@ import {
   retireModel,
   type WriteClient,
 } from "@convergence/sdk";
-import { compileCircuit, loadSetup, modelShape, setupRegistration } from "@convergence/zk";
+import { compileCircuit, loadSetup, modelShape, setupRegistration, stripCodeMetadata } from "@convergence/zk";
 import type { Address, Hex } from "viem";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ensureModelRegistered } from "../bootstrap/ensureModelRegistered.ts";
@@ -19,7 +19,6 @@ import type { Served } from "../inference/types.ts";
 import type { Logger } from "../log/createLogger.ts";
 import type { ServedKey } from "./checkRegistration.ts";
 import { createModelResolver } from "./createModelResolver.ts";
-import { stripCodeMetadata } from "./stripCodeMetadata.ts";
 
 /**
  * The serving rules against a real ModelRegistry on a Hardhat node, with risk-v1's verifier compiled from the key in

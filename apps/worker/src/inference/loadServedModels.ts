@@ -2,7 +2,7 @@ import { existsSync } from "node:fs";
 import { join } from "node:path";
 import { createOnnxSession, loadModel } from "@convergence/models";
 import { loadCircuitPackage } from "@convergence/zk";
-import type { PublishedKeys, Served } from "./types.ts";
+import type { Served } from "./types.ts";
 
 export type LoadServedModelsParameters = {
   names: readonly string[];
@@ -33,9 +33,7 @@ export async function loadServedModels({
       continue;
     }
     const loaded = await loadModel({ name, home });
-    const { manifest, quantized, int64Onnx } = loaded;
-    // `publishedKeys` comes with slice "setup"'s loadModel; read through a narrow type until it is in main.
-    const { publishedKeys } = loaded as { publishedKeys?: PublishedKeys };
+    const { manifest, quantized, int64Onnx, publishedKeys } = loaded;
     const session = await createOnnxSession({ bytes: int64Onnx });
     served.set(name, {
       kind: "mlp",

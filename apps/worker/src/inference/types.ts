@@ -1,19 +1,5 @@
 import type { ModelManifest, OnnxSession } from "@convergence/models";
-import type { CircuitPackage, QuantizedMlp } from "@convergence/zk";
-import type { Hex } from "viem";
-
-/**
- * A model's published proving and verification keys (its release's `keys/` folder) with their pinned hashes: the shape
- * of `PublishedKeys` in @convergence/zk, which `loadModel` returns as `publishedKeys` and `setupModel({ published })`
- * installs without a phase 2 (issue #14, slice "setup"). Declared here until both are in main; then import zk's.
- */
-export type PublishedKeys = {
-  dir: string;
-  /** sha256 of circuit_final.zkey, hex. */
-  zkeySha256: string;
-  /** 0x + sha256 of verification_key.json: the registry's vkeyHash. */
-  vkeyHash: Hex;
-};
+import type { CircuitPackage, PublishedKeys, QuantizedMlp } from "@convergence/zk";
 
 /** An MLP this worker serves: its manifest, fixed-point weights and a loaded int64 ONNX session. */
 export type ServedModel = {
