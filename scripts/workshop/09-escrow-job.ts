@@ -6,6 +6,11 @@
  *
  * The flow, as the agent will run it in step 10 and `convergence job open` runs it: one SDK call, `requestInference`,
  * whose `onStep` prints each step as it starts:
+ * 0. before anything is paid, the registration the worker names is held against YOUR pin of risk-v1 (`loadModelPin`:
+ *    the weight commitment of the model's manifest, and the verification key and signed setup contributors of its
+ *    published release): other weights, another key, a verifier whose code is not the key's (one that accepts every
+ *    proof, say), or a setup whose only contributor is the worker are refused by name. The worker names only the
+ *    registration id and its ERC-8004 agent; the job is reserved for that agent;
  * 1. you quantize your input; it is committed with a random salt (Poseidon): only the commitment goes on-chain;
  * 2. `openJob` escrows the payment with your ERC-2612 permit (step 5) in the same transaction;
  * 3. the private input and salt go to the worker over HTTP; it checks them against the on-chain commitment;
@@ -14,7 +19,7 @@
  * 5. the InferenceAttestor verifies the proof through the model's verifier (step 8), records the attestation, answers
  *    the ERC-8004 validation request with 100, and the escrow pays the worker.
  */
-import { loadModel } from "@convergence/models";
+import { loadModel, loadModelPin } from "@convergence/models";
 import { getWorkerModels, requestInference } from "@convergence/sdk";
 import { quantizeValue } from "@convergence/zk";
 import { erc20Abi, formatUnits, parseUnits } from "viem";
@@ -32,6 +37,11 @@ try {
     `Worker ${worker.url}: ERC-8004 agent ${worker.agentId}, serving risk-v1 as model ${served.modelId}.\n`,
   );
   const { manifest } = await loadModel({ name: "risk-v1" });
+  // Your pin: what the proof must verify under, from the model's release, never from the worker.
+  const { pin, source } = await loadModelPin({ name: "risk-v1" });
+  process.stdout.write(
+    `Pinned risk-v1 by its ${source === "release" ? "published release" : "setup on this machine"}: setup contributors ${pin.contributors.join(", ") || "none"}.\n`,
+  );
   const input = [0.5, -1.2, 0.3, 0, 0.1, 0, 1, -0.5].map((value) => quantizeValue({ value, scale: manifest.scale }));
   const balance = async (who: `0x${string}`) =>
     formatUnits(
@@ -46,13 +56,15 @@ try {
     escrow,
     workerUrl: worker.url,
     modelId: BigInt(served.modelId!),
+    pin,
+    workerAgentId: worker.agentId,
     input,
     amount: parseUnits("2", 6),
     outputScales: manifest.scale,
     onStep: (step, run) => {
       process.stdout.write(
         step.name === "open"
-          ? "Opening a job: 2 USDC escrowed with your permit, only the input commitment on-chain...\n"
+          ? `Registration ${step.modelId} is what you pinned. Opening a job for agent ${worker.agentId}: 2 USDC escrowed with your permit, only the input commitment on-chain...\n`
           : step.name === "deliver"
             ? `Handing the input and salt of job ${step.jobId} to the worker...\n`
             : "Waiting for the worker's proof to be verified and attested on-chain...\n",

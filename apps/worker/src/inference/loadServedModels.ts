@@ -32,7 +32,8 @@ export async function loadServedModels({
       served.set(name, { kind: "circuit", name, pkg, commitment: pkg.modelCommitment });
       continue;
     }
-    const { manifest, quantized, int64Onnx } = await loadModel({ name, home });
+    const loaded = await loadModel({ name, home });
+    const { manifest, quantized, int64Onnx, publishedKeys } = loaded;
     const session = await createOnnxSession({ bytes: int64Onnx });
     served.set(name, {
       kind: "mlp",
@@ -41,6 +42,7 @@ export async function loadServedModels({
       quantized,
       commitment: BigInt(manifest.commitments.model),
       session,
+      ...(publishedKeys ? { publishedKeys } : {}),
     });
   }
   return served;

@@ -1,5 +1,5 @@
 import type { ModelManifest, OnnxSession } from "@convergence/models";
-import type { CircuitPackage, QuantizedMlp } from "@convergence/zk";
+import type { CircuitPackage, PublishedKeys, QuantizedMlp } from "@convergence/zk";
 
 /** An MLP this worker serves: its manifest, fixed-point weights and a loaded int64 ONNX session. */
 export type ServedModel = {
@@ -10,6 +10,8 @@ export type ServedModel = {
   /** Poseidon commitment of the quantized weights (the circuit's modelCommitment). */
   commitment: bigint;
   session: OnnxSession;
+  /** The published keys it ships (risk-v1), if any: the worker proves with them and never makes its own. */
+  publishedKeys?: PublishedKeys;
 };
 
 /** A circuit package this worker serves ($CONVERGENCE_HOME/circuits/<name>/, added by `convergence circuit add`). */
