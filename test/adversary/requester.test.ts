@@ -11,12 +11,21 @@ import {
 } from "@convergence/agent";
 import { ScriptedToolCallsModel } from "@convergence/agent/testing";
 import { agentRegistryAbi, writeDeployment } from "@convergence/contracts";
-import { registerAgent } from "@convergence/sdk";
-import { parseUnits } from "viem";
+import { loadModelPin } from "@convergence/models";
+import {
+  deployVerifier,
+  ModelKeyMismatchError,
+  registerAgent,
+  registerModel,
+  requestInference,
+  VerifierCodeMismatchError,
+} from "@convergence/sdk";
+import { compileVerifier, hashVerificationKey } from "@convergence/zk";
+import { keccak256, parseUnits, toHex } from "viem";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { runCli } from "../helpers/runCli.ts";
 import { type Devnet, startDevnet } from "../helpers/startDevnet.ts";
-import { PARTY, usdcOf } from "./helpers.ts";
+import { ACCEPT_ALL_VERIFIER, jobCount, PARTY, rejection, startFakeWorker, usdcOf } from "./helpers.ts";
 
 /**
  * Issue #14's findings against the requester (the agent, `convergence job open`): hostile text, parallel tool calls
@@ -126,5 +135,112 @@ describe("adversary vs the requester: the spending policy and the pins hold", ()
     expect(await usdcOf(devnet, recipient)).toBe(recipientBefore + parseUnits("5000", 6));
     expect(await usdcOf(devnet, sender)).toBe(senderBefore - parseUnits("5000", 6));
     expect(reserved(policy.ledgerPath)).toEqual([{ USDC: "5000" }]);
+  });
+
+  it("finding 1: an accept-all verifier registered with risk-v1's commitment and advertised by a fake worker is refused before paying", async () => {
+    const attacker = devnet.wallets[PARTY.attacker]!;
+    const contracts = devnet.deployment.contracts;
+    // What the requester trusts: risk-v1's published release (weights commitment, key, its signed contributor).
+    const { pin } = await loadModelPin({ name: "risk-v1" });
+    // The attacker's verifier: snarkjs' Groth16 interface, accepting every proof.
+    const { abi, bytecode } = compileVerifier({ source: ACCEPT_ALL_VERIFIER, contractName: "AcceptAllVerifier" });
+    const { address: verifier } = await deployVerifier({
+      client: attacker,
+      abi,
+      bytecode,
+      contractName: "AcceptAllVerifier",
+    });
+    // Registered beside the honest commitment; the key hash is a label the registrant chooses: once copied from the
+    // honest key, once its own.
+    const registration = {
+      client: attacker,
+      registry: contracts.ModelRegistry,
+      commitment: pin.commitment,
+      verifier,
+      numOutputs: 3,
+      circuitId: keccak256(toHex("mlp_8_16_3_s8")),
+      onnxHash: keccak256(toHex("risk-v1")),
+      uri: "file:risk-v1",
+    };
+    const copiedKey = await registerModel({ ...registration, vkeyHash: hashVerificationKey(pin.verificationKey) });
+    const ownKey = await registerModel({ ...registration, vkeyHash: keccak256(toHex("the attacker's key")) });
+    const { agentId } = await registerAgent({
+      client: attacker,
+      registry: contracts.AgentRegistry,
+      agentURI: "data:application/json,{}",
+    });
+    const fake = await startFakeWorker({ modelId: copiedKey.modelId, agentId });
+    try {
+      const requester = address(PARTY.requester);
+      const before = {
+        requester: await usdcOf(devnet, requester),
+        agent: await usdcOf(devnet, address(PARTY.agent)),
+        attacker: await usdcOf(devnet, address(PARTY.attacker)),
+        jobs: await jobCount(devnet),
+      };
+      const input = [128n, -320n, 26n, 512n, -1n, 0n, 384n, -512n];
+
+      // The SDK's requester flow, with the honest pin, against both registrations.
+      for (const [modelId, refusal] of [
+        [copiedKey.modelId, VerifierCodeMismatchError],
+        [ownKey.modelId, ModelKeyMismatchError],
+      ] as const) {
+        const error = await rejection(
+          requestInference({
+            publicClient: devnet.publicClient,
+            walletClient: devnet.wallets[PARTY.requester]!,
+            escrow: contracts.InferenceEscrow,
+            workerUrl: fake.url,
+            modelId,
+            pin,
+            workerAgentId: agentId,
+            input,
+            amount: 2_000_000n,
+            outputScales: 8,
+          }),
+        );
+        expect(error).toBeInstanceOf(refusal);
+        expect(error).toMatchObject({ modelId });
+      }
+
+      // `convergence job open` as a user runs it: the default pin (risk-v1's published release), the fake worker's
+      // advertised model id and agent id.
+      const cli = await runCli(
+        ["job", "open", "--input", JSON.stringify(input.map(Number)), "--quantized", "--pay", "2"].concat([
+          "--worker-url",
+          fake.url,
+        ]),
+        env,
+      );
+      expect(cli.code).toBe(1);
+      expect(cli.stderr).toMatch(/does not run the Groth16 verifier of the pinned key.*nothing was paid/);
+
+      // The agent, with the issue's intent: the inference is refused, so the conditional swap never runs.
+      const agentRun = await runCli(
+        [
+          "agent",
+          "run",
+          "Get a verified risk score for WETH/USDC paying at most 2 USDC, and if the risk is low swap 100 USDC for WETH",
+          "--yes",
+          "--worker-url",
+          fake.url,
+        ],
+        { ...env, CONVERGENCE_HOME: home("fake-worker") },
+      );
+      expect(agentRun.code, agentRun.stderr).toBe(0);
+      expect(agentRun.stdout).toMatch(
+        /✖ request_verified_inference: .*does not run the Groth16 verifier of the pinned key/,
+      );
+      expect(agentRun.stdout).not.toMatch(/✔ swap_tokens/);
+
+      // Nothing was paid: no job opened, no balance moved, the fake worker never received an input.
+      expect(await jobCount(devnet)).toBe(before.jobs);
+      expect(await usdcOf(devnet, requester)).toBe(before.requester);
+      expect(await usdcOf(devnet, address(PARTY.agent))).toBe(before.agent);
+      expect(await usdcOf(devnet, address(PARTY.attacker))).toBe(before.attacker);
+      expect(fake.deliveries()).toEqual([]);
+    } finally {
+      await fake.stop();
+    }
   });
 });
