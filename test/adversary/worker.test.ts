@@ -4,14 +4,21 @@ import { join } from "node:path";
 import { inferenceAttestorAbi, validationRegistryAbi, writeDeployment } from "@convergence/contracts";
 import { type LaunchWorkerReturnType, launchWorker } from "@convergence/devnet";
 import {
+  ContractRevertError,
   deliverJobInput,
   getJob,
+  getModel,
   getValidation,
   getWorkerJob,
   getWorkerModels,
+  JobNotAttestableError,
+  refundJob,
   registerAgent,
+  registerModel,
+  retireModel,
   ValidationNotByAttestorError,
   type WorkerJob,
+  WorkerModelNotServedError,
   WorkerRequestError,
   WorkerUnauthorizedError,
   waitForAttestation,
@@ -20,6 +27,7 @@ import { type Hex, toHex, zeroHash } from "viem";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { runCli } from "../helpers/runCli.ts";
 import { type Devnet, startDevnet } from "../helpers/startDevnet.ts";
+import { increaseTime } from "../worker/increaseTime.ts";
 import { jobCount, openRawJob, PARTY, rejection, usdcOf, waitUntil, withAutomineOff } from "./helpers.ts";
 
 /**
@@ -297,5 +305,86 @@ describe("adversary vs the worker: nothing below cost, nothing revealed early, n
     expect(await summary([])).toEqual([1n, 100]);
     expect(await summary([contracts().InferenceAttestor])).toEqual([0n, 0]);
     expect(await usdcOf(devnet, address(PARTY.squatter))).toBe(squatterBefore);
+  });
+
+  it("finding 5: a duplicate registration is never served, and retiring a model after a job opened does not stop that job", async () => {
+    const escrow = contracts().InferenceEscrow;
+    const registry = contracts().ModelRegistry;
+    const served = await getModel({ client: devnet.publicClient, registry, modelId });
+    const copy = {
+      registry,
+      commitment: served.commitment,
+      verifier: served.verifier,
+      numOutputs: served.numOutputs,
+      circuitId: served.circuitId,
+      vkeyHash: served.vkeyHash,
+      onnxHash: served.onnxHash,
+      uri: served.uri,
+    };
+    const [attackerBefore, workerBefore] = [
+      await usdcOf(devnet, address(PARTY.attacker)),
+      await usdcOf(devnet, address(PARTY.worker)),
+    ];
+
+    // The attacker registers an exact duplicate of the served registration (same weights, verifier and key) and opens
+    // a job on it: the worker does not serve it, so nothing is proven and nothing can be read.
+    const duplicate = await registerModel({ client: devnet.wallets[PARTY.attacker]!, ...copy });
+    const attack = await openRawJob({
+      devnet,
+      party: PARTY.attacker,
+      modelId: duplicate.modelId,
+      input,
+      amount,
+      deadlineIn: 300n,
+    });
+    const refused = await rejection(deliverJobInput({ workerUrl: worker.url, ...attack }));
+    expect(refused).toBeInstanceOf(WorkerModelNotServedError);
+    expect(refused).toMatchObject({ status: 404, code: "MODEL_NOT_FOUND" });
+    expect(await getWorkerJob({ workerUrl: worker.url, jobId: attack.jobId })).toMatchObject({
+      output: null,
+      proof: null,
+      txHashes: [],
+    });
+
+    // The publisher's own registration of the same model is served; it retires it after a requester opened a job.
+    const publisher = devnet.wallets[PARTY.publisher]!;
+    const own = await registerModel({ client: publisher, ...copy });
+    const paid = await openRawJob({ devnet, party: PARTY.requester, modelId: own.modelId, input, amount });
+    await retireModel({ client: publisher, registry, modelId: own.modelId });
+    // No job opens on it any more, and nothing is taken from whoever tries.
+    const requesterBefore = await usdcOf(devnet, address(PARTY.requester));
+    const late = await rejection(openRawJob({ devnet, party: PARTY.requester, modelId: own.modelId, input, amount }));
+    expect(late).toBeInstanceOf(ContractRevertError);
+    expect(late).toMatchObject({ errorName: "InferenceEscrowModelNotActive" });
+    expect(await usdcOf(devnet, address(PARTY.requester))).toBe(requesterBefore);
+    // The job opened before the retirement is judged by the registration in force then: proven, attested, paid.
+    expect((await deliverJobInput({ workerUrl: worker.url, ...paid })).accepted).toBe(true);
+    const attestation = await waitForAttestation({
+      client: devnet.publicClient,
+      escrow,
+      attestor: contracts().InferenceAttestor,
+      jobId: paid.jobId,
+      timeoutMs: 180_000,
+    });
+    expect(attestation).toMatchObject({ jobId: paid.jobId, modelId: own.modelId, worker: address(PARTY.worker) });
+    expect(await usdcOf(devnet, address(PARTY.worker))).toBe(workerBefore + amount);
+
+    // The attacker's job is never proven: after its deadline the attacker only gets its own payment back.
+    await increaseTime({ rpcUrl: devnet.url, seconds: 400 });
+    await expect(
+      waitForAttestation({
+        client: devnet.publicClient,
+        escrow,
+        attestor: contracts().InferenceAttestor,
+        jobId: attack.jobId,
+        timeoutMs: 10_000,
+      }),
+    ).rejects.toThrow(JobNotAttestableError);
+    await refundJob({ client: devnet.wallets[PARTY.attacker]!, escrow, jobId: attack.jobId });
+    expect(await usdcOf(devnet, address(PARTY.attacker))).toBe(attackerBefore);
+    expect(await getWorkerJob({ workerUrl: worker.url, jobId: attack.jobId })).toMatchObject({
+      output: null,
+      proof: null,
+    });
   });
 });
