@@ -1,8 +1,11 @@
 /**
  * Step 9: buy a proven inference through the escrow, with the worker.
  *
- * This step starts the worker itself (apps/worker, as `pnpm worker` would) and stops it at the end. On its first start
- * against this chain the worker registers as an ERC-8004 agent, deploys risk-v1's verifier and registers the model.
+ * First the model's publisher (account #3, who ran the setup in step 7) deploys risk-v1's verifier and registers the
+ * model: its weight commitment, verifier and verification-key hash. Then this step starts the worker itself
+ * (apps/worker, as `pnpm worker` would) and stops it at the end. On its first start against this chain the worker
+ * registers as an ERC-8004 agent and serves the publisher's registration: it proves with the publisher's keys and
+ * never ran their setup, so it cannot forge a proof.
  *
  * The flow, as the agent will run it in step 10 and `convergence job open` runs it: one SDK call, `requestInference`,
  * whose `onStep` prints each step as it starts:
@@ -14,24 +17,40 @@
  * 5. the InferenceAttestor verifies the proof through the model's verifier (step 8), records the attestation, answers
  *    the ERC-8004 validation request with 100, and the escrow pays the worker.
  */
-import { loadModel } from "@convergence/models";
-import { getWorkerModels, requestInference } from "@convergence/sdk";
-import { quantizeValue } from "@convergence/zk";
+import { loadModel, modelRegistrationRecord } from "@convergence/models";
+import { ensureModelRegistration, getWorkerModels, requestInference } from "@convergence/sdk";
+import { compileCircuit, loadSetup, modelShape, quantizeValue, setupRegistration } from "@convergence/zk";
 import { erc20Abi, formatUnits, parseUnits } from "viem";
 import { nextStep } from "./lib/nextStep.ts";
 import { startWorker } from "./lib/startWorker.ts";
+import { WorkshopPrerequisiteError } from "./lib/WorkshopPrerequisiteError.ts";
 import { workshopChain } from "./lib/workshopChain.ts";
 
 const { rpcUrl, deployment, wallet, publicClient, accounts } = await workshopChain();
-const { InferenceEscrow: escrow, USDC } = deployment.contracts;
-process.stdout.write("Starting the worker (first start on this chain: registers itself and risk-v1)...\n");
+const { InferenceEscrow: escrow, USDC, ModelRegistry } = deployment.contracts;
+const { manifest, quantized } = await loadModel({ name: "risk-v1" });
+const setup = await loadSetup({
+  circuit: await compileCircuit({ shape: modelShape({ model: quantized }) }),
+}).catch(() => {
+  throw new WorkshopPrerequisiteError({ missing: "risk-v1's keys from the publisher's setup", fix: "pnpm workshop 7" });
+});
+const published = await ensureModelRegistration({
+  client: wallet(3),
+  registry: ModelRegistry,
+  fromBlock: BigInt(deployment.startBlock),
+  ...modelRegistrationRecord({ manifest }),
+  setup: await setupRegistration({ setup, name: "risk-v1" }),
+});
+process.stdout.write(
+  `The publisher (#3) ${published.registered ? "registered" : "had already registered"} risk-v1 as model ${published.modelId} (verifier ${published.verifier.address}).\n`,
+);
+process.stdout.write("Starting the worker (first start on this chain: registers itself as an agent)...\n");
 const worker = await startWorker({ rpcUrl });
 try {
   const served = (await getWorkerModels({ workerUrl: worker.url })).find((m) => m.name === "risk-v1")!;
   process.stdout.write(
     `Worker ${worker.url}: ERC-8004 agent ${worker.agentId}, serving risk-v1 as model ${served.modelId}.\n`,
   );
-  const { manifest } = await loadModel({ name: "risk-v1" });
   const input = [0.5, -1.2, 0.3, 0, 0.1, 0, 1, -0.5].map((value) => quantizeValue({ value, scale: manifest.scale }));
   const balance = async (who: `0x${string}`) =>
     formatUnits(

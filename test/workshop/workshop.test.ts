@@ -85,7 +85,11 @@ describe("workshop", () => {
       6: [/bit for bit: 200\/200/],
       7: [/keys made now/, /Verified off-chain: true\. The same proof with one output changed: false\./],
       8: [/verifyProof\(proof from step 7\) = true/, /one output changed\) = false/],
-      9: [/ERC-8004 validation of agent \d+: response 100/, /from 100000 to 100002 USDC/],
+      9: [
+        /The publisher \(#3\) registered risk-v1 as model \d+/,
+        /ERC-8004 validation of agent \d+: response 100/,
+        /from 100000 to 100002 USDC/,
+      ],
       10: [/"condition":"risk == low"/, /✔ request_verified_inference/],
       11: [/the same: no new setup/, /the proof's modelCommitment is myrisk-v1's/],
       12: [
