@@ -37,9 +37,10 @@ const onProgress = ({ message, elapsedMs }: { message: string; elapsedMs: number
 const circuit = await compileCircuit({ shape: modelShape({ model: quantized }), onProgress });
 // The publisher signs its phase-2 contribution; a worker never runs this.
 const publisher = devnetRoleAccount({ role: "publisher" });
-const setup = await setupCircuit({ circuit, onProgress });
+const setup = await setupCircuit({ circuit, contributor: publisher, onProgress });
+const signers = setup.record.attestations.map((a) => a.contributor);
 process.stdout.write(
-  `Circuit ${circuit.name}: ${circuit.constraints} constraints; keys ${setup.cached ? "found in the cache" : "made now"} (phase 2 by the publisher, #3 ${publisher.address}).\n`,
+  `Circuit ${circuit.name}: ${circuit.constraints} constraints; keys ${setup.cached ? "found in the cache" : "made now"} (phase 2 signed by ${signers.includes(publisher.address) ? `the publisher, #3 ${publisher.address}` : signers.join(", ") || "nobody"}).\n`,
 );
 
 const input = [0.5, -1.2, 0.3, 0, 0.1, 0, 1, -0.5].map((value) => quantizeValue({ value, scale: manifest.scale }));
@@ -66,4 +67,7 @@ const forged = await verify({
 await terminateCurve();
 process.stdout.write(`Verified off-chain: ${ok}. The same proof with one output changed: ${forged}.\n`);
 workshopState().write("proof", { calldata: proof.calldata, publicSignals: proof.publicSignals });
-nextStep({ command: "pnpm workshop 8" });
+nextStep({
+  command: "pnpm workshop 8",
+  note: "Anyone can check the key against the circuit and the ptau, and see who signed: pnpm convergence zk verify-setup --model risk-v1",
+});

@@ -102,7 +102,7 @@ export async function addCircuit({
       quiet,
       run: async (step) => {
         const onProgress = ({ message }: { message: string }) => step.update(message);
-        const ready = await setupCircuitPackage({ pkg, onProgress });
+        const ready = await setupCircuitPackage({ pkg, contributor: publisher, onProgress });
         const { checked } = await checkCircuitReference({ pkg, circuit: ready.circuit });
         step.update(`input builder agrees with the circuit on ${checked} inputs`);
         return ready;

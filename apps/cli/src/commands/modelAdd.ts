@@ -113,7 +113,7 @@ export async function addModel({
       run: async (step) => {
         const onProgress = ({ message }: { message: string }) => step.update(message);
         const circuit = await compileCircuit({ shape: modelShape({ model: quantized }), onProgress });
-        const setup = await setupCircuit({ circuit, onProgress });
+        const setup = await setupCircuit({ circuit, contributor: publisher, onProgress });
         return { circuit, setup };
       },
     });
