@@ -12,7 +12,8 @@ import { IValidationRegistry } from "../interfaces/IValidationRegistry.sol";
 /// @dev An attestation is one packed slot (worker, timestamp, model id, output count, width) plus the outputs: four
 /// int64 per slot when every output fits 64 bits (the fixed-point circuits' outputs are 32-bit), else one int256 per
 /// slot. The model's verifier is called generically for any number of public signals with the selector the
-/// ModelRegistry computed at registration, arguments laid out as the static arrays they are.
+/// ModelRegistry computed at registration, arguments laid out as the static arrays they are. Whether the model is
+/// still active is not checked here: the escrow checks it when a job opens (see IInferenceAttestor).
 contract InferenceAttestor is IInferenceAttestor {
     // -------------------------------------------------------------------------------------------------------------
     // Constants
@@ -183,9 +184,9 @@ contract InferenceAttestor is IInferenceAttestor {
         uint256[] calldata signals
     ) private view returns (address verifier, bytes4 selector, uint8 numOutputs) {
         uint256 commitment;
-        bool active;
-        (commitment, verifier, selector, numOutputs, active) = _modelRegistry.getVerification(modelId);
-        if (!active) revert InferenceAttestorModelNotActive(modelId);
+        // `active` is not read: the escrow checked it when the job opened. A retirement since then stops new jobs
+        // only; the registration is otherwise immutable, so this is the commitment and verifier in force at opening.
+        (commitment, verifier, selector, numOutputs,) = _modelRegistry.getVerification(modelId);
         if (signals.length != FIXED_SIGNALS + numOutputs) {
             revert InferenceAttestorWrongSignalCount(FIXED_SIGNALS + numOutputs, signals.length);
         }

@@ -14,6 +14,11 @@ pragma solidity ^0.8.30;
 /// by the escrow's job id (one attestation per job). Outputs arrive as field elements and are recorded as int256:
 /// values above (r - 1) / 2 are negative, x - r. The input commitment is not stored twice: it is read back from the
 /// escrow's job record, which never changes once the job is fulfilled.
+/// A job is judged by the registration in force when it opened: the escrow refuses to open a job for a retired
+/// model, and `attest` does not look at `active`, so retiring a model stops new jobs only. A registration's
+/// commitment, verifier and output count never change (IModelRegistry), so the model read here is the one the
+/// requester opened the job for, and nobody can make a proven fulfilment revert (and the job then refund) by retiring
+/// the model after the job opened.
 interface IInferenceAttestor {
     // -------------------------------------------------------------------------------------------------------------
     // Types
@@ -72,9 +77,6 @@ interface IInferenceAttestor {
     /// @notice No attestation for job `jobId` (yet).
     error InferenceAttestorUnknownAttestation(uint256 jobId);
 
-    /// @notice Model `modelId` is retired (or unknown): proofs for it are not accepted.
-    error InferenceAttestorModelNotActive(uint256 modelId);
-
     /// @notice The proof carries `actual` public signals; model has 3 + numOutputs = `expected`.
     error InferenceAttestorWrongSignalCount(uint256 expected, uint256 actual);
 
@@ -103,6 +105,7 @@ interface IInferenceAttestor {
 
     /// @notice Verifies the proof of job `jobId` submitted by `worker` (agent `workerAgentId`) for `modelId` over
     /// `inputCommitment`, records the attestation and answers its ERC-8004 validation with 100. Escrow only.
+    /// A model retired after the job opened still judges it: `active` is checked by the escrow at opening, not here.
     /// @return outputs The attested outputs.
     function attest(
         uint256 jobId,

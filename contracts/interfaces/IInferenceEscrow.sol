@@ -137,6 +137,8 @@ interface IInferenceEscrow {
     /// @notice Fulfils job `jobId` with a proof and pays the caller. `a`, `b`, `c` and `signals` are snarkjs'
     /// Solidity calldata (`exportSolidityCallData`), passed through unchanged.
     /// The caller must be the agent wallet of `workerAgentId`, and the job Open, not expired, and open to that agent.
+    /// The model need not be active any more: it was when the job opened, and a retirement since then stops new jobs
+    /// only.
     /// @return outputs The attested outputs.
     function fulfill(
         uint256 jobId,

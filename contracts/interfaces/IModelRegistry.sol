@@ -7,7 +7,9 @@ pragma solidity ^0.8.30;
 /// (verification key, ONNX file). Retrained weights of the same shape reuse the verifier: register them as a new
 /// model with the new commitment, then retire the old one.
 /// @dev Model ids are sequential from 1 (0 means "no model"), like an EAS-style record: a registration is never
-/// edited, only retired.
+/// edited, only retired. Every field but `active` is immutable, so a job judged by model `modelId` is judged by the
+/// same commitment and verifier whenever its proof arrives; retiring stops new jobs only (the escrow checks
+/// `isActive` when a job opens; the attestor does not check it).
 interface IModelRegistry {
     // -------------------------------------------------------------------------------------------------------------
     // Types
@@ -63,7 +65,7 @@ interface IModelRegistry {
         string uri
     );
 
-    /// @notice Model `modelId` was retired: no new job can name it and no proof for it is accepted any more.
+    /// @notice Model `modelId` was retired: no new job can name it. Jobs opened before are still judged by it.
     event ModelRetired(uint256 indexed modelId);
 
     // -------------------------------------------------------------------------------------------------------------
@@ -101,7 +103,9 @@ interface IModelRegistry {
     /// @return modelId The new model's id.
     function registerModel(ModelParams calldata params) external returns (uint256 modelId);
 
-    /// @notice Retires `modelId` for good. Owner only.
+    /// @notice Retires `modelId` for good. Owner only. Only `active` changes (the record is otherwise immutable):
+    /// the escrow opens no new job for it, while a job opened before the retirement is still proven against this
+    /// registration's commitment and verifier, and paid.
     function retireModel(uint256 modelId) external;
 
     /// @notice The full record of `modelId`. Reverts for an unknown model.
@@ -109,7 +113,9 @@ interface IModelRegistry {
 
     /// @notice What the attestor needs to check a proof, in two storage reads: the commitment, the verifier, the
     /// verifier's `verifyProof` selector for 3 + numOutputs public signals, the output count, and whether the model
-    /// is active. Reverts for an unknown model.
+    /// is active. Reverts for an unknown model. All but `active` are fixed at registration and never change, so they
+    /// are what was in force when any job for the model opened; the attestor ignores `active` (a retired model's
+    /// open jobs are still judged by it; the escrow refuses new ones).
     function getVerification(uint256 modelId)
         external
         view

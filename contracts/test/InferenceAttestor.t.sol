@@ -173,6 +173,44 @@ contract InferenceAttestorTest is MarketStackMock {
         assertEq(response, 100, "verified");
     }
 
+    function test_attest_judgesAJobByTheModelInForceWhenItOpened() public {
+        uint256 jobId = _open();
+        // The owner retires the model after the job opened (issue #14, finding 5: to make the fulfil revert and
+        // refund the job once the output is known) and registers retrained weights on the same verifier.
+        vm.startPrank(modelOwner);
+        models.retireModel(modelId);
+        uint256 retrained = models.registerModel(_modelParams(MODEL_COMMITMENT + 1));
+        vm.stopPrank();
+        assertFalse(models.isActive(modelId), "retired");
+
+        // The job is still judged by its own registration: another commitment is refused, even the new model's.
+        uint256[] memory signals = _signals(jobId, worker, _defaultOutputs());
+        signals[0] = MODEL_COMMITMENT + 1;
+        IInferenceAttestor.Proof memory proof = _proof(signals);
+        vm.expectRevert(
+            abi.encodeWithSelector(
+                IInferenceAttestor.InferenceAttestorModelCommitmentMismatch.selector,
+                MODEL_COMMITMENT,
+                MODEL_COMMITMENT + 1
+            )
+        );
+        vm.prank(worker);
+        escrow.fulfill(jobId, workerAgentId, proof.a, proof.b, proof.c, signals);
+        assertTrue(retrained != modelId, "a new model id");
+
+        // The proof under the registration the job was opened for is attested, validated and paid.
+        uint256 before = usdc.balanceOf(worker);
+        _fulfill(jobId, worker, workerAgentId);
+        IInferenceAttestor.Attestation memory attestation = attestor.getAttestation(jobId);
+        assertEq(attestation.modelId, modelId, "attested for the retired model");
+        assertEq(attestation.worker, worker, "by the worker");
+        assertEq(uint256(attestation.outputs[1]), uint256(int256(-56)), "outputs recorded");
+        (address v,, uint8 response,,,) = validations.getValidationStatus(attestation.validationRequestHash);
+        assertEq(v, address(attestor), "validated by the attestor");
+        assertEq(response, 100, "verified");
+        assertEq(usdc.balanceOf(worker), before + AMOUNT, "worker paid");
+    }
+
     // -------------------------------------------------------------------------------------------------------------
     // Unhappy paths (each reverts the whole fulfilment)
     // -------------------------------------------------------------------------------------------------------------
@@ -195,14 +233,6 @@ contract InferenceAttestorTest is MarketStackMock {
         vm.expectRevert(abi.encodeWithSelector(IInferenceAttestor.InferenceAttestorAlreadyAttested.selector, jobId));
         vm.prank(address(escrow));
         attestor.attest(jobId, worker, workerAgentId, modelId, INPUT_COMMITMENT, proof, signals);
-    }
-
-    function test_attest_revertsForARetiredModel() public {
-        uint256 jobId = _open();
-        vm.prank(modelOwner);
-        models.retireModel(modelId);
-        vm.expectRevert(abi.encodeWithSelector(IInferenceAttestor.InferenceAttestorModelNotActive.selector, modelId));
-        _fulfill(jobId, worker, workerAgentId);
     }
 
     function test_attest_revertsOnTheWrongSignalCount() public {

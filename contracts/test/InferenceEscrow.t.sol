@@ -260,14 +260,76 @@ contract InferenceEscrowTest is MarketStackMock {
 
     function test_fulfill_revertsForAnotherAgentThanTheNamedOne() public {
         uint256 jobId = _open(AMOUNT, worker2AgentId);
+        // `_fulfill` builds a proof bound to the caller: valid in every other respect for `worker`.
         vm.expectRevert(
             abi.encodeWithSelector(
                 IInferenceEscrow.InferenceEscrowWrongWorker.selector, jobId, worker2AgentId, workerAgentId
             )
         );
         _fulfill(jobId, worker, workerAgentId);
+        _expectStatus(jobId, IInferenceEscrow.JobStatus.Open);
+        assertFalse(attestor.isAttested(jobId), "not attested");
         _fulfill(jobId, worker2, worker2AgentId);
         assertEq(usdc.balanceOf(worker2), AMOUNT, "the named worker is paid");
+        assertEq(usdc.balanceOf(worker), 0, "the other is not");
+    }
+
+    function testFuzz_fulfill_aReservedJobRefusesEveryOtherAgent(uint256 otherKey) public {
+        otherKey = bound(otherKey, 1, 2 ** 128);
+        address other = vm.addr(otherKey);
+        vm.assume(other != worker && other != worker2);
+        vm.prank(other);
+        uint256 otherAgentId = agents.register();
+        uint256 jobId = _open(AMOUNT, workerAgentId);
+        // A proof bound to the other agent's wallet (the right shape, commitments and binding for its caller).
+        uint256[] memory signals = _signals(jobId, other, _defaultOutputs());
+        IInferenceAttestor.Proof memory proof = _proof(signals);
+        vm.expectRevert(
+            abi.encodeWithSelector(
+                IInferenceEscrow.InferenceEscrowWrongWorker.selector, jobId, workerAgentId, otherAgentId
+            )
+        );
+        vm.prank(other);
+        escrow.fulfill(jobId, otherAgentId, proof.a, proof.b, proof.c, signals);
+        // Claiming the reserved agent's id does not help: the caller is not its wallet.
+        vm.expectRevert(
+            abi.encodeWithSelector(
+                IInferenceEscrow.InferenceEscrowNotAgentWallet.selector, workerAgentId, other, worker
+            )
+        );
+        vm.prank(other);
+        escrow.fulfill(jobId, workerAgentId, proof.a, proof.b, proof.c, signals);
+        _expectStatus(jobId, IInferenceEscrow.JobStatus.Open);
+        assertEq(usdc.balanceOf(other), 0, "the other agent is not paid");
+        _fulfill(jobId, worker, workerAgentId);
+        assertEq(usdc.balanceOf(worker), AMOUNT, "the reserved worker is");
+    }
+
+    function test_fulfill_paysForAJobOpenedBeforeTheModelRetired() public {
+        uint256 jobId = _open(AMOUNT, workerAgentId);
+        vm.prank(modelOwner);
+        models.retireModel(modelId);
+        // Retiring stops new jobs...
+        vm.expectRevert(abi.encodeWithSelector(IInferenceEscrow.InferenceEscrowModelNotActive.selector, modelId));
+        vm.prank(requester);
+        escrow.openJob(modelId, INPUT_COMMITMENT, AMOUNT, block.timestamp + TTL, workerAgentId);
+        assertEq(escrow.jobCount(), jobId, "no new job");
+        // ...but the job opened before is still fulfilled, attested and paid.
+        vm.expectEmit(address(escrow));
+        emit IInferenceEscrow.JobFulfilled(jobId, workerAgentId, worker, AMOUNT);
+        _fulfill(jobId, worker, workerAgentId);
+        _expectStatus(jobId, IInferenceEscrow.JobStatus.Fulfilled);
+        assertTrue(attestor.isAttested(jobId), "attested");
+        assertEq(usdc.balanceOf(worker), AMOUNT, "worker paid");
+        assertEq(usdc.balanceOf(address(escrow)), 0, "escrow empty");
+        // And it can no longer be refunded to the requester.
+        vm.warp(block.timestamp + TTL + 1);
+        vm.expectRevert(
+            abi.encodeWithSelector(
+                IInferenceEscrow.InferenceEscrowJobNotOpen.selector, jobId, IInferenceEscrow.JobStatus.Fulfilled
+            )
+        );
+        escrow.refund(jobId);
     }
 
     function test_fulfill_revertsForAnUnknownAgentOrJob() public {

@@ -90,11 +90,16 @@ export { BinaryFileError } from "./errors/files.ts";
 export { InvalidScaleError, ShapeMismatchError, ValueOutOfRangeError } from "./errors/fixedPoint.ts";
 export { InvalidBindingError, MalformedProofError, ProofModelMismatchError, WitnessError } from "./errors/proof.ts";
 export {
+  ContributionNotFoundError,
   PtauHashMismatchError,
   PtauInvalidError,
   PtauNotFoundError,
   PtauTooSmallError,
+  PublishedKeyCircuitMismatchError,
+  PublishedKeyHashMismatchError,
+  PublishedKeyInstalledError,
   SetupMissingError,
+  SetupRecordMissingError,
   ZkeyWithoutContributionError,
 } from "./errors/setup.ts";
 export { InvalidContractNameError, VerifierCompileError } from "./errors/verifier.ts";
@@ -116,13 +121,37 @@ export { type ProveWitnessParameters, type ProveWitnessReturnType, proveWitness 
 export { toField } from "./proof/toField.ts";
 export { type VerifyParameters, type VerifyReturnType, verify } from "./proof/verify.ts";
 export { assertZkeyContributed } from "./setup/assertZkeyContributed.ts";
+export {
+  type AttestContributionParameters,
+  type AttestContributionReturnType,
+  attestContribution,
+  type ContributionAttestation,
+} from "./setup/attestContribution.ts";
 export { type CheckPtauParameters, type CheckPtauReturnType, checkPtau } from "./setup/checkPtau.ts";
 export { DEV_PTAU_POWER, DEV_PTAU_SHA256, PHASE2_BEACON_ITERATIONS_EXP } from "./setup/constants.ts";
+export {
+  type ContributeSetupParameters,
+  type ContributeSetupReturnType,
+  contributeSetup,
+} from "./setup/contributeSetup.ts";
+export { type ContributionMessageParameters, contributionMessage } from "./setup/contributionMessage.ts";
 export { createProgress, type OnProgress, type ProgressEvent } from "./setup/createProgress.ts";
 export { devPtauPath } from "./setup/devPtauPath.ts";
 export { type InspectZkCacheReturnType, inspectZkCache, type ZkCacheEntry } from "./setup/inspectZkCache.ts";
 export { loadSetup } from "./setup/loadSetup.ts";
+export {
+  type ModelPinFromSetupParameters,
+  type ModelPinFromSetupReturnType,
+  modelPinFromSetup,
+} from "./setup/modelPinFromSetup.ts";
 export { type ReadPtauInfoReturnType, readPtauInfo } from "./setup/readPtauInfo.ts";
+export { readSetupRecord } from "./setup/readSetupRecord.ts";
+export {
+  type ReadZkeyContributionsParameters,
+  type ReadZkeyContributionsReturnType,
+  readZkeyContributions,
+  type ZkeyContribution,
+} from "./setup/readZkeyContributions.ts";
 export { type ReadZkeyInfoReturnType, readZkeyInfo } from "./setup/readZkeyInfo.ts";
 export { requiredPtauPower } from "./setup/requiredPtauPower.ts";
 export {
@@ -140,6 +169,11 @@ export {
 export { sha256File } from "./setup/sha256File.ts";
 export { snarkjsCliPath } from "./setup/snarkjsCliPath.ts";
 export { terminateCurve } from "./setup/terminateCurve.ts";
+export {
+  type VerifyContributionAttestationsParameters,
+  type VerifyContributionAttestationsReturnType,
+  verifyContributionAttestations,
+} from "./setup/verifyContributionAttestations.ts";
 export { type VerifyPtauParameters, type VerifyPtauReturnType, verifyPtau } from "./setup/verifyPtau.ts";
 export { type ZkToolVersionsReturnType, zkToolVersions } from "./setup/zkToolVersions.ts";
 export {

@@ -1,3 +1,4 @@
+import type { LocalAccount } from "viem";
 import type { OnProgress } from "../setup/createProgress.ts";
 import { type SetupCircuitReturnType, setupCircuit } from "../setup/setupCircuit.ts";
 import { type CompileCircuitPackageReturnType, compileCircuitPackage } from "./compileCircuitPackage.ts";
@@ -8,6 +9,8 @@ export type SetupCircuitPackageParameters = {
   ptau?: string;
   ptauSha256?: string;
   force?: boolean;
+  /** The publisher whose signed phase-2 contribution the key carries (see `setupCircuit`). */
+  contributor?: LocalAccount;
   onProgress?: OnProgress;
 };
 export type SetupCircuitPackageReturnType = {
@@ -27,9 +30,10 @@ export async function setupCircuitPackage({
   ptau,
   ptauSha256,
   force,
+  contributor,
   onProgress,
 }: SetupCircuitPackageParameters): Promise<SetupCircuitPackageReturnType> {
   const circuit = await compileCircuitPackage({ pkg, onProgress });
-  const setup = await setupCircuit({ circuit, ptau, ptauSha256, force, onProgress });
+  const setup = await setupCircuit({ circuit, ptau, ptauSha256, force, contributor, onProgress });
   return { circuit, setup };
 }

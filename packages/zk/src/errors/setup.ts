@@ -71,3 +71,60 @@ export class SetupMissingError extends BaseError {
     });
   }
 }
+
+export class PublishedKeyHashMismatchError extends BaseError {
+  override name = "PublishedKeyHashMismatchError";
+  constructor({ path, expected, received }: { path: string; expected: string; received: string }) {
+    super(`The published key ${path} does not match the hash pinned in the model's manifest.`, {
+      details: `expected ${expected}, received ${received}`,
+      metaMessages: [
+        "Restore the committed keys with `git checkout -- packages/models/assets` (no phase 2 is run in their place).",
+        "If you regenerated them on purpose, scripts/publish-model-keys.ts pins the new hashes in the manifest.",
+      ],
+    });
+  }
+}
+
+export class PublishedKeyCircuitMismatchError extends BaseError {
+  override name = "PublishedKeyCircuitMismatchError";
+  constructor({ dir, expected, received }: { dir: string; expected: string; received: string }) {
+    super(`The published keys in ${dir} were made for another circuit than the one compiled here.`, {
+      details: `the keys are for circuit ${received}; this machine compiles ${expected} (templates or compiler changed)`,
+      metaMessages: [
+        "Regenerate them with `pnpm exec tsx scripts/publish-model-keys.ts --model <name>` and commit the result.",
+      ],
+    });
+  }
+}
+
+export class PublishedKeyInstalledError extends BaseError {
+  override name = "PublishedKeyInstalledError";
+  constructor({ circuit, dir, reason }: { circuit: string; dir: string; reason: string }) {
+    super(`Circuit ${circuit} uses the model's published proving key: ${reason}.`, {
+      details: `the published key is installed in ${dir} and setup never overwrites it`,
+      metaMessages: [
+        "To run your own phase 2 for this shape, use another CONVERGENCE_HOME or delete that directory first.",
+      ],
+    });
+  }
+}
+
+export class ContributionNotFoundError extends BaseError {
+  override name = "ContributionNotFoundError";
+  constructor({ path, index, count }: { path: string; index: number; count: number }) {
+    super(`The proving key ${path} has no phase-2 contribution #${index}.`, {
+      details: `it records ${count} contribution${count === 1 ? "" : "s"}, numbered from 1`,
+      metaMessages: ["Attest a contribution that the key records (readZkeyContributions lists them)."],
+    });
+  }
+}
+
+export class SetupRecordMissingError extends BaseError {
+  override name = "SetupRecordMissingError";
+  constructor({ dirs }: { dirs: string[] }) {
+    super("No setup.json beside the proving key: the circuit key to attest is unknown.", {
+      details: `looked in ${dirs.join(", ")}`,
+      metaMessages: ["Pass `circuitKey` (the circuit's cache key, e.g. mlp_8_16_3_s8-15e23f539bb3)."],
+    });
+  }
+}

@@ -4,7 +4,8 @@ import { join } from "node:path";
 import type { VerificationKey } from "snarkjs";
 import type { CompiledCircuit } from "../circuit/compileCircuit.ts";
 import { SetupMissingError } from "../errors/setup.ts";
-import type { SetupCircuitReturnType, SetupRecord } from "./setupCircuit.ts";
+import { readSetupRecord } from "./readSetupRecord.ts";
+import type { SetupCircuitReturnType } from "./setupCircuit.ts";
 
 /**
  * The cached setup of a compiled circuit (proving key, verification key, record), without redoing
@@ -21,6 +22,6 @@ export async function loadSetup({ circuit }: { circuit: CompiledCircuit }): Prom
     throw new SetupMissingError({ circuit: circuit.name, dir: circuit.dir });
   }
   const verificationKey = JSON.parse(await readFile(verificationKeyPath, "utf8")) as VerificationKey;
-  const record = JSON.parse(await readFile(recordPath, "utf8")) as SetupRecord;
+  const record = await readSetupRecord({ path: recordPath });
   return { zkey, verificationKey, verificationKeyPath, record, cached: true };
 }

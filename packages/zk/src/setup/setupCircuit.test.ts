@@ -1,7 +1,8 @@
-import { copyFile, mkdtemp, rm } from "node:fs/promises";
+import { copyFile, mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { curves, powersOfTau, zKey } from "snarkjs";
+import { generatePrivateKey, privateKeyToAccount } from "viem/accounts";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createRandom } from "../../test/createRandom.ts";
 import { randomModel } from "../../test/randomModel.ts";
@@ -12,6 +13,7 @@ import { prove } from "../proof/prove.ts";
 import { assertZkeyContributed } from "./assertZkeyContributed.ts";
 import type { ProgressEvent } from "./createProgress.ts";
 import { devPtauPath } from "./devPtauPath.ts";
+import { loadSetup } from "./loadSetup.ts";
 import { readZkeyInfo } from "./readZkeyInfo.ts";
 import { setupCircuit } from "./setupCircuit.ts";
 import { terminateCurve } from "./terminateCurve.ts";
@@ -59,6 +61,28 @@ describe("setupCircuit", () => {
     const again = await setupCircuit({ circuit });
     expect(again.cached).toBe(true);
     expect(again.verificationKey).toEqual(setup.verificationKey);
+  });
+
+  it("reads records written before attestations as unattributed; a contributor gets a key it signed", async () => {
+    const unsigned = await setupCircuit({ circuit });
+    const recordPath = join(circuit.dir, "setup.json");
+    const { attestations: _, ...old } = unsigned.record;
+    await writeFile(recordPath, `${JSON.stringify(old, null, 2)}\n`);
+    const cached = await setupCircuit({ circuit });
+    expect(cached.cached).toBe(true);
+    expect(cached.record.attestations).toEqual([]);
+    expect((await loadSetup({ circuit })).record.attestations).toEqual([]);
+
+    const publisher = privateKeyToAccount(generatePrivateKey());
+    const signed = await setupCircuit({ circuit, contributor: publisher });
+    expect(signed.cached).toBe(false);
+    expect(signed.record.attestations.map((a) => a.contributor)).toEqual([publisher.address]);
+    expect(signed.verificationKey).not.toEqual(unsigned.verificationKey);
+    const again = await setupCircuit({ circuit, contributor: publisher });
+    expect(again.cached).toBe(true);
+    expect(again.verificationKey).toEqual(signed.verificationKey);
+    // Without a contributor the cached key is taken as it is, signed or not.
+    expect((await setupCircuit({ circuit })).verificationKey).toEqual(signed.verificationKey);
   });
 
   it("refuses a proving key with no phase-2 contribution, in setup and in prove", async () => {

@@ -3,15 +3,19 @@ import { existsSync } from "node:fs";
 import { readFile, rename, rm, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { type SnarkjsLogger, type VerificationKey, zKey } from "snarkjs";
+import type { LocalAccount } from "viem";
 import type { CompiledCircuit } from "../circuit/compileCircuit.ts";
-import { PtauTooSmallError } from "../errors/setup.ts";
+import { PtauTooSmallError, PublishedKeyInstalledError } from "../errors/setup.ts";
 import { withFileLock } from "../files/withFileLock.ts";
 import { assertZkeyContributed } from "./assertZkeyContributed.ts";
+import { attestContribution, type ContributionAttestation } from "./attestContribution.ts";
 import { checkPtau } from "./checkPtau.ts";
 import { PHASE2_BEACON_ITERATIONS_EXP } from "./constants.ts";
 import { createProgress, type OnProgress } from "./createProgress.ts";
+import { readSetupRecord } from "./readSetupRecord.ts";
 import { requiredPtauPower } from "./requiredPtauPower.ts";
 import { terminateCurve } from "./terminateCurve.ts";
+import { verifyContributionAttestations } from "./verifyContributionAttestations.ts";
 
 export type SetupCircuitParameters = {
   circuit: CompiledCircuit;
@@ -21,6 +25,12 @@ export type SetupCircuitParameters = {
   ptauSha256?: string;
   /** Redo phase 2 even when the cache holds a key made from the same ptau. */
   force?: boolean;
+  /**
+   * Who makes the phase-2 contribution (the model's publisher): it is named `convergence:<address>` and its hash is
+   * signed by this account (`attestations` in setup.json). A cached key this account has not attested is made
+   * again. Without it, the key carries an unsigned contribution and no attestations.
+   */
+  contributor?: LocalAccount;
   onProgress?: OnProgress;
 };
 export type SetupRecord = {
@@ -28,6 +38,10 @@ export type SetupRecord = {
   key: string;
   ptau: { path: string; sha256: string; power: number; development: boolean };
   contributions: number;
+  /** Signed contributions (`verifyContributionAttestations` checks them); [] in records written before they existed. */
+  attestations: ContributionAttestation[];
+  /** True for a model's published key installed by `setupModel`: setup never replaces it. */
+  published?: boolean;
   beaconHash: string;
   createdAt: string;
   seconds: number;
@@ -43,9 +57,10 @@ export type SetupCircuitReturnType = {
 
 /**
  * Groth16 setup of a compiled circuit: phase 1 from a checked prepared ptau, phase 2 with one
- * random contribution and a random beacon. Writes `circuit_final.zkey`, `verification_key.json` and
+ * random contribution (signed by `contributor` when given) and a random beacon. Writes `circuit_final.zkey`, `verification_key.json` and
  * `setup.json` into the circuit's cache directory, once per circuit and ptau: retrained weights of
- * the same shape reuse it. Refuses the result if it carries no contribution.
+ * the same shape reuse it. Refuses the result if it carries no contribution. A model's published key installed
+ * by `setupModel` is reused as is and never replaced.
  *
  * @example
  * const setup = await setupCircuit({ circuit: await compileCircuit({ shape }) });
@@ -55,6 +70,7 @@ export async function setupCircuit({
   ptau,
   ptauSha256,
   force = false,
+  contributor,
   onProgress,
 }: SetupCircuitParameters): Promise<SetupCircuitReturnType> {
   const report = createProgress(onProgress);
@@ -69,13 +85,39 @@ export async function setupCircuit({
     path: join(circuit.dir, "setup.lock"),
     onWait: () => report(`${circuit.name}: waiting for another process setting up the same circuit`),
     run: async () => {
-      if (!force && existsSync(recordPath) && existsSync(zkeyPath) && existsSync(vkeyPath)) {
-        const record = JSON.parse(await readFile(recordPath, "utf8")) as SetupRecord;
-        if (record.ptau.sha256 === phase1.sha256) {
+      if (existsSync(recordPath) && existsSync(zkeyPath) && existsSync(vkeyPath)) {
+        const record = await readSetupRecord({ path: recordPath });
+        const cached = async () => {
           await assertZkeyContributed({ path: zkeyPath });
-          report(`${circuit.name}: setup cached in ${circuit.dir}`);
+          report(`${circuit.name}: setup cached in ${circuit.dir}${record.published ? " (the published key)" : ""}`);
           const verificationKey = JSON.parse(await readFile(vkeyPath, "utf8")) as VerificationKey;
           return { zkey: zkeyPath, verificationKey, verificationKeyPath: vkeyPath, record, cached: true };
+        };
+        if (record.published) {
+          if (force)
+            throw new PublishedKeyInstalledError({
+              circuit: circuit.name,
+              dir: circuit.dir,
+              reason: "force asks for a new phase 2",
+            });
+          if (record.ptau.sha256 !== phase1.sha256) {
+            throw new PublishedKeyInstalledError({
+              circuit: circuit.name,
+              dir: circuit.dir,
+              reason: `it was made from ptau ${record.ptau.sha256}, not ${phase1.sha256}`,
+            });
+          }
+          return cached();
+        }
+        if (!force && record.ptau.sha256 === phase1.sha256) {
+          if (contributor === undefined) return cached();
+          const attested = await verifyContributionAttestations({
+            zkey: zkeyPath,
+            attestations: record.attestations,
+            circuitKey: circuit.key,
+          });
+          if (attested.some((address) => address.toLowerCase() === contributor.address.toLowerCase())) return cached();
+          report(`${circuit.name}: the cached key has no contribution signed by ${contributor.address}: new phase 2`);
         }
       }
       const required = requiredPtauPower({ constraints: circuit.constraints, publicSignals: circuit.publicSignals });
@@ -103,14 +145,20 @@ export async function setupCircuit({
       try {
         report(`${circuit.name}: phase 2: new key from r1cs (${circuit.constraints} constraints)`);
         await zKey.newZKey(circuit.r1cs, phase1.path, step(0), logger);
-        report(`${circuit.name}: phase 2: contribution with 64 random bytes of entropy`);
+        report(
+          `${circuit.name}: phase 2: contribution${contributor ? ` by ${contributor.address}` : ""} with 64 random bytes of entropy`,
+        );
         await zKey.contribute(
           step(0),
           step(1),
-          "Convergence phase-2 contribution",
+          contributor ? `convergence:${contributor.address}` : "Convergence phase-2 contribution",
           randomBytes(64).toString("hex"),
           logger,
         );
+        const attestations =
+          contributor === undefined
+            ? []
+            : [await attestContribution({ zkey: step(1), index: 1, circuitKey: circuit.key, account: contributor })];
         report(
           `${circuit.name}: phase 2: beacon ${beaconHash.slice(0, 16)}..., 2^${PHASE2_BEACON_ITERATIONS_EXP} iterations`,
         );
@@ -133,6 +181,7 @@ export async function setupCircuit({
           key: circuit.key,
           ptau: phase1,
           contributions,
+          attestations,
           beaconHash,
           createdAt: new Date().toISOString(),
           seconds: Math.round((performance.now() - started) / 100) / 10,

@@ -1,3 +1,4 @@
+import type { LocalAccount } from "viem";
 import { type CompiledCircuit, compileCircuit } from "../circuit/compileCircuit.ts";
 import type { QuantizedMlp } from "../fixedPoint/types.ts";
 import { modelShape } from "../mlp/modelShape.ts";
@@ -12,6 +13,8 @@ export type SetupModelParameters = {
   ptau?: string;
   ptauSha256?: string;
   force?: boolean;
+  /** The publisher whose signed phase-2 contribution the key carries (see `setupCircuit`). */
+  contributor?: LocalAccount;
   /** Where to write the verifier; defaults to the cache and contracts/verifiers/. */
   verifierDirs?: string[];
   onProgress?: OnProgress;
@@ -36,11 +39,12 @@ export async function setupModel({
   ptau,
   ptauSha256,
   force,
+  contributor,
   verifierDirs,
   onProgress,
 }: SetupModelParameters): Promise<SetupModelReturnType> {
   const circuit = await compileCircuit({ shape: modelShape({ model }), onProgress });
-  const setup = await setupCircuit({ circuit, ptau, ptauSha256, force, onProgress });
+  const setup = await setupCircuit({ circuit, ptau, ptauSha256, force, contributor, onProgress });
   const verifier = await exportVerifier({ zkey: setup.zkey, model: name, outDirs: verifierDirs });
   onProgress?.({
     message: `${name}: verifier ${verifier.contractName} written to ${verifier.paths.join(", ")}`,

@@ -7,7 +7,8 @@ export type RetireModelParameters = { client: WriteClient; registry: Address; mo
 export type RetireModelReturnType = { hash: Hash; receipt: TransactionReceipt };
 
 /**
- * Retires a model for good (its owner only): no new job may name it and no proof for it is accepted any more.
+ * Retires a model for good (its owner only): no new job may name it. A job opened before the retirement is still
+ * judged by this registration (its commitment and verifier never change) and paid when proven.
  *
  * @example
  * await retireModel({ client, registry, modelId: 1n });
