@@ -1,4 +1,13 @@
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  symlinkSync,
+  writeFileSync,
+} from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import {
@@ -80,6 +89,11 @@ describe("addModel", () => {
     expect(onChain).toMatchObject({ commitment: first.commitment, verifier: first.verifier.address, numOutputs: 2 });
     // Registered by the publisher (devnet #3), the registrant workers serve; not the deployer (#0).
     expect(onChain.owner).toBe(devnetRoleAccount({ role: "publisher" }).address);
+    // ... whose signed contribution the proving key carries: the worker never made this setup.
+    const record = JSON.parse(readFileSync(join(home, "zk", first.circuit, "setup.json"), "utf8"));
+    expect(record.attestations.map((a: { contributor: string }) => a.contributor)).toContain(
+      devnetRoleAccount({ role: "publisher" }).address,
+    );
     expect(readdirSync(join(home, "models"))).toEqual(["unit-mlp"]);
 
     const again = await addModel({ path: onnx, name: "unit-mlp", rpcUrl: node.url, quiet: true });

@@ -29,8 +29,25 @@ async function run(...args: string[]) {
 
 describe("convergence zk setup", () => {
   it("sets up risk-v1 (once per shape) and exports RiskV1Verifier", { timeout: 300_000 }, async () => {
+    // A private CONVERGENCE_HOME: the shared cache's key stays as other processes loaded it.
+    const home = mkdtempSync(join(tmpdir(), "cli-zk-risk-"));
+    vi.stubEnv("CONVERGENCE_HOME", home);
+    vi.stubEnv("PUBLISHER_PRIVATE_KEY", "");
+    try {
+      await setsUpRiskV1();
+    } finally {
+      vi.unstubAllEnvs();
+      rmSync(home, { recursive: true, force: true });
+    }
+  });
+
+  async function setsUpRiskV1() {
     const result = JSON.parse(await run("zk", "setup", "--model", "risk-v1", "--json"));
     expect(result).toMatchObject({ model: "risk-v1", contributions: 2, ptau: { development: true, power: 14 } });
+    // Signed by the publisher (devnet #3), never by a worker.
+    expect(result.attestations).toEqual([
+      expect.objectContaining({ index: 1, contributor: devnetRoleAccount({ role: "publisher" }).address }),
+    ]);
     expect(result.circuit).toMatch(/^mlp_8_16_3_s8-[0-9a-f]{12}$/);
     expect(result.verifier.contractName).toBe("RiskV1Verifier");
     expect(result.verifier.paths.some((path: string) => path.endsWith("contracts/verifiers/RiskV1Verifier.sol"))).toBe(
@@ -40,7 +57,7 @@ describe("convergence zk setup", () => {
     const again = JSON.parse(await run("zk", "setup", "--model", "risk-v1", "--json"));
     expect(again.cached).toBe(true);
     expect(again.circuit).toBe(result.circuit);
-  });
+  }
 
   it("names a missing model and a missing ptau", async () => {
     await expect(run("zk", "setup", "--model", "no-such-model", "--json")).rejects.toThrowError(/no-such-model/);

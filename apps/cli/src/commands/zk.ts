@@ -236,6 +236,7 @@ export function registerZkCommand(program: Command): void {
         zkey: path,
         ptau: { path: ptau.path, sha256: ptau.sha256, development: ptau.development, label: ptauLabel },
         valid: result.valid,
+        problems: result.problems,
         seconds: Math.round((performance.now() - started) / 100) / 10,
         contributions: result.contributions.map((c) => ({
           index: c.index,
@@ -261,7 +262,12 @@ export function registerZkCommand(program: Command): void {
           ].join("\n"),
       });
       if (!result.valid) {
-        throw new SetupInvalidError({ zkey: path, circuit: target.circuit.key, ptau: ptauLabel });
+        throw new SetupInvalidError({
+          zkey: path,
+          circuit: target.circuit.key,
+          ptau: ptauLabel,
+          problems: result.problems,
+        });
       }
     });
 }
