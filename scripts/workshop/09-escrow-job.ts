@@ -1,14 +1,21 @@
 /**
  * Step 9: buy a proven inference through the escrow, with the worker.
  *
- * First the model's publisher (account #3, who ran the setup in step 7) deploys risk-v1's verifier and registers the
- * model: its weight commitment, verifier and verification-key hash. Then this step starts the worker itself
- * (apps/worker, as `pnpm worker` would) and stops it at the end. On its first start against this chain the worker
- * registers as an ERC-8004 agent and serves the publisher's registration: it proves with the publisher's keys and
- * never ran their setup, so it cannot forge a proof.
+ * First the model's publisher (account #3) deploys risk-v1's verifier and registers the model: its weight commitment,
+ * verifier and verification-key hash. It registers risk-v1's published release key (packages/models/assets/risk-v1/
+ * keys, hash-pinned in the manifest, its phase 2 signed by a release account), the key requesters pin; a publisher
+ * of its own model registers the key of its own signed setup (step 7), as `convergence model add` does. Then this
+ * step starts the worker itself (apps/worker, as `pnpm worker` would) and stops it at the end. On its first start
+ * against this chain the worker registers as an ERC-8004 agent and serves the publisher's registration: it proves
+ * with the published key and never ran its setup, so it cannot forge a proof.
  *
  * The flow, as the agent will run it in step 10 and `convergence job open` runs it: one SDK call, `requestInference`,
  * whose `onStep` prints each step as it starts:
+ * 0. before anything is paid, the registration the worker names is held against YOUR pin of risk-v1 (`loadModelPin`:
+ *    the weight commitment of the model's manifest, and the verification key and signed setup contributors of its
+ *    published release): other weights, another key, a verifier whose code is not the key's (one that accepts every
+ *    proof, say), or a setup whose only contributor is the worker are refused by name. The worker names only the
+ *    registration id and its ERC-8004 agent; the job is reserved for that agent;
  * 1. you quantize your input; it is committed with a random salt (Poseidon): only the commitment goes on-chain;
  * 2. `openJob` escrows the payment with your ERC-2612 permit (step 5) in the same transaction;
  * 3. the private input and salt go to the worker over HTTP; it checks them against the on-chain commitment;
@@ -17,22 +24,24 @@
  * 5. the InferenceAttestor verifies the proof through the model's verifier (step 8), records the attestation, answers
  *    the ERC-8004 validation request with 100, and the escrow pays the worker.
  */
-import { loadModel, modelRegistrationRecord } from "@convergence/models";
+import { loadModel, loadModelPin, modelRegistrationRecord } from "@convergence/models";
 import { ensureModelRegistration, getWorkerModels, requestInference } from "@convergence/sdk";
-import { compileCircuit, loadSetup, modelShape, quantizeValue, setupRegistration } from "@convergence/zk";
+import { quantizeValue, setupModel, setupRegistration } from "@convergence/zk";
 import { erc20Abi, formatUnits, parseUnits } from "viem";
 import { nextStep } from "./lib/nextStep.ts";
 import { startWorker } from "./lib/startWorker.ts";
-import { WorkshopPrerequisiteError } from "./lib/WorkshopPrerequisiteError.ts";
 import { workshopChain } from "./lib/workshopChain.ts";
 
 const { rpcUrl, deployment, wallet, publicClient, accounts } = await workshopChain();
 const { InferenceEscrow: escrow, USDC, ModelRegistry } = deployment.contracts;
-const { manifest, quantized } = await loadModel({ name: "risk-v1" });
-const setup = await loadSetup({
-  circuit: await compileCircuit({ shape: modelShape({ model: quantized }) }),
-}).catch(() => {
-  throw new WorkshopPrerequisiteError({ missing: "risk-v1's keys from the publisher's setup", fix: "pnpm workshop 7" });
+const model = await loadModel({ name: "risk-v1" });
+const { manifest } = model;
+// The published key, installed into the zk cache after its pinned hashes are checked (no phase 2 runs here).
+const { setup } = await setupModel({
+  model: model.quantized,
+  name: "risk-v1",
+  ...(model.publishedKeys ? { published: model.publishedKeys } : {}),
+  verifierDirs: [],
 });
 const published = await ensureModelRegistration({
   client: wallet(3),
@@ -51,6 +60,11 @@ try {
   process.stdout.write(
     `Worker ${worker.url}: ERC-8004 agent ${worker.agentId}, serving risk-v1 as model ${served.modelId}.\n`,
   );
+  // Your pin: what the proof must verify under, from the model's release, never from the worker.
+  const { pin, source } = await loadModelPin({ name: "risk-v1" });
+  process.stdout.write(
+    `Pinned risk-v1 by its ${source === "release" ? "published release" : "setup on this machine"}: setup contributors ${pin.contributors.join(", ") || "none"}.\n`,
+  );
   const input = [0.5, -1.2, 0.3, 0, 0.1, 0, 1, -0.5].map((value) => quantizeValue({ value, scale: manifest.scale }));
   const balance = async (who: `0x${string}`) =>
     formatUnits(
@@ -65,13 +79,15 @@ try {
     escrow,
     workerUrl: worker.url,
     modelId: BigInt(served.modelId!),
+    pin,
+    workerAgentId: worker.agentId,
     input,
     amount: parseUnits("2", 6),
     outputScales: manifest.scale,
     onStep: (step, run) => {
       process.stdout.write(
         step.name === "open"
-          ? "Opening a job: 2 USDC escrowed with your permit, only the input commitment on-chain...\n"
+          ? `Registration ${step.modelId} is what you pinned. Opening a job for agent ${worker.agentId}: 2 USDC escrowed with your permit, only the input commitment on-chain...\n`
           : step.name === "deliver"
             ? `Handing the input and salt of job ${step.jobId} to the worker...\n`
             : "Waiting for the worker's proof to be verified and attested on-chain...\n",

@@ -2,12 +2,13 @@ import type { Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { readDeployment } from "@convergence/contracts";
 import { createClients } from "@convergence/sdk";
-import { setupCircuitPackage } from "@convergence/zk";
 import { type Address, createPublicClient, formatUnits, type Hex, http } from "viem";
 import { ensureModelRegistered } from "./bootstrap/ensureModelRegistered.ts";
 import { ensureWorkerAgent } from "./bootstrap/ensureWorkerAgent.ts";
 import { ensureZkSetup } from "./bootstrap/ensureZkSetup.ts";
+import { resolvePublishers } from "./bootstrap/resolvePublishers.ts";
 import { resolveWorkerAccount } from "./bootstrap/resolveWorkerAccount.ts";
+import type { ServedKey } from "./chain/checkRegistration.ts";
 import { createChainGateway } from "./chain/createChainGateway.ts";
 import { createChainWatcher } from "./chain/createChainWatcher.ts";
 import { createModelResolver } from "./chain/createModelResolver.ts";
@@ -49,9 +50,11 @@ export type RunningWorker = {
 export type StartWorkerReturnType = RunningWorker;
 
 /**
- * Starts the inference worker: connects to the chain, loads the served models, makes sure their zk setup exists,
- * that the worker is a registered ERC-8004 agent and that each model is registered on-chain (registering what is
- * missing when allowed), resumes unfinished jobs from the store, follows JobOpened, and serves the HTTP API.
+ * Starts the inference worker: connects to the chain, loads the served models and their proving keys from the zk
+ * cache (the published key, or the publisher's setup: the worker never runs phase 2), finds for each model a
+ * registration it serves (owned by a publisher, WORKER_PUBLISHERS; this machine's key; a verifier compiled from it),
+ * registering from its own account what is missing when allowed, makes sure the worker is a registered ERC-8004 agent,
+ * resumes unfinished jobs from the store, follows JobOpened, and serves the HTTP API.
  *
  * @example
  * const worker = await startWorker({ config: loadConfig(), log: createLogger({ level: "info" }) });
@@ -94,23 +97,24 @@ export async function startWorker({ config, log }: StartWorkerParameters): Promi
     ),
     deadlineMarginSeconds: config.deadlineMarginSeconds,
   });
-  const served = new Map<string, { model: Served; vkeyHash: Hex }>();
+  const publishers = resolvePublishers({ publishers: config.publishers, account: account.address, chainId });
+  log.info("serving the registrations of", { publishers: publishers.join(",") });
+  const served = new Map<string, { model: Served } & ServedKey>();
   const known = new Map<bigint, string>();
   for (const model of models.values()) {
-    const registration = { client, registry: ModelRegistry, fromBlock: startBlock, register: config.autoRegister, log };
-    let found: { modelId: bigint; vkeyHash: Hex };
-    if (model.kind === "mlp") {
-      const setup = await ensureZkSetup({ model, log });
-      found = await ensureModelRegistered({ ...registration, model, setup });
-    } else {
-      // A circuit package: compiled (public signals checked against its manifest) and set up, cached by its sources.
-      const { setup } = await setupCircuitPackage({
-        pkg: model.pkg,
-        onProgress: ({ message, elapsedMs }) => log.info(`zk setup: ${message}`, { ms: elapsedMs }),
-      });
-      found = await ensureModelRegistered({ ...registration, model, setup });
-    }
-    served.set(model.name, { model, vkeyHash: found.vkeyHash });
+    // The published key or the publisher's setup, from the zk cache: the worker never runs phase 2.
+    const setup = await ensureZkSetup({ model, log });
+    const found = await ensureModelRegistered({
+      client,
+      registry: ModelRegistry,
+      fromBlock: startBlock,
+      model,
+      setup,
+      publishers,
+      register: config.autoRegister,
+      log,
+    });
+    served.set(model.name, { model, vkeyHash: found.vkeyHash, verifierCode: found.verifierCode });
     known.set(found.modelId, model.name);
   }
   const { agentId } = await ensureWorkerAgent({
@@ -121,7 +125,14 @@ export async function startWorker({ config, log }: StartWorkerParameters): Promi
     agentURI: config.agentUri ?? registrationUri({ models: [...models.keys()], host: config.host, port: config.port }),
     log,
   });
-  const resolver = createModelResolver({ client: publicClient, registry: ModelRegistry, served, known });
+  const resolver = createModelResolver({
+    client: publicClient,
+    registry: ModelRegistry,
+    served,
+    publishers,
+    known,
+    log,
+  });
 
   const chainKey = `${chainId}:${genesisHash}:${escrow.toLowerCase()}`;
   const store = openJobStore({ path: config.dbPath, chainKey });
@@ -204,6 +215,7 @@ export async function startWorker({ config, log }: StartWorkerParameters): Promi
   const app = createApp({
     models,
     modelIds: resolver.idsByName,
+    agentId,
     jobs,
     minPrice: config.minPrice,
     metrics,

@@ -17,6 +17,7 @@ export {
   UnsupportedOpsetError,
   UnsupportedShapeError,
 } from "./errors/onnx.ts";
+export { ModelPinNotFoundError } from "./errors/pin.ts";
 export {
   ActivationBoundError,
   InvalidSamplesError,
@@ -29,6 +30,11 @@ export { InvalidTrainingDataError } from "./errors/train.ts";
 export { assertModelName } from "./manifest/assertModelName.ts";
 export { type ImportModelParameters, type ImportModelReturnType, importModel } from "./manifest/importModel.ts";
 export { type LoadModelParameters, type LoadModelReturnType, loadModel } from "./manifest/loadModel.ts";
+export {
+  type LoadModelPinParameters,
+  type LoadModelPinReturnType,
+  loadModelPin,
+} from "./manifest/loadModelPin.ts";
 export {
   type ModelDirectoriesParameters,
   type ModelDirectoriesReturnType,
@@ -47,7 +53,7 @@ export {
 } from "./manifest/prepareModel.ts";
 export { type ReadManifestParameters, type ReadManifestReturnType, readManifest } from "./manifest/readManifest.ts";
 export { sha256 } from "./manifest/sha256.ts";
-export type { ModelFeature, ModelFile, ModelManifest, ModelTraining } from "./manifest/types.ts";
+export type { ModelFeature, ModelFile, ModelKeys, ModelManifest, ModelTraining } from "./manifest/types.ts";
 export {
   type WriteModelDirectoryParameters,
   type WriteModelDirectoryReturnType,

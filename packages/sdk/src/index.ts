@@ -15,6 +15,11 @@ export {
 } from "./actions/did/submitDidChange.ts";
 export type { DidChange, DidSignature } from "./actions/did/types.ts";
 export {
+  type CheckModelPinParameters,
+  type CheckModelPinReturnType,
+  checkModelPin,
+} from "./actions/inference/checkModelPin.ts";
+export {
   type DeployVerifierParameters,
   type DeployVerifierReturnType,
   deployVerifier,
@@ -85,7 +90,9 @@ export {
   type Job,
   type JobStatus,
   type Model,
+  type ModelPin,
   type OpenedJob,
+  type TrustSetup,
 } from "./actions/inference/types.ts";
 export {
   type WaitForAttestationParameters,
@@ -153,9 +160,13 @@ export {
   JobNotAttestableError,
   JobNotFoundError,
   ModelCommitmentMismatchError,
+  ModelKeyMismatchError,
   ModelNotFoundError,
   ModelNotRegisteredError,
+  SetupControlledByWorkerError,
+  UnattributedSetupError,
   ValidationNotByAttestorError,
+  VerifierCodeMismatchError,
 } from "./errors/inference.ts";
 export { InvalidParameterError } from "./errors/input.ts";
 export {

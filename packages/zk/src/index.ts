@@ -1,6 +1,8 @@
 /// <reference path="./types/circomlibjs.d.ts" />
 /// <reference path="./types/snarkjs.d.ts" />
 // (Consumers typecheck these sources directly: the references carry the untyped modules' declarations.)
+
+export type { VerificationKey } from "snarkjs";
 export {
   type CompileCircuitParameters,
   type CompileCircuitReturnType,
@@ -98,11 +100,17 @@ export {
   PublishedKeyCircuitMismatchError,
   PublishedKeyHashMismatchError,
   PublishedKeyInstalledError,
+  PublishedKeysMissingError,
   SetupMissingError,
   SetupRecordMissingError,
   ZkeyWithoutContributionError,
 } from "./errors/setup.ts";
-export { InvalidContractNameError, VerifierCompileError } from "./errors/verifier.ts";
+export {
+  InvalidCodeError,
+  InvalidContractNameError,
+  InvalidVerificationKeyError,
+  VerifierCompileError,
+} from "./errors/verifier.ts";
 export * from "./fixedPoint/constants.ts";
 export { floorDiv } from "./fixedPoint/floorDiv.ts";
 export { type ForwardParameters, type ForwardReturnType, forward } from "./fixedPoint/forward.ts";
@@ -138,6 +146,12 @@ export { type ContributionMessageParameters, contributionMessage } from "./setup
 export { createProgress, type OnProgress, type ProgressEvent } from "./setup/createProgress.ts";
 export { devPtauPath } from "./setup/devPtauPath.ts";
 export { type InspectZkCacheReturnType, inspectZkCache, type ZkCacheEntry } from "./setup/inspectZkCache.ts";
+export {
+  type InstallPublishedKeysParameters,
+  type InstallPublishedKeysReturnType,
+  installPublishedKeys,
+  type PublishedKeys,
+} from "./setup/installPublishedKeys.ts";
 export { loadSetup } from "./setup/loadSetup.ts";
 export {
   type ModelPinFromSetupParameters,
@@ -175,6 +189,7 @@ export {
   verifyContributionAttestations,
 } from "./setup/verifyContributionAttestations.ts";
 export { type VerifyPtauParameters, type VerifyPtauReturnType, verifyPtau } from "./setup/verifyPtau.ts";
+export { type VerifySetupParameters, type VerifySetupReturnType, verifySetup } from "./setup/verifySetup.ts";
 export { type ZkToolVersionsReturnType, zkToolVersions } from "./setup/zkToolVersions.ts";
 export {
   type CompileVerifierParameters,
@@ -186,4 +201,11 @@ export {
   type ExportVerifierReturnType,
   exportVerifier,
 } from "./verifier/exportVerifier.ts";
+export { hashVerificationKey } from "./verifier/hashVerificationKey.ts";
+export { stripCodeMetadata } from "./verifier/stripCodeMetadata.ts";
 export { verifierContractName } from "./verifier/verifierContractName.ts";
+export {
+  type VerifierRuntimeCodeParameters,
+  type VerifierRuntimeCodeReturnType,
+  verifierRuntimeCode,
+} from "./verifier/verifierRuntimeCode.ts";

@@ -1,9 +1,9 @@
-import { mkdtempSync, rmSync } from "node:fs";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import type { AddressInfo } from "node:net";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { devnetAccounts, writeDeployment } from "@convergence/contracts";
+import { devnetAccounts, usdcAbi, writeDeployment } from "@convergence/contracts";
 import {
   deployStack,
   type LaunchWorkerReturnType,
@@ -11,8 +11,8 @@ import {
   type StartNodeReturnType,
   startNode,
 } from "@convergence/devnet";
-import { loadModel } from "@convergence/models";
-import { createClients } from "@convergence/sdk";
+import { loadModel, loadModelPin } from "@convergence/models";
+import { createClients, getJob } from "@convergence/sdk";
 import { forward, quantizeValue } from "@convergence/zk";
 import { Command } from "commander";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
@@ -43,6 +43,9 @@ describe("convergence job open", () => {
   let workerUrl: string;
   let dir: string;
   const features = [0.5, -1.2, 0.3, 0, 0.1, 0, 1, -0.5];
+  const accounts = devnetAccounts({ count: 5 });
+  /** A release file for risk-v1 with the key this machine's worker proves with, naming `contributors`. */
+  let releaseFile: (contributors: string[], patch?: Record<string, unknown>) => string;
 
   beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), "cli-job-"));
@@ -57,6 +60,20 @@ describe("convergence job open", () => {
       dbPath: join(dir, "jobs.sqlite"),
     });
     workerUrl = worker.url;
+    const { pin } = await loadModelPin({ name: "risk-v1" });
+    let files = 0;
+    releaseFile = (contributors, patch = {}) => {
+      const path = join(dir, `release-${files++}.json`);
+      const release = {
+        name: "risk-v1",
+        commitment: pin.commitment.toString(),
+        verificationKey: pin.verificationKey,
+        contributors,
+        ...patch,
+      };
+      writeFileSync(path, JSON.stringify(release));
+      return path;
+    };
   });
   afterAll(async () => {
     await worker?.stop();
@@ -65,7 +82,8 @@ describe("convergence job open", () => {
     rmSync(dir, { recursive: true, force: true });
   });
 
-  it("opens a job with a permit, delivers the input, waits for settlement and prints the attestation", async () => {
+  it("opens a job pinned by a release file, reserved for the worker, delivers, waits and prints the attestation", async () => {
+    // The publisher (devnet account 3) signed the key's setup: the requester trusts the release file that says so.
     const out = await run(
       "job",
       "open",
@@ -75,6 +93,10 @@ describe("convergence job open", () => {
       JSON.stringify(features),
       "--pay",
       "2",
+      "--pin",
+      releaseFile([accounts[3]!.address]),
+      "--worker-agent",
+      String(worker!.agentId),
       "--worker-url",
       workerUrl,
       "--rpc",
@@ -88,6 +110,8 @@ describe("convergence job open", () => {
       output: { values: number[]; label: string };
       validation: { response: number };
       fulfilTx: string;
+      workerAgentId: string;
+      pin: { source: string; contributors: string[] };
     };
     const { quantized, manifest } = await loadModel({ name: "risk-v1" });
     const input = features.map((value) => quantizeValue({ value, scale: manifest.scale }));
@@ -98,6 +122,55 @@ describe("convergence job open", () => {
     expect(result.output.values).toEqual(expected.map((v) => Number(v) / 2 ** manifest.scale));
     expect(["low", "medium", "high"]).toContain(result.output.label);
     expect(result.fulfilTx).toMatch(/^0x[0-9a-f]{64}$/);
+    expect(result.workerAgentId).toBe(String(worker!.agentId));
+    expect(result.pin).toEqual({ source: "file", contributors: [accounts[3]!.address], trustSetup: "attributed" });
+    const client = createClients({ rpcUrl: node.url, chainId: 31337 }).publicClient;
+    const { readDeployment } = await import("@convergence/contracts");
+    const escrow = readDeployment({ chainId: 31337, dir }).contracts.InferenceEscrow;
+    expect((await getJob({ client, escrow, jobId: BigInt(result.jobId) })).workerAgentId).toBe(worker!.agentId);
+  });
+
+  it("refuses, before paying, a pin whose only setup contributor is the worker, or a release of another model", async () => {
+    const client = createClients({ rpcUrl: node.url, chainId: 31337 }).publicClient;
+    const { readDeployment } = await import("@convergence/contracts");
+    const { USDC } = readDeployment({ chainId: 31337, dir }).contracts;
+    const balance = () =>
+      client.readContract({ address: USDC, abi: usdcAbi, functionName: "balanceOf", args: [accounts[0]!.address] });
+    const before = await balance();
+    const open = (...args: string[]) =>
+      run(
+        "job",
+        "open",
+        "--input",
+        JSON.stringify(features),
+        "--pay",
+        "2",
+        "--worker-agent",
+        String(worker!.agentId),
+        "--rpc",
+        node.url,
+        "--worker-url",
+        workerUrl,
+        ...args,
+      );
+    await expect(open("--pin", releaseFile([worker!.account]))).rejects.toThrow(
+      /Every phase-2 contributor of the key pinned for model \d+ is 0x[0-9a-fA-F]{40}, the wallet of the worker/,
+    );
+    await expect(open("--pin", releaseFile([]))).rejects.toThrow(/has no attributed phase-2 contribution/);
+    await expect(open("--pin", releaseFile([accounts[3]!.address], { commitment: "12345" }))).rejects.toThrow(
+      /registered with weight commitment \d+, not the trusted 12345: nothing was paid/,
+    );
+    await expect(open("--pin", releaseFile([accounts[3]!.address], { name: "other-model" }))).rejects.toThrow(
+      /Invalid --pin: .*Expected the release of risk-v1 \(--model\); this file pins "other-model"/,
+    );
+    await expect(open("--pin", releaseFile(["0x1234"]))).rejects.toThrow(
+      /Invalid --pin: .*contributors\.0: an address/,
+    );
+    await expect(open("--pin", join(dir, "absent.json"))).rejects.toThrow(/Invalid --pin: .*cannot be read \(ENOENT\)/);
+    await expect(open("--worker-agent", "999", "--pin", releaseFile([accounts[3]!.address]))).rejects.toThrow(
+      /Invalid workerAgentId: 999\. Expected an agent registered/,
+    );
+    expect(await balance()).toBe(before);
   });
 
   it.each([
@@ -120,7 +193,10 @@ describe("convergence job open", () => {
     // Below the worker's advertised floor (0.16 USDC by default): refused before the job is opened and paid.
     [["--input", JSON.stringify(features), "--pay", "0.1"], /at least the worker's price floor for this model, 160000/],
   ])("refuses %j, naming the problem", async (args, message) => {
-    await expect(run("job", "open", ...args, "--rpc", node.url, "--worker-url", workerUrl)).rejects.toThrow(message);
+    const agent = ["--worker-agent", String(worker!.agentId)];
+    await expect(run("job", "open", ...args, ...agent, "--rpc", node.url, "--worker-url", workerUrl)).rejects.toThrow(
+      message,
+    );
   });
 
   it("names the worker URL when no worker answers there", async () => {

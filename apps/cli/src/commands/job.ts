@@ -7,6 +7,7 @@ import { connect } from "../chain/connect.ts";
 import { InvalidArgumentError, SettingError } from "../errors.ts";
 import { DEFAULT_WORKER_URL, parseInputArray, parseWorkerUrl, rpcUrlFrom, workerUrlFrom } from "../options.ts";
 import { printResult } from "../output.ts";
+import { resolvePin } from "../pin/resolvePin.ts";
 import { runStep } from "../progress.ts";
 
 type JobOpenOptions = {
@@ -16,6 +17,8 @@ type JobOpenOptions = {
   pay: string;
   workerUrl?: string;
   workerAgent?: bigint;
+  pin?: string;
+  trustAnySetup?: boolean;
   deadline: number;
   timeout: number;
   rpc?: string;
@@ -70,8 +73,10 @@ function requesterAccount({ chainId }: { chainId: number }): LocalAccount {
 }
 
 /**
- * `convergence job ...`: inference jobs on the InferenceEscrow. `job open` pays for one proven inference: it opens the
- * job with an ERC-2612 permit, hands the private input to the worker, waits for the on-chain attestation and prints it.
+ * `convergence job ...`: inference jobs on the InferenceEscrow. `job open` pays for one proven inference: it pins the
+ * model (release file, bundled release or own setup) and refuses, before paying, a registration that is not what it
+ * pinned; then it opens the job reserved for the chosen worker's agent with an ERC-2612 permit, hands the private input
+ * to the worker, waits for the on-chain attestation and prints it.
  */
 export function registerJobCommand(program: Command): void {
   const job = program.command("job").description("Inference jobs: pay in USDC for a result proven on-chain.");
@@ -89,7 +94,19 @@ export function registerJobCommand(program: Command): void {
       `the worker's HTTP API (default CONVERGENCE_WORKER_URL or ${DEFAULT_WORKER_URL})`,
       parseWorkerUrl,
     )
-    .option("--worker-agent <id>", "reserve the job for this ERC-8004 agent (default: any worker)", parseAgentId)
+    .option(
+      "--worker-agent <id>",
+      "reserve the job for this ERC-8004 agent (default: the one the worker advertises, its GET /v1/models agentId)",
+      parseAgentId,
+    )
+    .option(
+      "--pin <release.json>",
+      "pin the model by this release file { name, commitment, verificationKey, contributors } (default: the bundled release, else this machine's own setup of the model or circuit package)",
+    )
+    .option(
+      "--trust-any-setup",
+      "UNSAFE: accept a pinned key with no signed setup contributor, or only the worker's (whoever ran that setup alone can forge proofs)",
+    )
     .option(
       "--deadline <seconds>",
       "seconds the worker has to fulfil; refundable after",
@@ -136,6 +153,20 @@ export function registerJobCommand(program: Command): void {
         }
         return BigInt(value);
       });
+      // What the proof must verify under comes from the requester's side, never from the worker: the worker only names
+      // the registration id and its own agent, and requestInference holds both against the pin before paying.
+      const { pin, source } = await resolvePin({
+        name: options.model,
+        ...(options.pin === undefined ? {} : { file: options.pin }),
+      });
+      const workerAgentId = options.workerAgent ?? (served.agentId === undefined ? undefined : BigInt(served.agentId));
+      if (workerAgentId === undefined) {
+        throw new SettingError({
+          setting: "--worker-agent",
+          problem: `the worker at ${workerUrl} does not advertise its ERC-8004 agent id (GET /v1/models agentId).`,
+          fix: "Pass --worker-agent <id>: the agent id of the worker you chose (the job is reserved for it).",
+        });
+      }
       const modelId = BigInt(served.modelId);
       const stepTitle = (step: RequestInferenceStep) =>
         step.name === "open"
@@ -149,12 +180,14 @@ export function registerJobCommand(program: Command): void {
         escrow: contracts.InferenceEscrow,
         workerUrl,
         modelId,
+        pin,
+        workerAgentId,
+        ...(options.trustAnySetup ? { trustSetup: "any" as const } : {}),
         input,
         amount: parseUnits(options.pay, 6),
         ...(served.minPrice === undefined ? {} : { workerMinPrice: parseUnits(served.minPrice, 6) }),
         outputScales: served.outputs?.map((output) => output.scale) ?? served.scale,
         deadlineSeconds: options.deadline,
-        ...(options.workerAgent === undefined ? {} : { workerAgentId: options.workerAgent }),
         timeoutMs: options.timeout * 1000,
         onStep: (step, run) => runStep({ title: stepTitle(step), quiet, run }),
       });
@@ -165,6 +198,8 @@ export function registerJobCommand(program: Command): void {
         model: options.model,
         modelId,
         requester: account.address,
+        workerAgentId,
+        pin: { source, contributors: pin.contributors, trustSetup: options.trustAnySetup ? "any" : "attributed" },
         paid: options.pay,
         openTx: result.open.hash,
         attestation,
@@ -185,6 +220,7 @@ export function registerJobCommand(program: Command): void {
             `Job ${d.jobId} settled: ${d.model} says ${describeOutput(d.output)}`,
             `  attested on-chain for worker ${d.attestation.worker} (agent ${d.validation.agentId}, validation response ${d.validation.response})`,
             `  paid ${d.paid} USDC; open ${d.openTx}${d.fulfilTx ? `, fulfil ${d.fulfilTx}` : ""}`,
+            `  pinned by ${{ file: "the --pin release file", release: "the bundled release", setup: "this machine's own setup" }[d.pin.source]} (setup contributors: ${d.pin.contributors.join(", ") || "none"}${d.pin.trustSetup === "any" ? "; --trust-any-setup" : ""})`,
           ].join("\n"),
       });
     });

@@ -75,8 +75,15 @@ export function registerZkCommand(program: Command): void {
             const { setup } = await setupCircuitPackage({ pkg: target.pkg, ...common });
             return { setup, verifier: undefined };
           }
-          // A model that ships published keys gets them installed (hash checked), not a new phase 2.
-          const { setup, verifier } = await setupModel({ model: target.model, name: target.name, ...common });
+          // A model that ships published keys gets them installed (hashes checked), not a new phase 2, unless --ptau
+          // or --force asks for a phase 2 of one's own (setupModel refuses that over an installed published key).
+          const published = ptau === undefined && !options.force ? target.publishedKeys : undefined;
+          const { setup, verifier } = await setupModel({
+            model: target.model,
+            name: target.name,
+            ...common,
+            ...(published ? { published } : {}),
+          });
           return { setup, verifier };
         },
       });

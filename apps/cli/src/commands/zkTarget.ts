@@ -9,6 +9,7 @@ import {
   loadCircuitPackage,
   modelShape,
   type OnProgress,
+  type PublishedKeys,
   type QuantizedMlp,
 } from "@convergence/zk";
 import { InvalidArgumentError } from "../errors.ts";
@@ -17,7 +18,15 @@ import { InvalidArgumentError } from "../errors.ts";
 export type ZkTargetOptions = { model?: string; circuit?: string };
 
 export type ZkTarget =
-  | { kind: "model"; name: string; model: QuantizedMlp; circuit: CompiledCircuit; flag: string }
+  | {
+      kind: "model";
+      name: string;
+      model: QuantizedMlp;
+      /** The keys the model ships, hash-pinned in its manifest (risk-v1), if any. */
+      publishedKeys: PublishedKeys | undefined;
+      circuit: CompiledCircuit;
+      flag: string;
+    }
   | { kind: "circuit"; name: string; pkg: CircuitPackage; circuit: CompiledCircuit; flag: string };
 
 /**
@@ -40,7 +49,7 @@ export async function zkTarget({
     });
   }
   if (model !== undefined) {
-    const { manifest, quantized } = await loadModel({ name: model });
+    const { manifest, quantized, publishedKeys } = await loadModel({ name: model });
     const compiled = await compileCircuit({
       shape: modelShape({ model: quantized }),
       ...(onProgress ? { onProgress } : {}),
@@ -49,6 +58,7 @@ export async function zkTarget({
       kind: "model",
       name: manifest.name,
       model: quantized,
+      publishedKeys,
       circuit: compiled,
       flag: `--model ${manifest.name}`,
     };

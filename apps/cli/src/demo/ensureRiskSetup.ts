@@ -32,11 +32,12 @@ export async function ensureRiskSetup({
   onProgress,
 }: EnsureRiskSetupParameters): Promise<EnsureRiskSetupReturnType> {
   const start = Date.now();
-  const { manifest, quantized } = await loadModel({ name: model });
+  const { manifest, quantized, publishedKeys } = await loadModel({ name: model });
   const report = ({ message }: { message: string }) => onProgress?.(message);
   // setupModel installs the model's published keys when it ships them (risk-v1 does: no phase 2 on a first run);
   // the verifier goes nowhere: the demo compiles it from the key when it registers.
   const { setup } = await setupModel({
+    ...(publishedKeys ? { published: publishedKeys } : {}),
     model: quantized,
     name: manifest.name,
     contributor,

@@ -20,6 +20,8 @@ describe("loadConfig", () => {
       // 500,000 gas at 0.1 gwei and 3000 USDC/ETH is 0.15 USDC, plus 0.01 USDC of proving.
       minPrice: { default: 160_000n, byModel: {} },
       deadlineMarginSeconds: 30,
+      // Resolved once the chain and the account are known: the worker's own account, plus the devnet publisher.
+      publishers: undefined,
     });
     expect(config.dbPath).toBe(join(config.home, "worker", "jobs.sqlite"));
   });
@@ -70,6 +72,37 @@ describe("loadConfig", () => {
       autoRegister: false,
       logLevel: "info",
     });
+  });
+
+  it("reads WORKER_PUBLISHERS checksummed or not, as checksummed addresses without duplicates", () => {
+    const publisher = "0x90F79bf6EB2c4f870365E785982E1f101E93b906";
+    const other = "0x15d34AAf54267DB7D7c367839AAf71A00a2C6A65";
+    const { publishers } = loadConfig({
+      env: {
+        WORKER_PUBLISHERS: ` ${publisher.toLowerCase()}, ${other} ,${publisher.slice(0, 2)}${publisher.slice(2).toUpperCase()},`,
+      },
+    });
+    expect(publishers).toEqual([publisher, other]);
+  });
+
+  it.each([
+    ["0x90F79bf6EB2c4f870365E785982E1f101E93b906,0x1234", 'entry 2 ("0x1234") is not 0x followed by 40 hex digits'],
+    ["publisher", 'entry 1 ("publisher") is not 0x followed by 40 hex digits'],
+    // One letter's case changed: the checksum catches the typo.
+    ["0x90f79bf6EB2c4f870365E785982E1f101E93b906", "mixed case with a wrong EIP-55 checksum"],
+    [" , ", "it lists no address"],
+  ])("refuses WORKER_PUBLISHERS=%j, naming the bad entry and the expected form", (value, problem) => {
+    const error = (() => {
+      try {
+        loadConfig({ env: { WORKER_PUBLISHERS: value } });
+      } catch (caught) {
+        return caught;
+      }
+    })();
+    expect(error).toBeInstanceOf(InvalidConfigError);
+    expect((error as InvalidConfigError).variable).toBe("WORKER_PUBLISHERS");
+    expect((error as Error).message).toContain(problem);
+    expect((error as Error).message).toContain("Expected comma-separated addresses");
   });
 
   it.each([

@@ -1,6 +1,6 @@
 import { isAbsolute, join, resolve } from "node:path";
 import { convergenceHome } from "@convergence/paths";
-import { type Hex, isHex, parseUnits } from "viem";
+import { type Address, getAddress, type Hex, isAddress, isHex, parseUnits } from "viem";
 import { z } from "zod";
 import { InvalidConfigError } from "../errors/config.ts";
 import type { PriceFloor } from "../jobs/checkJobTerms.ts";
@@ -31,6 +31,40 @@ const minPrice = z
     }
     return floor;
   });
+
+/** An address, all lowercase, all uppercase, or mixed case with a valid EIP-55 checksum (a wrong checksum is a typo). */
+const isAddressEntry = (entry: string): boolean =>
+  /^0x[0-9a-fA-F]{40}$/.test(entry) &&
+  (entry.slice(2) === entry.slice(2).toLowerCase() ||
+    entry.slice(2) === entry.slice(2).toUpperCase() ||
+    isAddress(entry, { strict: true }));
+
+const listEntries = (value: string): string[] =>
+  value
+    .split(",")
+    .map((entry) => entry.trim())
+    .filter(Boolean);
+
+/** Comma-separated addresses, checksummed, without duplicates. */
+const addresses = z
+  .string()
+  .transform(listEntries)
+  .pipe(z.array(z.string().refine(isAddressEntry)).min(1))
+  .transform((entries) => [...new Set(entries.map((entry) => getAddress(entry.toLowerCase())))]);
+
+/** Which entry of an address list is not an address, and why, for the error message. */
+function addressListProblem(value: string): string | undefined {
+  const entries = listEntries(value);
+  if (entries.length === 0) return "it lists no address";
+  for (const [index, entry] of entries.entries()) {
+    if (isAddressEntry(entry)) continue;
+    const why = /^0x[0-9a-fA-F]{40}$/.test(entry)
+      ? "mixed case with a wrong EIP-55 checksum (a typo?)"
+      : "not 0x followed by 40 hex digits";
+    return `entry ${index + 1} (${JSON.stringify(entry)}) is ${why}`;
+  }
+  return undefined;
+}
 
 const boolean = z
   .enum(["1", "0", "true", "false", "yes", "no"])
@@ -156,12 +190,20 @@ const variables = {
   WORKER_AUTO_REGISTER: {
     schema: boolean,
     default: "true",
-    expected: "true or false: register the worker agent and its models on-chain when missing",
+    expected:
+      "true or false: register the worker agent and its models on-chain when missing (models from the worker's account, when it is one of WORKER_PUBLISHERS)",
   },
   WORKER_AGENT_URI: {
     schema: z.string().min(1).max(2048),
     default: undefined,
     expected: "the ERC-8004 registration URI of the worker agent (default a data: URI describing it)",
+  },
+  WORKER_PUBLISHERS: {
+    schema: addresses,
+    default: undefined,
+    expected:
+      "comma-separated addresses (checksummed or all lowercase) of the model publishers whose ModelRegistry registrations this worker serves; default: the worker's own account, plus Hardhat account #3 (the devnet publisher) on chain 31337",
+    problem: addressListProblem,
   },
   WORKER_LOG_LEVEL: {
     schema: z.enum(["debug", "info", "warn", "error", "silent"]),
@@ -197,6 +239,11 @@ export type WorkerConfig = {
   drainTimeoutMs: number;
   autoRegister: boolean;
   agentUri: string | undefined;
+  /**
+   * WORKER_PUBLISHERS, checksummed: the owners whose registrations this worker serves. Undefined: the default, the
+   * worker's own account plus the devnet publisher on chain 31337 (resolvePublishers, once the chain is known).
+   */
+  publishers: Address[] | undefined;
   logLevel: "debug" | "info" | "warn" | "error" | "silent";
 };
 
@@ -228,7 +275,15 @@ export function loadConfig({ env = process.env }: LoadConfigParameters = {}): Lo
       continue;
     }
     const result = (spec.schema as z.ZodType).safeParse(value);
-    if (!result.success) throw new InvalidConfigError({ variable: name, value: raw, expected: spec.expected });
+    if (!result.success) {
+      const problem = "problem" in spec ? spec.problem(value) : undefined;
+      throw new InvalidConfigError({
+        variable: name,
+        value: raw,
+        expected: spec.expected,
+        ...(problem ? { problem } : {}),
+      });
+    }
     parsed[name] = result.data;
   }
   const p = parsed as Parsed;
@@ -268,6 +323,7 @@ export function loadConfig({ env = process.env }: LoadConfigParameters = {}): Lo
     drainTimeoutMs: p.WORKER_DRAIN_TIMEOUT_MS,
     autoRegister: p.WORKER_AUTO_REGISTER,
     agentUri: p.WORKER_AGENT_URI,
+    publishers: p.WORKER_PUBLISHERS,
     logLevel: p.WORKER_LOG_LEVEL,
   };
 }

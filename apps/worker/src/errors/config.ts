@@ -4,8 +4,20 @@ import { BaseError } from "./base.ts";
 export class InvalidConfigError extends BaseError {
   override name = "InvalidConfigError";
   readonly variable: string;
-  constructor({ variable, value, expected }: { variable: string; value: string | undefined; expected: string }) {
-    super(`Invalid ${variable}: ${value === undefined ? "not set" : JSON.stringify(value)}. Expected ${expected}.`, {
+  constructor({
+    variable,
+    value,
+    expected,
+    problem,
+  }: {
+    variable: string;
+    value: string | undefined;
+    expected: string;
+    /** Which part of the value is wrong (e.g. one entry of a list), when the expected form alone does not say. */
+    problem?: string;
+  }) {
+    const received = value === undefined ? "not set" : JSON.stringify(value);
+    super(`Invalid ${variable}: ${received}${problem ? ` (${problem})` : ""}. Expected ${expected}.`, {
       metaMessages: [`Fix ${variable} in the environment (see apps/worker/.env.example), or unset it for the default.`],
     });
     this.variable = variable;

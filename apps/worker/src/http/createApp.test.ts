@@ -95,6 +95,7 @@ describe("createApp", () => {
     const app = createApp({
       models,
       modelIds: () => new Map([["risk-v1", 1n]]),
+      agentId: 4n,
       jobs,
       minPrice: { default: 0n, byModel: { "risk-v1": 100_000n } },
       metrics,
@@ -116,7 +117,12 @@ describe("createApp", () => {
     const health = await fetch(`${url}/healthz`);
     expect(health.status).toBe(200);
     expect(await health.json()).toEqual({ status: "ok" });
-    const { models } = (await (await fetch(`${url}/v1/models`)).json()) as { models: Record<string, unknown>[] };
+    const { agentId, models } = (await (await fetch(`${url}/v1/models`)).json()) as {
+      agentId: string;
+      models: Record<string, unknown>[];
+    };
+    // The worker's ERC-8004 agent id, so a requester can reserve its job for this worker.
+    expect(agentId).toBe("4");
     expect(models).toHaveLength(1);
     expect(models[0]).toMatchObject({
       name: "risk-v1",
@@ -126,6 +132,7 @@ describe("createApp", () => {
       labels: ["low", "medium", "high"],
       commitment: model.manifest.commitments.model,
       minPrice: "0.1",
+      agentId: "4",
     });
   });
 

@@ -25,6 +25,8 @@ export type CreateAppParameters = {
   models: Map<string, Served>;
   /** On-chain model ids, by name, once known (GET /v1/models shows them). */
   modelIds?: () => Map<string, bigint>;
+  /** The worker's ERC-8004 agent id: GET /v1/models shows it, so a requester can reserve its job for this worker. */
+  agentId?: bigint;
   jobs: JobService;
   /** The price floor: GET /v1/models shows each model's, so a requester can pay enough before it opens a job. */
   minPrice?: PriceFloor;
@@ -45,7 +47,7 @@ export type CreateAppReturnType = express.Express;
  * | route | answer |
  * |---|---|
  * | GET /healthz | 200 `{status: "ok", ...}`, 503 while draining |
- * | GET /v1/models | the served models (MLPs and circuit packages): name, kind, shape, scale, labels, features, commitment, on-chain id, minPrice (USDC) |
+ * | GET /v1/models | the worker's agentId, and the served models (MLPs and circuit packages): name, kind, shape, scale, labels, features, commitment, on-chain id, minPrice (USDC), agentId |
  * | POST /v1/inference `{model, input, encoding?}` | the int64 ONNX output (a circuit package: its TypeScript reference), no proof |
  * | POST /v1/jobs/:jobId/input `{input, salt}` | 202 queued (200 if the same input was delivered before); 402/409 a job below the price floor or too close to its deadline |
  * | GET /v1/jobs/:jobId | state, tx hashes, timings; output and proof once settled, or to the requester's signed read |
@@ -58,6 +60,7 @@ export type CreateAppReturnType = express.Express;
 export function createApp({
   models,
   modelIds = () => new Map(),
+  agentId,
   jobs,
   minPrice = { default: 0n, byModel: {} },
   metrics,
@@ -101,7 +104,10 @@ export function createApp({
 
   app.get("/v1/models", (_req, res) => {
     const ids = modelIds();
+    // On each model too: a client that keeps only the list (the SDK's getWorkerModels) still knows who proves it.
+    const agent = agentId === undefined ? {} : { agentId: agentId.toString() };
     res.json({
+      ...agent,
       models: [...models.values()].map((model) => {
         const { numInputs, inputScale, inputMin, inputMax } = servedShape({ served: model });
         const common = {
@@ -110,6 +116,7 @@ export function createApp({
           modelId: ids.get(model.name)?.toString() ?? null,
           commitment: model.commitment.toString(),
           minPrice: formatUnits(minPrice.byModel[model.name] ?? minPrice.default, 6),
+          ...agent,
         };
         if (model.kind === "circuit") {
           const { manifest } = model.pkg;

@@ -2,7 +2,7 @@ import { existsSync } from "node:fs";
 import { join } from "node:path";
 import { createOnnxSession, loadModel } from "@convergence/models";
 import { loadCircuitPackage } from "@convergence/zk";
-import type { Served } from "./types.ts";
+import type { PublishedKeys, Served } from "./types.ts";
 
 export type LoadServedModelsParameters = {
   names: readonly string[];
@@ -32,7 +32,10 @@ export async function loadServedModels({
       served.set(name, { kind: "circuit", name, pkg, commitment: pkg.modelCommitment });
       continue;
     }
-    const { manifest, quantized, int64Onnx } = await loadModel({ name, home });
+    const loaded = await loadModel({ name, home });
+    const { manifest, quantized, int64Onnx } = loaded;
+    // `publishedKeys` comes with slice "setup"'s loadModel; read through a narrow type until it is in main.
+    const { publishedKeys } = loaded as { publishedKeys?: PublishedKeys };
     const session = await createOnnxSession({ bytes: int64Onnx });
     served.set(name, {
       kind: "mlp",
@@ -41,6 +44,7 @@ export async function loadServedModels({
       quantized,
       commitment: BigInt(manifest.commitments.model),
       session,
+      ...(publishedKeys ? { publishedKeys } : {}),
     });
   }
   return served;

@@ -1,6 +1,8 @@
+import { createServer, type Server } from "node:http";
+import type { AddressInfo } from "node:net";
 import { devnetAccounts } from "@convergence/contracts";
 import { createClients } from "@convergence/sdk";
-import { describe, expect, it } from "vitest";
+import { afterAll, describe, expect, it } from "vitest";
 import { InferenceUnavailableError, UnsupportedSubjectError } from "../errors/inference.ts";
 import { requestRiskInference } from "./requestRiskInference.ts";
 
@@ -43,5 +45,37 @@ describe("requestRiskInference", () => {
   });
   it("names the worker URL when no worker answers, before paying", async () => {
     await expect(requestRiskInference({ ...base, subject: "usdc/weth" })).rejects.toThrow(/127\.0\.0\.1:9/);
+  });
+  describe("with a worker that does not advertise its agent id", () => {
+    let server: Server | undefined;
+    afterAll(() => new Promise((resolve) => (server ? server.close(resolve) : resolve(undefined))));
+    it("refuses before reading the chain or paying: the job could not be reserved for it", async () => {
+      // A stand-in answering GET /v1/models as a worker from before issue #14 (no agentId); nothing else answers.
+      server = createServer((_req, res) => {
+        res.writeHead(200, { "content-type": "application/json" });
+        res.end(
+          JSON.stringify({
+            models: [
+              {
+                name: "risk-v1",
+                kind: "mlp",
+                version: "1.0.0",
+                modelId: "1",
+                shape: [8, 16, 3],
+                scale: 8,
+                labels: ["low", "medium", "high"],
+                features: null,
+                commitment: "1",
+              },
+            ],
+          }),
+        );
+      }).listen(0, "127.0.0.1");
+      await new Promise((resolve) => server!.once("listening", resolve));
+      const workerUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+      const error = await requestRiskInference({ ...base, workerUrl, subject: "WETH/USDC" }).catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(InferenceUnavailableError);
+      expect((error as Error).message).toContain("does not advertise its ERC-8004 agent id");
+    });
   });
 });

@@ -1,4 +1,4 @@
-import { buildRiskFeatures, loadModel } from "@convergence/models";
+import { buildRiskFeatures, loadModel, loadModelPin } from "@convergence/models";
 import { getWorkerModels, type ReadClient, requestInference, type WriteClient } from "@convergence/sdk";
 import { quantizeValue } from "@convergence/zk";
 import { type Address, toHex } from "viem";
@@ -29,9 +29,10 @@ export const SUPPORTED_SUBJECTS = ["WETH/USDC"] as const;
 /**
  * A zero-knowledge-verified risk score for a market: reads the pool's state (readMarketState), maps it
  * to the model's features (buildRiskFeatures) quantized at the manifest's scale, buys the proven
- * inference with the SDK's requestInference (escrow paid with a permit, input delivered to the worker,
- * attestation awaited) and reads the attested logits as a risk level (decodeRiskOutput). The
- * attestation id is the job id as 32-byte hex.
+ * inference with the SDK's requestInference (the registration held against the model's pin from its
+ * published release, loadModelPin; the job reserved for the worker's advertised agent; escrow paid
+ * with a permit, input delivered to the worker, attestation awaited) and reads the attested logits as
+ * a risk level (decodeRiskOutput). The attestation id is the job id as 32-byte hex.
  *
  * @example
  * const { risk, attestationId } = await requestRiskInference({ publicClient, walletClient, contracts, workerUrl,
@@ -67,6 +68,15 @@ export async function requestRiskInference({
       fix: "Start a worker that serves it (pnpm worker), or set CONVERGENCE_WORKER_URL to one that does.",
     });
   }
+  if (served.agentId === undefined) {
+    throw new InferenceUnavailableError({
+      problem: `the worker at ${workerUrl} does not advertise its ERC-8004 agent id (GET /v1/models agentId), so the job cannot be reserved for it.`,
+      fix: "Use a worker that advertises its agentId (apps/worker from issue #14 on).",
+    });
+  }
+  // What the answer must be proven under comes from this agent's own copy of the model (its published release, or
+  // this machine's setup of it), never from the worker: the worker only names the registration id and its agent.
+  const { pin } = await loadModelPin({ name: model });
   const market = await readMarketState({ client: publicClient, contracts });
   const features = buildRiskFeatures({ market });
   const input = features.map((value, i) =>
@@ -78,8 +88,8 @@ export async function requestRiskInference({
     escrow,
     workerUrl,
     modelId: BigInt(served.modelId),
-    // The worker names the id; the weights are the ones this agent ships (its manifest), never the worker's word.
-    expectedCommitment: BigInt(manifest.commitments.model),
+    pin,
+    workerAgentId: BigInt(served.agentId),
     ...(served.minPrice === undefined
       ? {}
       : { workerMinPrice: toBaseUnits({ amount: served.minPrice, symbol: "USDC" }) }),

@@ -1,7 +1,7 @@
 import { existsSync } from "node:fs";
 import { readFile, writeFile } from "node:fs/promises";
 import { join } from "node:path";
-import { commitModel, type FloatMlp, modelShape, type QuantizedMlp } from "@convergence/zk";
+import { commitModel, type FloatMlp, modelShape, type PublishedKeys, type QuantizedMlp } from "@convergence/zk";
 import { FileHashMismatchError, InvalidManifestError, ModelNotFoundError } from "../errors/manifest.ts";
 import { buildInt64Onnx } from "../onnx/buildInt64Onnx.ts";
 import { importOnnxMlp } from "../onnx/importOnnxMlp.ts";
@@ -30,6 +30,8 @@ export type LoadModelReturnType = {
   floatOnnx: Uint8Array;
   int64Onnx: Uint8Array;
   paths: { manifest: string; floatOnnx: string; int64Onnx: string };
+  /** The model's published keys and their pins (manifest `keys`), for `setupModel({ published })`; absent without. */
+  publishedKeys?: PublishedKeys;
 };
 
 /**
@@ -96,6 +98,9 @@ export async function loadModel({ name, home }: LoadModelParameters): Promise<Lo
     floatOnnx,
     int64Onnx,
     paths,
+    ...(manifest.keys === undefined
+      ? {}
+      : { publishedKeys: { dir: join(directory, MODEL_FILES.keys), ...manifest.keys } }),
   };
 }
 

@@ -14,6 +14,8 @@ export const MODEL_FILES = {
   manifest: "manifest.json",
   floatOnnx: "model.onnx",
   int64Onnx: "model.int64.onnx",
+  /** The folder of the model's published keys (circuit_final.zkey, verification_key.json, setup.json). */
+  keys: "keys",
 } as const;
 
 export type PrepareModelParameters = {

@@ -37,6 +37,20 @@ describe("readManifest", async () => {
       withChange((m) => ((m.files as { int64Onnx: { sha256: string } }).int64Onnx.sha256 = "abc")),
     ).rejects.toThrowError(InvalidManifestError);
     await expect(withChange((m) => (m.shape = [8]))).rejects.toThrowError(/shape/);
+    const keys = { zkeySha256: "a".repeat(64), vkeyHash: `0x${"b".repeat(64)}` };
+    await expect(withChange((m) => (m.keys = { ...keys, zkeySha256: "A".repeat(64) }))).rejects.toThrowError(
+      /keys.zkeySha256 must be 64 lowercase hex digits/,
+    );
+    await expect(withChange((m) => (m.keys = { ...keys, vkeyHash: "b".repeat(64) }))).rejects.toThrowError(
+      /keys.vkeyHash must be 0x and 64 lowercase hex digits/,
+    );
+    await expect(withChange((m) => (m.keys = null))).rejects.toThrowError(/keys.zkeySha256/);
+  });
+
+  it("reads risk-v1's pins of its published keys; keys are optional", async () => {
+    expect(valid.keys?.zkeySha256).toMatch(/^[0-9a-f]{64}$/);
+    expect(valid.keys?.vkeyHash).toMatch(/^0x[0-9a-f]{64}$/);
+    expect((await withChange((m) => delete m.keys)).keys).toBeUndefined();
   });
 
   it("rejects a file that is not JSON or does not exist", async () => {

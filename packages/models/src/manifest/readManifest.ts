@@ -58,5 +58,14 @@ export async function readManifest({ path }: ReadManifestParameters): Promise<Re
   }
   const quantization = m.quantization as Record<string, unknown> | undefined;
   if (quantization?.scale !== scale) fail("quantization.scale must equal scale");
+  if (m.keys !== undefined) {
+    const keys = m.keys as Record<string, unknown> | null;
+    if (typeof keys?.zkeySha256 !== "string" || !/^[0-9a-f]{64}$/.test(keys.zkeySha256)) {
+      fail("keys.zkeySha256 must be 64 lowercase hex digits");
+    }
+    if (typeof keys?.vkeyHash !== "string" || !/^0x[0-9a-f]{64}$/.test(keys.vkeyHash)) {
+      fail("keys.vkeyHash must be 0x and 64 lowercase hex digits");
+    }
+  }
   return parsed as ModelManifest;
 }

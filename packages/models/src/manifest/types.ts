@@ -45,4 +45,17 @@ export type ModelManifest = {
     sample: string;
   };
   training?: ModelTraining;
+  /**
+   * The model's published Groth16 keys in its `keys/` folder (scripts/publish-model-keys.ts): their hashes, checked
+   * before `setupModel` installs them instead of running phase 2. Absent: every machine runs its own phase 2.
+   */
+  keys?: ModelKeys;
+};
+
+/** Pins of a model's published proving and verification keys. */
+export type ModelKeys = {
+  /** sha256 of keys/circuit_final.zkey, 64 lowercase hex digits. */
+  zkeySha256: string;
+  /** 0x + sha256 of keys/verification_key.json: the vkeyHash a registration of these keys carries. */
+  vkeyHash: `0x${string}`;
 };

@@ -1,7 +1,9 @@
+import { existsSync } from "node:fs";
 import { join } from "node:path";
 import type { FloatMlp, QuantizedMlp } from "@convergence/zk";
 import { modelDirectories } from "../manifest/modelDirectories.ts";
-import { prepareModel } from "../manifest/prepareModel.ts";
+import { MODEL_FILES, prepareModel } from "../manifest/prepareModel.ts";
+import { readManifest } from "../manifest/readManifest.ts";
 import type { ModelManifest } from "../manifest/types.ts";
 import { writeModelDirectory } from "../manifest/writeModelDirectory.ts";
 import { buildFloatOnnx } from "../onnx/buildFloatOnnx.ts";
@@ -109,8 +111,13 @@ export async function buildReferenceModel(
       heldOutAccuracy,
     },
   });
+  // The published keys are not a product of training (scripts/publish-model-keys.ts makes them): keep their pin.
+  const directory = parameters.directory ?? join(modelDirectories().bundled, RISK_V1.name);
+  const committed = join(directory, MODEL_FILES.manifest);
+  const keys = existsSync(committed) ? (await readManifest({ path: committed })).keys : undefined;
+  const manifest: ModelManifest = keys === undefined ? prepared.manifest : { ...prepared.manifest, keys };
   const result: BuildReferenceModelReturnType = {
-    manifest: prepared.manifest,
+    manifest,
     float,
     quantized: prepared.quantized,
     floatOnnx,
@@ -122,8 +129,7 @@ export async function buildReferenceModel(
     },
   };
   if (write) {
-    const directory = parameters.directory ?? join(modelDirectories().bundled, RISK_V1.name);
-    await writeModelDirectory({ directory, manifest: prepared.manifest, floatOnnx, int64Onnx: prepared.int64Onnx });
+    await writeModelDirectory({ directory, manifest, floatOnnx, int64Onnx: prepared.int64Onnx });
     result.directory = directory;
   }
   return result;

@@ -123,3 +123,88 @@ export class ValidationNotByAttestorError extends BaseError {
     this.validator = validator;
   }
 }
+
+/** The registration's verification key is not the one the requester pinned (or cannot be this model's key). */
+export class ModelKeyMismatchError extends BaseError {
+  override name = "ModelKeyMismatchError";
+  readonly modelId: bigint;
+  constructor(
+    parameters: { modelId: bigint } & (
+      | { expected: string; registered: string }
+      | { nPublic: number; numOutputs: number }
+    ),
+  ) {
+    const { modelId } = parameters;
+    super(
+      "registered" in parameters
+        ? `Model ${modelId} is registered with verification key hash ${parameters.registered}, not the pinned key's ${parameters.expected}: nothing was paid.`
+        : `The pinned verification key has ${parameters.nPublic} public signals, but model ${modelId} has ${parameters.numOutputs} outputs (a key for it has ${3 + parameters.numOutputs}: model, input, binding, outputs): nothing was paid.`,
+      {
+        metaMessages: [
+          "registered" in parameters
+            ? "Proofs for this registration verify against another key than the one you trust. Use a worker that serves the registration of the key you pinned (its release or your own setup)."
+            : "Pin the key of this model's release or of your own setup of it.",
+        ],
+      },
+    );
+    this.modelId = modelId;
+  }
+}
+
+/** The registered verifier's code is not the verifier of the pinned key: it may accept proofs the key would refuse. */
+export class VerifierCodeMismatchError extends BaseError {
+  override name = "VerifierCodeMismatchError";
+  readonly modelId: bigint;
+  readonly verifier: string;
+  constructor({ modelId, verifier }: { modelId: bigint; verifier: string }) {
+    super(
+      `Model ${modelId}'s verifier ${verifier} does not run the Groth16 verifier of the pinned key (its code, metadata aside, differs from the one compiled from the key): nothing was paid.`,
+      {
+        metaMessages: [
+          "Anyone can register a commitment and a key hash with any verifier, e.g. one that accepts every proof.",
+          "Use a worker that serves a registration whose verifier was deployed from the key (convergence model add, setupRegistration).",
+        ],
+      },
+    );
+    this.modelId = modelId;
+    this.verifier = verifier;
+  }
+}
+
+/** The pinned key names no contributor of its phase 2: nobody vouches that its setup secret was destroyed. */
+export class UnattributedSetupError extends BaseError {
+  override name = "UnattributedSetupError";
+  readonly modelId: bigint;
+  constructor({ modelId }: { modelId: bigint }) {
+    super(
+      `The key pinned for model ${modelId} has no attributed phase-2 contribution (no signed contributor): nothing was paid.`,
+      {
+        metaMessages: [
+          "Whoever ran its setup unattributed may know its secret and forge proofs. Pin a release whose contributors signed (modelPinFromSetup lists them), or contribute yourself (convergence zk contribute).",
+          'Only if you trust whoever ran that setup: pass trustSetup: "any" (convergence job open --trust-any-setup).',
+        ],
+      },
+    );
+    this.modelId = modelId;
+  }
+}
+
+/** Every contributor of the pinned key's setup is the worker the job is reserved for: it could forge its proofs. */
+export class SetupControlledByWorkerError extends BaseError {
+  override name = "SetupControlledByWorkerError";
+  readonly modelId: bigint;
+  readonly worker: string;
+  constructor({ modelId, worker }: { modelId: bigint; worker: string }) {
+    super(
+      `Every phase-2 contributor of the key pinned for model ${modelId} is ${worker}, the wallet of the worker the job would be reserved for: nothing was paid.`,
+      {
+        metaMessages: [
+          "A prover that ran the whole setup can know its secret and forge any output.",
+          "Pin a key with a contribution from someone else (the model's publisher, or your own: convergence zk contribute), or choose another worker.",
+        ],
+      },
+    );
+    this.modelId = modelId;
+    this.worker = worker;
+  }
+}

@@ -85,6 +85,16 @@ export class PublishedKeyHashMismatchError extends BaseError {
   }
 }
 
+export class PublishedKeysMissingError extends BaseError {
+  override name = "PublishedKeysMissingError";
+  constructor({ dir, missing }: { dir: string; missing: string[] }) {
+    super(`The published keys folder ${dir} is incomplete: ${missing.join(", ")} missing.`, {
+      details: "expected circuit_final.zkey, verification_key.json and setup.json",
+      metaMessages: ["Restore the committed keys with `git checkout -- packages/models/assets`."],
+    });
+  }
+}
+
 export class PublishedKeyCircuitMismatchError extends BaseError {
   override name = "PublishedKeyCircuitMismatchError";
   constructor({ dir, expected, received }: { dir: string; expected: string; received: string }) {
@@ -99,11 +109,11 @@ export class PublishedKeyCircuitMismatchError extends BaseError {
 
 export class PublishedKeyInstalledError extends BaseError {
   override name = "PublishedKeyInstalledError";
-  constructor({ circuit, dir, reason }: { circuit: string; dir: string; reason: string }) {
+  constructor({ circuit, dir, reason, hint }: { circuit: string; dir: string; reason: string; hint?: string }) {
     super(`Circuit ${circuit} uses the model's published proving key: ${reason}.`, {
-      details: `the published key is installed in ${dir} and setup never overwrites it`,
+      details: `the published key is in ${dir} and setup never overwrites it`,
       metaMessages: [
-        "To run your own phase 2 for this shape, use another CONVERGENCE_HOME or delete that directory first.",
+        hint ?? "To run your own phase 2 for this shape, use another CONVERGENCE_HOME or delete that directory first.",
       ],
     });
   }

@@ -1,8 +1,8 @@
 import { type Abi, type Hex, keccak256, stringToHex } from "viem";
 import { compileVerifier } from "../verifier/compileVerifier.ts";
 import { exportVerifier } from "../verifier/exportVerifier.ts";
+import { hashVerificationKey } from "../verifier/hashVerificationKey.ts";
 import type { SetupCircuitReturnType } from "./setupCircuit.ts";
-import { sha256File } from "./sha256File.ts";
 
 export type SetupRegistrationParameters = {
   /** A Groth16 setup on this machine (`setupCircuit`, `setupCircuitPackage`, `loadSetup`). */
@@ -12,7 +12,7 @@ export type SetupRegistrationParameters = {
 };
 
 export type SetupRegistrationReturnType = {
-  /** sha256 of the verification key file: phase 2 is random per machine, so this is per machine too. */
+  /** `hashVerificationKey` of the setup's key (sha256 of verification_key.json): one per phase 2, so per setup. */
   vkeyHash: Hex;
   /** keccak256 of the circuit's cache key (shape, scale, template library, compiler versions). */
   circuitId: Hex;
@@ -37,7 +37,7 @@ export async function setupRegistration({
   setup,
   name,
 }: SetupRegistrationParameters): Promise<SetupRegistrationReturnType> {
-  const vkeyHash = `0x${await sha256File({ path: setup.verificationKeyPath })}` as Hex;
+  const vkeyHash = hashVerificationKey(setup.verificationKey);
   let compiled: ReturnType<SetupRegistrationReturnType["compileVerifier"]> | undefined;
   return {
     vkeyHash,

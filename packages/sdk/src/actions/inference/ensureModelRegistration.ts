@@ -59,16 +59,6 @@ export type EnsureModelRegistrationReturnType = {
 };
 
 /**
- * Runtime code without solc's CBOR metadata trailer (its length is the last two bytes): the metadata hashes the source
- * file and contract names, which differ between two exports of the same key (`MyModelVerifier`, `MyModel2Verifier`).
- */
-function withoutMetadata(code: Hex): string {
-  const hex = code.toLowerCase().slice(2);
-  const trailer = (Number.parseInt(hex.slice(-4), 16) + 2) * 2;
-  return trailer < hex.length ? hex.slice(0, -trailer) : hex;
-}
-
-/**
  * The ModelRegistry id of these weights under this verification key, registering them when needed: an active
  * registration with the same commitment and vkeyHash is answered as is; otherwise the weights are registered with the
  * verifier of one of the account's own registrations under the same key (the verifier depends only on the key, so
@@ -102,10 +92,12 @@ export async function ensureModelRegistration({
     onStep?.("compile-verifier");
     const { deployedBytecode } = await setup.compileVerifier();
     const code = await client.getCode({ address: found.verifier });
+    // Loaded here: @convergence/zk brings snarkjs and solc. Its metadata rule is the one requesters apply (checkModelPin).
+    const { stripCodeMetadata } = await import("@convergence/zk");
     const genuine =
       deployedBytecode !== undefined &&
       code !== undefined &&
-      withoutMetadata(code) === withoutMetadata(deployedBytecode);
+      stripCodeMetadata(code) === stripCodeMetadata(deployedBytecode);
     if (!genuine) found = await findModelRegistration({ ...search, commitment, owner });
   }
   if (found) {

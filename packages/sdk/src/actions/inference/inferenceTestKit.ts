@@ -1,14 +1,14 @@
 /**
  * Test-only set-up for the inference action tests (not exported from the package): a Groth16 verifier mock from the
  * Hardhat build (contracts/test/Groth16VerifierMock.sol, which accepts a proof whose a[0] commits to the public
- * signals), a 3-output model registered on it, a worker agent, and a requester funded with devnet USDC. The real
- * snarkjs verifier is exercised by the zk package and the end-to-end tests.
+ * signals), a 3-output model registered on it, a worker agent, and a requester funded with devnet USDC; and a model a
+ * requester can pin (setupPinnedModel): a real snarkjs verifier and real proofs, for the requester's flow.
  */
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { agentRegistryAbi, devnetAccounts, usdcAbi } from "@convergence/contracts";
 import { workspaceRoot } from "@convergence/paths";
-import { computeBinding, FIELD_MODULUS, type Groth16Calldata } from "@convergence/zk";
+import { computeBinding, FIELD_MODULUS, type Groth16Calldata, type QuantizedMlp } from "@convergence/zk";
 import {
   type Abi,
   type Address,
@@ -23,7 +23,9 @@ import { inject } from "vitest";
 import { createClients } from "../../client/createClients.ts";
 import type { WriteClient } from "../../client/types.ts";
 import { writeContractAndWait } from "../../internal/writeContractAndWait.ts";
+import { deployVerifier } from "./deployVerifier.ts";
 import { registerModel } from "./registerModel.ts";
+import type { ModelPin } from "./types.ts";
 
 type Artifact = { abi: Abi; bytecode: Hex };
 
@@ -125,4 +127,72 @@ export async function setupInferenceMarket() {
     signalsFor,
     proofFor,
   };
+}
+
+/**
+ * A model a requester can pin, registered the honest way: a fixed 8-16-3 MLP (risk-v1's shape), its Groth16 setup from
+ * the zk cache (made once per machine), the verifier compiled from that key with @convergence/zk (setupRegistration,
+ * as `model add` and the worker register), registered by the publisher `market.modelOwner`. Proofs are real: `proveFor`
+ * is what an honest worker sends. The pin names the publisher as the setup's contributor (the requester's claim; the
+ * SDK does not verify signatures, modelPinFromSetup does).
+ *
+ * @example
+ * const pinned = await setupPinnedModel({ market });
+ * await requestInference({ ..., modelId: pinned.modelId, pin: pinned.pin, workerAgentId: market.workerAgentId });
+ */
+export async function setupPinnedModel({ market }: { market: Awaited<ReturnType<typeof setupInferenceMarket>> }) {
+  const zk = await import("@convergence/zk");
+  // Small weights and biases keep every activation in range for any 16-bit input.
+  const widths = [8, 16, 3];
+  const model: QuantizedMlp = {
+    scale: 8,
+    layers: widths.slice(1).map((outputs, k) => ({
+      weights: Array.from({ length: outputs }, (_, j) =>
+        Array.from({ length: widths[k]! }, (_, i) => BigInt(((i * 7 + j * 13 + k * 5) % 41) - 20)),
+      ),
+      bias: Array.from({ length: outputs }, (_, j) => BigInt(((j * 11) % 9) - 4) * 64n),
+      relu: k === 0,
+    })),
+  };
+  const circuit = await zk.compileCircuit({ shape: zk.modelShape({ model }) });
+  const setup = await zk.setupCircuit({ circuit });
+  const registration = await zk.setupRegistration({ setup, name: "pinned-test" });
+  const { abi, bytecode, contractName } = await registration.compileVerifier();
+  const { address: verifier } = await deployVerifier({ client: market.modelOwner, abi, bytecode, contractName });
+  const commitment = await zk.commitModel({ model });
+  const registerPinned = (overrides: { verifier?: Address; vkeyHash?: Hex; numOutputs?: number } = {}) =>
+    registerModel({
+      client: market.modelOwner,
+      registry: market.contracts.ModelRegistry,
+      commitment,
+      verifier: overrides.verifier ?? verifier,
+      numOutputs: overrides.numOutputs ?? 3,
+      circuitId: registration.circuitId,
+      vkeyHash: overrides.vkeyHash ?? registration.vkeyHash,
+      onnxHash: keccak256(encodePacked(["string"], ["pinned-test onnx"])),
+      uri: "https://models.example/pinned-test.json",
+    });
+  const { modelId } = await registerPinned();
+  const pin: ModelPin = {
+    commitment,
+    verificationKey: setup.verificationKey,
+    contributors: [market.modelOwner.account.address],
+  };
+  /** The calldata an honest worker sends for `jobId`: a real proof with its binding to the job and `worker`. */
+  const proveFor = async ({
+    jobId,
+    input,
+    salt,
+    worker,
+  }: {
+    jobId: bigint;
+    input: readonly bigint[];
+    salt: bigint;
+    worker: Address;
+  }) => {
+    const binding = zk.computeBinding({ chainId: 31337, escrow: market.contracts.InferenceEscrow, jobId, worker });
+    const proof = await zk.prove({ model, input, salt, binding, keepCurve: true });
+    return { calldata: proof.calldata, output: proof.output };
+  };
+  return { model, modelId, verifier, commitment, pin, registration, registerPinned, proveFor };
 }

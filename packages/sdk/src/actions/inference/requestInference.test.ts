@@ -1,35 +1,44 @@
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { inferenceEscrowAbi, usdcAbi } from "@convergence/contracts";
-import { commitInput } from "@convergence/zk";
+import { commitInput, forward, terminateCurve } from "@convergence/zk";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { ModelCommitmentMismatchError, ModelNotFoundError } from "../../errors/inference.ts";
+import {
+  ModelCommitmentMismatchError,
+  ModelKeyMismatchError,
+  ModelNotFoundError,
+  SetupControlledByWorkerError,
+  UnattributedSetupError,
+  VerifierCodeMismatchError,
+} from "../../errors/inference.ts";
 import { InvalidParameterError } from "../../errors/input.ts";
 import { WorkerCommitmentMismatchError } from "../../errors/worker.ts";
 import { fulfillJob } from "./fulfillJob.ts";
 import { getJob } from "./getJob.ts";
-import { getModel } from "./getModel.ts";
-import { setupInferenceMarket } from "./inferenceTestKit.ts";
+import { setupInferenceMarket, setupPinnedModel } from "./inferenceTestKit.ts";
 import { type RequestInferenceStep, requestInference } from "./requestInference.ts";
 
 /**
- * The whole requester flow on the SDK's Hardhat node. The worker is a stand-in HTTP server that answers as the
- * worker's API does and fulfils with the kit's mock proof; test/agent/ and apps/cli run the flow against the real
- * worker and real proofs.
+ * The whole requester flow on the SDK's Hardhat node, with a real snarkjs verifier and real proofs. The worker is a
+ * stand-in HTTP server that answers as the worker's API does and fulfils with a real proof; test/agent/ and apps/cli
+ * run the flow against the real worker process.
  */
 describe("requestInference", () => {
   let market: Awaited<ReturnType<typeof setupInferenceMarket>>;
+  let pinned: Awaited<ReturnType<typeof setupPinnedModel>>;
   let server: Server;
   let workerUrl: string;
   /** What the stand-in answers to the next delivery: fulfil it, or refuse it as the worker does a wrong salt. */
   let refuseDelivery = false;
   let malformedView = false;
   const delivered: { jobId: bigint; input: number[]; salt: bigint }[] = [];
-  const outputs = [512n, -128n, 3n];
   const input = [128n, -307n, 77n, 0n, 26n, 0n, 256n, -128n];
+  let outputs: bigint[];
 
   beforeAll(async () => {
     market = await setupInferenceMarket();
+    pinned = await setupPinnedModel({ market });
+    outputs = forward({ model: pinned.model, input }).output;
     const escrow = market.contracts.InferenceEscrow;
     server = createServer(async (req, res) => {
       let text = "";
@@ -65,20 +74,22 @@ describe("requestInference", () => {
       }
       delivered.push({ jobId, input: body.input, salt: BigInt(body.salt) });
       send(202, { jobId: String(jobId), state: "received" });
-      const signals = market.signalsFor(jobId, market.worker.account.address, job.inputCommitment, outputs);
-      await fulfillJob({
-        client: market.worker,
-        escrow,
+      const { calldata } = await pinned.proveFor({
         jobId,
-        workerAgentId: market.workerAgentId,
-        calldata: market.proofFor(signals),
+        input: body.input.map(BigInt),
+        salt: BigInt(body.salt),
+        worker: market.worker.account.address,
       });
+      await fulfillJob({ client: market.worker, escrow, jobId, workerAgentId: market.workerAgentId, calldata });
     });
     server.listen(0, "127.0.0.1");
     await new Promise((resolve) => server.once("listening", resolve));
     workerUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   });
-  afterAll(() => new Promise((resolve) => server?.close(resolve)));
+  afterAll(async () => {
+    await new Promise((resolve) => server?.close(resolve));
+    await terminateCurve();
+  });
 
   const usdcOf = (address: `0x${string}`) =>
     market.publicClient.readContract({
@@ -99,7 +110,9 @@ describe("requestInference", () => {
       walletClient: market.requester,
       escrow: market.contracts.InferenceEscrow,
       workerUrl,
-      modelId: market.modelId,
+      modelId: pinned.modelId,
+      pin: pinned.pin,
+      workerAgentId: market.workerAgentId,
       input,
       amount: 2_000_000n,
       outputScales: 8,
@@ -112,7 +125,6 @@ describe("requestInference", () => {
     const [paidBefore, workerBefore] = [await usdcOf(requester), await usdcOf(market.worker.account.address)];
     const steps: RequestInferenceStep["name"][] = [];
     const result = await request({
-      workerAgentId: market.workerAgentId,
       outputScales: [8, 8, 10],
       onStep: async (step, run) => {
         steps.push(step.name);
@@ -128,7 +140,7 @@ describe("requestInference", () => {
     expect(result.open.receipt.transactionHash).toBe(result.open.hash);
     expect(result.attestation).toMatchObject({
       jobId: result.jobId,
-      modelId: market.modelId,
+      modelId: pinned.modelId,
       inputCommitment: result.inputCommitment,
       outputs,
       worker: market.worker.account.address,
@@ -139,7 +151,7 @@ describe("requestInference", () => {
       response: 100,
     });
     expect(result.outputs).toEqual(outputs);
-    expect(result.values).toEqual([2, -0.5, 3 / 1024]);
+    expect(result.values).toEqual(outputs.map((v, i) => Number(v) / 2 ** [8, 8, 10][i]!));
     expect(result.workerJob).toMatchObject({ state: "settled", timings: { proveMs: 42 } });
     expect(await usdcOf(requester)).toBe(paidBefore - 2_000_000n);
     expect(await usdcOf(market.worker.account.address)).toBe(workerBefore + 2_000_000n);
@@ -148,7 +160,7 @@ describe("requestInference", () => {
   it("returns the attested result when the worker's job view is not its API (the view is the worker's word only)", async () => {
     malformedView = true;
     try {
-      const result = await request({ workerAgentId: market.workerAgentId, outputScales: [8, 8, 10] });
+      const result = await request({ outputScales: [8, 8, 10] });
       expect(result.attestation.outputs).toEqual(outputs);
       expect(result.workerJob).toBeUndefined();
     } finally {
@@ -161,21 +173,65 @@ describe("requestInference", () => {
     const jobsBefore = await jobCount();
     const scales = await request({ outputScales: [8, 8] }).catch((e: unknown) => e);
     expect(scales).toBeInstanceOf(InvalidParameterError);
-    expect((scales as Error).message).toContain(`model ${market.modelId} has 3 outputs`);
+    expect((scales as Error).message).toContain(`model ${pinned.modelId} has 3 outputs`);
     await expect(request({ modelId: 999n })).rejects.toBeInstanceOf(ModelNotFoundError);
     await expect(request({ input: [40_000n, ...input.slice(1)] })).rejects.toThrow(/outside the fixed-point range/);
     await expect(request({ deadlineSeconds: 0 })).rejects.toThrow(/Invalid deadlineSeconds/);
-    // A worker names the model id; the requester pins the weights: another commitment is refused before paying.
-    const registered = (
-      await getModel({ client: market.publicClient, registry: market.contracts.ModelRegistry, modelId: market.modelId })
-    ).commitment;
-    await expect(request({ expectedCommitment: registered + 1n })).rejects.toBeInstanceOf(ModelCommitmentMismatchError);
     // The worker's floor is known before paying: a job it would skip unproven is not opened.
     await expect(request({ amount: 2_000_000n, workerMinPrice: 2_000_001n })).rejects.toThrow(
       /Invalid amount: 2000000\. Expected at least the worker's price floor for this model, 2000001 base units/,
     );
+    // A job is reserved for the worker the requester chose: none for "any worker", none for an unknown agent.
+    await expect(request({ workerAgentId: 0n })).rejects.toThrow(/Invalid workerAgentId: 0\. Expected the ERC-8004/);
+    await expect(request({ workerAgentId: 999n })).rejects.toThrow(
+      /Invalid workerAgentId: 999\. Expected an agent registered/,
+    );
     expect(await usdcOf(market.requester.account.address)).toBe(paidBefore);
     expect(await jobCount()).toBe(jobsBefore);
+  });
+
+  it("refuses, before paying, a registration that is not what the requester pinned (issue #14)", async () => {
+    const paidBefore = await usdcOf(market.requester.account.address);
+    const jobsBefore = await jobCount();
+    const { pin } = pinned;
+    // Other weights under the pinned id.
+    await expect(request({ pin: { ...pin, commitment: pin.commitment + 1n } })).rejects.toBeInstanceOf(
+      ModelCommitmentMismatchError,
+    );
+    // Another key: one delta coordinate changed, as another phase 2 would.
+    const otherKey = structuredClone(pin.verificationKey);
+    otherKey.vk_delta_2[0]![0] = (BigInt(otherKey.vk_delta_2[0]![0]!) + 1n).toString();
+    const keyError = await request({ pin: { ...pin, verificationKey: otherKey } }).catch((e: unknown) => e);
+    expect(keyError).toBeInstanceOf(ModelKeyMismatchError);
+    expect((keyError as Error).message).toContain(pinned.registration.vkeyHash);
+    // The honest commitment and key hash registered with a verifier that accepts every proof (finding 1).
+    const { modelId: acceptAll } = await pinned.registerPinned({ verifier: market.verifier });
+    const codeError = await request({ modelId: acceptAll }).catch((e: unknown) => e);
+    expect(codeError).toBeInstanceOf(VerifierCodeMismatchError);
+    expect((codeError as Error).message).toContain(market.verifier);
+    // The honest key registered for a two-output model: the key has 6 public signals, not 5.
+    const { modelId: twoOutputs } = await pinned.registerPinned({ numOutputs: 2 });
+    await expect(request({ modelId: twoOutputs })).rejects.toThrow(
+      /The pinned verification key has 6 public signals, but model \d+ has 2 outputs/,
+    );
+    // Setups nobody else vouches for: no contributor, or only the worker the job would be reserved for.
+    await expect(request({ pin: { ...pin, contributors: [] } })).rejects.toBeInstanceOf(UnattributedSetupError);
+    const workerError = await request({ pin: { ...pin, contributors: [market.worker.account.address] } }).catch(
+      (e: unknown) => e,
+    );
+    expect(workerError).toBeInstanceOf(SetupControlledByWorkerError);
+    expect((workerError as Error).message).toContain(market.worker.account.address);
+    expect(await usdcOf(market.requester.account.address)).toBe(paidBefore);
+    expect(await jobCount()).toBe(jobsBefore);
+  });
+
+  it('pays for a worker-contributed setup only with trustSetup "any"', async () => {
+    const result = await request({
+      pin: { ...pinned.pin, contributors: [market.worker.account.address] },
+      trustSetup: "any",
+    });
+    expect(result.attestation.outputs).toEqual(outputs);
+    expect(result.validation.response).toBe(100);
   });
 
   it("passes on the worker's refusal of the input, and the paid job stays open for a refund", async () => {

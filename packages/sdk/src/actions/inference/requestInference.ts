@@ -1,15 +1,15 @@
-import { inferenceEscrowAbi } from "@convergence/contracts";
-import type { Address, Hash, TransactionReceipt } from "viem";
+import { agentRegistryAbi, inferenceEscrowAbi } from "@convergence/contracts";
+import { type Address, type Hash, type TransactionReceipt, zeroAddress } from "viem";
 import type { ReadClient, WriteClient } from "../../client/types.ts";
-import { ModelCommitmentMismatchError } from "../../errors/inference.ts";
 import { InvalidParameterError } from "../../errors/input.ts";
+import { decodeRevert } from "../../utils/decodeRevert.ts";
 import { deliverJobInput } from "../worker/deliverJobInput.ts";
 import { getWorkerJob } from "../worker/getWorkerJob.ts";
 import type { WorkerJob } from "../worker/types.ts";
-import { getModel } from "./getModel.ts";
+import { checkModelPin } from "./checkModelPin.ts";
 import { type GetValidationReturnType, getValidation } from "./getValidation.ts";
 import { openJob } from "./openJob.ts";
-import type { Attestation } from "./types.ts";
+import type { Attestation, ModelPin, TrustSetup } from "./types.ts";
 import { waitForAttestation } from "./waitForAttestation.ts";
 
 /** The steps of a request, in order, with what a progress line may name. */
@@ -27,16 +27,27 @@ export type RequestInferenceParameters = {
   /** The worker's HTTP API, e.g. http://127.0.0.1:8080. */
   workerUrl: string;
   /**
-   * The ModelRegistry id to pay for. The caller decides where it comes from (the worker's GET /v1/models today, a
-   * pinned model the requester trusts tomorrow): the flow never asks the worker for it.
+   * The ModelRegistry id to pay for. It may come from anyone (the worker's GET /v1/models): the registration is held
+   * against `pin` before anything is paid.
    */
   modelId: bigint;
   /**
-   * The weight commitment the requester trusts for this model (its manifest's, or its own setup's). When given, a
-   * registration under `modelId` with any other commitment is refused before anything is paid: the id may come from a
-   * worker, the commitment must not.
+   * What the requester trusts the model to be: weight commitment, verification key and the key's setup contributors,
+   * from a published release or the requester's own setup, never from the worker. A registration with other weights,
+   * another key, or a verifier that does not implement the key is refused before anything is paid (checkModelPin).
    */
-  expectedCommitment?: bigint;
+  pin: ModelPin;
+  /**
+   * The ERC-8004 agent the job is reserved for: the worker the requester chose (its GET /v1/models `agentId`). Its
+   * wallet, read from the AgentRegistry, is the only account that can fulfil the job, and may not be the only
+   * contributor of the pinned key's setup.
+   */
+  workerAgentId: bigint;
+  /**
+   * "attributed" (default): refuse a pinned key with no signed setup contributor, or with the worker as its only one.
+   * "any" waives that: unsafe, whoever ran the setup alone may forge proofs.
+   */
+  trustSetup?: TrustSetup;
   /**
    * The worker's advertised price floor in token base units (its GET /v1/models `minPrice`). An amount below it is
    * refused before paying: the worker would skip the paid job unproven, and the payment would wait for a refund.
@@ -50,8 +61,6 @@ export type RequestInferenceParameters = {
   outputScales: number | readonly number[];
   /** Seconds after the latest block that the worker has to fulfil; refundable after (default 600). */
   deadlineSeconds?: number;
-  /** Reserve the job for this ERC-8004 agent (default: any worker). */
-  workerAgentId?: bigint;
   /** How long to wait for the attestation (default 5 minutes). */
   timeoutMs?: number;
   /**
@@ -84,15 +93,17 @@ export type RequestInferenceReturnType = {
 const identity = <T>(_step: RequestInferenceStep, run: () => Promise<T>) => run();
 
 /**
- * Buys one proven inference: commits the input with a random salt, opens an escrow job for `modelId` paid with an
- * ERC-2612 permit, hands the input and salt to the worker, waits until the proof is verified and attested on-chain,
- * and decodes the attested outputs. Everything that can be refused is refused before paying: an input outside the
- * fixed-point range, a model that is not registered, scales that do not match its outputs. After the job is open, a
- * failure leaves it open: refund it with refundJob once its deadline has passed.
+ * Buys one proven inference: holds the registration against the requester's pin (checkModelPin), commits the input
+ * with a random salt, opens an escrow job for `modelId` reserved for `workerAgentId` and paid with an ERC-2612 permit,
+ * hands the input and salt to the worker, waits until the proof is verified and attested on-chain, and decodes the
+ * attested outputs. Everything that can be refused is refused before paying: a payment below the worker's floor, a
+ * registration that is not what was pinned (weights, key, verifier code, setup contributors), an unknown worker agent,
+ * scales that do not match the outputs, an input outside the fixed-point range. After the job is open, a failure
+ * leaves it open: refund it with refundJob once its deadline has passed.
  *
  * @example
  * const { jobId, values } = await requestInference({ publicClient, walletClient, escrow, workerUrl, modelId: 1n,
- *   input: [128n, -307n, 77n, 0n, 26n, 0n, 256n, -128n], amount: 2_000_000n, outputScales: 8 });
+ *   pin, workerAgentId: 2n, input: [128n, -307n, 77n, 0n, 26n, 0n, 256n, -128n], amount: 2_000_000n, outputScales: 8 });
  */
 export async function requestInference({
   publicClient,
@@ -100,13 +111,14 @@ export async function requestInference({
   escrow,
   workerUrl,
   modelId,
-  expectedCommitment,
+  pin,
+  workerAgentId,
+  trustSetup,
   workerMinPrice,
   input,
   amount,
   outputScales,
   deadlineSeconds = 600,
-  workerAgentId,
   timeoutMs = 300_000,
   onStep = identity,
 }: RequestInferenceParameters): Promise<RequestInferenceReturnType> {
@@ -124,14 +136,21 @@ export async function requestInference({
       expected: "a whole number of seconds, at least 1",
     });
   }
-  const [attestor, registry] = await Promise.all([
+  if (typeof workerAgentId !== "bigint" || workerAgentId < 1n) {
+    throw new InvalidParameterError({
+      parameter: "workerAgentId",
+      value: workerAgentId,
+      expected:
+        "the ERC-8004 agent id of the worker you chose (its GET /v1/models agentId): a job is never open to any worker",
+    });
+  }
+  const [attestor, registry, agentRegistry] = await Promise.all([
     publicClient.readContract({ address: escrow, abi: inferenceEscrowAbi, functionName: "attestor" }),
     publicClient.readContract({ address: escrow, abi: inferenceEscrowAbi, functionName: "modelRegistry" }),
+    publicClient.readContract({ address: escrow, abi: inferenceEscrowAbi, functionName: "agentRegistry" }),
   ]);
-  const model = await getModel({ client: publicClient, registry, modelId });
-  if (expectedCommitment !== undefined && model.commitment !== expectedCommitment) {
-    throw new ModelCommitmentMismatchError({ modelId, expected: expectedCommitment, registered: model.commitment });
-  }
+  const worker = await workerWallet({ client: publicClient, agentRegistry, workerAgentId });
+  const model = await checkModelPin({ client: publicClient, registry, modelId, pin, worker, trustSetup });
   const scales =
     typeof outputScales === "number" ? Array.from({ length: model.numOutputs }, () => outputScales) : [...outputScales];
   if (scales.length !== model.numOutputs || scales.some((s) => !Number.isSafeInteger(s) || s < 0)) {
@@ -156,7 +175,7 @@ export async function requestInference({
       inputCommitment,
       amount,
       deadline,
-      ...(workerAgentId === undefined ? {} : { workerAgentId }),
+      workerAgentId,
       payment: "permit",
     }),
   );
@@ -189,4 +208,39 @@ export async function requestInference({
     values: attestation.outputs.map((v, i) => Number(v) / 2 ** scales[i]!),
     workerJob,
   };
+}
+
+/** The wallet that alone can fulfil a job reserved for the agent (InferenceEscrow pays getAgentWallet). */
+async function workerWallet({
+  client,
+  agentRegistry,
+  workerAgentId,
+}: {
+  client: ReadClient;
+  agentRegistry: Address;
+  workerAgentId: bigint;
+}): Promise<Address> {
+  const wallet = await client
+    .readContract({
+      address: agentRegistry,
+      abi: agentRegistryAbi,
+      functionName: "getAgentWallet",
+      args: [workerAgentId],
+    })
+    .catch((error: unknown) => {
+      if (decodeRevert(error).errorName !== "ERC721NonexistentToken") throw error;
+      throw new InvalidParameterError({
+        parameter: "workerAgentId",
+        value: workerAgentId,
+        expected: `an agent registered in the AgentRegistry ${agentRegistry} (the worker's GET /v1/models agentId)`,
+      });
+    });
+  if (wallet === zeroAddress) {
+    throw new InvalidParameterError({
+      parameter: "workerAgentId",
+      value: workerAgentId,
+      expected: "an agent with a payment wallet: nobody could fulfil a job reserved for this one",
+    });
+  }
+  return wallet;
 }

@@ -1,3 +1,4 @@
+import type { VerificationKey } from "@convergence/zk";
 import type { Address, Hash, Hex } from "viem";
 
 /**
@@ -55,3 +56,22 @@ export type Model = {
   onnxHash: Hex;
   uri: string;
 };
+
+/**
+ * What a requester trusts a model to be, from a source it trusts (a published release, or its own setup), never from
+ * a worker: checkModelPin holds a registration against it before anything is paid.
+ */
+export type ModelPin = {
+  /** The weight commitment (Poseidon) from the model's manifest or the requester's own setup. */
+  commitment: bigint;
+  /** The Groth16 verification key (snarkjs JSON) from a published release or the requester's own setup. */
+  verificationKey: VerificationKey;
+  /** Addresses whose signed phase-2 contributions are in the proving key behind verificationKey (modelPinFromSetup). */
+  contributors: readonly Address[];
+};
+
+/**
+ * Which setups a requester accepts: "attributed" (the default) needs at least one signed phase-2 contributor other
+ * than the worker; "any" waives that (unsafe: whoever ran the setup alone may forge proofs).
+ */
+export type TrustSetup = "attributed" | "any";

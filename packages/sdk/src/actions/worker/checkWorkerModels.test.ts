@@ -9,7 +9,10 @@ const model = servedRiskModel;
 describe("checkWorkerModels", () => {
   it("passes the models of the worker's API through", () => {
     expect(
-      checkWorkerModels({ body: { models: [model, { ...model, modelId: null, minPrice: "0.16" }] }, url }),
+      checkWorkerModels({
+        body: { models: [model, { ...model, modelId: null, minPrice: "0.16", agentId: "3" }] },
+        url,
+      }),
     ).toHaveLength(2);
   });
   it.each([
@@ -26,6 +29,8 @@ describe("checkWorkerModels", () => {
       { models: [{ ...model, minPrice: "0.0000001" }] },
       "models[0].minPrice",
     ],
+    ["an agent id that is not a decimal", { models: [{ ...model, agentId: 3 }] }, "models[0].agentId"],
+    ["agent id 0", { models: [{ ...model, agentId: "0" }] }, "models[0].agentId"],
     ["an output without a scale", { models: [{ ...model, outputs: [{ name: "score" }] }] }, "models[0].outputs"],
   ])("refuses %s, naming the field", (_what, body, field) => {
     expect(() => checkWorkerModels({ body, url })).toThrowError(WorkerInvalidAnswerError);

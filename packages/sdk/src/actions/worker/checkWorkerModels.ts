@@ -29,6 +29,7 @@ const modelFields: [string, Check, string][] = [
     optional((v) => typeof v === "string" && /^\d{1,30}(\.\d{1,6})?$/.test(v)),
     'a USDC amount such as "0.16"',
   ],
+  ["agentId", optional((v) => isDecimal(v) && v !== "0"), "a positive decimal ERC-8004 agent id"],
   [
     "outputs",
     optional(

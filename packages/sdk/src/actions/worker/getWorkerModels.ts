@@ -25,6 +25,11 @@ export type WorkerModel = {
    * unproven (402 BELOW_PRICE_FLOOR on delivery). The worker's word: absent from workers before issue #14.
    */
   minPrice?: string;
+  /**
+   * The worker's ERC-8004 agent id (a decimal string), to reserve a job for it (openJob's workerAgentId). The worker's
+   * word, to be checked against the AgentRegistry; absent from workers before issue #14.
+   */
+  agentId?: string;
 };
 
 export type GetWorkerModelsParameters = { workerUrl: string; timeoutMs?: number };

@@ -1,0 +1,92 @@
+import { beforeAll, describe, expect, it } from "vitest";
+import {
+  ModelCommitmentMismatchError,
+  ModelKeyMismatchError,
+  SetupControlledByWorkerError,
+  UnattributedSetupError,
+  VerifierCodeMismatchError,
+} from "../../errors/inference.ts";
+import { InvalidParameterError } from "../../errors/input.ts";
+import { checkModelPin } from "./checkModelPin.ts";
+import { setupInferenceMarket, setupPinnedModel } from "./inferenceTestKit.ts";
+import type { ModelPin } from "./types.ts";
+
+/** The requester's pin check on the SDK's Hardhat node, against an honest registration and tampered ones. */
+describe("checkModelPin", () => {
+  let market: Awaited<ReturnType<typeof setupInferenceMarket>>;
+  let pinned: Awaited<ReturnType<typeof setupPinnedModel>>;
+  const check = (overrides: Partial<Parameters<typeof checkModelPin>[0]> = {}) =>
+    checkModelPin({
+      client: market.publicClient,
+      registry: market.contracts.ModelRegistry,
+      modelId: pinned.modelId,
+      pin: pinned.pin,
+      worker: market.worker.account.address,
+      ...overrides,
+    });
+
+  beforeAll(async () => {
+    market = await setupInferenceMarket();
+    pinned = await setupPinnedModel({ market });
+  });
+
+  it("returns the registration when weights, key and verifier code are the pinned ones", async () => {
+    expect(await check()).toMatchObject({
+      modelId: pinned.modelId,
+      commitment: pinned.commitment,
+      verifier: pinned.verifier,
+      vkeyHash: pinned.registration.vkeyHash,
+      numOutputs: 3,
+    });
+    // Addresses compare without case; the worker among other contributors is fine.
+    const lower = market.modelOwner.account.address.toLowerCase() as `0x${string}`;
+    await expect(check({ pin: { ...pinned.pin, contributors: [lower] } })).resolves.toMatchObject({ numOutputs: 3 });
+    const both = [market.worker.account.address, lower] as const;
+    await expect(check({ pin: { ...pinned.pin, contributors: both } })).resolves.toMatchObject({ numOutputs: 3 });
+  });
+
+  it("refuses in order: weights, key, verifier code, then the setup's contributors", async () => {
+    // Everything wrong at once names the weights first.
+    const wrong: ModelPin = {
+      commitment: pinned.commitment + 1n,
+      verificationKey: pinned.pin.verificationKey,
+      contributors: [],
+    };
+    await expect(check({ pin: wrong })).rejects.toBeInstanceOf(ModelCommitmentMismatchError);
+    const { modelId: acceptAll } = await pinned.registerPinned({ verifier: market.verifier });
+    await expect(check({ modelId: acceptAll, pin: { ...pinned.pin, contributors: [] } })).rejects.toBeInstanceOf(
+      VerifierCodeMismatchError,
+    );
+    const { modelId: otherHash } = await pinned.registerPinned({ vkeyHash: `0x${"ab".repeat(32)}` });
+    const keyError = await check({ modelId: otherHash }).catch((e: unknown) => e);
+    expect(keyError).toBeInstanceOf(ModelKeyMismatchError);
+    expect((keyError as Error).message).toMatch(
+      /registered with verification key hash 0x(ab){32}, not the pinned key's/,
+    );
+    await expect(check({ pin: { ...pinned.pin, contributors: [] } })).rejects.toBeInstanceOf(UnattributedSetupError);
+    await expect(
+      check({ pin: { ...pinned.pin, contributors: [market.worker.account.address, market.worker.account.address] } }),
+    ).rejects.toBeInstanceOf(SetupControlledByWorkerError);
+  });
+
+  it('waives only the contributor rules with trustSetup "any"', async () => {
+    const unattributed = { ...pinned.pin, contributors: [] };
+    await expect(check({ pin: unattributed, trustSetup: "any" })).resolves.toMatchObject({ modelId: pinned.modelId });
+    const { modelId: acceptAll } = await pinned.registerPinned({ verifier: market.verifier });
+    await expect(check({ modelId: acceptAll, pin: unattributed, trustSetup: "any" })).rejects.toBeInstanceOf(
+      VerifierCodeMismatchError,
+    );
+  });
+
+  it("refuses a malformed pin before reading the chain, naming the field", async () => {
+    const bad = (pin: unknown) => check({ pin: pin as ModelPin });
+    await expect(bad({ ...pinned.pin, contributors: ["0x1234"] })).rejects.toThrow(
+      /Invalid pin\.contributors: .*Expected a list of addresses/,
+    );
+    await expect(bad({ ...pinned.pin, commitment: "12" })).rejects.toThrow(/Invalid pin\.commitment/);
+    await expect(bad({ ...pinned.pin, verificationKey: { protocol: "plonk" } })).rejects.toBeInstanceOf(
+      InvalidParameterError,
+    );
+    await expect(check({ trustSetup: "some" as "any" })).rejects.toThrow(/Invalid trustSetup: "some"/);
+  });
+});
