@@ -66,7 +66,7 @@ export function registerZkCommand(program: Command): void {
       const target = await zkTarget(options);
       const ptau = options.ptau === undefined ? undefined : resolve(options.ptau);
       const result = await runStep({
-        title: `Setting up ${target.name} (${target.circuit.name}) as the publisher ${contributor.address}`,
+        title: `Setting up ${target.name} (${target.circuit.key}) as the publisher ${contributor.address}`,
         quiet: options.json,
         run: async (step) => {
           const onProgress = ({ message }: { message: string }) => step.update(message);
