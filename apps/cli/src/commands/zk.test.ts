@@ -1,5 +1,5 @@
 import { spawn } from "node:child_process";
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { basename, dirname, join } from "node:path";
 import { devnetRoleAccount } from "@convergence/contracts";
@@ -180,6 +180,42 @@ describe("convergence zk contribute and verify-setup (the CLI as a process)", ()
     expect(listed.valid).toBe(true);
     expect(listed.contributions.map((c) => c.contributor)).toEqual([publisher, null, contributor.address]);
   }, 180_000);
+
+  it("risk-v1's published key: verify-setup lists the release's signed contributor; contributing to it needs --out", async () => {
+    const setup = await spawnCli(["zk", "setup", "--model", "risk-v1", "--json"], env);
+    expect(setup.code, setup.stderr).toBe(0);
+    const installed = JSON.parse(setup.stdout);
+    expect(installed.published).toBe(true);
+    const { publishedKeys } = await loadModel({ name: "risk-v1" });
+    const release = JSON.parse(readFileSync(join(publishedKeys!.dir, "setup.json"), "utf8")).attestations[0]
+      .contributor;
+
+    const verified = await spawnCli(["zk", "verify-setup", "--model", "risk-v1", "--json"], env);
+    expect(verified.code, verified.stderr).toBe(0);
+    const listed = JSON.parse(verified.stdout) as VerifySetupJson;
+    expect(listed.valid).toBe(true);
+    expect(listed.contributions.map((c) => c.contributor)).toEqual([release, null]);
+
+    const before = readFileSync(installed.zkey);
+    const refused = await spawnCli(["zk", "contribute", "--model", "risk-v1"], env);
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toMatch(/--out: .*published release key/);
+    expect(readFileSync(installed.zkey).equals(before)).toBe(true);
+
+    const copy = join(home, "mine", "risk-v1.zkey");
+    mkdirSync(dirname(copy), { recursive: true });
+    const contributed = await spawnCli(["zk", "contribute", "--model", "risk-v1", "--out", copy, "--json"], {
+      ...env,
+      CONTRIBUTOR_PRIVATE_KEY: contributorKey,
+    });
+    expect(contributed.code, contributed.stderr).toBe(0);
+    expect(readFileSync(installed.zkey).equals(before)).toBe(true);
+    const mine = await spawnCli(["zk", "verify-setup", "--model", "risk-v1", "--zkey", copy, "--json"], env);
+    expect(mine.code, mine.stderr).toBe(0);
+    const both = JSON.parse(mine.stdout) as VerifySetupJson;
+    expect(both.valid).toBe(true);
+    expect(both.contributions.map((c) => c.contributor)).toEqual([release, null, contributor.address]);
+  }, 300_000);
 
   it("refuses a malformed CONTRIBUTOR_PRIVATE_KEY and a missing --model/--circuit, naming them, changing nothing", async () => {
     const before = readFileSync(zkey);
