@@ -6,10 +6,14 @@
  * mnemonic, each holding 10,000 ETH. Those keys are public knowledge: they are for this devnet only, and the CLI
  * refuses them on any other chain.
  *
+ * The roles are distinct accounts, as between strangers: #0 deploys and requests, #1 is your agent, #2 runs the
+ * worker (it proves and gets paid), #3 publishes the model (it runs the phase-2 setup and registers the model, so the
+ * worker that is paid for proofs never holds the setup's secrets), #4 and #5 trade in the demo's market.
+ *
  * This step keeps running: leave it in its own terminal and open another for step 2. A Hardhat node keeps its state
  * in memory only, so stopping it (Ctrl-C) forgets every contract and balance: start again from step 2.
  */
-import { DEVNET_MNEMONIC, devnetAccounts } from "@convergence/contracts";
+import { DEVNET_MNEMONIC, DEVNET_ROLES, devnetAccounts } from "@convergence/contracts";
 import { startNode } from "@convergence/devnet";
 import { nextStep } from "./lib/nextStep.ts";
 import { workshopRpcUrl } from "./lib/workshopRpcUrl.ts";
@@ -25,8 +29,8 @@ process.stdout.write(
   [
     `A Hardhat node answers at ${node.url}: chain id 31337, block ${Number(block.result)}.`,
     `Its accounts come from the mnemonic "${DEVNET_MNEMONIC}":`,
-    ...devnetAccounts({ count: 5 }).map((a, i) => `  #${i} ${a.address}`),
-    "In this workshop #0 deploys, #1 is you (your agent), #2 runs the worker.",
+    ...devnetAccounts({ count: 5 }).map((a, i) => `  #${i} ${a.address}  ${DEVNET_ROLES[i]!.role}`),
+    "In this workshop #0 deploys, #1 is you (your agent), #2 runs the worker, #3 publishes the model.",
   ].join("\n"),
 );
 nextStep({ command: "pnpm workshop 2", note: "Leave this running (Ctrl-C stops the chain); in another terminal:" });

@@ -1,8 +1,13 @@
 /**
  * Step 9: buy a proven inference through the escrow, with the worker.
  *
- * This step starts the worker itself (apps/worker, as `pnpm worker` would) and stops it at the end. On its first start
- * against this chain the worker registers as an ERC-8004 agent, deploys risk-v1's verifier and registers the model.
+ * First the model's publisher (account #3) deploys risk-v1's verifier and registers the model: its weight commitment,
+ * verifier and verification-key hash. It registers risk-v1's published release key (packages/models/assets/risk-v1/
+ * keys, hash-pinned in the manifest, its phase 2 signed by a release account), the key requesters pin; a publisher
+ * of its own model registers the key of its own signed setup (step 7), as `convergence model add` does. Then this
+ * step starts the worker itself (apps/worker, as `pnpm worker` would) and stops it at the end. On its first start
+ * against this chain the worker registers as an ERC-8004 agent and serves the publisher's registration: it proves
+ * with the published key and never ran its setup, so it cannot forge a proof.
  *
  * The flow, as the agent will run it in step 10 and `convergence job open` runs it: one SDK call, `requestInference`,
  * whose `onStep` prints each step as it starts:
@@ -19,24 +24,42 @@
  * 5. the InferenceAttestor verifies the proof through the model's verifier (step 8), records the attestation, answers
  *    the ERC-8004 validation request with 100, and the escrow pays the worker.
  */
-import { loadModel, loadModelPin } from "@convergence/models";
-import { getWorkerModels, requestInference } from "@convergence/sdk";
-import { quantizeValue } from "@convergence/zk";
+import { loadModel, loadModelPin, modelRegistrationRecord } from "@convergence/models";
+import { ensureModelRegistration, getWorkerModels, requestInference } from "@convergence/sdk";
+import { quantizeValue, setupModel, setupRegistration } from "@convergence/zk";
 import { erc20Abi, formatUnits, parseUnits } from "viem";
 import { nextStep } from "./lib/nextStep.ts";
 import { startWorker } from "./lib/startWorker.ts";
 import { workshopChain } from "./lib/workshopChain.ts";
 
 const { rpcUrl, deployment, wallet, publicClient, accounts } = await workshopChain();
-const { InferenceEscrow: escrow, USDC } = deployment.contracts;
-process.stdout.write("Starting the worker (first start on this chain: registers itself and risk-v1)...\n");
+const { InferenceEscrow: escrow, USDC, ModelRegistry } = deployment.contracts;
+const model = await loadModel({ name: "risk-v1" });
+const { manifest } = model;
+// The published key, installed into the zk cache after its pinned hashes are checked (no phase 2 runs here).
+const { setup } = await setupModel({
+  model: model.quantized,
+  name: "risk-v1",
+  ...(model.publishedKeys ? { published: model.publishedKeys } : {}),
+  verifierDirs: [],
+});
+const published = await ensureModelRegistration({
+  client: wallet(3),
+  registry: ModelRegistry,
+  fromBlock: BigInt(deployment.startBlock),
+  ...modelRegistrationRecord({ manifest }),
+  setup: await setupRegistration({ setup, name: "risk-v1" }),
+});
+process.stdout.write(
+  `The publisher (#3) ${published.registered ? "registered" : "had already registered"} risk-v1 as model ${published.modelId} (verifier ${published.verifier.address}).\n`,
+);
+process.stdout.write("Starting the worker (first start on this chain: registers itself as an agent)...\n");
 const worker = await startWorker({ rpcUrl });
 try {
   const served = (await getWorkerModels({ workerUrl: worker.url })).find((m) => m.name === "risk-v1")!;
   process.stdout.write(
     `Worker ${worker.url}: ERC-8004 agent ${worker.agentId}, serving risk-v1 as model ${served.modelId}.\n`,
   );
-  const { manifest } = await loadModel({ name: "risk-v1" });
   // Your pin: what the proof must verify under, from the model's release, never from the worker.
   const { pin, source } = await loadModelPin({ name: "risk-v1" });
   process.stdout.write(

@@ -22,7 +22,7 @@ describe("convergence devnet", () => {
       chainId: number;
       rpcUrl: string;
       workerUrl: string;
-      accounts: unknown[];
+      accounts: { index: number; address: string; role: string; settings: string[] }[];
       contracts: Record<string, string>;
       model: { modelId: string };
     };
@@ -39,7 +39,12 @@ describe("convergence devnet", () => {
     });
 
     expect(ready.chainId).toBe(31337);
-    expect(ready.accounts).toHaveLength(5);
+    expect(ready.accounts).toHaveLength(6);
+    expect(ready.accounts[3]).toMatchObject({
+      address: "0x90F79bf6EB2c4f870365E785982E1f101E93b906",
+      role: expect.stringMatching(/^publisher/),
+      settings: expect.arrayContaining(["PUBLISHER_PRIVATE_KEY"]),
+    });
     expect(ready.contracts.InferenceEscrow).toMatch(/^0x[0-9a-fA-F]{40}$/);
     const record = JSON.parse(readFileSync(join(deploymentsDir, "31337.json"), "utf8"));
     expect(record.contracts).toEqual(ready.contracts);

@@ -16,7 +16,9 @@ describe("convergence chain (pnpm chain)", () => {
       await expect
         .poll(() => stdout, { timeout: 60_000, interval: 200 })
         .toContain(`listening at http://127.0.0.1:${port} (chain id 31337)`);
-      expect(stdout).toContain("#0 0xf39Fd6e51aad88F6F4ce6aB8827279cffFb92266");
+      expect(stdout).toContain("#0 0xf39Fd6e51aad88F6F4ce6aB8827279cffFb92266  deployer, requester");
+      expect(stdout).toContain("#2 0x3C44CdDdB6a900fa2b585dd299e03d12FA4293BC  worker");
+      expect(stdout).toMatch(/#3 0x90F79bf6EB2c4f870365E785982E1f101E93b906 {2}publisher .*PUBLISHER_PRIVATE_KEY/);
       expect(stdout).toContain("Next: pnpm convergence deploy");
       const deploy = await runCli(["deploy", "--rpc", `http://127.0.0.1:${port}`, "--json"], {
         CONVERGENCE_DEPLOYMENTS_DIR: mkdtempSync(join(tmpdir(), "convergence-chain-")),

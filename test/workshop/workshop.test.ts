@@ -76,6 +76,7 @@ describe("workshop", () => {
       void exited.then((code) => reject(new Error(`step 1 exited (${code}): ${out}`)));
     });
     expect(out).toContain("chain id 31337");
+    expect(out).toMatch(/#3 0x90F79bf6EB2c4f870365E785982E1f101E93b906 {2}publisher/);
 
     const expectations: Record<number, RegExp[]> = {
       2: [/Deployed to chain 31337/, /holds 100000 USDC/],
@@ -83,9 +84,17 @@ describe("workshop", () => {
       4: [/Registered agent 1 in 0x[0-9a-f]{64}/],
       5: [/#2 may now spend 5 USDC/, /#0 went from 100000 to 100001 USDC/],
       6: [/bit for bit: 200\/200/],
-      7: [/keys made now/, /Verified off-chain: true\. The same proof with one output changed: false\./],
+      7: [
+        /keys made now \(phase 2 signed by the publisher, #3 0x90F79bf6EB2c4f870365E785982E1f101E93b906\)/,
+        /Verified off-chain: true\. The same proof with one output changed: false\./,
+        /zk verify-setup --model risk-v1/,
+      ],
       8: [/verifyProof\(proof from step 7\) = true/, /one output changed\) = false/],
-      9: [/ERC-8004 validation of agent \d+: response 100/, /from 100000 to 100002 USDC/],
+      9: [
+        /The publisher \(#3\) registered risk-v1 as model \d+/,
+        /ERC-8004 validation of agent \d+: response 100/,
+        /from 100000 to 100002 USDC/,
+      ],
       10: [/"condition":"risk == low"/, /✔ request_verified_inference/],
       11: [/the same: no new setup/, /the proof's modelCommitment is myrisk-v1's/],
       12: [

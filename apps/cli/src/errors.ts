@@ -57,3 +57,17 @@ export class CliBuildError extends CliError {
     });
   }
 }
+
+/** `convergence zk verify-setup`: the proving key does not match the circuit and the ptau (snarkjs zkey verify). */
+export class SetupInvalidError extends CliError {
+  override name = "SetupInvalidError";
+  constructor({ zkey, circuit, ptau, problems }: { zkey: string; circuit: string; ptau: string; problems: string[] }) {
+    super(`The proving key ${zkey} does not verify against circuit ${circuit}'s r1cs and the ptau (${ptau}).`, {
+      ...(problems.length ? { details: `snarkjs: ${problems.slice(0, 3).join("; ")}` } : {}),
+      metaMessages: [
+        "Expected a key made from this circuit and this phase 1, every contribution replayable (snarkjs zkey verify). It may be another circuit's key, a tampered or truncated file, or made from another ptau.",
+        "Do not prove or register with it: make the setup again as the publisher (pnpm convergence zk setup --force) or fetch the published key again.",
+      ],
+    });
+  }
+}

@@ -3,6 +3,13 @@ export { type ReadDeploymentParameters, readDeployment } from "./deployments/rea
 export { type Deployment, type StackContractName, stackContractNames } from "./deployments/types.ts";
 export { writeDeployment } from "./deployments/writeDeployment.ts";
 export { DEVNET_CHAIN_ID, DEVNET_MNEMONIC, devnetAccounts } from "./devnet/devnetAccounts.ts";
+export {
+  DEVNET_ROLE_INDEX,
+  DEVNET_ROLES,
+  type DevnetRole,
+  type DevnetSigningRole,
+  devnetRoleAccount,
+} from "./devnet/devnetRoles.ts";
 export { BaseError } from "./errors/base.ts";
 export { DeploymentNotFoundError, InvalidDeploymentError } from "./errors/deployments.ts";
 export * from "./generated/index.ts";

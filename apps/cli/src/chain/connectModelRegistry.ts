@@ -1,15 +1,17 @@
 import { readDeployment } from "@convergence/contracts";
 import type { WriteClient } from "@convergence/sdk";
-import type { Address } from "viem";
+import type { Address, LocalAccount } from "viem";
 import { SettingError } from "../errors.ts";
 import { connect } from "./connect.ts";
-import { deployerAccount } from "./deployerAccount.ts";
+import { publisherAccount } from "./publisherAccount.ts";
 
 export type ConnectModelRegistryParameters = { rpcUrl: string };
 
 export type ConnectModelRegistryReturnType = {
-  /** Signs as the deployer account (DEPLOYER_PRIVATE_KEY, or devnet account #0 on chain 31337). */
+  /** Signs as the model publisher (PUBLISHER_PRIVATE_KEY, or devnet account #3 on chain 31337). */
   client: WriteClient;
+  /** The publisher: it signs the phase-2 contribution of any setup made for this registration. */
+  publisher: LocalAccount;
   chainId: number;
   registry: Address;
   /** Where to search for earlier registrations: the deployment's start block. */
@@ -17,7 +19,7 @@ export type ConnectModelRegistryReturnType = {
 };
 
 /**
- * What `model add` and `circuit add` register with: the deployer's client and this chain's ModelRegistry, checked to
+ * What `model add` and `circuit add` register with: the publisher's account and client and this chain's ModelRegistry, checked to
  * have code, so a chain that is down or not deployed fails in seconds, before any heavy step.
  *
  * @example
@@ -27,8 +29,8 @@ export async function connectModelRegistry({
   rpcUrl,
 }: ConnectModelRegistryParameters): Promise<ConnectModelRegistryReturnType> {
   const { chainId } = await connect({ rpcUrl });
-  const account = deployerAccount({ chainId });
-  const { publicClient, walletClient } = await connect({ rpcUrl, account });
+  const publisher = publisherAccount({ chainId });
+  const { publicClient, walletClient } = await connect({ rpcUrl, account: publisher });
   const deployment = readDeployment({ chainId });
   const registry = deployment.contracts.ModelRegistry;
   if (!(await publicClient.getCode({ address: registry }))) {
@@ -38,5 +40,5 @@ export async function connectModelRegistry({
       fix: "Deploy the stack first: pnpm convergence deploy (or pnpm chain for the local devnet).",
     });
   }
-  return { client: walletClient!, chainId, registry, fromBlock: BigInt(deployment.startBlock) };
+  return { client: walletClient!, publisher, chainId, registry, fromBlock: BigInt(deployment.startBlock) };
 }

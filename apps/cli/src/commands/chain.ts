@@ -1,6 +1,7 @@
-import { DEVNET_MNEMONIC, devnetAccounts } from "@convergence/contracts";
+import { DEVNET_MNEMONIC } from "@convergence/contracts";
 import { startNode } from "@convergence/devnet";
 import type { Command } from "commander";
+import { devnetRoleLines } from "../chain/devnetRoleLines.ts";
 import { parsePort } from "../options.ts";
 
 /** `convergence chain`: a local Hardhat node with the standard deterministic accounts. */
@@ -12,13 +13,12 @@ export function registerChainCommand(program: Command): void {
     .option("--port <port>", "port to listen on (0 = any free port)", parsePort, 8545)
     .action(async (options: { host: string; port: number }) => {
       const node = await startNode({ host: options.host, port: options.port });
-      const accounts = devnetAccounts({ count: 5 });
       process.stdout.write(
         [
           `Hardhat node listening at ${node.url} (chain id 31337).`,
           "",
-          `Accounts (mnemonic "${DEVNET_MNEMONIC}", 10,000 ETH each; public keys, devnet only):`,
-          ...accounts.map((account, i) => `  #${i} ${account.address}`),
+          `Accounts (mnemonic "${DEVNET_MNEMONIC}", 10,000 ETH each; public keys, devnet only) and their roles:`,
+          ...devnetRoleLines(),
           "",
           "Next: pnpm convergence deploy",
           "Stop with Ctrl-C.",

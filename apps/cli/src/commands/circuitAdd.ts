@@ -42,7 +42,7 @@ export type AddCircuitReturnType = {
   setup: "created" | "reused";
   setupSeconds: number;
   vkeyHash: Hex;
-  /** "registration": the existing registration's; "reused": another of the deployer's under this key; "deployed". */
+  /** "registration": the existing registration's; "reused": another of the publisher's under this key; "deployed". */
   verifier: EnsureModelRegistrationReturnType["verifier"];
   /** False when an active registration of the same parameters and keys already existed. */
   registered: boolean;
@@ -53,8 +53,8 @@ export type AddCircuitReturnType = {
 
 /**
  * `convergence circuit add`: validates a circuit package, compiles it (public signals checked against the manifest),
- * checks its input builder against the circuit's witness, runs (or reuses) the Groth16 setup, deploys the verifier
- * (or reuses one registered for this machine's key) and registers the parameters' commitment in ModelRegistry with
+ * checks its input builder against the circuit's witness, runs (or reuses) the Groth16 setup (a phase 2 made now is signed by the publisher), deploys the verifier
+ * (or reuses one registered for this machine's key) and registers the parameters' commitment in ModelRegistry as the publisher (PUBLISHER_PRIVATE_KEY, devnet #3) with
  * the manifest's numOutputs. The package is staged first and moved into `$CONVERGENCE_HOME/circuits/<name>/` only
  * once registered: a refused package leaves neither a local copy nor a registration behind.
  *
@@ -69,7 +69,7 @@ export async function addCircuit({
 }: AddCircuitParameters): Promise<AddCircuitReturnType> {
   // The package first (no chain needed to refuse it), then the chain: both fail in seconds, before the heavy steps.
   await loadCircuitPackage({ dir });
-  const { client, registry, fromBlock } = await connectModelRegistry({ rpcUrl });
+  const { client, publisher, registry, fromBlock } = await connectModelRegistry({ rpcUrl });
 
   const home = convergenceHome();
   await mkdir(home, { recursive: true });
@@ -102,7 +102,7 @@ export async function addCircuit({
       quiet,
       run: async (step) => {
         const onProgress = ({ message }: { message: string }) => step.update(message);
-        const ready = await setupCircuitPackage({ pkg, onProgress });
+        const ready = await setupCircuitPackage({ pkg, contributor: publisher, onProgress });
         const { checked } = await checkCircuitReference({ pkg, circuit: ready.circuit });
         step.update(`input builder agrees with the circuit on ${checked} inputs`);
         return ready;

@@ -1,4 +1,4 @@
-import { DEVNET_CHAIN_ID, devnetAccounts, writeDeployment } from "@convergence/contracts";
+import { DEVNET_CHAIN_ID, DEVNET_ROLES, devnetAccounts, writeDeployment } from "@convergence/contracts";
 import { deployStack } from "@convergence/devnet";
 import type { Command } from "commander";
 import { formatEther, formatUnits, parseEther, parseUnits } from "viem";
@@ -68,7 +68,11 @@ export function registerDeployCommand(program: Command): void {
           fix: "Fund that account, or seed a smaller pool with --seed-weth and --seed-usdc.",
         });
       }
-      const fund = chainId === DEVNET_CHAIN_ID ? devnetAccounts({ count: 5 }).map((a) => a.address) : [account.address];
+      // On the devnet every role's account gets USDC (DEVNET_ROLES: deployer, agent, worker, publisher, market).
+      const fund =
+        chainId === DEVNET_CHAIN_ID
+          ? devnetAccounts({ count: DEVNET_ROLES.length }).map((a) => a.address)
+          : [account.address];
       const deployment = await runStep({
         title: `Deploying to chain ${chainId} at ${rpcUrl}`,
         quiet: options.json,

@@ -1,6 +1,7 @@
 import { dirname } from "node:path";
-import { DEVNET_CHAIN_ID, DEVNET_MNEMONIC, deploymentPath, devnetAccounts } from "@convergence/contracts";
+import { DEVNET_CHAIN_ID, DEVNET_MNEMONIC, DEVNET_ROLES, deploymentPath, devnetAccounts } from "@convergence/contracts";
 import type { Command } from "commander";
+import { devnetRoleLines } from "../chain/devnetRoleLines.ts";
 import { DemoStepError } from "../demo/errors.ts";
 import { startDevnetStack } from "../demo/startDevnetStack.ts";
 import { parsePort } from "../options.ts";
@@ -8,14 +9,6 @@ import { printResult } from "../output.ts";
 import { runStep } from "../progress.ts";
 
 type DevnetOptions = { host: string; port: number; workerPort: number; market: boolean; json?: boolean };
-
-const ROLES = [
-  "deployer, model owner",
-  "your agent's wallet (pnpm agent)",
-  "the worker",
-  "liquidity, trades",
-  "liquidity, trades",
-];
 
 /**
  * `convergence devnet`: the chain, the deployment (deployments/31337.json, or CONVERGENCE_DEPLOYMENTS_DIR) and the
@@ -48,7 +41,7 @@ export function registerDevnetCommand(program: Command): void {
           }
         },
       });
-      const accounts = devnetAccounts({ count: 5 });
+      const accounts = devnetAccounts({ count: DEVNET_ROLES.length });
       const data = {
         rpcUrl: stack.chain.url,
         workerUrl: stack.worker.url,
@@ -57,7 +50,12 @@ export function registerDevnetCommand(program: Command): void {
         contracts: stack.chain.deployment.contracts,
         model: { name: "risk-v1", modelId: stack.model.modelId.toString(), verifier: stack.model.verifier },
         worker: { agentId: stack.worker.agentId.toString(), wallet: stack.worker.account },
-        accounts: accounts.map((a, i) => ({ index: i, address: a.address, role: ROLES[i] })),
+        accounts: DEVNET_ROLES.map(({ index, role, settings }) => ({
+          index,
+          address: accounts[index]!.address,
+          role,
+          settings,
+        })),
       };
       printResult({
         json: options.json,
@@ -71,7 +69,7 @@ export function registerDevnetCommand(program: Command): void {
             `  ${"risk-v1 verifier".padEnd(20)} ${d.model.verifier} (model ${d.model.modelId})`,
             "",
             `Accounts (mnemonic "${DEVNET_MNEMONIC}"; public devnet keys, 10,000 ETH and 100,000 USDC each):`,
-            ...d.accounts.map((a) => `  #${a.index} ${a.address}  ${a.role}`),
+            ...devnetRoleLines(),
             "",
             "Try, in another terminal:",
             `  export CONVERGENCE_RPC_URL=${d.rpcUrl} CONVERGENCE_WORKER_URL=${d.workerUrl}`,

@@ -82,8 +82,7 @@ describe("convergence job open", () => {
     rmSync(dir, { recursive: true, force: true });
   });
 
-  it("opens a job pinned by a release file, reserved for the worker, delivers, waits and prints the attestation", async () => {
-    // The publisher (devnet account 3) signed the key's setup: the requester trusts the release file that says so.
+  it("pins risk-v1 by its published release, reserves the job for the advertised agent, settles and prints it", async () => {
     const out = await run(
       "job",
       "open",
@@ -93,10 +92,6 @@ describe("convergence job open", () => {
       JSON.stringify(features),
       "--pay",
       "2",
-      "--pin",
-      releaseFile([accounts[3]!.address]),
-      "--worker-agent",
-      String(worker!.agentId),
       "--worker-url",
       workerUrl,
       "--rpc",
@@ -111,23 +106,73 @@ describe("convergence job open", () => {
       validation: { response: number };
       fulfilTx: string;
       workerAgentId: string;
-      pin: { source: string; contributors: string[] };
+      pin: { source: string; contributors: string[]; trustSetup: string };
     };
     const { quantized, manifest } = await loadModel({ name: "risk-v1" });
     const input = features.map((value) => quantizeValue({ value, scale: manifest.scale }));
     const expected = forward({ model: quantized, input }).output;
-    expect(result).toMatchObject({ jobId: "1", paid: "2", validation: { response: 100 } });
+    expect(result).toMatchObject({ paid: "2", validation: { response: 100 } });
     expect(result.attestation.outputs).toEqual(expected.map(String));
     expect(result.attestation.worker).toBe(devnetAccounts({ count: 3 })[2]!.address);
     expect(result.output.values).toEqual(expected.map((v) => Number(v) / 2 ** manifest.scale));
     expect(["low", "medium", "high"]).toContain(result.output.label);
     expect(result.fulfilTx).toMatch(/^0x[0-9a-f]{64}$/);
+    // The release's signed contributor (the discarded release account), not the worker.
+    const { pin } = await loadModelPin({ name: "risk-v1" });
+    expect(result.pin).toEqual({ source: "release", contributors: pin.contributors, trustSetup: "attributed" });
+    expect(result.pin.contributors).not.toContain(worker!.account);
     expect(result.workerAgentId).toBe(String(worker!.agentId));
-    expect(result.pin).toEqual({ source: "file", contributors: [accounts[3]!.address], trustSetup: "attributed" });
     const client = createClients({ rpcUrl: node.url, chainId: 31337 }).publicClient;
     const { readDeployment } = await import("@convergence/contracts");
     const escrow = readDeployment({ chainId: 31337, dir }).contracts.InferenceEscrow;
     expect((await getJob({ client, escrow, jobId: BigInt(result.jobId) })).workerAgentId).toBe(worker!.agentId);
+  });
+
+  it("pins by a --pin release file and reserves the job for --worker-agent", async () => {
+    // The publisher (devnet account 3) says it contributed: the requester trusts the release file that says so.
+    const out = await run(
+      "job",
+      "open",
+      "--input",
+      JSON.stringify(features),
+      "--pay",
+      "2",
+      "--pin",
+      releaseFile([accounts[3]!.address]),
+      "--worker-agent",
+      String(worker!.agentId),
+      "--worker-url",
+      workerUrl,
+      "--rpc",
+      node.url,
+      "--json",
+    );
+    const result = JSON.parse(out) as { validation: { response: number }; workerAgentId: string; pin: unknown };
+    expect(result.validation.response).toBe(100);
+    expect(result.workerAgentId).toBe(String(worker!.agentId));
+    expect(result.pin).toEqual({ source: "file", contributors: [accounts[3]!.address], trustSetup: "attributed" });
+  });
+
+  it("pays for a key only the worker contributed to with --trust-any-setup (documented as unsafe)", async () => {
+    const out = await run(
+      "job",
+      "open",
+      "--input",
+      JSON.stringify(features),
+      "--pay",
+      "2",
+      "--pin",
+      releaseFile([worker!.account]),
+      "--trust-any-setup",
+      "--worker-url",
+      workerUrl,
+      "--rpc",
+      node.url,
+      "--json",
+    );
+    const result = JSON.parse(out) as { validation: { response: number }; pin: unknown };
+    expect(result.validation.response).toBe(100);
+    expect(result.pin).toEqual({ source: "file", contributors: [worker!.account], trustSetup: "any" });
   });
 
   it("refuses, before paying, a pin whose only setup contributor is the worker, or a release of another model", async () => {
@@ -193,10 +238,7 @@ describe("convergence job open", () => {
     // Below the worker's advertised floor (0.16 USDC by default): refused before the job is opened and paid.
     [["--input", JSON.stringify(features), "--pay", "0.1"], /at least the worker's price floor for this model, 160000/],
   ])("refuses %j, naming the problem", async (args, message) => {
-    const agent = ["--worker-agent", String(worker!.agentId)];
-    await expect(run("job", "open", ...args, ...agent, "--rpc", node.url, "--worker-url", workerUrl)).rejects.toThrow(
-      message,
-    );
+    await expect(run("job", "open", ...args, "--rpc", node.url, "--worker-url", workerUrl)).rejects.toThrow(message);
   });
 
   it("names the worker URL when no worker answers there", async () => {

@@ -1,7 +1,22 @@
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  symlinkSync,
+  writeFileSync,
+} from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { type Deployment, devnetAccounts, modelRegistryAbi, writeDeployment } from "@convergence/contracts";
+import {
+  type Deployment,
+  devnetAccounts,
+  devnetRoleAccount,
+  modelRegistryAbi,
+  writeDeployment,
+} from "@convergence/contracts";
 import { deployStack, type StartNodeReturnType, startNode } from "@convergence/devnet";
 import { buildFloatOnnx } from "@convergence/models";
 import { workspaceRoot } from "@convergence/paths";
@@ -72,6 +87,13 @@ describe("addModel", () => {
       modelId: first.modelId,
     });
     expect(onChain).toMatchObject({ commitment: first.commitment, verifier: first.verifier.address, numOutputs: 2 });
+    // Registered by the publisher (devnet #3), the registrant workers serve; not the deployer (#0).
+    expect(onChain.owner).toBe(devnetRoleAccount({ role: "publisher" }).address);
+    // ... whose signed contribution the proving key carries: the worker never made this setup.
+    const record = JSON.parse(readFileSync(join(home, "zk", first.circuit, "setup.json"), "utf8"));
+    expect(record.attestations.map((a: { contributor: string }) => a.contributor)).toContain(
+      devnetRoleAccount({ role: "publisher" }).address,
+    );
     expect(readdirSync(join(home, "models"))).toEqual(["unit-mlp"]);
 
     const again = await addModel({ path: onnx, name: "unit-mlp", rpcUrl: node.url, quiet: true });
@@ -88,6 +110,18 @@ describe("addModel", () => {
       message: expect.stringMatching(/pnpm chain/),
     });
     expect(existsSync(home)).toBe(false);
+  });
+
+  it("refuses a malformed PUBLISHER_PRIVATE_KEY, naming it, before touching CONVERGENCE_HOME", async () => {
+    rmSync(home, { recursive: true });
+    const count = await modelCount();
+    vi.stubEnv("PUBLISHER_PRIVATE_KEY", "0x1234");
+    await expect(addModel({ path: onnx, name: "unit-mlp", rpcUrl: node.url })).rejects.toMatchObject({
+      name: "AccountSettingError",
+      message: expect.stringMatching(/PUBLISHER_PRIVATE_KEY.*expected 0x followed by 64 hex digits/),
+    });
+    expect(existsSync(home)).toBe(false);
+    expect(await modelCount()).toBe(count);
   });
 
   it("refuses a chain without a deployment record, and a record whose ModelRegistry has no code", async () => {

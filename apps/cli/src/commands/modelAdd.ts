@@ -42,7 +42,7 @@ export type AddModelReturnType = {
   setupSeconds: number;
   vkeyHash: Hex;
   /**
-   * "registration": that of the existing registration answered; "reused": the verifier of another of the deployer
+   * "registration": that of the existing registration answered; "reused": the verifier of another of the publisher
    * account's registrations under this machine's key (same circuit), no new deployment; "deployed": new.
    */
   verifier: EnsureModelRegistrationReturnType["verifier"];
@@ -57,8 +57,9 @@ export type AddModelReturnType = {
 
 /**
  * `convergence model add`: imports and quantizes a float32 ONNX MLP, compiles the circuit of its shape, runs (or
- * reuses) the shape's Groth16 setup, deploys its verifier (or reuses the one already registered for this machine's
- * key: retrained weights of a known shape cost a registration only) and registers the weights in ModelRegistry.
+ * reuses) the shape's Groth16 setup (a phase 2 made now is signed by the publisher, PUBLISHER_PRIVATE_KEY or devnet
+ * account #3, never the worker), deploys its verifier (or reuses the one already registered for this machine's
+ * key: retrained weights of a known shape cost a registration only) and registers the weights in ModelRegistry as the publisher.
  * The model is imported into a staging directory first and moved into `$CONVERGENCE_HOME/models/<name>/` only once
  * it is registered, so a refused input leaves neither a local model nor a registration behind.
  *
@@ -75,7 +76,7 @@ export async function addModel({
   quiet = false,
 }: AddModelParameters): Promise<AddModelReturnType> {
   // The chain first: a chain that is down fails in seconds, before any heavy step.
-  const { client, registry, fromBlock } = await connectModelRegistry({ rpcUrl });
+  const { client, publisher, registry, fromBlock } = await connectModelRegistry({ rpcUrl });
 
   const home = convergenceHome();
   const target = join(modelDirectories({ home }).imported, name);
@@ -112,7 +113,7 @@ export async function addModel({
       run: async (step) => {
         const onProgress = ({ message }: { message: string }) => step.update(message);
         const circuit = await compileCircuit({ shape: modelShape({ model: quantized }), onProgress });
-        const setup = await setupCircuit({ circuit, onProgress });
+        const setup = await setupCircuit({ circuit, contributor: publisher, onProgress });
         return { circuit, setup };
       },
     });

@@ -4,7 +4,7 @@ import { type SetupCircuitReturnType, setupRegistration } from "@convergence/zk"
 import type { Address, Hash, Hex } from "viem";
 
 export type RegisterDemoModelParameters = {
-  /** Signs as the model's owner (the deployer on the devnet). */
+  /** Signs as the model's publisher (devnet account #3): the registration's owner, whom workers serve. */
   client: WriteClient;
   registry: Address;
   setup: SetupCircuitReturnType;

@@ -1,7 +1,7 @@
 import { join } from "node:path";
 import { performance } from "node:perf_hooks";
 import { parseIntent } from "@convergence/agent";
-import { DEVNET_CHAIN_ID, devnetAccounts } from "@convergence/contracts";
+import { DEVNET_CHAIN_ID, devnetRoleAccount } from "@convergence/contracts";
 import { launchWorker } from "@convergence/devnet";
 import { loadModel } from "@convergence/models";
 import { createClients, getAttestation, getValidation, getWorkerJob } from "@convergence/sdk";
@@ -104,21 +104,29 @@ export async function runDemo({
         .join(", ")}`,
     );
 
+    // The publisher (#3) makes the keys and registers risk-v1; the worker (#2) only proves with them.
+    const publisher = devnetRoleAccount({ role: "publisher" });
     const zk = await step(
       "zkSetup",
       "Making sure risk-v1's Groth16 keys exist (one-time setup when missing)",
-      (update) => ensureRiskSetup({ onProgress: update }),
+      (update) => ensureRiskSetup({ contributor: publisher, onProgress: update }),
     );
     say(`  ${zk.cached ? "found in the cache" : "set up now"}: ${zk.setup.zkey}`);
 
-    const deployer = devnetAccounts({ count: 1 })[0]!;
     const { walletClient, publicClient } = createClients({
       rpcUrl: chain.url,
       chainId: DEVNET_CHAIN_ID,
-      account: deployer,
+      account: publisher,
     });
-    const model = await step("registerModel", "Registering risk-v1 (its verifier and weight commitment) on-chain", () =>
-      registerDemoModel({ client: walletClient!, registry: chain.deployment.contracts.ModelRegistry, setup: zk.setup }),
+    const model = await step(
+      "registerModel",
+      "Registering risk-v1 (its verifier and weight commitment) as the publisher",
+      () =>
+        registerDemoModel({
+          client: walletClient!,
+          registry: chain.deployment.contracts.ModelRegistry,
+          setup: zk.setup,
+        }),
     );
     say(`  verifier ${model.verifier} (tx ${model.verifierTx.hash}, ${model.verifierTx.gasUsed} gas)`);
     say(`  model ${model.modelId} registered (tx ${model.registerTx.hash}, ${model.registerTx.gasUsed} gas)`);

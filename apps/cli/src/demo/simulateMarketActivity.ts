@@ -1,4 +1,4 @@
-import { DEVNET_CHAIN_ID, type Deployment, devnetAccounts, poolAbi } from "@convergence/contracts";
+import { DEVNET_CHAIN_ID, DEVNET_ROLE_INDEX, type Deployment, devnetAccounts, poolAbi } from "@convergence/contracts";
 import { createClients, swapTokens, wrapEth, writeContractAndWait } from "@convergence/sdk";
 import { erc20Abi, maxUint256, parseEther, parseUnits } from "viem";
 
@@ -16,7 +16,7 @@ const HALF_HOUR = 1_800;
 
 /**
  * Gives the fresh devnet pool a day of history, so the risk model reads a market rather than an empty pool: devnet
- * accounts #3 and #4 add liquidity next to the deployer's seed (no single LP owns the pool), then trade small amounts
+ * accounts #4 and #5 (the market's own: not the publisher, #3) add liquidity next to the deployer's seed (no single LP owns the pool), then trade small amounts
  * back and forth every 30 minutes of chain time (`evm_increaseTime`), leaving 24 h of swaps, volume and a small
  * volatility. Every action is a real transaction; only the clock is moved.
  *
@@ -30,7 +30,8 @@ export async function simulateMarketActivity({
   onProgress,
 }: SimulateMarketActivityParameters): Promise<SimulateMarketActivityReturnType> {
   const { Pool: pool, WETH: weth, USDC: usdc } = deployment.contracts;
-  const traders = devnetAccounts({ count: 5 }).slice(3);
+  const all = devnetAccounts({ count: Math.max(...DEVNET_ROLE_INDEX.market) + 1 });
+  const traders = DEVNET_ROLE_INDEX.market.map((index) => all[index]!);
   const clients = traders.map((account) => createClients({ rpcUrl, chainId: DEVNET_CHAIN_ID, account }).walletClient!);
   const [token0] = [await clients[0]!.readContract({ address: pool, abi: poolAbi, functionName: "token0" })];
   const wethIs0 = token0.toLowerCase() === weth.toLowerCase();
@@ -65,7 +66,9 @@ export async function simulateMarketActivity({
       ],
     });
   }
-  onProgress?.(`devnet accounts #3 and #4 added 30 WETH + 90000 USDC of liquidity each`);
+  onProgress?.(
+    `devnet accounts ${DEVNET_ROLE_INDEX.market.map((i) => `#${i}`).join(" and ")} added 30 WETH + 90000 USDC of liquidity each`,
+  );
   let volumeUsdc = 0;
   for (let i = 0; i < swaps; i += 1) {
     const client = clients[Math.floor(i / 2) % clients.length]!;

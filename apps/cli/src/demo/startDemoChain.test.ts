@@ -1,5 +1,8 @@
 import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
+import { DEVNET_CHAIN_ID, DEVNET_ROLES, devnetAccounts } from "@convergence/contracts";
+import { createClients } from "@convergence/sdk";
+import { erc20Abi } from "viem";
 import { describe, expect, it } from "vitest";
 import { startDemoChain } from "./startDemoChain.ts";
 
@@ -12,6 +15,18 @@ describe("startDemoChain", () => {
       expect(record.contracts).toEqual(chain.deployment.contracts);
       expect(chain.deploymentsDir.startsWith(chain.runDir)).toBe(true);
       expect(lines.some((line) => line.includes("InferenceEscrow"))).toBe(true);
+      // Every role's account holds devnet USDC: the publisher (#3) and the market's #4 and #5 too.
+      const { publicClient } = createClients({ rpcUrl: chain.url, chainId: DEVNET_CHAIN_ID });
+      const accounts = devnetAccounts({ count: DEVNET_ROLES.length });
+      for (const { index } of DEVNET_ROLES) {
+        const balance = await publicClient.readContract({
+          address: chain.deployment.contracts.USDC,
+          abi: erc20Abi,
+          functionName: "balanceOf",
+          args: [accounts[index]!.address],
+        });
+        expect(balance, `account #${index}`).toBe(100_000_000_000n);
+      }
     } finally {
       await chain.stop();
       await chain.stop();

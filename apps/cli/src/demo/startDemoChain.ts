@@ -1,7 +1,13 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { DEVNET_CHAIN_ID, type Deployment, devnetAccounts, writeDeployment } from "@convergence/contracts";
+import {
+  DEVNET_CHAIN_ID,
+  DEVNET_ROLES,
+  type Deployment,
+  devnetAccounts,
+  writeDeployment,
+} from "@convergence/contracts";
 import { deployStack, type StartNodeReturnType, startNode } from "@convergence/devnet";
 import { createClients } from "@convergence/sdk";
 
@@ -26,7 +32,7 @@ export type StartDemoChainReturnType = {
 };
 
 /**
- * Starts a Hardhat node, deploys the whole stack (USDC minted to devnet accounts #0-#4, the WETH/USDC pool seeded) and
+ * Starts a Hardhat node, deploys the whole stack (USDC minted to every devnet role's account, #0-#5, the WETH/USDC pool seeded) and
  * writes the deployment record where the worker will read it. A temporary folder keeps the demo from overwriting
  * the deployments/31337.json of a devnet the user may be running.
  *
@@ -51,7 +57,7 @@ export async function startDemoChain({
   };
   try {
     onProgress?.(`node listening at ${node.url}`);
-    const accounts = devnetAccounts({ count: 5 });
+    const accounts = devnetAccounts({ count: DEVNET_ROLES.length });
     const { walletClient } = createClients({ rpcUrl: node.url, chainId: DEVNET_CHAIN_ID, account: accounts[0]! });
     const deployment = await deployStack({
       client: walletClient!,

@@ -1,5 +1,5 @@
 import { join } from "node:path";
-import { DEVNET_CHAIN_ID, devnetAccounts } from "@convergence/contracts";
+import { DEVNET_CHAIN_ID, devnetRoleAccount } from "@convergence/contracts";
 import { type LaunchWorkerReturnType, launchWorker } from "@convergence/devnet";
 import { createClients } from "@convergence/sdk";
 import { ensureRiskSetup } from "./ensureRiskSetup.ts";
@@ -30,7 +30,7 @@ export type StartDevnetStackReturnType = {
 };
 
 /**
- * The long-running stack for hacking: a Hardhat node, the contracts deployed, risk-v1's keys and registration, an
+ * The long-running stack for hacking: a Hardhat node, the contracts deployed, risk-v1's keys and registration by the publisher (#3), an
  * optional day of pool trading, and the inference worker. Whatever started is stopped again if a later stage fails.
  *
  * @example
@@ -54,12 +54,13 @@ export async function startDevnetStack({
     await chain.stop();
   };
   try {
-    const zk = await stage("Making sure risk-v1's Groth16 keys exist", (update) =>
-      ensureRiskSetup({ onProgress: update }),
+    // The publisher (#3) makes the keys and registers; the worker (#2) only proves with them.
+    const publisher = devnetRoleAccount({ role: "publisher" });
+    const zk = await stage("Making sure risk-v1's Groth16 keys exist (the publisher's setup)", (update) =>
+      ensureRiskSetup({ contributor: publisher, onProgress: update }),
     );
-    const deployer = devnetAccounts({ count: 1 })[0]!;
-    const { walletClient } = createClients({ rpcUrl: chain.url, chainId: DEVNET_CHAIN_ID, account: deployer });
-    const model = await stage("Registering risk-v1 on-chain", () =>
+    const { walletClient } = createClients({ rpcUrl: chain.url, chainId: DEVNET_CHAIN_ID, account: publisher });
+    const model = await stage("Registering risk-v1 on-chain as the publisher", () =>
       registerDemoModel({ client: walletClient!, registry: chain.deployment.contracts.ModelRegistry, setup: zk.setup }),
     );
     if (market) {

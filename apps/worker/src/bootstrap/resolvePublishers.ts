@@ -1,8 +1,5 @@
-import { DEVNET_CHAIN_ID, devnetAccounts } from "@convergence/contracts";
+import { DEVNET_CHAIN_ID, devnetRoleAccount } from "@convergence/contracts";
 import type { Address } from "viem";
-
-/** The devnet's model publisher: Hardhat account #3 (#0 deploys and requests, #1 is the agent, #2 the worker). */
-export const DEVNET_PUBLISHER_ACCOUNT_INDEX = 3;
 
 export type ResolvePublishersParameters = {
   /** WORKER_PUBLISHERS as loadConfig read it (checksummed), or undefined for the default. */
@@ -29,8 +26,5 @@ export function resolvePublishers({
 }: ResolvePublishersParameters): ResolvePublishersReturnType {
   if (publishers !== undefined) return [...publishers];
   if (chainId !== DEVNET_CHAIN_ID) return [account];
-  const devnetPublisher = devnetAccounts({ count: DEVNET_PUBLISHER_ACCOUNT_INDEX + 1 })[
-    DEVNET_PUBLISHER_ACCOUNT_INDEX
-  ]!;
-  return [...new Set([account, devnetPublisher.address])];
+  return [...new Set([account, devnetRoleAccount({ role: "publisher" }).address])];
 }

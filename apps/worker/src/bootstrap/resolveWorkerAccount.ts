@@ -1,3 +1,4 @@
+import { DEVNET_ROLE_INDEX } from "@convergence/contracts";
 import { AccountSettingError, resolveAccount } from "@convergence/sdk";
 import type { Hex, LocalAccount } from "viem";
 import { UnusableSettingError } from "../errors/config.ts";
@@ -9,9 +10,6 @@ export type ResolveWorkerAccountParameters = {
 };
 
 export type ResolveWorkerAccountReturnType = LocalAccount;
-
-/** The devnet account the worker uses when WORKER_PRIVATE_KEY is unset: Hardhat account #2 (#0 deploys, #1 is the agent's wallet in `convergence agent`). */
-export const DEVNET_WORKER_ACCOUNT_INDEX = 2;
 
 /**
  * The worker's account: WORKER_PRIVATE_KEY, or on the local devnet (chain 31337) Hardhat's account #2, by the SDK's
@@ -30,7 +28,7 @@ export function resolveWorkerAccount({
       setting: "WORKER_PRIVATE_KEY",
       privateKey,
       chainId,
-      devnetIndex: DEVNET_WORKER_ACCOUNT_INDEX,
+      devnetIndex: DEVNET_ROLE_INDEX.worker,
       needs: "an account with gas",
     });
   } catch (error) {

@@ -1,9 +1,15 @@
 import { copyFileSync, cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { compileCircuit, hashVerificationKey, loadSetup, modelShape, sha256File } from "@convergence/zk";
+import {
+  compileCircuit,
+  hashVerificationKey,
+  loadSetup,
+  modelShape,
+  PublishedKeyHashMismatchError,
+  sha256File,
+} from "@convergence/zk";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { FileHashMismatchError } from "../errors/manifest.ts";
 import { ModelPinNotFoundError } from "../errors/pin.ts";
 import { loadModel } from "./loadModel.ts";
 import { loadModelPin } from "./loadModelPin.ts";
@@ -67,11 +73,23 @@ describe("loadModelPin", () => {
     expect(pin.verificationKey).toEqual(setup.verificationKey);
 
     importedCopy(home, "bad-zkey", { ...release, zkeySha256: "00".repeat(32) });
-    await expect(loadModelPin({ name: "bad-zkey", home })).rejects.toBeInstanceOf(FileHashMismatchError);
+    await expect(loadModelPin({ name: "bad-zkey", home })).rejects.toBeInstanceOf(PublishedKeyHashMismatchError);
     importedCopy(home, "bad-vkey", { ...release, vkeyHash: `0x${"11".repeat(32)}` });
     await expect(loadModelPin({ name: "bad-vkey", home })).rejects.toThrow(
-      /verification_key\.json does not match its manifest: sha256 expected 0x(11){32}/,
+      /verification_key\.json does not match the hash pinned in the model's manifest\.\nDetails: expected 0x(11){32}/,
     );
+  });
+
+  it("pins bundled risk-v1 by its published release, whose signed contributor is the release account", async () => {
+    const { pin, source, dir } = await loadModelPin({ name: "risk-v1" });
+    expect({ source, dir }).toEqual({ source: "release", dir: join(modelDirectories().bundled, "risk-v1", "keys") });
+    expect(pin.commitment).toBe(commitment);
+    const record = JSON.parse(readFileSync(join(dir, "setup.json"), "utf8"));
+    // modelPinFromSetup keeps only attestations whose signature holds over the zkey's contribution hash.
+    expect(pin.contributors).toEqual(
+      record.attestations.map((attestation: { contributor: string }) => attestation.contributor),
+    );
+    expect(pin.contributors.length).toBeGreaterThan(0);
   });
 
   it("names where it looked when there is no key to pin by", async () => {

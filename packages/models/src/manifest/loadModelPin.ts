@@ -3,19 +3,19 @@ import { readFile } from "node:fs/promises";
 import { join } from "node:path";
 import {
   compileCircuit,
-  hashVerificationKey,
   loadSetup,
   type ModelPinFromSetupReturnType,
   modelPinFromSetup,
   modelShape,
+  PublishedKeyHashMismatchError,
   readSetupRecord,
   SetupMissingError,
   sha256File,
   type VerificationKey,
 } from "@convergence/zk";
-import { FileHashMismatchError } from "../errors/manifest.ts";
 import { ModelPinNotFoundError } from "../errors/pin.ts";
 import { loadModel } from "./loadModel.ts";
+import { MODEL_FILES } from "./prepareModel.ts";
 
 export type LoadModelPinParameters = {
   name: string;
@@ -32,11 +32,6 @@ export type LoadModelPinReturnType = {
   dir: string;
 };
 
-/** The published keys' pins in a manifest (`keys`, written by scripts/publish-model-keys.ts). */
-type PublishedKeys = { zkeySha256: string; vkeyHash: string };
-
-const bare = (hex: string) => hex.toLowerCase().replace(/^0x/, "");
-
 /**
  * What a requester pins a model by, from sources it trusts and never from a worker: the weight commitment of its
  * manifest (checked against its weights by `loadModel`), and the verification key of its published release (the
@@ -49,25 +44,26 @@ const bare = (hex: string) => hex.toLowerCase().replace(/^0x/, "");
  * await requestInference({ ..., pin });
  */
 export async function loadModelPin({ name, home }: LoadModelPinParameters): Promise<LoadModelPinReturnType> {
-  const { manifest, directory, quantized } = await loadModel({ name, ...(home === undefined ? {} : { home }) });
+  const { manifest, directory, quantized, publishedKeys } = await loadModel({
+    name,
+    ...(home === undefined ? {} : { home }),
+  });
   const commitment = BigInt(manifest.commitments.model);
-  const keys = (manifest as { keys?: PublishedKeys }).keys;
-  const releaseDir = join(directory, "keys");
-  if (keys !== undefined) {
-    const zkey = join(releaseDir, "circuit_final.zkey");
-    const verificationKeyPath = join(releaseDir, "verification_key.json");
-    const zkeySha256 = await sha256File({ path: zkey });
-    if (zkeySha256 !== bare(keys.zkeySha256)) {
-      throw new FileHashMismatchError({ path: zkey, expected: bare(keys.zkeySha256), received: zkeySha256 });
-    }
+  const releaseDir = join(directory, MODEL_FILES.keys);
+  if (publishedKeys !== undefined) {
+    const zkey = join(publishedKeys.dir, "circuit_final.zkey");
+    const verificationKeyPath = join(publishedKeys.dir, "verification_key.json");
+    // The same checks as installPublishedKeys: both files must have the hashes the manifest pins.
+    const check = async (path: string, expected: string, prefix: string) => {
+      const received = `${prefix}${await sha256File({ path })}`;
+      if (received !== expected.toLowerCase()) throw new PublishedKeyHashMismatchError({ path, expected, received });
+    };
+    await check(zkey, publishedKeys.zkeySha256, "");
+    await check(verificationKeyPath, publishedKeys.vkeyHash, "0x");
     const verificationKey = JSON.parse(await readFile(verificationKeyPath, "utf8")) as VerificationKey;
-    const vkeyHash = hashVerificationKey(verificationKey);
-    if (bare(vkeyHash) !== bare(keys.vkeyHash)) {
-      throw new FileHashMismatchError({ path: verificationKeyPath, expected: keys.vkeyHash, received: vkeyHash });
-    }
-    const record = await readSetupRecord({ path: join(releaseDir, "setup.json") });
+    const record = await readSetupRecord({ path: join(publishedKeys.dir, "setup.json") });
     const pin = await modelPinFromSetup({ setup: { zkey, verificationKey, record }, commitment });
-    return { pin, source: "release", dir: releaseDir };
+    return { pin, source: "release", dir: publishedKeys.dir };
   }
   const circuit = await compileCircuit({ shape: modelShape({ model: quantized }) });
   try {
