@@ -1,8 +1,9 @@
-import { mkdtempSync, rmSync } from "node:fs";
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { inferenceAttestorAbi, validationRegistryAbi, writeDeployment } from "@convergence/contracts";
 import { type LaunchWorkerReturnType, launchWorker } from "@convergence/devnet";
+import { workspaceRoot } from "@convergence/paths";
 import {
   ContractRevertError,
   deliverJobInput,
@@ -15,7 +16,9 @@ import {
   refundJob,
   registerAgent,
   registerModel,
+  requestInference,
   retireModel,
+  SetupControlledByWorkerError,
   ValidationNotByAttestorError,
   type WorkerJob,
   WorkerModelNotServedError,
@@ -23,12 +26,16 @@ import {
   WorkerUnauthorizedError,
   waitForAttestation,
 } from "@convergence/sdk";
+import { modelPinFromSetup, readSetupRecord } from "@convergence/zk";
 import { type Hex, toHex, zeroHash } from "viem";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { runCli } from "../helpers/runCli.ts";
 import { type Devnet, startDevnet } from "../helpers/startDevnet.ts";
 import { increaseTime } from "../worker/increaseTime.ts";
 import { jobCount, openRawJob, PARTY, rejection, usdcOf, waitUntil, withAutomineOff } from "./helpers.ts";
+
+/** A circuit package anyone can add (`convergence circuit add`): small, so its phase 2 takes seconds. */
+const LINEAR_THRESHOLD = join(workspaceRoot(), "circuits", "examples", "linear-threshold");
 
 /**
  * Issue #14's findings against the worker and the readers of its work: griefing below cost, reading another party's
@@ -386,5 +393,89 @@ describe("adversary vs the worker: nothing below cost, nothing revealed early, n
       output: null,
       proof: null,
     });
+  });
+
+  it("finding 2: a proving key whose only contributor is the worker is refused by the requester by default", async () => {
+    // The worker runs the setup of a circuit package alone, as its own publisher (its key signs the phase-2
+    // contribution and registers), in a home of its own (not the shared zk cache), and serves it.
+    const workerHome = mkdtempSync(join(dir, "worker-home-"));
+    const workerKey = toHex(devnet.accounts[PARTY.worker]!.getHdKey().privateKey!);
+    const added = await runCli(["circuit", "add", LINEAR_THRESHOLD, "--json"], {
+      ...env,
+      CONVERGENCE_HOME: workerHome,
+      PUBLISHER_PRIVATE_KEY: workerKey,
+    });
+    expect(added.code, added.stderr).toBe(0);
+    const modelId = BigInt((JSON.parse(added.stdout) as { modelId: string }).modelId);
+    const selfMade = await launchWorker({
+      rpcUrl: devnet.url,
+      deploymentsDir: dir,
+      dbPath: join(workerHome, "jobs.sqlite"),
+      env: { CONVERGENCE_HOME: workerHome, WORKER_MODELS: "linear-threshold" },
+    });
+    try {
+      const [served] = await getWorkerModels({ workerUrl: selfMade.url });
+      expect(served).toMatchObject({ name: "linear-threshold", modelId: modelId.toString() });
+      const before = {
+        requester: await usdcOf(devnet, address(PARTY.requester)),
+        worker: await usdcOf(devnet, address(PARTY.worker)),
+        jobs: await jobCount(devnet),
+      };
+
+      // The key as the worker's machine holds it: its one signed contributor is the worker's own wallet.
+      const [keyDir] = readdirSync(join(workerHome, "zk")).filter((name) => name.startsWith("linear-threshold-"));
+      const setupDir = join(workerHome, "zk", keyDir!);
+      const pin = await modelPinFromSetup({
+        setup: {
+          zkey: join(setupDir, "circuit_final.zkey"),
+          verificationKey: JSON.parse(readFileSync(join(setupDir, "verification_key.json"), "utf8")),
+          record: await readSetupRecord({ path: join(setupDir, "setup.json") }),
+        },
+        commitment: BigInt(served!.commitment),
+      });
+      expect(pin.contributors).toEqual([address(PARTY.worker)]);
+      const error = await rejection(
+        requestInference({
+          publicClient: devnet.publicClient,
+          walletClient: devnet.wallets[PARTY.requester]!,
+          escrow: contracts().InferenceEscrow,
+          workerUrl: selfMade.url,
+          modelId,
+          pin,
+          workerAgentId: BigInt(selfMade.agentId),
+          input: [256n, -512n, 100n, 0n, 3000n, -7n, 1n, 2n],
+          amount: 1_000_000n,
+          outputScales: [8, 0],
+        }),
+      );
+      expect(error).toBeInstanceOf(SetupControlledByWorkerError);
+      expect(error).toMatchObject({ modelId, worker: address(PARTY.worker) });
+
+      // `convergence job open` with that key (the requester took the worker's setup as its own) refuses too.
+      const cli = await runCli(
+        [
+          "job",
+          "open",
+          "--model",
+          "linear-threshold",
+          "--input",
+          "[1,0,0,0,0,0,0,0]",
+          "--quantized",
+          "--pay",
+          "1",
+        ].concat(["--worker-url", selfMade.url]),
+        { ...env, CONVERGENCE_HOME: workerHome },
+      );
+      expect(cli.code).toBe(1);
+      expect(cli.stderr).toMatch(
+        /Every phase-2 contributor of the key pinned for model \d+ is 0x[0-9a-fA-F]{40}, the wallet of the worker the job would be reserved for: nothing was paid/,
+      );
+
+      expect(await jobCount(devnet)).toBe(before.jobs);
+      expect(await usdcOf(devnet, address(PARTY.requester))).toBe(before.requester);
+      expect(await usdcOf(devnet, address(PARTY.worker))).toBe(before.worker);
+    } finally {
+      await selfMade.stop({ signal: "SIGTERM" });
+    }
   });
 });
