@@ -8,6 +8,7 @@ export type ScriptedToolCall = { name: string; args: Record<string, unknown> };
 // Test double for a chat model (what a hostile or over-eager LLM does): its first turn emits all the
 // given tool calls in ONE message, as GPT-style parallel tool calling does; createAgent then runs them
 // concurrently. Its second turn lists the tool results verbatim.
+// Exported as @convergence/agent/testing for the end-to-end suites (test/adversary): one copy of the double.
 export class ScriptedToolCallsModel extends BaseChatModel<BaseChatModelCallOptions> {
   constructor(readonly calls: readonly ScriptedToolCall[]) {
     super({});
