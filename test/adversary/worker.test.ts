@@ -34,13 +34,14 @@ import { type Devnet, startDevnet } from "../helpers/startDevnet.ts";
 import { increaseTime } from "../worker/increaseTime.ts";
 import { jobCount, openRawJob, PARTY, rejection, usdcOf, waitUntil, withAutomineOff } from "./helpers.ts";
 
-/** A circuit package anyone can add (`convergence circuit add`): small, so its phase 2 takes seconds. */
+/** A circuit package anyone can add (`convergence circuit add`); small, so a fresh setup of it is quick. */
 const LINEAR_THRESHOLD = join(workspaceRoot(), "circuits", "examples", "linear-threshold");
 
 /**
- * Issue #14's findings against the worker and the readers of its work: griefing below cost, reading another party's
- * answer early, squatting validations. One live chain and one real worker process (risk-v1) for the file; the tests
- * run one after another and each opens its own jobs, so none depends on another's outcome.
+ * Issue #14's findings against the worker and the readers of its work: griefing below cost (6), reading another
+ * party's answer early (5), squatting validations (7), a duplicate registration and a retirement (5), a key whose setup
+ * the worker ran alone (2). One live chain and one real worker process (risk-v1) for the file, plus a second worker for
+ * finding 2; the tests run one after another and each opens its own jobs, so none depends on another's outcome.
  */
 describe("adversary vs the worker: nothing below cost, nothing revealed early, no borrowed validation", () => {
   let devnet: Devnet;
@@ -407,12 +408,16 @@ describe("adversary vs the worker: nothing below cost, nothing revealed early, n
     });
     expect(added.code, added.stderr).toBe(0);
     const modelId = BigInt((JSON.parse(added.stdout) as { modelId: string }).modelId);
+    const launched = Date.now();
     const selfMade = await launchWorker({
       rpcUrl: devnet.url,
       deploymentsDir: dir,
       dbPath: join(workerHome, "jobs.sqlite"),
       env: { CONVERGENCE_HOME: workerHome, WORKER_MODELS: "linear-threshold" },
     });
+    console.info(
+      `finding 2: circuit add with a fresh setup took ${added.ms} ms; the second worker started in ${Date.now() - launched} ms`,
+    );
     try {
       const [served] = await getWorkerModels({ workerUrl: selfMade.url });
       expect(served).toMatchObject({ name: "linear-threshold", modelId: modelId.toString() });
