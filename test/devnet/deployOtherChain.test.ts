@@ -62,11 +62,12 @@ describe("convergence deploy on a chain other than the devnet", () => {
     expect(result.stderr).toContain("is a public Hardhat devnet key, refused on chain 1337");
   });
 
-  // Five CLI start-ups, ~10 s each on a busy 2-core machine (52 s measured): the timeout is a safety net.
+  // Six CLI start-ups, ~10 s each on a busy 2-core machine (52 s measured for five): the timeout is a safety net.
   it("refuses the public devnet keys and a missing key in every command that signs, naming the setting", async () => {
-    // Hardhat accounts #0 and #1: the devnet defaults of the deployer/requester and of the agent.
+    // Hardhat accounts #0, #1 and #3: the devnet defaults of the deployer/requester, the agent and the publisher.
     const devnet0 = "0xac0974bec39a17e36ba4a6b4d238ff944bacb478cbed5efcae784d7bf4f2ff80";
     const devnet1 = "0x59c6995e998f97a5a0044966f0945389dc9e86dae88c7a8412f4603b6b78690d";
+    const devnet3 = "0x7c852118294e51e653712a81e05800f419141751be58f605c371e15141b007a6";
     const cases = [
       {
         setting: "REQUESTER_PRIVATE_KEY",
@@ -81,8 +82,13 @@ describe("convergence deploy on a chain other than the devnet", () => {
       { setting: "AGENT_PRIVATE_KEY", value: devnet1, args: ["agent", "run", "wrap 1 ETH", "--yes"] },
       { setting: "AGENT_PRIVATE_KEY", value: undefined, args: ["agent", "run", "wrap 1 ETH", "--yes"] },
       {
-        setting: "DEPLOYER_PRIVATE_KEY",
-        value: devnet0,
+        setting: "PUBLISHER_PRIVATE_KEY",
+        value: devnet3,
+        args: ["model", "add", "packages/models/assets/risk-v1/model.onnx", "--name", "x"],
+      },
+      {
+        setting: "PUBLISHER_PRIVATE_KEY",
+        value: undefined,
         args: ["model", "add", "packages/models/assets/risk-v1/model.onnx", "--name", "x"],
       },
     ];
