@@ -111,6 +111,8 @@ describe("adversary vs the requester: the spending policy and the pins hold", ()
       home: agentHome,
       yes: true,
       onDecision: (_call, decision) => decisions.push(decision),
+      // One ledger day for the whole test, even when it runs across midnight UTC.
+      now: () => new Date("2026-06-01T12:00:00Z"),
     });
     const transfer = { name: "transfer_tokens", args: { token: "USDC", amount: "1000", to: recipient } };
     const model = new ScriptedToolCallsModel(Array.from({ length: 6 }, () => transfer));

@@ -36,6 +36,9 @@ function home(policy?: PolicyConfig) {
   return dir;
 }
 
+// One ledger day for every test, even one that runs across midnight UTC.
+const today = new Date("2026-06-01T12:00:00Z");
+
 function context(account: Account, dir = home()) {
   return createAgentContext({
     rpcUrl: node.url,
@@ -44,6 +47,7 @@ function context(account: Account, dir = home()) {
     contracts: deployment.contracts,
     home: dir,
     yes: true,
+    now: () => today,
   });
 }
 
@@ -149,7 +153,7 @@ describe("the spending policy under parallel tool calls, on a live devnet", () =
     );
     expect(await usdc(recipient)).toBe(recipientBefore + parseUnits("5000", 6));
     expect(await usdc(sender.address)).toBe(senderBefore - parseUnits("5000", 6));
-    expect(readSpendLedger({ path: policy.ledgerPath }).days[utcDay(new Date())]).toEqual({ USDC: "5000" });
+    expect(readSpendLedger({ path: policy.ledgerPath }).days[utcDay(today)]).toEqual({ USDC: "5000" });
   });
   it("records a spend whose later step throws, and gives back one that never went out", async () => {
     const sender = accounts[1]!;
@@ -157,7 +161,7 @@ describe("the spending policy under parallel tool calls, on a live devnet", () =
     const dir = home({ ...defaultPolicyConfig, allowlist: { ownAccounts: true, addresses: [recipient] } });
     const { context: agentContext, policy } = context(sender, dir);
     const call = { name: "transfer_tokens" as const, args: { token: "USDC", amount: "700", to: recipient }, recipient };
-    const spentToday = () => readSpendLedger({ path: policy.ledgerPath }).days[utcDay(new Date())];
+    const spentToday = () => readSpendLedger({ path: policy.ledgerPath }).days[utcDay(today)];
     await expect(
       agentContext.guard.enforce(call, async () => {
         await agentContext.actions.transferTokens({ token: "USDC", amount: "700", to: recipient });

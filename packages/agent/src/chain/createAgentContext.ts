@@ -28,6 +28,8 @@ export type CreateAgentContextParameters = {
   workerUrl?: string;
   /** Told of every policy decision (see createPolicyGuard). */
   onDecision?: CreatePolicyGuardParameters["onDecision"];
+  /** The clock that picks the spend ledger's UTC day (default: the system clock); tests pin it. */
+  now?: CreatePolicyGuardParameters["now"];
 };
 
 /**
@@ -41,7 +43,18 @@ export type CreateAgentContextParameters = {
  * const tools = createAgentTools({ context });
  */
 export function createAgentContext(parameters: CreateAgentContextParameters) {
-  const { rpcUrl, chainId, account, contracts, ownAccounts = [], yes, confirm, onDecision, workerUrl } = parameters;
+  const {
+    rpcUrl,
+    chainId,
+    account,
+    contracts,
+    ownAccounts = [],
+    yes,
+    confirm,
+    onDecision,
+    workerUrl,
+    now,
+  } = parameters;
   const { publicClient, walletClient } = createClients({ rpcUrl, chainId, account });
   const policy = loadPolicy({ home: parameters.home ?? convergenceHome() });
   const guard = createPolicyGuard({
@@ -65,6 +78,7 @@ export function createAgentContext(parameters: CreateAgentContextParameters) {
     ...(yes === undefined ? {} : { yes }),
     ...(confirm === undefined ? {} : { confirm }),
     ...(onDecision === undefined ? {} : { onDecision }),
+    ...(now === undefined ? {} : { now }),
   });
   const context: AgentContext = {
     account: account.address,
