@@ -159,6 +159,7 @@ export {
   AttestationTimeoutError,
   JobNotAttestableError,
   JobNotFoundError,
+  KeyWithoutContributionError,
   ModelCommitmentMismatchError,
   ModelKeyMismatchError,
   ModelNotFoundError,

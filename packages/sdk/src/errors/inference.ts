@@ -171,13 +171,36 @@ export class VerifierCodeMismatchError extends BaseError {
   }
 }
 
-/** The pinned key names no contributor of its phase 2: nobody vouches that its setup secret was destroyed. */
-export class UnattributedSetupError extends BaseError {
-  override name = "UnattributedSetupError";
+/** The pinned key had no phase-2 contribution: its delta is still gamma, so anyone can forge its proofs. */
+export class KeyWithoutContributionError extends BaseError {
+  override name = "KeyWithoutContributionError";
   readonly modelId: bigint;
   constructor({ modelId }: { modelId: bigint }) {
     super(
-      `The key pinned for model ${modelId} has no attributed phase-2 contribution (no signed contributor): nothing was paid.`,
+      `The key pinned for model ${modelId} never had a phase-2 contribution (its delta equals gamma): anyone can forge a proof of any output under it, so nothing was paid.`,
+      {
+        metaMessages: [
+          "This is refused whatever trustSetup says. Pin a key made by a phase 2 (convergence zk setup, or a published release).",
+        ],
+      },
+    );
+    this.modelId = modelId;
+  }
+}
+
+/**
+ * The pinned key names no contributor of its phase 2 that counts: nobody vouches that its setup secret was destroyed.
+ * Off the local devnet, the public Hardhat devnet accounts do not count (anyone holds their keys).
+ */
+export class UnattributedSetupError extends BaseError {
+  override name = "UnattributedSetupError";
+  readonly modelId: bigint;
+  readonly ignored: readonly string[];
+  constructor({ modelId, ignored = [] }: { modelId: bigint; ignored?: readonly string[] }) {
+    super(
+      ignored.length === 0
+        ? `The key pinned for model ${modelId} has no attributed phase-2 contribution (no signed contributor): nothing was paid.`
+        : `The key pinned for model ${modelId} has no attributed phase-2 contribution but from public Hardhat devnet accounts (${ignored.join(", ")}), whose keys anyone holds off the local devnet: nothing was paid.`,
       {
         metaMessages: [
           "Whoever ran its setup unattributed may know its secret and forge proofs. Pin a release whose contributors signed (modelPinFromSetup lists them), or contribute yourself (convergence zk contribute).",
@@ -186,6 +209,7 @@ export class UnattributedSetupError extends BaseError {
       },
     );
     this.modelId = modelId;
+    this.ignored = ignored;
   }
 }
 

@@ -1,5 +1,9 @@
+import { hashVerificationKey } from "@convergence/zk";
+import { generatePrivateKey, privateKeyToAccount } from "viem/accounts";
 import { beforeAll, describe, expect, it } from "vitest";
+import type { ReadClient } from "../../client/types.ts";
 import {
+  KeyWithoutContributionError,
   ModelCommitmentMismatchError,
   ModelKeyMismatchError,
   SetupControlledByWorkerError,
@@ -76,6 +80,36 @@ describe("checkModelPin", () => {
     await expect(check({ modelId: acceptAll, pin: unattributed, trustSetup: "any" })).rejects.toBeInstanceOf(
       VerifierCodeMismatchError,
     );
+  });
+
+  it('refuses a key that never had a phase-2 contribution (delta = gamma), even with trustSetup "any"', async () => {
+    const { verificationKey } = pinned.pin;
+    const uncontributed = { ...verificationKey, vk_delta_2: verificationKey.vk_gamma_2 };
+    // Registered under the uncontributed key's own hash, so only the contribution rule can refuse it.
+    const { modelId } = await pinned.registerPinned({ vkeyHash: hashVerificationKey(uncontributed) });
+    const pin = { ...pinned.pin, verificationKey: uncontributed };
+    await expect(check({ modelId, pin })).rejects.toBeInstanceOf(KeyWithoutContributionError);
+    await expect(check({ modelId, pin, trustSetup: "any" })).rejects.toThrow(/never had a phase-2 contribution/);
+  });
+
+  it("off the local devnet, the public Hardhat accounts are not contributors that count", async () => {
+    // The same node, read as if it were chain 1337 (a unit-test double of one method).
+    const offDevnet = { ...market.publicClient, getChainId: async () => 1337 } as ReadClient;
+    const publisher = market.modelOwner.account.address; // a Hardhat devnet account
+    const error = await check({ client: offDevnet, pin: { ...pinned.pin, contributors: [publisher] } }).catch(
+      (e: unknown) => e,
+    );
+    expect(error).toBeInstanceOf(UnattributedSetupError);
+    expect((error as UnattributedSetupError).ignored).toEqual([publisher]);
+    expect((error as Error).message).toMatch(/public Hardhat devnet accounts/);
+    // A contributor with a key of its own counts there; on the devnet itself the devnet publisher counts.
+    const stranger = privateKeyToAccount(generatePrivateKey()).address;
+    await expect(
+      check({ client: offDevnet, pin: { ...pinned.pin, contributors: [publisher, stranger] } }),
+    ).resolves.toMatchObject({ modelId: pinned.modelId });
+    await expect(check({ pin: { ...pinned.pin, contributors: [publisher] } })).resolves.toMatchObject({
+      modelId: pinned.modelId,
+    });
   });
 
   it("refuses a malformed pin before reading the chain, naming the field", async () => {

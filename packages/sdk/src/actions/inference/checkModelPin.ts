@@ -1,6 +1,8 @@
+import { DEVNET_CHAIN_ID, devnetAccounts } from "@convergence/contracts";
 import { type Address, isAddress, isAddressEqual } from "viem";
 import type { ReadClient } from "../../client/types.ts";
 import {
+  KeyWithoutContributionError,
   ModelCommitmentMismatchError,
   ModelKeyMismatchError,
   SetupControlledByWorkerError,
@@ -26,13 +28,17 @@ export type CheckModelPinParameters = {
 };
 export type CheckModelPinReturnType = Model;
 
+/** How many accounts of the public Hardhat mnemonic are not contributors that count off the devnet (Hardhat's default 20). */
+const PUBLIC_DEVNET_ACCOUNTS = 20;
+
 /**
  * Holds a registration against the requester's pin, reading only the chain, and returns it or throws, in this order:
  * ModelCommitmentMismatchError (other weights), ModelKeyMismatchError (another key hash, or a key whose public signal
  * count is not 3 + numOutputs), VerifierCodeMismatchError (the verifier's runtime code, metadata stripped, is not the
- * one compiled from the pinned key: the check that the verifier implements the key, zero gas), then, unless
- * `trustSetup` is "any", UnattributedSetupError (no contributor) and SetupControlledByWorkerError (every contributor is
- * `worker`). requestInference runs it before anything is paid.
+ * one compiled from the pinned key: the check that the verifier implements the key, zero gas), KeyWithoutContributionError
+ * (the key never had a phase-2 contribution: anyone can forge; refused in every mode), then, unless `trustSetup` is
+ * "any", UnattributedSetupError (no contributor; off the local devnet the public Hardhat accounts do not count) and
+ * SetupControlledByWorkerError (every contributor is `worker`). requestInference runs it before anything is paid.
  *
  * @example
  * const model = await checkModelPin({ client, registry, modelId: 1n, pin, worker: workerWallet });
@@ -66,6 +72,10 @@ export async function checkModelPin({
   if (pin.verificationKey.nPublic !== 3 + model.numOutputs) {
     throw new ModelKeyMismatchError({ modelId, nPublic: pin.verificationKey.nPublic, numOutputs: model.numOutputs });
   }
+  // A key straight from `zkey new` (delta still gamma) lets anyone forge: refused in every trustSetup mode.
+  if (JSON.stringify(pin.verificationKey.vk_delta_2) === JSON.stringify(pin.verificationKey.vk_gamma_2)) {
+    throw new KeyWithoutContributionError({ modelId });
+  }
   const [code, expected] = await Promise.all([
     client.getCode({ address: model.verifier }),
     verifierRuntimeCode({ verificationKey: pin.verificationKey }),
@@ -74,8 +84,15 @@ export async function checkModelPin({
     throw new VerifierCodeMismatchError({ modelId, verifier: model.verifier });
   }
   if (trustSetup === "attributed") {
-    if (pin.contributors.length === 0) throw new UnattributedSetupError({ modelId });
-    if (worker !== undefined && pin.contributors.every((contributor) => isAddressEqual(contributor, worker))) {
+    // Off the local devnet the public Hardhat accounts vouch for nothing: anyone can sign as them.
+    const chainId = await client.getChainId();
+    const publicKeys = chainId === DEVNET_CHAIN_ID ? [] : devnetAccounts({ count: PUBLIC_DEVNET_ACCOUNTS });
+    const isPublic = (address: Address) => publicKeys.some((account) => isAddressEqual(account.address, address));
+    const contributors = pin.contributors.filter((contributor) => !isPublic(contributor as Address));
+    if (contributors.length === 0) {
+      throw new UnattributedSetupError({ modelId, ignored: pin.contributors.filter((c) => isPublic(c as Address)) });
+    }
+    if (worker !== undefined && contributors.every((contributor) => isAddressEqual(contributor as Address, worker))) {
       throw new SetupControlledByWorkerError({ modelId, worker });
     }
   }
