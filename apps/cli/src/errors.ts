@@ -71,3 +71,31 @@ export class SetupInvalidError extends CliError {
     });
   }
 }
+
+/** The worker describes a pinned model's input or output layout otherwise than the pin's source does. */
+export class WorkerLayoutMismatchError extends CliError {
+  override name = "WorkerLayoutMismatchError";
+  constructor({
+    model,
+    workerUrl,
+    field,
+    pinned,
+    advertised,
+  }: {
+    model: string;
+    workerUrl: string;
+    field: string;
+    pinned: string;
+    advertised: string;
+  }) {
+    super(
+      `The worker at ${workerUrl} advertises ${model}'s ${field} as ${advertised}, but the pinned release says ${pinned}: nothing was paid.`,
+      {
+        metaMessages: [
+          "A worker that rescales the input or relabels the outputs gets a valid proof of another question, or an answer read wrongly.",
+          "Use a worker that serves the model as released, or pin the release you mean (--pin).",
+        ],
+      },
+    );
+  }
+}

@@ -212,6 +212,17 @@ describe("convergence job open", () => {
       /Invalid --pin: .*contributors\.0: an address/,
     );
     await expect(open("--pin", join(dir, "absent.json"))).rejects.toThrow(/Invalid --pin: .*cannot be read \(ENOENT\)/);
+    // What the numbers mean is pinned too: a worker that rescales the input or relabels the outputs is refused.
+    const layout = { numInputs: 8, inputScale: 8, outputScales: [8, 8, 8], labels: ["low", "medium", "high"] };
+    await expect(
+      open("--pin", releaseFile([accounts[3]!.address], { layout: { ...layout, inputScale: 0 } })),
+    ).rejects.toThrow(/advertises risk-v1's input scale as 8, but the pinned release says 0: nothing was paid/);
+    await expect(
+      open("--pin", releaseFile([accounts[3]!.address], { layout: { ...layout, labels: ["high", "medium", "low"] } })),
+    ).rejects.toThrow(/advertises risk-v1's labels as \["low","medium","high"\], but the pinned release says/);
+    await expect(
+      open("--pin", releaseFile([accounts[3]!.address], { layout: { ...layout, extra: 1 } })),
+    ).rejects.toThrow(/Invalid --pin: .*layout/);
     await expect(open("--worker-agent", "999", "--pin", releaseFile([accounts[3]!.address]))).rejects.toThrow(
       /Invalid workerAgentId: 999\. Expected an agent registered/,
     );

@@ -4,7 +4,7 @@ import { quantizeValue, VALUE_MAX, VALUE_MIN } from "@convergence/zk";
 import type { Command } from "commander";
 import { type LocalAccount, maxUint256, parseUnits } from "viem";
 import { connect } from "../chain/connect.ts";
-import { InvalidArgumentError, SettingError } from "../errors.ts";
+import { InvalidArgumentError, SettingError, WorkerLayoutMismatchError } from "../errors.ts";
 import { DEFAULT_WORKER_URL, parseInputArray, parseWorkerUrl, rpcUrlFrom, workerUrlFrom } from "../options.ts";
 import { printResult } from "../output.ts";
 import { resolvePin } from "../pin/resolvePin.ts";
@@ -134,7 +134,43 @@ export function registerJobCommand(program: Command): void {
           fix: "Pick a model from the worker's GET /v1/models, or start a worker that serves it (WORKER_MODELS).",
         });
       }
-      const width = served.shape[0]!;
+      // What the proof must verify under, and what its numbers mean, come from the requester's side, never from the
+      // worker: the worker only names the registration id and its own agent, and requestInference holds both against
+      // the pin before paying.
+      const { pin, source, layout } = await resolvePin({
+        name: options.model,
+        ...(options.pin === undefined ? {} : { file: options.pin }),
+      });
+      const advertised = {
+        numInputs: served.shape[0]!,
+        inputScale: served.scale,
+        outputScales: served.outputs?.map((output) => output.scale) ?? Array(served.shape.at(-1)!).fill(served.scale),
+        labels: served.labels,
+      };
+      if (layout) {
+        const fields = [
+          ["input width", layout.numInputs, advertised.numInputs],
+          ["input scale", layout.inputScale, advertised.inputScale],
+          ["output scales", layout.outputScales, advertised.outputScales],
+          ["labels", layout.labels, advertised.labels],
+        ] as const;
+        for (const [field, pinned, said] of fields) {
+          if (JSON.stringify(pinned) !== JSON.stringify(said)) {
+            throw new WorkerLayoutMismatchError({
+              model: options.model,
+              workerUrl,
+              field,
+              pinned: JSON.stringify(pinned),
+              advertised: JSON.stringify(said),
+            });
+          }
+        }
+      } else if (!quiet) {
+        process.stderr.write(
+          `note: the --pin release carries no layout: the input scale and the labels are the worker's (GET /v1/models)\n`,
+        );
+      }
+      const { numInputs: width, inputScale, outputScales, labels } = layout ?? advertised;
       if (options.input.length !== width) {
         throw new InvalidArgumentError({
           argument: "--input",
@@ -143,7 +179,7 @@ export function registerJobCommand(program: Command): void {
         });
       }
       const input = options.input.map((value, index) => {
-        if (!options.quantized) return quantizeValue({ value, scale: served.scale, what: `--input[${index}]` });
+        if (!options.quantized) return quantizeValue({ value, scale: inputScale, what: `--input[${index}]` });
         if (!Number.isInteger(value) || value < Number(VALUE_MIN) || value > Number(VALUE_MAX)) {
           throw new InvalidArgumentError({
             argument: "--input",
@@ -152,12 +188,6 @@ export function registerJobCommand(program: Command): void {
           });
         }
         return BigInt(value);
-      });
-      // What the proof must verify under comes from the requester's side, never from the worker: the worker only names
-      // the registration id and its own agent, and requestInference holds both against the pin before paying.
-      const { pin, source } = await resolvePin({
-        name: options.model,
-        ...(options.pin === undefined ? {} : { file: options.pin }),
       });
       const workerAgentId = options.workerAgent ?? (served.agentId === undefined ? undefined : BigInt(served.agentId));
       if (workerAgentId === undefined) {
@@ -186,7 +216,7 @@ export function registerJobCommand(program: Command): void {
         input,
         amount: parseUnits(options.pay, 6),
         ...(served.minPrice === undefined ? {} : { workerMinPrice: parseUnits(served.minPrice, 6) }),
-        outputScales: served.outputs?.map((output) => output.scale) ?? served.scale,
+        outputScales,
         deadlineSeconds: options.deadline,
         timeoutMs: options.timeout * 1000,
         onStep: (step, run) => runStep({ title: stepTitle(step), quiet, run }),
@@ -205,7 +235,7 @@ export function registerJobCommand(program: Command): void {
         attestation,
         output: {
           values,
-          label: served.labels.length === values.length ? served.labels[best] : undefined,
+          label: labels.length === values.length ? labels[best] : undefined,
           ...(served.outputs ? { names: served.outputs.map((o) => o.name) } : {}),
         },
         validation: { agentId: validation.agentId, response: validation.response, validator: validation.validator },

@@ -12,8 +12,12 @@ import { InvalidArgumentError } from "../errors.ts";
  *
  * ```json
  * { "name": "risk-v1", "commitment": "1234...", "verificationKey": { "protocol": "groth16", ... },
- *   "contributors": ["0x..."] }
+ *   "contributors": ["0x..."],
+ *   "layout": { "numInputs": 8, "inputScale": 8, "outputScales": [8, 8, 8], "labels": ["low", "medium", "high"] } }
  * ```
+ *
+ * `layout` (optional) pins what the numbers mean; without it, `job open` takes the input scale and the labels from the
+ * worker's GET /v1/models and says so.
  */
 export const releaseFileSchema = z.object({
   /** The model or circuit package's name, as workers serve it (`--model`). */
@@ -29,9 +33,21 @@ export const releaseFileSchema = z.object({
   }),
   /** Addresses whose signed phase-2 contributions the proving key holds (verified by the publisher's tooling). */
   contributors: z.array(z.string().refine((value) => isAddress(value, { strict: false }), "an address")),
+  /** What the numbers mean: input width and fixed-point scale, each output's scale, the output labels (or none). */
+  layout: z
+    .strictObject({
+      numInputs: z.number().int().min(1),
+      inputScale: z.number().int().min(0).max(24),
+      outputScales: z.array(z.number().int().min(0).max(64)).min(1),
+      labels: z.array(z.string()).default([]),
+    })
+    .optional(),
 });
 
-export type ReadPinFileReturnType = { name: string; pin: ModelPin };
+/** A model's input and output layout, as its release or the requester's own copy says. */
+export type PinnedLayout = { numInputs: number; inputScale: number; outputScales: number[]; labels: string[] };
+
+export type ReadPinFileReturnType = { name: string; pin: ModelPin; layout?: PinnedLayout };
 
 /**
  * Reads and checks a `--pin` release file (`releaseFileSchema`), naming the first field that is wrong.
@@ -67,9 +83,10 @@ export async function readPinFile({ path }: { path: string }): Promise<ReadPinFi
       expected: `${expected}; ${issue.path.join(".") || "the file"}: ${issue.message}`,
     });
   }
-  const { name, commitment, contributors } = parsed.data;
+  const { name, commitment, contributors, layout } = parsed.data;
   return {
     name,
+    ...(layout ? { layout } : {}),
     pin: {
       commitment: BigInt(commitment),
       // The key as the file holds it, not zod's copy (which reorders fields): its hash is that of its JSON text.

@@ -1,6 +1,6 @@
 import { existsSync } from "node:fs";
 import { join } from "node:path";
-import { loadModelPin, ModelNotFoundError, ModelPinNotFoundError } from "@convergence/models";
+import { loadModel, loadModelPin, ModelNotFoundError, ModelPinNotFoundError } from "@convergence/models";
 import { convergenceHome } from "@convergence/paths";
 import type { ModelPin } from "@convergence/sdk";
 import {
@@ -11,7 +11,7 @@ import {
   SetupMissingError,
 } from "@convergence/zk";
 import { InvalidArgumentError, SettingError } from "../errors.ts";
-import { readPinFile } from "./readPinFile.ts";
+import { type PinnedLayout, readPinFile } from "./readPinFile.ts";
 
 export type ResolvePinParameters = {
   /** The model or circuit package to pin (`--model`). */
@@ -24,6 +24,11 @@ export type ResolvePinReturnType = {
   pin: ModelPin;
   /** "file": --pin; "release": the bundled model's published keys; "setup": this machine's own setup in the zk cache. */
   source: "file" | "release" | "setup";
+  /**
+   * What the numbers mean (input width and scale, output scales, labels), from the same source as the pin: the worker
+   * must advertise the same. Absent only for a release file that does not carry it.
+   */
+  layout?: PinnedLayout;
 };
 
 /**
@@ -44,7 +49,7 @@ export async function resolvePin({ name, file }: ResolvePinParameters): Promise<
         expected: `the release of ${name} (--model); this file pins "${release.name}"`,
       });
     }
-    return { pin: release.pin, source: "file" };
+    return { pin: release.pin, source: "file", ...(release.layout ? { layout: release.layout } : {}) };
   }
   const missing = (where: string) =>
     new SettingError({
@@ -57,7 +62,12 @@ export async function resolvePin({ name, file }: ResolvePinParameters): Promise<
     const pkg = await loadCircuitPackage({ dir: circuitDir });
     try {
       const setup = await loadSetup({ circuit: await compileCircuitPackage({ pkg }) });
-      return { pin: await modelPinFromSetup({ setup, commitment: pkg.modelCommitment }), source: "setup" };
+      const { numInputs, input, outputs } = pkg.manifest;
+      return {
+        pin: await modelPinFromSetup({ setup, commitment: pkg.modelCommitment }),
+        source: "setup",
+        layout: { numInputs, inputScale: input.scale, outputScales: outputs.map((o) => o.scale), labels: [] },
+      };
     } catch (error) {
       if (error instanceof SetupMissingError)
         throw missing(`circuit package ${circuitDir} has no setup on this machine`);
@@ -66,7 +76,9 @@ export async function resolvePin({ name, file }: ResolvePinParameters): Promise<
   }
   try {
     const { pin, source } = await loadModelPin({ name });
-    return { pin, source };
+    const { shape, scale, labels } = (await loadModel({ name })).manifest;
+    const outputScales = Array.from({ length: shape.at(-1)! }, () => scale);
+    return { pin, source, layout: { numInputs: shape[0]!, inputScale: scale, outputScales, labels } };
   } catch (error) {
     if (error instanceof ModelNotFoundError)
       throw missing("it is neither a bundled or imported model nor an added circuit package");
