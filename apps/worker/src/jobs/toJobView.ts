@@ -8,7 +8,7 @@ export type ToJobViewParameters = {
   model: Served | undefined;
   /**
    * Show the output and proof. Only once the job settled, or to its requester: before settlement they are the
-   * requester's private answer, and whoever read them could stop the fulfil (retire the model) and refund the job.
+   * requester's private answer, which it paid for.
    */
   reveal: boolean;
 };
