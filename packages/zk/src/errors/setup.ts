@@ -67,7 +67,9 @@ export class SetupMissingError extends BaseError {
   constructor({ circuit, dir }: { circuit: string; dir: string }) {
     super(`Circuit ${circuit} has no trusted setup yet.`, {
       details: `no proving key in ${dir}`,
-      metaMessages: ["Run `convergence zk setup --model <name>` first (about a minute per shape)."],
+      metaMessages: [
+        "As the model's publisher, run `convergence zk setup --model <name>` (an MLP) or `convergence zk setup --circuit <dir>` (a circuit package) first: tens of seconds per shape, none for a model that ships published keys.",
+      ],
     });
   }
 }
