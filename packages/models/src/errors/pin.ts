@@ -39,15 +39,22 @@ export class ReleasePtauNotFoundError extends BaseError {
     name,
     ptau,
     searched,
+    problem,
   }: {
     name: string;
     ptau: { path: string; sha256: string; power: number };
     searched: string[];
+    /** Set when setup.json names no usable ptau: what is wrong with it. */
+    problem?: string;
   }) {
     super(`The ptau "${name}"'s release was made from is not on this machine: its proving key cannot be checked.`, {
-      details: `Needed: a prepared ptau of power ${ptau.power} with sha256 ${ptau.sha256} (the release names ${ptau.path}). Looked in ${searched.length === 0 ? "no existing file" : searched.join(" and ")}: none has that sha256.`,
+      details:
+        problem ??
+        `Needed: a prepared ptau of power ${ptau.power} with sha256 ${ptau.sha256} (the release names ${ptau.path}). Looked in ${searched.length === 0 ? "no existing file" : searched.join(" and ")}: none has that sha256.`,
       metaMessages: [
-        `Put that ptau at ${ptau.path} (the path the release's keys/setup.json names), then pin again. Nothing was pinned.`,
+        problem === undefined
+          ? `Put that ptau at ${ptau.path} (the path the release's keys/setup.json names), then pin again. Nothing was pinned.`
+          : "Ask the release's publisher for a keys/setup.json that names the ptau its key was made from. Nothing was pinned.",
       ],
     });
   }

@@ -1,4 +1,4 @@
-import { existsSync } from "node:fs";
+import { existsSync, statSync } from "node:fs";
 import { mkdir, readFile, rename, writeFile } from "node:fs/promises";
 import { isAbsolute, join, resolve } from "node:path";
 import { workspaceRoot } from "@convergence/paths";
@@ -31,7 +31,7 @@ export type ReplayReleaseKeyReturnType = {
   contributors: ModelPinFromSetupReturnType["contributors"];
   /** True when a verdict of an earlier replay of the same zkey, r1cs and ptau was used. */
   cached: boolean;
-  /** The verdict file (zk cache `verified-keys/`). */
+  /** The verdict file: `verified-<sha256>.json` in the circuit's zk cache directory. */
   cacheFile: string;
 };
 
@@ -49,8 +49,8 @@ type Verdict = {
  * `verifySetup` (snarkjs `zkey verify` against this machine's r1cs of the circuit and the ptau the release names, found
  * by its sha256 at the path it names or as the development ptau) and the contributors whose signatures hold over the
  * replayed contributions. A contribution record copied from another key does not replay, so its signer is never
- * listed. A valid verdict is kept in the zk cache, keyed by the sha256 of zkey, r1cs and ptau and trusted only for
- * exactly those hashes, so the replay (35 s for risk-v1) runs once per key.
+ * listed. A valid verdict is kept in the circuit's zk cache directory, keyed by the sha256 of zkey, r1cs and ptau and
+ * trusted only for exactly those hashes, so the replay (35 s for risk-v1) runs once per key.
  *
  * @example
  * const { contributors } = await replayReleaseKey({ name, zkey, zkeySha256, record, circuit });
@@ -72,7 +72,7 @@ export async function replayReleaseKey({
   const id = sha256({
     bytes: Buffer.from(`${expected.zkeySha256}\n${expected.r1csSha256}\n${expected.ptauSha256}`),
   });
-  const cacheFile = join(zkCacheDir(), "verified-keys", `${id}.json`);
+  const cacheFile = join(zkCacheDir({ key: circuit.key }), `verified-${id}.json`);
   const cached = await readVerdict({ path: cacheFile, expected });
   if (cached !== undefined) return { contributors: cached, cached: true, cacheFile };
 
@@ -86,21 +86,34 @@ export async function replayReleaseKey({
   if (!valid) throw new ReleaseKeyInvalidError({ name, zkey, problems });
   const contributors = [...new Set(contributions.flatMap((c) => (c.contributor === undefined ? [] : [c.contributor])))];
   const verdict: Verdict = { ...expected, contributors, verifiedAt: new Date().toISOString() };
-  await mkdir(join(cacheFile, ".."), { recursive: true });
+  await mkdir(zkCacheDir({ key: circuit.key }), { recursive: true });
   const partial = `${cacheFile}.${process.pid}.tmp`;
   await writeFile(partial, `${JSON.stringify(verdict, null, 2)}\n`);
   await rename(partial, cacheFile);
   return { contributors, cached: false, cacheFile };
 }
 
-/** The release's ptau on this machine: at the path setup.json names (relative to the repository), else the development ptau, each only if its sha256 is the one named. */
+/**
+ * The release's ptau on this machine: at the path setup.json names (relative to the repository), else the
+ * development ptau, each only if it is a regular file with the sha256 named.
+ */
 async function findReleasePtau({ name, ptau }: { name: string; ptau: SetupRecord["ptau"] }): Promise<string> {
-  const named = isAbsolute(ptau.path) ? ptau.path : resolve(workspaceRoot(), ptau.path);
+  const { path: namedPath, sha256: expected, power } = (ptau ?? {}) as Partial<SetupRecord["ptau"]>;
+  if (typeof expected !== "string" || !/^[0-9a-fA-F]{64}$/.test(expected) || typeof namedPath !== "string") {
+    throw new ReleasePtauNotFoundError({
+      name,
+      ptau: { path: String(namedPath), sha256: String(expected), power: Number(power) },
+      searched: [],
+      problem: `its keys/setup.json names no usable ptau (expected ptau.path and a 64-hex-digit ptau.sha256, got ${JSON.stringify(ptau)})`,
+    });
+  }
+  const named = isAbsolute(namedPath) ? namedPath : resolve(workspaceRoot(), namedPath);
   const searched: string[] = [];
   for (const path of [...new Set([named, devPtauPath()])]) {
-    if (!existsSync(path)) continue;
+    // A release names any path: only a regular file is read (never a device or a FIFO).
+    if (!existsSync(path) || !statSync(path).isFile()) continue;
     searched.push(path);
-    if ((await sha256File({ path })) === ptau.sha256.toLowerCase()) return path;
+    if ((await sha256File({ path })) === expected.toLowerCase()) return path;
   }
   throw new ReleasePtauNotFoundError({ name, ptau: { ...ptau, path: named }, searched });
 }
