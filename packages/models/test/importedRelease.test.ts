@@ -164,6 +164,18 @@ describe("loadModelPin of an imported release", () => {
     expect(second.keyCheck).toBe("cached-replay");
     expect(second.pin).toEqual(first.pin);
     expect(statSync(path).mtimeMs).toBe(written);
+
+    // The same key released without its attestation: the verdict holds for the key, the contributors are the
+    // signatures this release carries.
+    await publish("tiny-unsigned", honest, (record) => {
+      record.attestations = [];
+    });
+    const unsigned = await loadModelPin({ name: "tiny-unsigned", home });
+    expect({ keyCheck: unsigned.keyCheck, contributors: unsigned.pin.contributors }).toEqual({
+      keyCheck: "cached-replay",
+      contributors: [],
+    });
+    expect(verdicts()).toHaveLength(1);
   }, 120_000);
 
   it("does not trust a verdict file for other hashes than the key's", async () => {

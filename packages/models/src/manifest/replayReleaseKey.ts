@@ -8,6 +8,7 @@ import {
   type ModelPinFromSetupReturnType,
   type SetupRecord,
   sha256File,
+  verifyContributionAttestations,
   verifySetup,
   zkCacheDir,
 } from "@convergence/zk";
@@ -49,8 +50,9 @@ type Verdict = {
  * `verifySetup` (snarkjs `zkey verify` against this machine's r1cs of the circuit and the ptau the release names, found
  * by its sha256 at the path it names or as the development ptau) and the contributors whose signatures hold over the
  * replayed contributions. A contribution record copied from another key does not replay, so its signer is never
- * listed. A valid verdict is kept in the circuit's zk cache directory, keyed by the sha256 of zkey, r1cs and ptau and
- * trusted only for exactly those hashes, so the replay (35 s for risk-v1) runs once per key.
+ * listed. A valid verdict (with the contributors it found) is kept in the circuit's zk cache directory, keyed by the
+ * sha256 of zkey, r1cs and ptau and trusted only for exactly those hashes, so the replay (35 s for risk-v1) runs once
+ * per key; with a verdict, the key's records are known to be its own and the cheap signature check over them holds.
  *
  * @example
  * const { contributors } = await replayReleaseKey({ name, zkey, zkeySha256, record, circuit });
@@ -73,8 +75,16 @@ export async function replayReleaseKey({
     bytes: Buffer.from(`${expected.zkeySha256}\n${expected.r1csSha256}\n${expected.ptauSha256}`),
   });
   const cacheFile = join(zkCacheDir({ key: circuit.key }), `verified-${id}.json`);
-  const cached = await readVerdict({ path: cacheFile, expected });
-  if (cached !== undefined) return { contributors: cached, cached: true, cacheFile };
+  if (await hasVerdict({ path: cacheFile, expected })) {
+    // The key's contribution records are the ones its delta was made from: the cheap check over them now holds, for
+    // the attestations this release carries (a release of the same key may carry more than the one replayed).
+    const contributors = await verifyContributionAttestations({
+      zkey,
+      attestations: record.attestations,
+      circuitKey: circuit.key,
+    });
+    return { contributors, cached: true, cacheFile };
+  }
 
   const { valid, contributions, problems } = await verifySetup({
     zkey,
@@ -118,24 +128,20 @@ async function findReleasePtau({ name, ptau }: { name: string; ptau: SetupRecord
   throw new ReleasePtauNotFoundError({ name, ptau: { ...ptau, path: named }, searched });
 }
 
-/** The contributors of a cached verdict, only when it names exactly these hashes; anything else is no verdict. */
-async function readVerdict({
+/** Whether a verdict of an earlier replay names exactly these hashes; anything else is no verdict. */
+async function hasVerdict({
   path,
   expected,
 }: {
   path: string;
   expected: Omit<Verdict, "contributors" | "verifiedAt">;
-}): Promise<ModelPinFromSetupReturnType["contributors"] | undefined> {
-  if (!existsSync(path)) return undefined;
+}): Promise<boolean> {
+  if (!existsSync(path)) return false;
   try {
     const verdict = JSON.parse(await readFile(path, "utf8")) as Partial<Verdict>;
-    const matches = (Object.keys(expected) as (keyof typeof expected)[]).every((k) => verdict[k] === expected[k]);
-    const { contributors } = verdict;
-    if (!matches || !Array.isArray(contributors)) return undefined;
-    if (!contributors.every((c) => typeof c === "string" && /^0x[0-9a-fA-F]{40}$/.test(c))) return undefined;
-    return contributors as `0x${string}`[];
+    return (Object.keys(expected) as (keyof typeof expected)[]).every((k) => verdict[k] === expected[k]);
   } catch {
     // An unreadable verdict is no verdict: the key is replayed again.
-    return undefined;
+    return false;
   }
 }
