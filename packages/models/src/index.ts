@@ -17,7 +17,7 @@ export {
   UnsupportedOpsetError,
   UnsupportedShapeError,
 } from "./errors/onnx.ts";
-export { ModelPinNotFoundError } from "./errors/pin.ts";
+export { ModelPinNotFoundError, ReleaseKeyInvalidError, ReleasePtauNotFoundError } from "./errors/pin.ts";
 export {
   ActivationBoundError,
   InvalidSamplesError,

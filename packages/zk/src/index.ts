@@ -111,6 +111,11 @@ export {
   InvalidVerificationKeyError,
   VerifierCompileError,
 } from "./errors/verifier.ts";
+export {
+  type ReadBinSectionsParameters,
+  type ReadBinSectionsReturnType,
+  readBinSections,
+} from "./files/readBinSections.ts";
 export * from "./fixedPoint/constants.ts";
 export { floorDiv } from "./fixedPoint/floorDiv.ts";
 export { type ForwardParameters, type ForwardReturnType, forward } from "./fixedPoint/forward.ts";

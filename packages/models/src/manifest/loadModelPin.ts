@@ -7,6 +7,7 @@ import {
   type ModelPinFromSetupReturnType,
   modelPinFromSetup,
   modelShape,
+  PublishedKeyCircuitMismatchError,
   PublishedKeyHashMismatchError,
   readSetupRecord,
   SetupMissingError,
@@ -16,6 +17,7 @@ import {
 import { ModelPinNotFoundError } from "../errors/pin.ts";
 import { loadModel } from "./loadModel.ts";
 import { MODEL_FILES } from "./prepareModel.ts";
+import { replayReleaseKey } from "./replayReleaseKey.ts";
 
 export type LoadModelPinParameters = {
   name: string;
@@ -30,21 +32,33 @@ export type LoadModelPinReturnType = {
   source: "release" | "setup";
   /** The directory the key was read from. */
   dir: string;
+  /**
+   * How the contributors were established: "bundled" (a release committed with this repository, its key pinned by
+   * hash in git: signatures checked against the key's contribution records), "replayed" (an imported release's key
+   * replayed now with `verifySetup`), "cached-replay" (a verdict of an earlier replay of the same zkey, r1cs and
+   * ptau), "setup" (this machine's own setup).
+   */
+  keyCheck: "bundled" | "replayed" | "cached-replay" | "setup";
 };
 
 /**
  * What a requester pins a model by, from sources it trusts and never from a worker: the weight commitment of its
  * manifest (checked against its weights by `loadModel`), and the verification key of its published release (the
  * manifest's `keys`: the proving key's sha256 and the key hash are checked) or, for a model without one, of this
- * machine's own setup of its circuit (zk cache). Contributors are the verified signers of the key's phase 2
- * (`modelPinFromSetup`). Nothing is set up here: no key -> ModelPinNotFoundError.
+ * machine's own setup of its circuit (zk cache). Contributors are the verified signers of the key's phase 2. For a
+ * release bundled with the repository (hash-pinned in git) and for this machine's own setup, the signatures are
+ * checked against the key's contribution records (`modelPinFromSetup`, cheap). An imported release
+ * (`$CONVERGENCE_HOME/models/<name>/keys`) is replayed first (`replayReleaseKey`: snarkjs `zkey verify` against the
+ * circuit's r1cs and the release's ptau, once per key, then cached), since records copied from another key would pass
+ * the cheap check: an invalid key -> ReleaseKeyInvalidError, its ptau not here -> ReleasePtauNotFoundError, and
+ * nothing is pinned. Nothing is set up here: no key -> ModelPinNotFoundError.
  *
  * @example
  * const { pin } = await loadModelPin({ name: "risk-v1" });
  * await requestInference({ ..., pin });
  */
 export async function loadModelPin({ name, home }: LoadModelPinParameters): Promise<LoadModelPinReturnType> {
-  const { manifest, directory, quantized, publishedKeys } = await loadModel({
+  const { manifest, directory, quantized, publishedKeys, bundled } = await loadModel({
     name,
     ...(home === undefined ? {} : { home }),
   });
@@ -62,13 +76,35 @@ export async function loadModelPin({ name, home }: LoadModelPinParameters): Prom
     await check(verificationKeyPath, publishedKeys.vkeyHash, "0x");
     const verificationKey = JSON.parse(await readFile(verificationKeyPath, "utf8")) as VerificationKey;
     const record = await readSetupRecord({ path: join(publishedKeys.dir, "setup.json") });
-    const pin = await modelPinFromSetup({ setup: { zkey, verificationKey, record }, commitment });
-    return { pin, source: "release", dir: publishedKeys.dir };
+    if (bundled) {
+      const pin = await modelPinFromSetup({ setup: { zkey, verificationKey, record }, commitment });
+      return { pin, source: "release", dir: publishedKeys.dir, keyCheck: "bundled" };
+    }
+    const circuit = await compileCircuit({ shape: modelShape({ model: quantized }) });
+    if (record.key !== circuit.key) {
+      throw new PublishedKeyCircuitMismatchError({
+        dir: publishedKeys.dir,
+        expected: circuit.key,
+        received: record.key,
+      });
+    }
+    const replay = await replayReleaseKey({ name, zkey, zkeySha256: publishedKeys.zkeySha256, record, circuit });
+    return {
+      pin: { commitment, verificationKey, contributors: replay.contributors },
+      source: "release",
+      dir: publishedKeys.dir,
+      keyCheck: replay.cached ? "cached-replay" : "replayed",
+    };
   }
   const circuit = await compileCircuit({ shape: modelShape({ model: quantized }) });
   try {
     const setup = await loadSetup({ circuit });
-    return { pin: await modelPinFromSetup({ setup, commitment }), source: "setup", dir: circuit.dir };
+    return {
+      pin: await modelPinFromSetup({ setup, commitment }),
+      source: "setup",
+      dir: circuit.dir,
+      keyCheck: "setup",
+    };
   } catch (error) {
     if (!(error instanceof SetupMissingError)) throw error;
     const searched = [existsSync(releaseDir) ? `${releaseDir} (not pinned by the manifest)` : releaseDir, circuit.dir];
