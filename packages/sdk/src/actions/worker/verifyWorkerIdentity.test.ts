@@ -33,6 +33,8 @@ describe("verifyWorkerIdentity", () => {
     signer?: LocalAccount;
     signedAgentId?: () => bigint;
     signedChallenge?: Hex;
+    /** Sent instead of a signature. */
+    garbage?: Hex;
   };
 
   beforeAll(async () => {
@@ -57,7 +59,7 @@ describe("verifyWorkerIdentity", () => {
           agentId: (behaviour.signedAgentId ?? behaviour.agentId)(),
           challenge: behaviour.signedChallenge ?? challenge,
         });
-        identity = { challenge, signature: await behaviour.signer.signMessage({ message }) };
+        identity = { challenge, signature: behaviour.garbage ?? (await behaviour.signer.signMessage({ message })) };
       }
       res.writeHead(200, { "content-type": "application/json" });
       res.end(
@@ -115,6 +117,13 @@ describe("verifyWorkerIdentity", () => {
     const error = await verifyWorkerIdentity({ client: publicClient, agentRegistry, workerUrl }).catch((e) => e);
     expect(error).toBeInstanceOf(WorkerInvalidAnswerError);
     expect(error.field).toBe("models[].identity");
+  });
+
+  it("refuses a signature that does not recover, naming the field", async () => {
+    behaviour = { agentId: () => aliceAgent, signer: alice, garbage: `0x${"00".repeat(65)}` };
+    const error = await verifyWorkerIdentity({ client: publicClient, agentRegistry, workerUrl }).catch((e) => e);
+    expect(error).toBeInstanceOf(WorkerInvalidAnswerError);
+    expect(error.field).toBe("models[].identity.signature");
   });
 
   it("refuses a challenge that is not 32 bytes of hex before asking the worker", async () => {

@@ -34,7 +34,8 @@ export type VerifyWorkerIdentityReturnType = {
  *
  * @throws WorkerIdentityMismatchError the signer is not the advertised agent's wallet (or the agent has none, or does
  *   not exist).
- * @throws WorkerInvalidAnswerError no agent id, agents that disagree, or no signature over this challenge.
+ * @throws WorkerInvalidAnswerError no agent id, agents that disagree, no signature over this challenge, or one that
+ *   does not recover.
  *
  * @example
  * const { agentId, models } = await verifyWorkerIdentity({ client, agentRegistry, workerUrl: "http://127.0.0.1:8080" });
@@ -76,7 +77,13 @@ export async function verifyWorkerIdentity({
   const agentId = BigInt(advertised);
   const chainId = await client.getChainId();
   const message = workerIdentityMessage({ chainId, agentRegistry, agentId, challenge });
-  const signer = await recoverMessageAddress({ message, signature });
+  const signer = await recoverMessageAddress({ message, signature }).catch(() => {
+    throw new WorkerInvalidAnswerError({
+      url,
+      field: "models[].identity.signature",
+      expected: "a valid EIP-191 signature",
+    });
+  });
   const wallet = await client
     .readContract({ address: agentRegistry, abi: agentRegistryAbi, functionName: "getAgentWallet", args: [agentId] })
     .catch((error: unknown) => {
