@@ -2,9 +2,9 @@ import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import { inferenceEscrowAbi, usdcAbi } from "@convergence/contracts";
 import { loadModel } from "@convergence/models";
-import { openJob } from "@convergence/sdk";
+import { openJob, WORKER_CHALLENGE_HEADER, workerIdentityMessage } from "@convergence/sdk";
 import { commitInput, randomSalt } from "@convergence/zk";
-import type { Address } from "viem";
+import type { Address, Hex, LocalAccount } from "viem";
 import type { Devnet } from "../helpers/startDevnet.ts";
 
 /**
@@ -165,10 +165,20 @@ export type FakeWorker = {
 
 /**
  * A hostile worker's HTTP API, in this process: GET /healthz and GET /v1/models advertise risk-v1 (the bundled
- * manifest's shape, scale, labels, features and commitment) under the attacker's model id and agent id. It answers
- * nothing else (404), and records every POST.
+ * manifest's shape, scale, labels, features and commitment) under the attacker's model id and agent id. With
+ * `identity`, it answers a requester's challenge as a worker does, signing `workerIdentityMessage` for that agent id
+ * with `identity.signer` (the attacker's own key: it holds no other). It answers nothing else (404), and records every
+ * POST.
  */
-export async function startFakeWorker({ modelId, agentId }: { modelId: bigint; agentId: bigint }): Promise<FakeWorker> {
+export async function startFakeWorker({
+  modelId,
+  agentId,
+  identity,
+}: {
+  modelId: bigint;
+  agentId: bigint;
+  identity?: { signer: LocalAccount; agentRegistry: Address };
+}): Promise<FakeWorker> {
   const { manifest } = await loadModel({ name: "risk-v1" });
   const models = {
     models: [
@@ -189,14 +199,25 @@ export async function startFakeWorker({ modelId, agentId }: { modelId: bigint; a
     ],
   };
   const posts: string[] = [];
-  const server = createServer((req, res) => {
+  const server = createServer(async (req, res) => {
     const send = (status: number, body: unknown) => {
       res.writeHead(status, { "content-type": "application/json" });
       res.end(JSON.stringify(body));
     };
     if (req.method !== "GET") posts.push(`${req.method} ${req.url}`);
     if (req.method === "GET" && req.url === "/healthz") return send(200, { status: "ok", agentId: agentId.toString() });
-    if (req.method === "GET" && req.url === "/v1/models") return send(200, models);
+    if (req.method === "GET" && req.url === "/v1/models") {
+      const challenge = req.headers[WORKER_CHALLENGE_HEADER] as Hex | undefined;
+      if (!challenge || !identity) return send(200, models);
+      const message = workerIdentityMessage({
+        chainId: 31337,
+        agentRegistry: identity.agentRegistry,
+        agentId,
+        challenge,
+      });
+      const signed = { challenge, signature: await identity.signer.signMessage({ message }) };
+      return send(200, { models: models.models.map((model) => ({ ...model, identity: signed })) });
+    }
     return send(404, { error: { code: "NOT_FOUND", message: "nothing here" } });
   });
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));

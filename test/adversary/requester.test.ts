@@ -19,6 +19,8 @@ import {
   registerModel,
   requestInference,
   VerifierCodeMismatchError,
+  verifyWorkerIdentity,
+  WorkerIdentityMismatchError,
 } from "@convergence/sdk";
 import { compileVerifier, hashVerificationKey } from "@convergence/zk";
 import { keccak256, parseUnits, toHex } from "viem";
@@ -171,7 +173,12 @@ describe("adversary vs the requester: the spending policy and the pins hold", ()
       registry: contracts.AgentRegistry,
       agentURI: "data:application/json,{}",
     });
-    const fake = await startFakeWorker({ modelId: copiedKey.modelId, agentId });
+    // The attacker's worker proves it is the attacker's own agent: the pins, not the identity check, refuse it.
+    const fake = await startFakeWorker({
+      modelId: copiedKey.modelId,
+      agentId,
+      identity: { signer: devnet.accounts[PARTY.attacker]!, agentRegistry: contracts.AgentRegistry },
+    });
     try {
       const requester = address(PARTY.requester);
       const before = {
@@ -239,6 +246,75 @@ describe("adversary vs the requester: the spending policy and the pins hold", ()
       expect(await jobCount(devnet)).toBe(before.jobs);
       expect(await usdcOf(devnet, requester)).toBe(before.requester);
       expect(await usdcOf(devnet, address(PARTY.agent))).toBe(before.agent);
+      expect(await usdcOf(devnet, address(PARTY.attacker))).toBe(before.attacker);
+      expect(fake.deliveries()).toEqual([]);
+    } finally {
+      await fake.stop();
+    }
+  });
+
+  it("a worker that advertises an honest agent's id (so the job is reserved for an agent that never sees the input) is refused before paying", async () => {
+    const contracts = devnet.deployment.contracts;
+    const attacker = devnet.accounts[PARTY.attacker]!;
+    // The honest agent: the worker's account registered as an ERC-8004 agent (its wallet). The attacker's worker names
+    // it, and can sign the requester's challenge only with its own key.
+    const { agentId: honest } = await registerAgent({
+      client: devnet.wallets[PARTY.worker]!,
+      registry: contracts.AgentRegistry,
+      agentURI: "data:application/json,{}",
+    });
+    const fake = await startFakeWorker({
+      modelId: 1n,
+      agentId: honest,
+      identity: { signer: attacker, agentRegistry: contracts.AgentRegistry },
+    });
+    try {
+      const requester = address(PARTY.requester);
+      const before = {
+        requester: await usdcOf(devnet, requester),
+        worker: await usdcOf(devnet, address(PARTY.worker)),
+        attacker: await usdcOf(devnet, address(PARTY.attacker)),
+        jobs: await jobCount(devnet),
+      };
+      const claim = `advertises agent ${honest}, whose wallet is ${address(PARTY.worker)}, but its identity signature is by ${attacker.address}`;
+
+      const error = await rejection(
+        verifyWorkerIdentity({
+          client: devnet.publicClient,
+          agentRegistry: contracts.AgentRegistry,
+          workerUrl: fake.url,
+        }),
+      );
+      expect(error).toBeInstanceOf(WorkerIdentityMismatchError);
+      expect(error).toMatchObject({ agentId: honest, wallet: address(PARTY.worker), signer: attacker.address });
+
+      const input = [128, -320, 26, 512, -1, 0, 384, -512];
+      const cli = await runCli(
+        ["job", "open", "--input", JSON.stringify(input), "--quantized", "--pay", "2", "--worker-url", fake.url],
+        env,
+      );
+      expect(cli.code).toBe(1);
+      expect(cli.stderr).toContain(claim);
+
+      const agentRun = await runCli(
+        [
+          "agent",
+          "run",
+          "Get a verified risk score for WETH/USDC paying at most 2 USDC, and if the risk is low swap 100 USDC for WETH",
+          "--yes",
+          "--worker-url",
+          fake.url,
+        ],
+        { ...env, CONVERGENCE_HOME: home("identity") },
+      );
+      expect(agentRun.code, agentRun.stderr).toBe(0);
+      expect(agentRun.stdout).toMatch(/✖ request_verified_inference: .*advertises agent/);
+      expect(agentRun.stdout).not.toMatch(/✔ swap_tokens/);
+
+      // Nothing was paid: no job opened, no balance moved, the fake worker never received an input.
+      expect(await jobCount(devnet)).toBe(before.jobs);
+      expect(await usdcOf(devnet, requester)).toBe(before.requester);
+      expect(await usdcOf(devnet, address(PARTY.worker))).toBe(before.worker);
       expect(await usdcOf(devnet, address(PARTY.attacker))).toBe(before.attacker);
       expect(fake.deliveries()).toEqual([]);
     } finally {

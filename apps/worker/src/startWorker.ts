@@ -216,6 +216,11 @@ export async function startWorker({ config, log }: StartWorkerParameters): Promi
     models,
     modelIds: resolver.idsByName,
     agentId,
+    identity: {
+      chainId,
+      agentRegistry: AgentRegistry,
+      signMessage: (message) => account.signMessage({ message }),
+    },
     jobs,
     minPrice: config.minPrice,
     metrics,

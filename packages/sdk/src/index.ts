@@ -135,6 +135,17 @@ export {
 } from "./actions/worker/getWorkerModels.ts";
 export type { WorkerJob, WorkerJobState } from "./actions/worker/types.ts";
 export {
+  type VerifyWorkerIdentityParameters,
+  type VerifyWorkerIdentityReturnType,
+  verifyWorkerIdentity,
+} from "./actions/worker/verifyWorkerIdentity.ts";
+export {
+  WORKER_CHALLENGE_HEADER,
+  type WorkerIdentityMessageParameters,
+  type WorkerIdentityMessageReturnType,
+  workerIdentityMessage,
+} from "./actions/worker/workerIdentityMessage.ts";
+export {
   REQUESTER_SIGNATURE_HEADER,
   type WorkerJobReadMessageParameters,
   type WorkerJobReadMessageReturnType,
@@ -173,6 +184,7 @@ export { InvalidParameterError } from "./errors/input.ts";
 export {
   WorkerBusyError,
   WorkerCommitmentMismatchError,
+  WorkerIdentityMismatchError,
   WorkerInvalidAnswerError,
   WorkerInvalidRequestError,
   WorkerJobConflictError,

@@ -1,4 +1,5 @@
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { createServer as createHttpServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
@@ -12,9 +13,10 @@ import {
   startNode,
 } from "@convergence/devnet";
 import { loadModel, loadModelPin } from "@convergence/models";
-import { createClients, getJob } from "@convergence/sdk";
+import { createClients, getJob, WORKER_CHALLENGE_HEADER, workerIdentityMessage } from "@convergence/sdk";
 import { forward, quantizeValue } from "@convergence/zk";
 import { Command } from "commander";
+import type { Hex } from "viem";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { registerJobCommand } from "./job.ts";
 
@@ -227,6 +229,70 @@ describe("convergence job open", () => {
       /Invalid workerAgentId: 999\. Expected an agent registered/,
     );
     expect(await balance()).toBe(before);
+  });
+
+  it("refuses, before paying, a worker that advertises another agent's id and cannot sign as it", async () => {
+    // The attacker's worker: it repeats the honest worker's GET /v1/models (so the job would be reserved for the
+    // honest agent) and signs the challenge with its own key, or not at all. It records what else it is sent.
+    const stranger = devnetAccounts({ count: 5 })[4]!;
+    const { readDeployment } = await import("@convergence/contracts");
+    const { USDC, AgentRegistry } = readDeployment({ chainId: 31337, dir }).contracts;
+    let signs = true;
+    const received: string[] = [];
+    const fake = createHttpServer(async (req, res) => {
+      received.push(`${req.method} ${req.url}`);
+      const body = (await (await fetch(`${workerUrl}/v1/models`)).json()) as {
+        agentId: string;
+        models: Record<string, unknown>[];
+      };
+      const challenge = req.headers[WORKER_CHALLENGE_HEADER] as Hex | undefined;
+      if (challenge && signs) {
+        const message = workerIdentityMessage({
+          chainId: 31337,
+          agentRegistry: AgentRegistry,
+          agentId: BigInt(body.agentId),
+          challenge,
+        });
+        const identity = { challenge, signature: await stranger.signMessage({ message }) };
+        for (const model of body.models) model.identity = identity;
+      }
+      res.writeHead(200, { "content-type": "application/json" });
+      res.end(JSON.stringify(body));
+    });
+    fake.listen(0, "127.0.0.1");
+    await new Promise((resolve) => fake.once("listening", resolve));
+    const fakeUrl = `http://127.0.0.1:${(fake.address() as AddressInfo).port}`;
+    try {
+      const client = createClients({ rpcUrl: node.url, chainId: 31337 }).publicClient;
+      const balance = () =>
+        client.readContract({ address: USDC, abi: usdcAbi, functionName: "balanceOf", args: [accounts[0]!.address] });
+      const before = await balance();
+      const open = () =>
+        run(
+          "job",
+          "open",
+          "--input",
+          JSON.stringify(features),
+          "--pay",
+          "2",
+          "--rpc",
+          node.url,
+          "--worker-url",
+          fakeUrl,
+        );
+      await expect(open()).rejects.toThrow(
+        `The worker at ${fakeUrl} advertises agent ${worker!.agentId}, whose wallet is ${worker!.account}, but its identity signature is by ${stranger.address}.`,
+      );
+      signs = false;
+      await expect(open()).rejects.toThrow(
+        /--worker-agent: the worker at .* does not prove which ERC-8004 agent it is \(GET \/v1\/models identity/,
+      );
+      expect(await balance()).toBe(before);
+      // Only the challenged model list: no input was delivered to it.
+      expect(received).toEqual(["GET /v1/models", "GET /v1/models"]);
+    } finally {
+      await new Promise((resolve) => fake.close(resolve));
+    }
   });
 
   it.each([

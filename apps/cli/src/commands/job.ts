@@ -1,5 +1,12 @@
 import { readDeployment } from "@convergence/contracts";
-import { getWorkerModels, type RequestInferenceStep, requestInference, resolveAccount } from "@convergence/sdk";
+import {
+  getWorkerModels,
+  type RequestInferenceStep,
+  requestInference,
+  resolveAccount,
+  verifyWorkerIdentity,
+  WorkerInvalidAnswerError,
+} from "@convergence/sdk";
 import { quantizeValue, VALUE_MAX, VALUE_MIN } from "@convergence/zk";
 import type { Command } from "commander";
 import { type LocalAccount, maxUint256, parseUnits } from "viem";
@@ -96,7 +103,7 @@ export function registerJobCommand(program: Command): void {
     )
     .option(
       "--worker-agent <id>",
-      "reserve the job for this ERC-8004 agent (default: the one the worker advertises, its GET /v1/models agentId)",
+      "reserve the job for this ERC-8004 agent (default: the one the worker advertises on GET /v1/models, once it signs a fresh challenge with that agent's wallet)",
       parseAgentId,
     )
     .option(
@@ -125,8 +132,27 @@ export function registerJobCommand(program: Command): void {
       const { contracts } = readDeployment({ chainId });
       const quiet = options.json;
 
-      // The worker describes what it serves (an MLP or a circuit package): the requester needs no local copy.
-      const served = (await getWorkerModels({ workerUrl })).find((model) => model.name === options.model);
+      // The worker describes what it serves (an MLP or a circuit package): the requester needs no local copy. When the
+      // job is to be reserved for the agent the worker names, the worker proves it is that agent first (it signs a
+      // fresh challenge with the agent's wallet): one that names another agent would take the input and leave the job
+      // to an agent that never sees it (WorkerIdentityMismatchError, before anything is paid).
+      const identity =
+        options.workerAgent === undefined
+          ? await verifyWorkerIdentity({
+              client: publicClient,
+              agentRegistry: contracts.AgentRegistry,
+              workerUrl,
+            }).catch((error: unknown) => {
+              if (!(error instanceof WorkerInvalidAnswerError) || !error.field.startsWith("models[].")) throw error;
+              throw new SettingError({
+                setting: "--worker-agent",
+                problem: `the worker at ${workerUrl} does not prove which ERC-8004 agent it is (GET /v1/models ${error.field.slice("models[].".length)}: ${error.shortMessage})`,
+                fix: "Pass --worker-agent <id>: the agent id of the worker you chose (the job is reserved for it).",
+              });
+            })
+          : undefined;
+      const models = identity?.models ?? (await getWorkerModels({ workerUrl }));
+      const served = models.find((model) => model.name === options.model);
       if (!served?.modelId) {
         throw new SettingError({
           setting: "--model",
@@ -189,14 +215,8 @@ export function registerJobCommand(program: Command): void {
         }
         return BigInt(value);
       });
-      const workerAgentId = options.workerAgent ?? (served.agentId === undefined ? undefined : BigInt(served.agentId));
-      if (workerAgentId === undefined) {
-        throw new SettingError({
-          setting: "--worker-agent",
-          problem: `the worker at ${workerUrl} does not advertise its ERC-8004 agent id (GET /v1/models agentId).`,
-          fix: "Pass --worker-agent <id>: the agent id of the worker you chose (the job is reserved for it).",
-        });
-      }
+      // Either the requester's own choice, or the agent the worker named and proved it is.
+      const workerAgentId = options.workerAgent ?? identity!.agentId;
       const modelId = BigInt(served.modelId);
       const stepTitle = (step: RequestInferenceStep) =>
         step.name === "open"

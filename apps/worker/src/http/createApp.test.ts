@@ -1,8 +1,9 @@
 import type { Server } from "node:http";
 import type { AddressInfo } from "node:net";
-import type { Job, JobStatus } from "@convergence/sdk";
+import { type Job, type JobStatus, WORKER_CHALLENGE_HEADER, workerIdentityMessage } from "@convergence/sdk";
 import { commitInput } from "@convergence/zk";
-import { zeroAddress } from "viem";
+import { type Hex, recoverMessageAddress, zeroAddress } from "viem";
+import { generatePrivateKey, privateKeyToAccount } from "viem/accounts";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { escrowJob } from "../../test/jobFixtures.ts";
 import type { JobReading } from "../chain/types.ts";
@@ -28,6 +29,8 @@ describe("createApp", () => {
   const salt = 2n ** 200n + 12345n;
   const onChain = new Map<bigint, JobReading>();
   const chainTime = 1_900_000_000n;
+  const agentWallet = privateKeyToAccount(generatePrivateKey());
+  const agentRegistry = "0xe7f1725E7734CE288F8367e1Bb143E90bb3F0512";
 
   beforeAll(async () => {
     const models = await loadServedModels({ names: ["risk-v1"], home: "/nonexistent-convergence-home" });
@@ -96,6 +99,7 @@ describe("createApp", () => {
       models,
       modelIds: () => new Map([["risk-v1", 1n]]),
       agentId: 4n,
+      identity: { chainId: 31337, agentRegistry, signMessage: (message) => agentWallet.signMessage({ message }) },
       jobs,
       minPrice: { default: 0n, byModel: { "risk-v1": 100_000n } },
       metrics,
@@ -134,6 +138,38 @@ describe("createApp", () => {
       minPrice: "0.1",
       agentId: "4",
     });
+  });
+
+  it("signs the requester's challenge with its agent wallet, and only when challenged", async () => {
+    const unchallenged = (await (await fetch(`${url}/v1/models`)).json()) as Record<string, unknown>;
+    expect(unchallenged.identity).toBeUndefined();
+    expect((unchallenged.models as Record<string, unknown>[])[0]!.identity).toBeUndefined();
+
+    const challenge: Hex = `0x${"AB".repeat(32)}`;
+    const response = await fetch(`${url}/v1/models`, { headers: { [WORKER_CHALLENGE_HEADER]: challenge } });
+    expect(response.status).toBe(200);
+    const body = (await response.json()) as {
+      identity: { challenge: Hex; signature: Hex };
+      models: { identity: { challenge: Hex; signature: Hex } }[];
+    };
+    expect(body.identity.challenge).toBe(challenge.toLowerCase());
+    expect(body.models[0]!.identity).toEqual(body.identity);
+    const message = workerIdentityMessage({ chainId: 31337, agentRegistry, agentId: 4n, challenge });
+    expect(await recoverMessageAddress({ message, signature: body.identity.signature })).toBe(agentWallet.address);
+    // Bound to the challenge and the agent: over another one, the same signature recovers to someone else.
+    const other = workerIdentityMessage({ chainId: 31337, agentRegistry, agentId: 5n, challenge });
+    expect(await recoverMessageAddress({ message: other, signature: body.identity.signature })).not.toBe(
+      agentWallet.address,
+    );
+  });
+
+  it("refuses a challenge that is not 32 bytes of hex, naming the header", async () => {
+    const response = await fetch(`${url}/v1/models`, { headers: { [WORKER_CHALLENGE_HEADER]: "0x1234" } });
+    expect(response.status).toBe(400);
+    const { error } = (await response.json()) as { error: { code: string; message: string } };
+    expect(error.code).toBe("INVALID_REQUEST");
+    expect(error.message).toContain(WORKER_CHALLENGE_HEADER);
+    expect(error.message).toContain("32 bytes");
   });
 
   it("runs an inference without a proof", async () => {

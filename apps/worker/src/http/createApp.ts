@@ -1,6 +1,6 @@
-import { REQUESTER_SIGNATURE_HEADER } from "@convergence/sdk";
+import { REQUESTER_SIGNATURE_HEADER, WORKER_CHALLENGE_HEADER, workerIdentityMessage } from "@convergence/sdk";
 import express, { type NextFunction, type Request, type Response } from "express";
-import { formatUnits } from "viem";
+import { type Address, formatUnits, type Hex } from "viem";
 import type { z } from "zod";
 import {
   HttpError,
@@ -27,6 +27,11 @@ export type CreateAppParameters = {
   modelIds?: () => Map<string, bigint>;
   /** The worker's ERC-8004 agent id: GET /v1/models shows it, so a requester can reserve its job for this worker. */
   agentId?: bigint;
+  /**
+   * How the worker proves it is `agentId`: GET /v1/models with an `x-convergence-challenge` header is answered with an
+   * EIP-191 signature of `workerIdentityMessage` by the agent's wallet (the account the worker fulfils with).
+   */
+  identity?: { chainId: number; agentRegistry: Address; signMessage: (message: string) => Promise<Hex> };
   jobs: JobService;
   /** The price floor: GET /v1/models shows each model's, so a requester can pay enough before it opens a job. */
   minPrice?: PriceFloor;
@@ -47,7 +52,7 @@ export type CreateAppReturnType = express.Express;
  * | route | answer |
  * |---|---|
  * | GET /healthz | 200 `{status: "ok", ...}`, 503 while draining |
- * | GET /v1/models | the worker's agentId, and the served models (MLPs and circuit packages): name, kind, shape, scale, labels, features, commitment, on-chain id, minPrice (USDC), agentId |
+ * | GET /v1/models | the worker's agentId, and the served models (MLPs and circuit packages): name, kind, shape, scale, labels, features, commitment, on-chain id, minPrice (USDC), agentId; with header `x-convergence-challenge: 0x<32 bytes>`, `identity: {challenge, signature}` (top level and on each model): the agent wallet's signature of `workerIdentityMessage` |
  * | POST /v1/inference `{model, input, encoding?}` | the int64 ONNX output (a circuit package: its TypeScript reference), no proof |
  * | POST /v1/jobs/:jobId/input `{input, salt}` | 202 queued (200 if the same input was delivered before); 402/409 a job below the price floor or too close to its deadline |
  * | GET /v1/jobs/:jobId | state, tx hashes, timings; output and proof once settled, or to the requester's signed read |
@@ -61,6 +66,7 @@ export function createApp({
   models,
   modelIds = () => new Map(),
   agentId,
+  identity,
   jobs,
   minPrice = { default: 0n, byModel: {} },
   metrics,
@@ -102,10 +108,23 @@ export function createApp({
     res.type(metrics.contentType).send(await metrics.render());
   });
 
-  app.get("/v1/models", (_req, res) => {
+  app.get("/v1/models", async (req, res) => {
+    const challenge = req.get(WORKER_CHALLENGE_HEADER);
+    if (challenge !== undefined && !/^0x[0-9a-fA-F]{64}$/.test(challenge)) {
+      throw new InvalidRequestError({
+        issues: [
+          `header ${WORKER_CHALLENGE_HEADER}: expected 0x and 32 bytes of hex, received ${JSON.stringify(challenge)}`,
+        ],
+      });
+    }
     const ids = modelIds();
     // On each model too: a client that keeps only the list (the SDK's getWorkerModels) still knows who proves it.
-    const agent = agentId === undefined ? {} : { agentId: agentId.toString() };
+    const agent: { agentId?: string; identity?: { challenge: Hex; signature: Hex } } =
+      agentId === undefined ? {} : { agentId: agentId.toString() };
+    if (challenge !== undefined && agentId !== undefined && identity) {
+      const message = workerIdentityMessage({ ...identity, agentId, challenge: challenge as Hex });
+      agent.identity = { challenge: challenge.toLowerCase() as Hex, signature: await identity.signMessage(message) };
+    }
     res.json({
       ...agent,
       models: [...models.values()].map((model) => {

@@ -18,6 +18,7 @@ const contracts = {
   Pool: address(1),
   WETH: address(2),
   USDC: address(3),
+  AgentRegistry: address(6),
   InferenceEscrow: address(4),
   InferenceAttestor: address(5),
 };
@@ -46,12 +47,19 @@ describe("requestRiskInference", () => {
   it("names the worker URL when no worker answers, before paying", async () => {
     await expect(requestRiskInference({ ...base, subject: "usdc/weth" })).rejects.toThrow(/127\.0\.0\.1:9/);
   });
-  describe("with a worker that does not advertise its agent id", () => {
+  describe("with a worker that does not prove which agent it is", () => {
     let server: Server | undefined;
+    let agentId: string | undefined;
     afterAll(() => new Promise((resolve) => (server ? server.close(resolve) : resolve(undefined))));
-    it("refuses before reading the chain or paying: the job could not be reserved for it", async () => {
-      // A stand-in answering GET /v1/models as a worker from before issue #14 (no agentId); nothing else answers.
-      server = createServer((_req, res) => {
+    it.each([
+      // A worker from before issue #14: no agentId.
+      [undefined, "agentId"],
+      // An agent id, but no signature over the challenge: the worker's word only.
+      ["4", "identity"],
+    ])("agent id %j: refuses before reading the chain or paying, naming the missing %s", async (id, field) => {
+      agentId = id;
+      // A stand-in answering GET /v1/models; nothing else answers, and nothing listens at the RPC URL.
+      server ??= createServer((_req, res) => {
         res.writeHead(200, { "content-type": "application/json" });
         res.end(
           JSON.stringify({
@@ -66,16 +74,19 @@ describe("requestRiskInference", () => {
                 labels: ["low", "medium", "high"],
                 features: null,
                 commitment: "1",
+                ...(agentId === undefined ? {} : { agentId }),
               },
             ],
           }),
         );
       }).listen(0, "127.0.0.1");
-      await new Promise((resolve) => server!.once("listening", resolve));
+      if (!server.listening) await new Promise((resolve) => server!.once("listening", resolve));
       const workerUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
       const error = await requestRiskInference({ ...base, workerUrl, subject: "WETH/USDC" }).catch((e: unknown) => e);
       expect(error).toBeInstanceOf(InferenceUnavailableError);
-      expect((error as Error).message).toContain("does not advertise its ERC-8004 agent id");
+      expect((error as Error).message).toContain(
+        `does not prove which ERC-8004 agent it is (GET /v1/models ${field}), so the job cannot be reserved for it`,
+      );
     });
   });
 });

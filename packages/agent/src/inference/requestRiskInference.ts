@@ -1,5 +1,11 @@
 import { buildRiskFeatures, loadModel, loadModelPin } from "@convergence/models";
-import { getWorkerModels, type ReadClient, requestInference, type WriteClient } from "@convergence/sdk";
+import {
+  type ReadClient,
+  requestInference,
+  verifyWorkerIdentity,
+  WorkerInvalidAnswerError,
+  type WriteClient,
+} from "@convergence/sdk";
 import { quantizeValue } from "@convergence/zk";
 import { type Address, toHex } from "viem";
 import { toBaseUnits } from "../chain/toBaseUnits.ts";
@@ -10,7 +16,15 @@ import { readMarketState } from "./readMarketState.ts";
 export type RequestRiskInferenceParameters = {
   publicClient: ReadClient;
   walletClient: WriteClient;
-  contracts: { Pool: Address; WETH: Address; USDC: Address; InferenceEscrow?: Address; InferenceAttestor?: Address };
+  contracts: {
+    Pool: Address;
+    WETH: Address;
+    USDC: Address;
+    /** The AgentRegistry the escrow reserves jobs through: the worker proves it is the agent it names there. */
+    AgentRegistry: Address;
+    InferenceEscrow?: Address;
+    InferenceAttestor?: Address;
+  };
   /** The worker's HTTP API, e.g. http://127.0.0.1:8080. */
   workerUrl: string;
   model: string;
@@ -30,7 +44,8 @@ export const SUPPORTED_SUBJECTS = ["WETH/USDC"] as const;
  * A zero-knowledge-verified risk score for a market: reads the pool's state (readMarketState), maps it
  * to the model's features (buildRiskFeatures) quantized at the manifest's scale, buys the proven
  * inference with the SDK's requestInference (the registration held against the model's pin from its
- * published release, loadModelPin; the job reserved for the worker's advertised agent; escrow paid
+ * published release, loadModelPin; the job reserved for the worker's advertised agent once the worker signed a
+ * fresh challenge with that agent's wallet, verifyWorkerIdentity; escrow paid
  * with a permit, input delivered to the worker, attestation awaited) and reads the attested logits as
  * a risk level (decodeRiskOutput). The attestation id is the job id as 32-byte hex.
  *
@@ -61,17 +76,25 @@ export async function requestRiskInference({
     });
   }
   const { manifest } = await loadModel({ name: model });
-  const served = (await getWorkerModels({ workerUrl })).find((m) => m.name === model);
+  // The job is reserved for the agent the worker names, so the worker proves it is that agent (its wallet signs a fresh
+  // challenge): one that names another agent would take the input and leave the job to an agent that never sees it
+  // (WorkerIdentityMismatchError, before anything is paid).
+  const { agentId, models } = await verifyWorkerIdentity({
+    client: publicClient,
+    agentRegistry: contracts.AgentRegistry,
+    workerUrl,
+  }).catch((error: unknown) => {
+    if (!(error instanceof WorkerInvalidAnswerError) || !error.field.startsWith("models[].")) throw error;
+    throw new InferenceUnavailableError({
+      problem: `the worker at ${workerUrl} does not prove which ERC-8004 agent it is (GET /v1/models ${error.field.slice("models[].".length)}), so the job cannot be reserved for it.`,
+      fix: "Use a worker that advertises its agentId and signs the x-convergence-challenge (apps/worker from issue #14 on).",
+    });
+  });
+  const served = models.find((m) => m.name === model);
   if (!served?.modelId) {
     throw new InferenceUnavailableError({
       problem: `the worker at ${workerUrl} does not serve ${model} on-chain.`,
       fix: "Start a worker that serves it (pnpm worker), or set CONVERGENCE_WORKER_URL to one that does.",
-    });
-  }
-  if (served.agentId === undefined) {
-    throw new InferenceUnavailableError({
-      problem: `the worker at ${workerUrl} does not advertise its ERC-8004 agent id (GET /v1/models agentId), so the job cannot be reserved for it.`,
-      fix: "Use a worker that advertises its agentId (apps/worker from issue #14 on).",
     });
   }
   // What the answer must be proven under comes from this agent's own copy of the model (its published release, or
@@ -89,7 +112,7 @@ export async function requestRiskInference({
     workerUrl,
     modelId: BigInt(served.modelId),
     pin,
-    workerAgentId: BigInt(served.agentId),
+    workerAgentId: agentId,
     ...(served.minPrice === undefined
       ? {}
       : { workerMinPrice: toBaseUnits({ amount: served.minPrice, symbol: "USDC" }) }),

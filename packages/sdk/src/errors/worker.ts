@@ -1,3 +1,4 @@
+import type { Address } from "viem";
 import { BaseError } from "./base.ts";
 
 /**
@@ -84,5 +85,40 @@ export class WorkerInvalidAnswerError extends BaseError {
       ],
     });
     this.field = field;
+  }
+}
+
+/**
+ * The worker's signature over the requester's challenge (`workerIdentityMessage`) is not by the wallet of the agent it
+ * advertises: it named an agent it is not, so a job reserved for that agent would never be fulfilled by this worker.
+ */
+export class WorkerIdentityMismatchError extends BaseError {
+  override name = "WorkerIdentityMismatchError";
+  readonly agentId: bigint;
+  readonly wallet: Address | undefined;
+  readonly signer: Address;
+  constructor({
+    workerUrl,
+    agentId,
+    wallet,
+    signer,
+  }: {
+    workerUrl: string;
+    agentId: bigint;
+    wallet: Address | undefined;
+    signer: Address;
+  }) {
+    super(
+      `The worker at ${workerUrl} advertises agent ${agentId}, whose wallet is ${wallet ?? "unset"}, but its identity signature is by ${signer}.`,
+      {
+        metaMessages: [
+          "Nothing was paid. The worker is not the agent it names: a job reserved for that agent would lock your payment until its deadline.",
+          "Use another worker, or pass the agent id of the worker you chose (--worker-agent).",
+        ],
+      },
+    );
+    this.agentId = agentId;
+    this.wallet = wallet;
+    this.signer = signer;
   }
 }

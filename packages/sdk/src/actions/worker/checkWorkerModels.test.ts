@@ -31,6 +31,16 @@ describe("checkWorkerModels", () => {
     ],
     ["an agent id that is not a decimal", { models: [{ ...model, agentId: 3 }] }, "models[0].agentId"],
     ["agent id 0", { models: [{ ...model, agentId: "0" }] }, "models[0].agentId"],
+    [
+      "an identity signature that is not 65 bytes",
+      { models: [{ ...model, agentId: "3", identity: { challenge: `0x${"ab".repeat(32)}`, signature: "0x1234" } }] },
+      "models[0].identity",
+    ],
+    [
+      "an identity without its challenge",
+      { models: [{ ...model, agentId: "3", identity: { signature: `0x${"ab".repeat(65)}` } }] },
+      "models[0].identity",
+    ],
     ["an output without a scale", { models: [{ ...model, outputs: [{ name: "score" }] }] }, "models[0].outputs"],
   ])("refuses %s, naming the field", (_what, body, field) => {
     expect(() => checkWorkerModels({ body, url })).toThrowError(WorkerInvalidAnswerError);

@@ -4,6 +4,7 @@ import {
   type Check,
   checkFields,
   isDecimal,
+  isHash,
   isObject,
   isScale,
   isString,
@@ -30,6 +31,17 @@ const modelFields: [string, Check, string][] = [
     'a USDC amount such as "0.16"',
   ],
   ["agentId", optional((v) => isDecimal(v) && v !== "0"), "a positive decimal ERC-8004 agent id"],
+  [
+    "identity",
+    optional(
+      (v) =>
+        isObject(v) &&
+        isHash((v as Record<string, unknown>).challenge) &&
+        typeof (v as Record<string, unknown>).signature === "string" &&
+        /^0x[0-9a-fA-F]{130}$/.test((v as Record<string, unknown>).signature as string),
+    ),
+    "{challenge, signature}: the 32-byte challenge and a 65-byte EIP-191 signature",
+  ],
   [
     "outputs",
     optional(

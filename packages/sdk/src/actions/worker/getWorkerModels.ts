@@ -1,5 +1,7 @@
+import type { Hex } from "viem";
 import { checkWorkerModels } from "./checkWorkerModels.ts";
 import { requestWorker } from "./requestWorker.ts";
+import { WORKER_CHALLENGE_HEADER } from "./workerIdentityMessage.ts";
 
 /** A model a worker serves (GET /v1/models). */
 export type WorkerModel = {
@@ -30,9 +32,20 @@ export type WorkerModel = {
    * word, to be checked against the AgentRegistry; absent from workers before issue #14.
    */
   agentId?: string;
+  /**
+   * Present when the request carried a challenge: the worker's EIP-191 signature of `workerIdentityMessage` over it,
+   * by its agent wallet. The worker's word until `verifyWorkerIdentity` recovers the signer and compares it with the
+   * AgentRegistry's wallet for `agentId`.
+   */
+  identity?: { challenge: Hex; signature: Hex };
 };
 
-export type GetWorkerModelsParameters = { workerUrl: string; timeoutMs?: number };
+export type GetWorkerModelsParameters = {
+  workerUrl: string;
+  /** A random 32-byte nonce (0x + 64 hex): the worker signs it (`identity` on each model). */
+  challenge?: Hex;
+  timeoutMs?: number;
+};
 
 export type GetWorkerModelsReturnType = WorkerModel[];
 
@@ -45,12 +58,14 @@ export type GetWorkerModelsReturnType = WorkerModel[];
  */
 export async function getWorkerModels({
   workerUrl,
+  challenge,
   timeoutMs,
 }: GetWorkerModelsParameters): Promise<GetWorkerModelsReturnType> {
   const { body } = await requestWorker<unknown>({
     workerUrl,
     method: "GET",
     path: "/v1/models",
+    ...(challenge === undefined ? {} : { headers: { [WORKER_CHALLENGE_HEADER]: challenge } }),
     ...(timeoutMs === undefined ? {} : { timeoutMs }),
   });
   return checkWorkerModels({ body, url: new URL("/v1/models", workerUrl).toString() });
