@@ -110,10 +110,13 @@ The proving key (\`circuit_final.zkey\`) and verification key (\`verification_ke
 
 ## Verify
 
-\`verifySetup({ zkey, r1cs, attestations })\` (@convergence/zk) runs snarkjs' \`zkey verify\` of this key against the
+\`convergence zk verify-setup --model ${values.model}\` (the CLI of \`verifySetup\`, @convergence/zk) runs snarkjs' \`zkey verify\` of this key against the
 circuit's r1cs (compiled by \`convergence zk setup --model ${values.model}\`, in \`$CONVERGENCE_HOME/zk/${circuit.key}/\`) and
 the development ptau, and lists the contributions with the contributors whose signatures hold. More contributions
-are welcome (\`contributeSetup\`); each one changes the verification key, so the pins here change with it.
+are welcome (\`convergence zk contribute --model ${values.model} --out <file>\`); each one changes the verification key, so the pins
+here change with it.
+
+The zkey is committed like the ptau: a published ceremony artifact (3.6 MB) with its hash pinned, not a build output.
 
 ## Regenerate
 

@@ -1,6 +1,6 @@
 import { existsSync } from "node:fs";
 import { join } from "node:path";
-import { loadModel, loadModelPin, ModelNotFoundError, ModelPinNotFoundError } from "@convergence/models";
+import { loadModelPin, ModelNotFoundError, ModelPinNotFoundError } from "@convergence/models";
 import { convergenceHome } from "@convergence/paths";
 import type { ModelPin } from "@convergence/sdk";
 import {
@@ -75,8 +75,8 @@ export async function resolvePin({ name, file }: ResolvePinParameters): Promise<
     }
   }
   try {
-    const { pin, source } = await loadModelPin({ name });
-    const { shape, scale, labels } = (await loadModel({ name })).manifest;
+    const { pin, source, manifest } = await loadModelPin({ name });
+    const { shape, scale, labels } = manifest;
     const outputScales = Array.from({ length: shape.at(-1)! }, () => scale);
     return { pin, source, layout: { numInputs: shape[0]!, inputScale: scale, outputScales, labels } };
   } catch (error) {

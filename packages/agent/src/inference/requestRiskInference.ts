@@ -1,4 +1,4 @@
-import { buildRiskFeatures, loadModel, loadModelPin } from "@convergence/models";
+import { buildRiskFeatures, loadModelPin } from "@convergence/models";
 import {
   type ReadClient,
   requestInference,
@@ -75,7 +75,9 @@ export async function requestRiskInference({
       fix: "Deploy the full stack (pnpm convergence deploy) and pass its addresses.",
     });
   }
-  const { manifest } = await loadModel({ name: model });
+  // What the answer must be proven under comes from this agent's own copy of the model (its published release, or
+  // this machine's setup of it), never from the worker: the worker only names the registration id and its agent.
+  const { manifest, pin } = await loadModelPin({ name: model });
   // The job is reserved for the agent the worker names, so the worker proves it is that agent (its wallet signs a fresh
   // challenge): one that names another agent would take the input and leave the job to an agent that never sees it
   // (WorkerIdentityMismatchError, before anything is paid).
@@ -97,9 +99,6 @@ export async function requestRiskInference({
       fix: "Start a worker that serves it (pnpm worker), or set CONVERGENCE_WORKER_URL to one that does.",
     });
   }
-  // What the answer must be proven under comes from this agent's own copy of the model (its published release, or
-  // this machine's setup of it), never from the worker: the worker only names the registration id and its agent.
-  const { pin } = await loadModelPin({ name: model });
   const market = await readMarketState({ client: publicClient, contracts });
   const features = buildRiskFeatures({ market });
   const input = features.map((value, i) =>

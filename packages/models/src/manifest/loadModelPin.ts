@@ -18,6 +18,7 @@ import { ModelPinNotFoundError } from "../errors/pin.ts";
 import { loadModel } from "./loadModel.ts";
 import { MODEL_FILES } from "./prepareModel.ts";
 import { replayReleaseKey } from "./replayReleaseKey.ts";
+import type { ModelManifest } from "./types.ts";
 
 export type LoadModelPinParameters = {
   name: string;
@@ -39,6 +40,8 @@ export type LoadModelPinReturnType = {
    * ptau), "setup" (this machine's own setup).
    */
   keyCheck: "bundled" | "replayed" | "cached-replay" | "setup";
+  /** The model's manifest, as `loadModel` read it for the pin: its scale and labels say what the numbers mean. */
+  manifest: ModelManifest;
 };
 
 /**
@@ -78,7 +81,7 @@ export async function loadModelPin({ name, home }: LoadModelPinParameters): Prom
     const record = await readSetupRecord({ path: join(publishedKeys.dir, "setup.json") });
     if (bundled) {
       const pin = await modelPinFromSetup({ setup: { zkey, verificationKey, record }, commitment });
-      return { pin, source: "release", dir: publishedKeys.dir, keyCheck: "bundled" };
+      return { pin, source: "release", dir: publishedKeys.dir, keyCheck: "bundled", manifest };
     }
     const circuit = await compileCircuit({ shape: modelShape({ model: quantized }) });
     if (record.key !== circuit.key) {
@@ -94,6 +97,7 @@ export async function loadModelPin({ name, home }: LoadModelPinParameters): Prom
       source: "release",
       dir: publishedKeys.dir,
       keyCheck: replay.cached ? "cached-replay" : "replayed",
+      manifest,
     };
   }
   const circuit = await compileCircuit({ shape: modelShape({ model: quantized }) });
@@ -104,6 +108,7 @@ export async function loadModelPin({ name, home }: LoadModelPinParameters): Prom
       source: "setup",
       dir: circuit.dir,
       keyCheck: "setup",
+      manifest,
     };
   } catch (error) {
     if (!(error instanceof SetupMissingError)) throw error;
