@@ -4,9 +4,9 @@ import {
   circuitPackageRegistrationRecord,
   type SetupCircuitReturnType,
   setupRegistration,
-  stripCodeMetadata,
+  verifierRuntimeCode,
 } from "@convergence/zk";
-import type { Address, Hex } from "viem";
+import type { Address } from "viem";
 import { checkRegistration, type ServedKey } from "../chain/checkRegistration.ts";
 import { ModelNotRegisteredError } from "../errors/bootstrap.ts";
 import type { Served } from "../inference/types.ts";
@@ -64,13 +64,10 @@ export async function ensureModelRegistered({
   const kind = model.kind === "mlp" ? "model" : "circuit";
   const registration = await setupRegistration({ setup, name: model.name });
   const { vkeyHash } = registration;
-  let code: Promise<Hex> | undefined;
+  // zk's verifierRuntimeCode: the code compiled from the key (memoized per key), as a requester's checkModelPin has it.
   const key: ServedKey = {
     vkeyHash,
-    verifierCode: () => {
-      code ??= registration.compileVerifier().then(({ deployedBytecode }) => stripCodeMetadata(deployedBytecode));
-      return code;
-    },
+    verifierCode: () => verifierRuntimeCode({ verificationKey: setup.verificationKey }),
   };
 
   let best: { modelId: bigint; verifier: Address } | undefined;
