@@ -1,6 +1,5 @@
 import { devnetAccounts, modelRegistryAbi } from "@convergence/contracts";
 import { deployStack, type StartNodeReturnType, startNode } from "@convergence/devnet";
-import { loadModel } from "@convergence/models";
 import {
   createClients,
   deployVerifier,
@@ -9,14 +8,15 @@ import {
   retireModel,
   type WriteClient,
 } from "@convergence/sdk";
-import { compileCircuit, loadSetup, modelShape, setupRegistration, stripCodeMetadata } from "@convergence/zk";
+import { type SetupCircuitReturnType, setupRegistration, stripCodeMetadata } from "@convergence/zk";
 import type { Address, Hex } from "viem";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ensureModelRegistered } from "../bootstrap/ensureModelRegistered.ts";
+import { ensureZkSetup } from "../bootstrap/ensureZkSetup.ts";
 import { ModelNotRegisteredError } from "../errors/bootstrap.ts";
 import { loadServedModels } from "../inference/loadServedModels.ts";
 import type { Served } from "../inference/types.ts";
-import type { Logger } from "../log/createLogger.ts";
+import { createLogger, type Logger } from "../log/createLogger.ts";
 import type { ServedKey } from "./checkRegistration.ts";
 import { createModelResolver } from "./createModelResolver.ts";
 
@@ -37,7 +37,7 @@ describe("createModelResolver: serves only its publishers' registrations of its 
   let key: ServedKey;
   let honestVerifier: Address;
   let circuitId: Hex;
-  let setup: Awaited<ReturnType<typeof loadSetup>>;
+  let setup: SetupCircuitReturnType;
   const accounts = devnetAccounts({ count: 6 });
   const worker = accounts[2]!.address;
   const publisher = accounts[3]!.address;
@@ -96,8 +96,8 @@ describe("createModelResolver: serves only its publishers' registrations of its 
     model = (
       await loadServedModels({ names: ["risk-v1"], home: (await import("@convergence/paths")).convergenceHome() })
     ).get("risk-v1")!;
-    const { quantized } = await loadModel({ name: "risk-v1" });
-    setup = await loadSetup({ circuit: await compileCircuit({ shape: modelShape({ model: quantized }) }) });
+    // The worker's own path to its key: risk-v1's published key, installed on a fresh clone's first run.
+    setup = await ensureZkSetup({ model, log: createLogger({ level: "silent" }) });
     const registration = await setupRegistration({ setup, name: "risk-v1" });
     const compiled = await registration.compileVerifier();
     circuitId = registration.circuitId;
