@@ -2,11 +2,10 @@ import { copyFileSync, cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, wri
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import {
-  compileCircuit,
   hashVerificationKey,
-  loadSetup,
-  modelShape,
   PublishedKeyHashMismatchError,
+  type SetupCircuitReturnType,
+  setupModel,
   sha256File,
 } from "@convergence/zk";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -38,15 +37,15 @@ function importedCopy(home: string, name: string, keys?: { from: string; zkeySha
 
 describe("loadModelPin", () => {
   let home: string;
-  let setup: Awaited<ReturnType<typeof loadSetup>>;
+  let setup: SetupCircuitReturnType;
   let commitment: bigint;
 
   beforeAll(async () => {
     home = mkdtempSync(join(tmpdir(), "models-pin-"));
-    const { quantized, manifest } = await loadModel({ name: "risk-v1" });
+    const { quantized, manifest, publishedKeys } = await loadModel({ name: "risk-v1" });
     commitment = BigInt(manifest.commitments.model);
-    // risk-v1's shape is set up in the zk cache by the zk and worker tests (this machine's own setup).
-    setup = await loadSetup({ circuit: await compileCircuit({ shape: modelShape({ model: quantized }) }) });
+    // This machine's key for risk-v1's shape: its published key, installed (no phase 2) if no other test did it first.
+    ({ setup } = await setupModel({ model: quantized, name: "risk-v1", published: publishedKeys, verifierDirs: [] }));
   });
   afterAll(() => rmSync(home, { recursive: true, force: true }));
 
