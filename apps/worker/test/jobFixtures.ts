@@ -17,6 +17,7 @@ export function escrowJob({
     amount: 2_000_000n,
     deadline: 2_000_000_000n,
     workerAgentId: 0n,
+    exclusiveUntil: 0n,
     status: "open",
     ...overrides,
   };

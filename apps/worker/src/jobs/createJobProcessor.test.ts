@@ -141,6 +141,7 @@ describe("createJobProcessor", () => {
       amount,
       deadline,
       workerAgentId: 0n,
+      exclusiveUntil: 0n,
       openedBlock: 5n,
       openedTx: undefined,
     };

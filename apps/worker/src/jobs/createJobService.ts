@@ -92,7 +92,8 @@ export function createJobService({
     const { status, ...terms } = job;
     // Once fulfilled, the escrow names the agent that did; the stored terms keep the one reserved at opening.
     const workerAgentId = status === "open" ? terms.workerAgentId : 0n;
-    store.insertOpened({ ...terms, workerAgentId, openedBlock: undefined, openedTx: undefined });
+    const exclusiveUntil = status === "open" ? terms.exclusiveUntil : 0n;
+    store.insertOpened({ ...terms, workerAgentId, exclusiveUntil, openedBlock: undefined, openedTx: undefined });
     return store.get(jobId)!;
   };
 
