@@ -4,6 +4,11 @@ export {
   type RegisterAgentReturnType,
   registerAgent,
 } from "./actions/agents/registerAgent.ts";
+export {
+  type SetAgentUriParameters,
+  type SetAgentUriReturnType,
+  setAgentUri,
+} from "./actions/agents/setAgentUri.ts";
 export { type SetAgentWalletParameters, setAgentWallet } from "./actions/agents/setAgentWallet.ts";
 export { type SignAgentWalletParameters, signAgentWallet } from "./actions/agents/signAgentWallet.ts";
 export { encodeDidChange } from "./actions/did/encodeDidChange.ts";
@@ -69,6 +74,8 @@ export {
   registerModel,
 } from "./actions/inference/registerModel.ts";
 export {
+  type RequestInferenceAttempt,
+  type RequestInferenceFeedback,
   type RequestInferenceParameters,
   type RequestInferenceReturnType,
   type RequestInferenceStep,
@@ -99,6 +106,63 @@ export {
   type WaitForAttestationReturnType,
   waitForAttestation,
 } from "./actions/inference/waitForAttestation.ts";
+export {
+  type BuildWorkerRegistrationModel,
+  type BuildWorkerRegistrationParameters,
+  type BuildWorkerRegistrationReturnType,
+  buildWorkerRegistration,
+} from "./actions/market/buildWorkerRegistration.ts";
+export {
+  type GetWorkerRegistrationParameters,
+  type GetWorkerRegistrationReturnType,
+  getWorkerRegistration,
+} from "./actions/market/getWorkerRegistration.ts";
+export {
+  type ParseWorkerRegistrationParameters,
+  type ParseWorkerRegistrationReturnType,
+  parseWorkerRegistration,
+} from "./actions/market/parseWorkerRegistration.ts";
+export {
+  WORKER_REGISTRATION_MAX_BYTES,
+  WORKER_REGISTRATION_PATH,
+  WORKER_REGISTRATION_TYPE,
+  WORKER_SERVICE_NAME,
+  type WorkerRegistration,
+  type WorkerRegistrationEntry,
+  type WorkerRegistrationModel,
+  type WorkerRegistrationService,
+} from "./actions/market/workerRegistration.ts";
+export {
+  type AggregateWorkerStatsParameters,
+  type AggregateWorkerStatsReturnType,
+  aggregateWorkerStats,
+} from "./actions/market/aggregateWorkerStats.ts";
+export {
+  type ChooseWorkerParameters,
+  type ChooseWorkerReturnType,
+  chooseWorker,
+} from "./actions/market/chooseWorker.ts";
+export {
+  type DiscoverWorkersParameters,
+  type DiscoverWorkersReturnType,
+  discoverWorkers,
+} from "./actions/market/discoverWorkers.ts";
+export {
+  type ReadWorkerStatsParameters,
+  type ReadWorkerStatsReturnType,
+  readWorkerStats,
+} from "./actions/market/readWorkerStats.ts";
+export {
+  type WorkerIneligibilityParameters,
+  type WorkerIneligibilityReturnType,
+  workerIneligibility,
+} from "./actions/market/workerIneligibility.ts";
+export type {
+  SkippedWorker,
+  WorkerListing,
+  WorkerReputation,
+  WorkerStats,
+} from "./actions/market/workerListing.ts";
 export { type QuoteSwapParameters, quoteSwap } from "./actions/pool/quoteSwap.ts";
 export { type SwapTokensParameters, type SwapTokensReturnType, swapTokens } from "./actions/pool/swapTokens.ts";
 export {
@@ -221,6 +285,8 @@ export {
   VerifierCodeMismatchError,
 } from "./errors/inference.ts";
 export { InvalidParameterError } from "./errors/input.ts";
+export { WorkerRegistrationInvalidError, WorkerRegistrationUnreachableError } from "./errors/registration.ts";
+export { MarketJobRefundedError, NoWorkerAvailableError } from "./errors/market.ts";
 export {
   WorkerBusyError,
   WorkerCommitmentMismatchError,
@@ -237,3 +303,8 @@ export {
 } from "./errors/worker.ts";
 export { type WriteContractAndWaitParameters, writeContractAndWait } from "./internal/writeContractAndWait.ts";
 export { type DecodeRevertReturnType, decodeRevert } from "./utils/decodeRevert.ts";
+export {
+  type GetChainTimeParameters,
+  type GetChainTimeReturnType,
+  getChainTime,
+} from "./utils/getChainTime.ts";
