@@ -11,8 +11,8 @@ describe("getReputationSummary", () => {
   beforeAll(async () => {
     kit = await setupReputation();
   });
-  const summary = (trustedClients: `0x${string}`[]) =>
-    getReputationSummary({ client: kit.publicClient, registry: kit.registry, agentId: kit.agentId, trustedClients });
+  const summary = (clients: `0x${string}`[]) =>
+    getReputationSummary({ client: kit.publicClient, registry: kit.registry, agentId: kit.agentId, clients });
   const give = (client: typeof kit.client, feedback: ReturnType<typeof successFeedback>) =>
     giveFeedback({ client, registry: kit.registry, agentId: kit.agentId, ...feedback });
 
@@ -52,7 +52,7 @@ describe("getReputationSummary", () => {
 
   it("refuses an empty or malformed trusted-client list before reading", async () => {
     await expect(summary([])).rejects.toBeInstanceOf(InvalidParameterError);
-    await expect(summary([])).rejects.toThrow(/trustedClients.*at least the requester's own/);
-    await expect(summary(["0x1234" as `0x${string}`])).rejects.toThrow(/trustedClients: "0x1234"/);
+    await expect(summary([])).rejects.toThrow(/clients.*at least the requester's own/);
+    await expect(summary(["0x1234" as `0x${string}`])).rejects.toThrow(/clients: "0x1234"/);
   });
 });

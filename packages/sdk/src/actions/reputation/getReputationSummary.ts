@@ -14,7 +14,7 @@ export type GetReputationSummaryParameters = {
    * The clients whose feedback counts: the requester itself and those it trusts (at least one). Feedback from
    * anyone else is ignored: anyone can rate, so an untrusted count is open to Sybil feedback.
    */
-  trustedClients: readonly Address[];
+  clients: readonly Address[];
 };
 
 export type GetReputationSummaryReturnType = {
@@ -32,32 +32,32 @@ export type GetReputationSummaryReturnType = {
  *
  * @example
  * const { count, successRate, medianLatencyMs } = await getReputationSummary({
- *   client, registry: deployment.contracts.ReputationRegistry, agentId, trustedClients: [requester],
+ *   client, registry: deployment.contracts.ReputationRegistry, agentId, clients: [requester, ...trustedClients],
  * });
  */
 export async function getReputationSummary({
   client,
   registry,
   agentId,
-  trustedClients,
+  clients: trustedClients,
 }: GetReputationSummaryParameters): Promise<GetReputationSummaryReturnType> {
   const bad = trustedClients.find((address) => !isAddress(address));
   if (trustedClients.length === 0 || bad !== undefined) {
     throw new InvalidParameterError({
-      parameter: "trustedClients",
+      parameter: "clients",
       value: bad ?? "[]",
       expected: "one or more addresses whose feedback you trust (at least the requester's own)",
     });
   }
-  const clients = [...new Set(trustedClients.map((address) => getAddress(address)))];
+  const unique = [...new Set(trustedClients.map((address) => getAddress(address)))];
   const [[count, summaryValue, summaryDecimals], entries] = await Promise.all([
     client.readContract({
       address: registry,
       abi: reputationRegistryAbi,
       functionName: "getSummary",
-      args: [agentId, clients, FEEDBACK_TAG_SUCCESS_RATE, ""],
+      args: [agentId, unique, FEEDBACK_TAG_SUCCESS_RATE, ""],
     }),
-    readAllFeedback({ client, registry, agentId, clientAddresses: clients, tag1: FEEDBACK_TAG_SUCCESS_RATE }),
+    readAllFeedback({ client, registry, agentId, clientAddresses: unique, tag1: FEEDBACK_TAG_SUCCESS_RATE }),
   ]);
   const latencies = entries
     .map((entry) => parseLatencyTag(entry.tag2))
