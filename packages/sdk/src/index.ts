@@ -263,3 +263,8 @@ export {
 } from "./errors/worker.ts";
 export { type WriteContractAndWaitParameters, writeContractAndWait } from "./internal/writeContractAndWait.ts";
 export { type DecodeRevertReturnType, decodeRevert } from "./utils/decodeRevert.ts";
+export {
+  type GetChainTimeParameters,
+  type GetChainTimeReturnType,
+  getChainTime,
+} from "./utils/getChainTime.ts";
