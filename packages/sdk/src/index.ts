@@ -116,6 +116,11 @@ export {
   getWorkerRegistration,
 } from "./actions/market/getWorkerRegistration.ts";
 export {
+  type ParseTrustedClientsParameters,
+  type ParseTrustedClientsReturnType,
+  parseTrustedClients,
+} from "./actions/market/parseTrustedClients.ts";
+export {
   type ParseWorkerRegistrationParameters,
   type ParseWorkerRegistrationReturnType,
   parseWorkerRegistration,
