@@ -49,11 +49,6 @@ export function parseWorkerUrl(value: string): string {
   });
 }
 
-/** The worker URL from --worker-url, else CONVERGENCE_WORKER_URL, else the local worker's default. */
-export function workerUrlFrom(option: string | undefined): string {
-  return option ?? parseWorkerUrl(process.env.CONVERGENCE_WORKER_URL ?? DEFAULT_WORKER_URL);
-}
-
 /** The worker the user named (--worker-url, else CONVERGENCE_WORKER_URL), or undefined: the market chooses. */
 export function configuredWorkerUrl(option: string | undefined): string | undefined {
   const fromEnv = process.env.CONVERGENCE_WORKER_URL?.trim();
