@@ -118,6 +118,11 @@ export {
   getWorkerRegistration,
 } from "./actions/market/getWorkerRegistration.ts";
 export {
+  type ParseTrustedClientsParameters,
+  type ParseTrustedClientsReturnType,
+  parseTrustedClients,
+} from "./actions/market/parseTrustedClients.ts";
+export {
   type ParseWorkerRegistrationParameters,
   type ParseWorkerRegistrationReturnType,
   parseWorkerRegistration,
