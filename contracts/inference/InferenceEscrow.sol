@@ -15,9 +15,9 @@ import { IModelRegistry } from "../interfaces/IModelRegistry.sol";
 /// @notice Stablecoin escrow for proven inference: open (with permit), fulfil with a proof to get paid, refund after
 /// the deadline.
 /// @dev A job is three slots: the terms (requester, deadline, model id), the settlement (amount, worker agent id,
-/// status), and the input commitment. Every state change rewrites only the settlement slot. The reentrancy guard is
-/// OpenZeppelin's storage lock (the transient one makes solc warn about EIP-1153 on every build); state changes come
-/// before any external call anyway.
+/// exclusive window end, status), and the input commitment. Every state change rewrites only the settlement slot.
+/// The reentrancy guard is OpenZeppelin's storage lock (the transient one makes solc warn about EIP-1153 on every
+/// build); state changes come before any external call anyway.
 contract InferenceEscrow is IInferenceEscrow, ReentrancyGuard {
     using SafeERC20 for IERC20;
 
@@ -47,6 +47,7 @@ contract InferenceEscrow is IInferenceEscrow, ReentrancyGuard {
     struct Settlement {
         uint96 amount;
         uint96 workerAgentId;
+        uint40 exclusiveUntil;
         JobStatus status;
     }
 
@@ -92,9 +93,10 @@ contract InferenceEscrow is IInferenceEscrow, ReentrancyGuard {
         uint256 inputCommitment,
         uint256 amount,
         uint256 deadline,
-        uint256 workerAgentId
+        uint256 workerAgentId,
+        uint256 exclusiveUntil
     ) external nonReentrant returns (uint256 jobId) {
-        jobId = _open(modelId, inputCommitment, amount, deadline, workerAgentId);
+        jobId = _open(modelId, inputCommitment, amount, deadline, workerAgentId, exclusiveUntil);
         _token.safeTransferFrom(msg.sender, address(this), amount);
     }
 
@@ -105,6 +107,7 @@ contract InferenceEscrow is IInferenceEscrow, ReentrancyGuard {
         uint256 amount,
         uint256 deadline,
         uint256 workerAgentId,
+        uint256 exclusiveUntil,
         uint256 permitDeadline,
         uint8 v,
         bytes32 r,
@@ -117,7 +120,7 @@ contract InferenceEscrow is IInferenceEscrow, ReentrancyGuard {
             uint256 allowance = _token.allowance(msg.sender, address(this));
             if (allowance < amount) revert InferenceEscrowPermitFailed(allowance, amount);
         }
-        jobId = _open(modelId, inputCommitment, amount, deadline, workerAgentId);
+        jobId = _open(modelId, inputCommitment, amount, deadline, workerAgentId, exclusiveUntil);
         _token.safeTransferFrom(msg.sender, address(this), amount);
     }
 
@@ -150,7 +153,10 @@ contract InferenceEscrow is IInferenceEscrow, ReentrancyGuard {
             revert InferenceEscrowJobNotExpired(jobId, terms.deadline, block.timestamp);
         }
         job.settlement = Settlement({
-            amount: settlement.amount, workerAgentId: settlement.workerAgentId, status: JobStatus.Refunded
+            amount: settlement.amount,
+            workerAgentId: settlement.workerAgentId,
+            exclusiveUntil: settlement.exclusiveUntil,
+            status: JobStatus.Refunded
         });
         _token.safeTransfer(terms.requester, settlement.amount);
         emit JobRefunded(jobId, terms.requester, settlement.amount);
@@ -173,6 +179,7 @@ contract InferenceEscrow is IInferenceEscrow, ReentrancyGuard {
             amount: settlement.amount,
             deadline: terms.deadline,
             workerAgentId: settlement.workerAgentId,
+            exclusiveUntil: settlement.exclusiveUntil,
             status: settlement.status
         });
     }
@@ -206,10 +213,14 @@ contract InferenceEscrow is IInferenceEscrow, ReentrancyGuard {
     // Internal
     // -------------------------------------------------------------------------------------------------------------
 
-    function _open(uint256 modelId, uint256 inputCommitment, uint256 amount, uint256 deadline, uint256 workerAgentId)
-        private
-        returns (uint256 jobId)
-    {
+    function _open(
+        uint256 modelId,
+        uint256 inputCommitment,
+        uint256 amount,
+        uint256 deadline,
+        uint256 workerAgentId,
+        uint256 exclusiveUntil
+    ) private returns (uint256 jobId) {
         if (!_modelRegistry.isActive(modelId)) revert InferenceEscrowModelNotActive(modelId);
         if (inputCommitment >= FIELD_MODULUS) revert InferenceEscrowInvalidInputCommitment(inputCommitment);
         if (amount == 0 || amount > type(uint96).max) revert InferenceEscrowInvalidAmount(amount);
@@ -217,17 +228,28 @@ contract InferenceEscrow is IInferenceEscrow, ReentrancyGuard {
             revert InferenceEscrowInvalidDeadline(deadline, block.timestamp);
         }
         if (workerAgentId > type(uint96).max) revert InferenceEscrowInvalidWorker(workerAgentId);
+        if (
+            workerAgentId == 0
+                ? exclusiveUntil != 0
+                : exclusiveUntil <= block.timestamp || exclusiveUntil > deadline
+        ) {
+            revert InferenceEscrowInvalidExclusiveWindow(exclusiveUntil, deadline, block.timestamp);
+        }
 
         jobId = ++_jobCount;
-        // The casts are exact: each value was bounded above; an active model id is a sequential count far below 2^56.
+        // The casts are exact: each value was bounded above (exclusiveUntil by the deadline); an active model id is a
+        // sequential count far below 2^56.
         _jobs[jobId] = StoredJob({
             terms: Terms({ requester: msg.sender, deadline: uint40(deadline), modelId: uint56(modelId) }),
             settlement: Settlement({
-                amount: uint96(amount), workerAgentId: uint96(workerAgentId), status: JobStatus.Open
+                amount: uint96(amount),
+                workerAgentId: uint96(workerAgentId),
+                exclusiveUntil: uint40(exclusiveUntil),
+                status: JobStatus.Open
             }),
             inputCommitment: inputCommitment
         });
-        emit JobOpened(jobId, msg.sender, modelId, inputCommitment, amount, deadline, workerAgentId);
+        emit JobOpened(jobId, msg.sender, modelId, inputCommitment, amount, deadline, workerAgentId, exclusiveUntil);
     }
 
     /// @dev Marks the job fulfilled, then has the attestor check the proof (the attestor reverts the whole call if
@@ -257,15 +279,24 @@ contract InferenceEscrow is IInferenceEscrow, ReentrancyGuard {
         if (block.timestamp > terms.deadline) {
             revert InferenceEscrowJobExpired(jobId, terms.deadline, block.timestamp);
         }
-        if (settlement.workerAgentId != 0 && settlement.workerAgentId != workerAgentId) {
-            revert InferenceEscrowWrongWorker(jobId, settlement.workerAgentId, workerAgentId);
+        // Inside the window only the reserved agent; after it (or without one) any agent, through its wallet.
+        if (
+            settlement.workerAgentId != 0 && settlement.workerAgentId != workerAgentId
+                && block.timestamp <= settlement.exclusiveUntil
+        ) {
+            revert InferenceEscrowWrongWorker(
+                jobId, settlement.workerAgentId, workerAgentId, settlement.exclusiveUntil
+            );
         }
         if (workerAgentId > type(uint96).max) revert InferenceEscrowInvalidWorker(workerAgentId);
         address wallet = _agentRegistry.getAgentWallet(workerAgentId);
         if (wallet != msg.sender) revert InferenceEscrowNotAgentWallet(workerAgentId, msg.sender, wallet);
 
         job.settlement = Settlement({
-            amount: settlement.amount, workerAgentId: uint96(workerAgentId), status: JobStatus.Fulfilled
+            amount: settlement.amount,
+            workerAgentId: uint96(workerAgentId),
+            exclusiveUntil: settlement.exclusiveUntil,
+            status: JobStatus.Fulfilled
         });
         return (terms.modelId, job.inputCommitment, settlement.amount);
     }

@@ -61,9 +61,11 @@ contract InferenceEscrowTest is MarketStackMock {
     function test_openJob_locksThePaymentAndRecordsTheJob() public {
         uint256 deadline = block.timestamp + TTL;
         vm.expectEmit(address(escrow));
-        emit IInferenceEscrow.JobOpened(1, requester, modelId, INPUT_COMMITMENT, AMOUNT, deadline, worker2AgentId);
+        emit IInferenceEscrow.JobOpened(
+            1, requester, modelId, INPUT_COMMITMENT, AMOUNT, deadline, worker2AgentId, deadline
+        );
         vm.prank(requester);
-        uint256 jobId = escrow.openJob(modelId, INPUT_COMMITMENT, AMOUNT, deadline, worker2AgentId);
+        uint256 jobId = escrow.openJob(modelId, INPUT_COMMITMENT, AMOUNT, deadline, worker2AgentId, deadline);
         assertEq(jobId, 1, "ids start at 1");
         assertEq(escrow.jobCount(), 1, "jobCount");
         assertEq(usdc.balanceOf(address(escrow)), AMOUNT, "escrow holds the payment");
@@ -74,6 +76,7 @@ contract InferenceEscrowTest is MarketStackMock {
         assertEq(job.amount, AMOUNT, "amount");
         assertEq(job.deadline, deadline, "deadline");
         assertEq(job.workerAgentId, worker2AgentId, "named worker");
+        assertEq(job.exclusiveUntil, deadline, "reserved for its whole life");
         assertEq(uint256(job.status), uint256(IInferenceEscrow.JobStatus.Open), "open");
         assertEq(_open(), 2, "next id");
     }
@@ -81,28 +84,28 @@ contract InferenceEscrowTest is MarketStackMock {
     function test_openJob_revertsForAnUnknownOrRetiredModel() public {
         vm.startPrank(requester);
         vm.expectRevert(abi.encodeWithSelector(IInferenceEscrow.InferenceEscrowModelNotActive.selector, 99));
-        escrow.openJob(99, INPUT_COMMITMENT, AMOUNT, block.timestamp + TTL, 0);
+        escrow.openJob(99, INPUT_COMMITMENT, AMOUNT, block.timestamp + TTL, 0, 0);
         vm.stopPrank();
         vm.prank(modelOwner);
         models.retireModel(modelId);
         vm.expectRevert(abi.encodeWithSelector(IInferenceEscrow.InferenceEscrowModelNotActive.selector, modelId));
         vm.prank(requester);
-        escrow.openJob(modelId, INPUT_COMMITMENT, AMOUNT, block.timestamp + TTL, 0);
+        escrow.openJob(modelId, INPUT_COMMITMENT, AMOUNT, block.timestamp + TTL, 0, 0);
     }
 
     function test_openJob_revertsOnAnInputCommitmentOutsideTheField() public {
         vm.expectRevert(abi.encodeWithSelector(IInferenceEscrow.InferenceEscrowInvalidInputCommitment.selector, R));
         vm.prank(requester);
-        escrow.openJob(modelId, R, AMOUNT, block.timestamp + TTL, 0);
+        escrow.openJob(modelId, R, AMOUNT, block.timestamp + TTL, 0, 0);
     }
 
     function test_openJob_revertsOnAZeroOrHugeAmount() public {
         vm.startPrank(requester);
         vm.expectRevert(abi.encodeWithSelector(IInferenceEscrow.InferenceEscrowInvalidAmount.selector, 0));
-        escrow.openJob(modelId, INPUT_COMMITMENT, 0, block.timestamp + TTL, 0);
+        escrow.openJob(modelId, INPUT_COMMITMENT, 0, block.timestamp + TTL, 0, 0);
         uint256 huge = uint256(type(uint96).max) + 1;
         vm.expectRevert(abi.encodeWithSelector(IInferenceEscrow.InferenceEscrowInvalidAmount.selector, huge));
-        escrow.openJob(modelId, INPUT_COMMITMENT, huge, block.timestamp + TTL, 0);
+        escrow.openJob(modelId, INPUT_COMMITMENT, huge, block.timestamp + TTL, 0, 0);
         vm.stopPrank();
     }
 
@@ -113,12 +116,12 @@ contract InferenceEscrowTest is MarketStackMock {
                 IInferenceEscrow.InferenceEscrowInvalidDeadline.selector, block.timestamp, block.timestamp
             )
         );
-        escrow.openJob(modelId, INPUT_COMMITMENT, AMOUNT, block.timestamp, 0);
+        escrow.openJob(modelId, INPUT_COMMITMENT, AMOUNT, block.timestamp, 0, 0);
         uint256 far = uint256(type(uint40).max) + 1;
         vm.expectRevert(
             abi.encodeWithSelector(IInferenceEscrow.InferenceEscrowInvalidDeadline.selector, far, block.timestamp)
         );
-        escrow.openJob(modelId, INPUT_COMMITMENT, AMOUNT, far, 0);
+        escrow.openJob(modelId, INPUT_COMMITMENT, AMOUNT, far, 0, 0);
         vm.stopPrank();
     }
 
@@ -126,7 +129,60 @@ contract InferenceEscrowTest is MarketStackMock {
         uint256 id = uint256(type(uint96).max) + 1;
         vm.expectRevert(abi.encodeWithSelector(IInferenceEscrow.InferenceEscrowInvalidWorker.selector, id));
         vm.prank(requester);
-        escrow.openJob(modelId, INPUT_COMMITMENT, AMOUNT, block.timestamp + TTL, id);
+        escrow.openJob(modelId, INPUT_COMMITMENT, AMOUNT, block.timestamp + TTL, id, block.timestamp + TTL);
+    }
+
+    function test_openJob_recordsAnExclusiveWindow() public {
+        uint256 deadline = block.timestamp + TTL;
+        uint256 exclusiveUntil = block.timestamp + 60;
+        vm.expectEmit(address(escrow));
+        emit IInferenceEscrow.JobOpened(
+            1, requester, modelId, INPUT_COMMITMENT, AMOUNT, deadline, workerAgentId, exclusiveUntil
+        );
+        uint256 jobId = _openWindow(AMOUNT, workerAgentId, exclusiveUntil, deadline);
+        IInferenceEscrow.Job memory job = escrow.getJob(jobId);
+        assertEq(job.workerAgentId, workerAgentId, "reserved agent");
+        assertEq(job.exclusiveUntil, exclusiveUntil, "window end");
+        assertEq(job.deadline, deadline, "deadline");
+        assertEq(_open(), 2, "an open-to-all job");
+        assertEq(escrow.getJob(2).exclusiveUntil, 0, "no window without a worker");
+    }
+
+    function test_openJob_RevertWhen_invalidExclusiveWindow() public {
+        uint256 deadline = block.timestamp + TTL;
+        // A window without a worker to reserve the job for.
+        _expectInvalidWindow(1, deadline);
+        _openWindow(AMOUNT, 0, 1, deadline);
+        // A worker without a window (0), a window ending now, a window beyond the deadline.
+        _expectInvalidWindow(0, deadline);
+        _openWindow(AMOUNT, workerAgentId, 0, deadline);
+        _expectInvalidWindow(block.timestamp, deadline);
+        _openWindow(AMOUNT, workerAgentId, block.timestamp, deadline);
+        _expectInvalidWindow(deadline + 1, deadline);
+        _openWindow(AMOUNT, workerAgentId, deadline + 1, deadline);
+        // The same rules through the permit path.
+        _expectInvalidWindow(deadline + 1, deadline);
+        vm.prank(requester);
+        escrow.openJobWithPermit(
+            modelId, INPUT_COMMITMENT, AMOUNT, deadline, workerAgentId, deadline + 1, 0, 0, bytes32(0), bytes32(0)
+        );
+        assertEq(escrow.jobCount(), 0, "no job");
+        assertEq(usdc.balanceOf(address(escrow)), 0, "nothing pulled");
+        // The bounds themselves are fine: one second ahead, and the deadline.
+        _openWindow(AMOUNT, workerAgentId, block.timestamp + 1, deadline);
+        _openWindow(AMOUNT, workerAgentId, deadline, deadline);
+        assertEq(escrow.jobCount(), 2, "both opened");
+    }
+
+    function _expectInvalidWindow(uint256 exclusiveUntil, uint256 deadline) internal {
+        vm.expectRevert(
+            abi.encodeWithSelector(
+                IInferenceEscrow.InferenceEscrowInvalidExclusiveWindow.selector,
+                exclusiveUntil,
+                deadline,
+                block.timestamp
+            )
+        );
     }
 
     function test_openJob_revertsWithoutAllowance() public {
@@ -138,7 +194,7 @@ contract InferenceEscrowTest is MarketStackMock {
             )
         );
         vm.prank(requester);
-        escrow.openJob(modelId, INPUT_COMMITMENT, AMOUNT, block.timestamp + TTL, 0);
+        escrow.openJob(modelId, INPUT_COMMITMENT, AMOUNT, block.timestamp + TTL, 0, 0);
         assertEq(escrow.jobCount(), 0, "no job");
     }
 
@@ -153,7 +209,7 @@ contract InferenceEscrowTest is MarketStackMock {
         (uint8 v, bytes32 r, bytes32 s) = _permit(AMOUNT, permitDeadline);
         vm.prank(requester);
         uint256 jobId = escrow.openJobWithPermit(
-            modelId, INPUT_COMMITMENT, AMOUNT, block.timestamp + TTL, 0, permitDeadline, v, r, s
+            modelId, INPUT_COMMITMENT, AMOUNT, block.timestamp + TTL, 0, 0, permitDeadline, v, r, s
         );
         assertEq(usdc.balanceOf(address(escrow)), AMOUNT, "pulled");
         assertEq(usdc.allowance(requester, address(escrow)), 0, "permit used up");
@@ -170,7 +226,7 @@ contract InferenceEscrowTest is MarketStackMock {
         usdc.permit(requester, address(escrow), AMOUNT, permitDeadline, v, r, s);
         vm.prank(requester);
         uint256 jobId = escrow.openJobWithPermit(
-            modelId, INPUT_COMMITMENT, AMOUNT, block.timestamp + TTL, 0, permitDeadline, v, r, s
+            modelId, INPUT_COMMITMENT, AMOUNT, block.timestamp + TTL, 0, 0, permitDeadline, v, r, s
         );
         _expectStatus(jobId, IInferenceEscrow.JobStatus.Open);
         assertEq(usdc.balanceOf(address(escrow)), AMOUNT, "pulled");
@@ -183,7 +239,9 @@ contract InferenceEscrowTest is MarketStackMock {
         (uint8 v, bytes32 r, bytes32 s) = _permit(AMOUNT - 1, permitDeadline); // signed for less
         vm.expectRevert(abi.encodeWithSelector(IInferenceEscrow.InferenceEscrowPermitFailed.selector, 0, AMOUNT));
         vm.prank(requester);
-        escrow.openJobWithPermit(modelId, INPUT_COMMITMENT, AMOUNT, block.timestamp + TTL, 0, permitDeadline, v, r, s);
+        escrow.openJobWithPermit(
+            modelId, INPUT_COMMITMENT, AMOUNT, block.timestamp + TTL, 0, 0, permitDeadline, v, r, s
+        );
     }
 
     function test_openJobWithPermit_revertsOnAnExpiredPermit() public {
@@ -193,7 +251,9 @@ contract InferenceEscrowTest is MarketStackMock {
         (uint8 v, bytes32 r, bytes32 s) = _permit(AMOUNT, permitDeadline);
         vm.expectRevert(abi.encodeWithSelector(IInferenceEscrow.InferenceEscrowPermitFailed.selector, 0, AMOUNT));
         vm.prank(requester);
-        escrow.openJobWithPermit(modelId, INPUT_COMMITMENT, AMOUNT, block.timestamp + TTL, 0, permitDeadline, v, r, s);
+        escrow.openJobWithPermit(
+            modelId, INPUT_COMMITMENT, AMOUNT, block.timestamp + TTL, 0, 0, permitDeadline, v, r, s
+        );
     }
 
     // -------------------------------------------------------------------------------------------------------------
@@ -263,7 +323,11 @@ contract InferenceEscrowTest is MarketStackMock {
         // `_fulfill` builds a proof bound to the caller: valid in every other respect for `worker`.
         vm.expectRevert(
             abi.encodeWithSelector(
-                IInferenceEscrow.InferenceEscrowWrongWorker.selector, jobId, worker2AgentId, workerAgentId
+                IInferenceEscrow.InferenceEscrowWrongWorker.selector,
+                jobId,
+                worker2AgentId,
+                workerAgentId,
+                block.timestamp + TTL
             )
         );
         _fulfill(jobId, worker, workerAgentId);
@@ -286,7 +350,11 @@ contract InferenceEscrowTest is MarketStackMock {
         IInferenceAttestor.Proof memory proof = _proof(signals);
         vm.expectRevert(
             abi.encodeWithSelector(
-                IInferenceEscrow.InferenceEscrowWrongWorker.selector, jobId, workerAgentId, otherAgentId
+                IInferenceEscrow.InferenceEscrowWrongWorker.selector,
+                jobId,
+                workerAgentId,
+                otherAgentId,
+                block.timestamp + TTL
             )
         );
         vm.prank(other);
@@ -305,6 +373,114 @@ contract InferenceEscrowTest is MarketStackMock {
         assertEq(usdc.balanceOf(worker), AMOUNT, "the reserved worker is");
     }
 
+    function test_fulfill_otherAgentAfterWindow() public {
+        uint256 exclusiveUntil = block.timestamp + 60;
+        uint256 jobId = _openWindow(AMOUNT, worker2AgentId, exclusiveUntil, block.timestamp + TTL);
+        vm.warp(exclusiveUntil + 1);
+        vm.expectEmit(address(escrow));
+        emit IInferenceEscrow.JobFulfilled(jobId, workerAgentId, worker, AMOUNT);
+        _fulfill(jobId, worker, workerAgentId);
+        IInferenceEscrow.Job memory job = escrow.getJob(jobId);
+        assertEq(uint256(job.status), uint256(IInferenceEscrow.JobStatus.Fulfilled), "fulfilled");
+        assertEq(job.workerAgentId, workerAgentId, "records the agent that fulfilled");
+        assertEq(usdc.balanceOf(worker), AMOUNT, "the other agent is paid");
+        assertEq(usdc.balanceOf(worker2), 0, "the reserved one is not");
+        // One settlement: the reserved agent's late proof finds the job closed.
+        vm.expectRevert(
+            abi.encodeWithSelector(
+                IInferenceEscrow.InferenceEscrowJobNotOpen.selector, jobId, IInferenceEscrow.JobStatus.Fulfilled
+            )
+        );
+        _fulfill(jobId, worker2, worker2AgentId);
+    }
+
+    function test_fulfill_RevertWhen_otherAgentInWindow() public {
+        uint256 exclusiveUntil = block.timestamp + 60;
+        uint256 jobId = _openWindow(AMOUNT, worker2AgentId, exclusiveUntil, block.timestamp + TTL);
+        // The window's last second is still the reserved agent's.
+        vm.warp(exclusiveUntil);
+        vm.expectRevert(
+            abi.encodeWithSelector(
+                IInferenceEscrow.InferenceEscrowWrongWorker.selector,
+                jobId,
+                worker2AgentId,
+                workerAgentId,
+                exclusiveUntil
+            )
+        );
+        _fulfill(jobId, worker, workerAgentId);
+        _expectStatus(jobId, IInferenceEscrow.JobStatus.Open);
+        assertEq(usdc.balanceOf(worker), 0, "not paid");
+    }
+
+    function test_fulfill_reservedAgentAfterWindowStillPaid() public {
+        uint256 exclusiveUntil = block.timestamp + 60;
+        uint256 jobId = _openWindow(AMOUNT, worker2AgentId, exclusiveUntil, block.timestamp + TTL);
+        vm.warp(exclusiveUntil + 30);
+        _fulfill(jobId, worker2, worker2AgentId);
+        assertEq(usdc.balanceOf(worker2), AMOUNT, "the slow reserved worker may still deliver");
+    }
+
+    function test_fulfill_RevertWhen_afterWindowWithoutAgentWallet() public {
+        uint256 exclusiveUntil = block.timestamp + 60;
+        uint256 jobId = _openWindow(AMOUNT, worker2AgentId, exclusiveUntil, block.timestamp + TTL);
+        vm.warp(exclusiveUntil + 1);
+        // After the window the job is open to registered agents only, each through its own wallet.
+        vm.expectRevert(
+            abi.encodeWithSelector(
+                IInferenceEscrow.InferenceEscrowNotAgentWallet.selector, workerAgentId, stranger, worker
+            )
+        );
+        _fulfill(jobId, stranger, workerAgentId);
+        vm.expectRevert(abi.encodeWithSelector(IERC721Errors.ERC721NonexistentToken.selector, 0));
+        _fulfill(jobId, stranger, 0);
+        _expectStatus(jobId, IInferenceEscrow.JobStatus.Open);
+    }
+
+    function test_refund_afterTheDeadlineOfAWindowedJob() public {
+        uint256 deadline = block.timestamp + TTL;
+        uint256 exclusiveUntil = block.timestamp + 60;
+        uint256 jobId = _openWindow(AMOUNT, worker2AgentId, exclusiveUntil, deadline);
+        uint256 before = usdc.balanceOf(requester);
+        vm.warp(deadline + 1);
+        escrow.refund(jobId);
+        assertEq(usdc.balanceOf(requester), before + AMOUNT, "refunded");
+        IInferenceEscrow.Job memory job = escrow.getJob(jobId);
+        assertEq(uint256(job.status), uint256(IInferenceEscrow.JobStatus.Refunded), "refunded status");
+        assertEq(job.exclusiveUntil, exclusiveUntil, "window kept");
+    }
+
+    function testFuzz_fulfill_exclusiveWindow(uint256 window, uint256 elapsed) public {
+        window = bound(window, 1, TTL);
+        elapsed = bound(elapsed, 0, TTL);
+        uint256 start = block.timestamp;
+        uint256 exclusiveUntil = start + window;
+        uint256 jobId = _openWindow(AMOUNT, worker2AgentId, exclusiveUntil, start + TTL);
+        vm.warp(start + elapsed);
+        if (start + elapsed <= exclusiveUntil) {
+            vm.expectRevert(
+                abi.encodeWithSelector(
+                    IInferenceEscrow.InferenceEscrowWrongWorker.selector,
+                    jobId,
+                    worker2AgentId,
+                    workerAgentId,
+                    exclusiveUntil
+                )
+            );
+            _fulfill(jobId, worker, workerAgentId);
+            _expectStatus(jobId, IInferenceEscrow.JobStatus.Open);
+            // The reserved agent may fulfil at any time until the deadline.
+            _fulfill(jobId, worker2, worker2AgentId);
+            assertEq(usdc.balanceOf(worker2), AMOUNT, "reserved agent paid");
+            assertEq(usdc.balanceOf(worker), 0, "other agent not paid");
+        } else {
+            _fulfill(jobId, worker, workerAgentId);
+            assertEq(usdc.balanceOf(worker), AMOUNT, "other agent paid after the window");
+            assertEq(escrow.getJob(jobId).workerAgentId, workerAgentId, "records who fulfilled");
+        }
+        assertEq(usdc.balanceOf(address(escrow)), 0, "escrow empty");
+    }
+
     function test_fulfill_paysForAJobOpenedBeforeTheModelRetired() public {
         uint256 jobId = _open(AMOUNT, workerAgentId);
         vm.prank(modelOwner);
@@ -312,7 +488,7 @@ contract InferenceEscrowTest is MarketStackMock {
         // Retiring stops new jobs...
         vm.expectRevert(abi.encodeWithSelector(IInferenceEscrow.InferenceEscrowModelNotActive.selector, modelId));
         vm.prank(requester);
-        escrow.openJob(modelId, INPUT_COMMITMENT, AMOUNT, block.timestamp + TTL, workerAgentId);
+        escrow.openJob(modelId, INPUT_COMMITMENT, AMOUNT, block.timestamp + TTL, workerAgentId, block.timestamp + TTL);
         assertEq(escrow.jobCount(), jobId, "no new job");
         // ...but the job opened before is still fulfilled, attested and paid.
         vm.expectEmit(address(escrow));
@@ -411,7 +587,7 @@ contract InferenceEscrowTest is MarketStackMock {
         vm.prank(requester);
         usdc.approve(address(other), AMOUNT);
         vm.prank(requester);
-        uint256 otherJob = other.openJob(modelId, INPUT_COMMITMENT, AMOUNT, block.timestamp + TTL, 0);
+        uint256 otherJob = other.openJob(modelId, INPUT_COMMITMENT, AMOUNT, block.timestamp + TTL, 0, 0);
         assertEq(otherJob, jobId, "same job id in both escrows");
         uint256[] memory signals = _signals(jobId, worker, _defaultOutputs());
         IInferenceAttestor.Proof memory proof = _proof(signals);
@@ -432,8 +608,8 @@ contract InferenceEscrowTest is MarketStackMock {
         token.mint(requester, 10 * AMOUNT);
         vm.startPrank(requester);
         token.approve(address(guarded), type(uint256).max);
-        uint256 first = guarded.openJob(modelId, INPUT_COMMITMENT, AMOUNT, block.timestamp + TTL, 0);
-        uint256 second = guarded.openJob(modelId, INPUT_COMMITMENT, AMOUNT, block.timestamp + 1, 0);
+        uint256 first = guarded.openJob(modelId, INPUT_COMMITMENT, AMOUNT, block.timestamp + TTL, 0, 0);
+        uint256 second = guarded.openJob(modelId, INPUT_COMMITMENT, AMOUNT, block.timestamp + 1, 0, 0);
         vm.stopPrank();
         vm.warp(block.timestamp + 2);
         // While paying the worker of the first job, the token calls back into the escrow to refund the second.
@@ -480,7 +656,7 @@ contract InferenceEscrowTest is MarketStackMock {
         ttl = bound(ttl, 1, 365 days);
         elapsed = bound(elapsed, 0, ttl);
         vm.prank(requester);
-        uint256 jobId = escrow.openJob(modelId, INPUT_COMMITMENT, AMOUNT, block.timestamp + ttl, 0);
+        uint256 jobId = escrow.openJob(modelId, INPUT_COMMITMENT, AMOUNT, block.timestamp + ttl, 0, 0);
         uint256 deadline = block.timestamp + ttl;
         vm.warp(block.timestamp + elapsed);
         vm.expectRevert(
@@ -521,11 +697,14 @@ contract EscrowHandler is MarketStackMock {
         setUp();
     }
 
-    function open(uint256 amount, uint256 ttl, bool named) external {
+    function open(uint256 amount, uint256 ttl, bool named, uint256 window) external {
         amount = bound(amount, 1, 1_000 * 1e6);
         ttl = bound(ttl, 1, 1 days);
+        uint256 deadline = block.timestamp + ttl;
+        // A named job is reserved for a window ending anywhere up to its deadline; the other worker may take it after.
+        uint256 exclusiveUntil = named ? block.timestamp + bound(window, 1, ttl) : 0;
         vm.prank(requester);
-        escrow.openJob(modelId, INPUT_COMMITMENT, amount, block.timestamp + ttl, named ? workerAgentId : 0);
+        escrow.openJob(modelId, INPUT_COMMITMENT, amount, deadline, named ? workerAgentId : 0, exclusiveUntil);
         deposited += amount;
     }
 

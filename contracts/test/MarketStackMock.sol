@@ -112,9 +112,19 @@ abstract contract MarketStackMock is Test {
         return _open(AMOUNT, 0);
     }
 
+    /// @dev A job reserved for `namedWorker` for its whole life (or open to any agent when 0).
     function _open(uint256 amount, uint256 namedWorker) internal returns (uint256 jobId) {
+        uint256 deadline = block.timestamp + TTL;
+        return _openWindow(amount, namedWorker, namedWorker == 0 ? 0 : deadline, deadline);
+    }
+
+    /// @dev A job reserved for `namedWorker` until `exclusiveUntil`, open to any agent after it until `deadline`.
+    function _openWindow(uint256 amount, uint256 namedWorker, uint256 exclusiveUntil, uint256 deadline)
+        internal
+        returns (uint256 jobId)
+    {
         vm.prank(requester);
-        jobId = escrow.openJob(modelId, INPUT_COMMITMENT, amount, block.timestamp + TTL, namedWorker);
+        jobId = escrow.openJob(modelId, INPUT_COMMITMENT, amount, deadline, namedWorker, exclusiveUntil);
     }
 
     /// @dev The binding written out independently of the attestor.

@@ -1,7 +1,7 @@
 import { mkdtempSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { stackContractNames } from "@convergence/contracts";
+import { reputationRegistryAbi, stackContractNames } from "@convergence/contracts";
 import { findFreePort, type StartNodeReturnType, startNode } from "@convergence/devnet";
 import { createPublicClient, http } from "viem";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -31,6 +31,13 @@ describe("convergence deploy", () => {
     for (const address of Object.values(written.contracts) as `0x${string}`[]) {
       expect((await client.getCode({ address }))?.length).toBeGreaterThan(2);
     }
+    // The reputation registry rates the agents of this stack's identity registry.
+    const identityRegistry = await client.readContract({
+      address: written.contracts.ReputationRegistry,
+      abi: reputationRegistryAbi,
+      functionName: "getIdentityRegistry",
+    });
+    expect(identityRegistry).toBe(written.contracts.AgentRegistry);
   });
 
   it("ends within seconds naming --rpc when the RPC is unreachable", async () => {

@@ -38,6 +38,7 @@ abstract contract Test {
 
     error AssertionFailed(string message);
     error AssertionFailedUint(string message, uint256 left, uint256 right);
+    error AssertionFailedInt(string message, int256 left, int256 right);
     error AssertionFailedAddress(string message, address left, address right);
     error AssertionFailedBytes32(string message, bytes32 left, bytes32 right);
     error AssertionFailedBytes(string message, bytes left, bytes right);
@@ -57,6 +58,10 @@ abstract contract Test {
 
     function assertEq(uint256 left, uint256 right, string memory message) internal pure {
         if (left != right) revert AssertionFailedUint(message, left, right);
+    }
+
+    function assertEq(int256 left, int256 right, string memory message) internal pure {
+        if (left != right) revert AssertionFailedInt(message, left, right);
     }
 
     function assertEq(address left, address right, string memory message) internal pure {

@@ -4,6 +4,11 @@ export {
   type RegisterAgentReturnType,
   registerAgent,
 } from "./actions/agents/registerAgent.ts";
+export {
+  type SetAgentUriParameters,
+  type SetAgentUriReturnType,
+  setAgentUri,
+} from "./actions/agents/setAgentUri.ts";
 export { type SetAgentWalletParameters, setAgentWallet } from "./actions/agents/setAgentWallet.ts";
 export { type SignAgentWalletParameters, signAgentWallet } from "./actions/agents/signAgentWallet.ts";
 export { encodeDidChange } from "./actions/did/encodeDidChange.ts";
@@ -99,6 +104,32 @@ export {
   type WaitForAttestationReturnType,
   waitForAttestation,
 } from "./actions/inference/waitForAttestation.ts";
+export {
+  type BuildWorkerRegistrationModel,
+  type BuildWorkerRegistrationParameters,
+  type BuildWorkerRegistrationReturnType,
+  buildWorkerRegistration,
+} from "./actions/market/buildWorkerRegistration.ts";
+export {
+  type GetWorkerRegistrationParameters,
+  type GetWorkerRegistrationReturnType,
+  getWorkerRegistration,
+} from "./actions/market/getWorkerRegistration.ts";
+export {
+  type ParseWorkerRegistrationParameters,
+  type ParseWorkerRegistrationReturnType,
+  parseWorkerRegistration,
+} from "./actions/market/parseWorkerRegistration.ts";
+export {
+  WORKER_REGISTRATION_MAX_BYTES,
+  WORKER_REGISTRATION_PATH,
+  WORKER_REGISTRATION_TYPE,
+  WORKER_SERVICE_NAME,
+  type WorkerRegistration,
+  type WorkerRegistrationEntry,
+  type WorkerRegistrationModel,
+  type WorkerRegistrationService,
+} from "./actions/market/workerRegistration.ts";
 export { type QuoteSwapParameters, quoteSwap } from "./actions/pool/quoteSwap.ts";
 export { type SwapTokensParameters, type SwapTokensReturnType, swapTokens } from "./actions/pool/swapTokens.ts";
 export { type Balance, type GetBalancesParameters, getBalances } from "./actions/tokens/getBalances.ts";
@@ -181,6 +212,7 @@ export {
   VerifierCodeMismatchError,
 } from "./errors/inference.ts";
 export { InvalidParameterError } from "./errors/input.ts";
+export { WorkerRegistrationInvalidError, WorkerRegistrationUnreachableError } from "./errors/registration.ts";
 export {
   WorkerBusyError,
   WorkerCommitmentMismatchError,

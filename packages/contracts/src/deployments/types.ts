@@ -10,7 +10,8 @@ export type StackContractName =
   | "ModelRegistry"
   | "ValidationRegistry"
   | "InferenceAttestor"
-  | "InferenceEscrow";
+  | "InferenceEscrow"
+  | "ReputationRegistry";
 
 export const stackContractNames: readonly StackContractName[] = [
   "DIDRegistry",
@@ -22,6 +23,7 @@ export const stackContractNames: readonly StackContractName[] = [
   "ValidationRegistry",
   "InferenceAttestor",
   "InferenceEscrow",
+  "ReputationRegistry",
 ];
 
 /** `deployments/<chainId>.json`: where each contract lives on one chain. */

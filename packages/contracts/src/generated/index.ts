@@ -6,8 +6,9 @@ export { inferenceAttestorAbi, inferenceAttestorBytecode } from "./InferenceAtte
 export { inferenceEscrowAbi, inferenceEscrowBytecode } from "./InferenceEscrow.ts";
 export { modelRegistryAbi, modelRegistryBytecode } from "./ModelRegistry.ts";
 export { poolAbi, poolBytecode } from "./Pool.ts";
+export { reputationRegistryAbi, reputationRegistryBytecode } from "./ReputationRegistry.ts";
 export { usdcAbi, usdcBytecode } from "./USDC.ts";
 export { validationRegistryAbi, validationRegistryBytecode } from "./ValidationRegistry.ts";
 export { wethAbi, wethBytecode } from "./WETH.ts";
 
-export const contractNames = ["AgentRegistry","DIDRegistry","InferenceAttestor","InferenceEscrow","ModelRegistry","Pool","USDC","ValidationRegistry","WETH"] as const;
+export const contractNames = ["AgentRegistry","DIDRegistry","InferenceAttestor","InferenceEscrow","ModelRegistry","Pool","ReputationRegistry","USDC","ValidationRegistry","WETH"] as const;

@@ -12,6 +12,8 @@ import {
   modelRegistryBytecode,
   poolAbi,
   poolBytecode,
+  reputationRegistryAbi,
+  reputationRegistryBytecode,
   usdcAbi,
   usdcBytecode,
   validationRegistryAbi,
@@ -159,6 +161,10 @@ export async function deployStack({
       `the inference market was deployed at unexpected addresses (another transaction from ${deployer} ran in between): deploy again`,
     );
   }
+  // Last, so that the attestor's and the escrow's predicted nonces above stay as they were.
+  contracts.ReputationRegistry = await deploy("ReputationRegistry", reputationRegistryAbi, reputationRegistryBytecode, [
+    contracts.AgentRegistry,
+  ]);
 
   return {
     chainId: client.chain.id,
