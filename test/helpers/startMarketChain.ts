@@ -4,7 +4,7 @@ import { join } from "node:path";
 import { type Deployment, devnetAccounts, writeDeployment } from "@convergence/contracts";
 import { deployStack, type StartNodeReturnType, startNode } from "@convergence/devnet";
 import { createClients, type ReadClient, type WriteClient } from "@convergence/sdk";
-import { type Hex, type LocalAccount, parseEther } from "viem";
+import { type Hex, type LocalAccount, nonceManager, parseEther } from "viem";
 import { generatePrivateKey, privateKeyToAccount } from "viem/accounts";
 
 export type MarketParty = { privateKey: Hex; account: LocalAccount; wallet: WriteClient };
@@ -56,7 +56,9 @@ export async function startMarketChain<Name extends string>({
   const node = await startNode({ port: 0, chainId });
   try {
     const party = (privateKey: Hex): MarketParty => {
-      const account = privateKeyToAccount(privateKey);
+      // A nonce manager: a party may send from several flows at once (a requester with jobs in flight), and two sends
+      // that read the same pending nonce would collide.
+      const account = privateKeyToAccount(privateKey, { nonceManager });
       return { privateKey, account, wallet: createClients({ rpcUrl: node.url, chainId, account }).walletClient! };
     };
     const deployer = party(generatePrivateKey());
