@@ -409,6 +409,31 @@ export async function run(): Promise<BenchSection> {
     );
   }
 
+  // ---------------------------------------------------------------------------------------------------------------
+  // ReputationRegistry: a requester (alice) rates agent 1 (now bob's) the way the SDK's feedback scheme does, bob
+  // answers. Last, so that the contracts above keep their addresses (and calldata, and gas).
+  // ---------------------------------------------------------------------------------------------------------------
+  const reputation = await viem.deployContract("ReputationRegistry", [agents.address]);
+  const endpoint = "http://127.0.0.1:8080";
+  const jobHash = (jobId: bigint) => keccak256(toHex(jobId, { size: 32 }));
+  await measure(
+    "ReputationRegistry",
+    "giveFeedback",
+    "a client's first feedback for the agent, success and latency",
+    () =>
+      reputation.write.giveFeedback([1n, 100n, 0, "successRate", "latencyMs:8421", endpoint, "", jobHash(1n)], asAlice),
+  );
+  await measure("ReputationRegistry", "giveFeedback", "a later success of the same client", () =>
+    reputation.write.giveFeedback([1n, 100n, 0, "successRate", "latencyMs:7310", endpoint, "", jobHash(2n)], asAlice),
+  );
+  await measure("ReputationRegistry", "giveFeedback", "a later failure (noShow)", () =>
+    reputation.write.giveFeedback([1n, 0n, 0, "successRate", "noShow", endpoint, "", jobHash(3n)], asAlice),
+  );
+  await measure("ReputationRegistry", "revokeFeedback", "", () => reputation.write.revokeFeedback([1n, 3n], asAlice));
+  await measure("ReputationRegistry", "appendResponse", "the agent's owner answers a feedback, first response", () =>
+    reputation.write.appendResponse([1n, aliceId, 3n, "https://worker.example/responses/3.json", jobHash(3n)], asBob),
+  );
+
   const hardfork = (connection.networkConfig as { hardfork?: string }).hardfork ?? "default";
   return {
     name: "Gas per public function (receipts on Hardhat's in-process chain)",

@@ -159,10 +159,10 @@ export async function run(): Promise<BenchSection> {
 
   await usdc.write.approve([escrow.address, maxUint256], as(requester));
   await measure("InferenceEscrow", "openJob", "first job of the escrow (new counter and escrow balance)", async () =>
-    escrow.write.openJob([modelId, inputCommitment(1), amount, (await now()) + ttl, 0n], as(requester)),
+    escrow.write.openJob([modelId, inputCommitment(1), amount, (await now()) + ttl, 0n, 0n], as(requester)),
   );
   await measure("InferenceEscrow", "openJob", "escrow already holds open jobs, max approval", async () =>
-    escrow.write.openJob([modelId, inputCommitment(2), amount, (await now()) + ttl, 0n], as(requester)),
+    escrow.write.openJob([modelId, inputCommitment(2), amount, (await now()) + ttl, 0n, 0n], as(requester)),
   );
   await usdc.write.approve([escrow.address, 0n], as(requester));
   const permitOpen = async (label: string | undefined, index: number) => {
@@ -193,7 +193,7 @@ export async function run(): Promise<BenchSection> {
     const deadline = (await now()) + ttl;
     await measure("InferenceEscrow", "openJobWithPermit", label, () =>
       escrow.write.openJobWithPermit(
-        [modelId, inputCommitment(index), amount, deadline, 0n, permitDeadline, Number(v), r, s],
+        [modelId, inputCommitment(index), amount, deadline, 0n, 0n, permitDeadline, Number(v), r, s],
         as(requester),
       ),
     );
@@ -201,6 +201,14 @@ export async function run(): Promise<BenchSection> {
   await permitOpen("the requester's first permit (its nonce slot goes 0 -> 1)", 3);
   await permitOpen(undefined, 4);
   await permitOpen("a later permit", 5);
+  await usdc.write.approve([escrow.address, maxUint256], as(requester));
+  await measure("InferenceEscrow", "openJob", "reserved for one agent for a 60 s exclusive window", async () => {
+    const start = await now();
+    return escrow.write.openJob(
+      [modelId, inputCommitment(6), amount, start + ttl, workerAgentId, start + 60n],
+      as(requester),
+    );
+  });
 
   // ---------------------------------------------------------------------------------------------------------------
   // InferenceEscrow: settlement
@@ -254,6 +262,16 @@ export async function run(): Promise<BenchSection> {
     });
   }
 
+  // Job 6 was reserved for the first worker for 60 s: past that window the second worker takes it (failover).
+  await connection.provider.request({ method: "evm_increaseTime", params: [61] });
+  await connection.provider.request({ method: "evm_mine", params: [] });
+  await fulfil(
+    "mock verifier; another agent after the reserved agent's window (failover)",
+    6n,
+    worker2,
+    worker2AgentId,
+  );
+
   // ---------------------------------------------------------------------------------------------------------------
   // fulfill with the real risk-v1 verifier: snarkjs' export for this machine's setup, and real proofs
   // ---------------------------------------------------------------------------------------------------------------
@@ -282,7 +300,7 @@ export async function run(): Promise<BenchSection> {
     await usdc.write.approve([escrow.address, maxUint256], as(requester));
     const realFulfil = async (label: string, wallet: WalletClient, agentId: bigint) => {
       const opened = await escrow.write.openJob(
-        [realModelId, committed, amount, (await now()) + ttl, 0n],
+        [realModelId, committed, amount, (await now()) + ttl, 0n, 0n],
         as(requester),
       );
       await publicClient.waitForTransactionReceipt({ hash: opened });

@@ -52,6 +52,7 @@ describe("gas snapshot", () => {
       ...["addLiquidity", "removeLiquidity", "swapExactIn", "transfer", "approve", "transferFrom"].map(
         (fn) => `Pool.${fn}`,
       ),
+      ...["giveFeedback", "revokeFeedback", "appendResponse"].map((fn) => `ReputationRegistry.${fn}`),
     ];
     expect(expected.filter((fn) => !measured.has(fn))).toEqual([]);
   });

@@ -1,16 +1,25 @@
-import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { devnetAccounts } from "@convergence/contracts";
+import { convergenceHome } from "@convergence/paths";
 import { afterAll, describe, expect, it } from "vitest";
 import { spawnCli } from "../helpers/runCli.ts";
 
 const deploymentsDir = mkdtempSync(join(tmpdir(), "convergence-devnet-test-"));
-afterAll(() => rmSync(deploymentsDir, { recursive: true, force: true }));
+// The workers' stores go to a fresh CONVERGENCE_HOME; the zk keys are the machine's (shared cache).
+const home = mkdtempSync(join(tmpdir(), "convergence-devnet-home-"));
+mkdirSync(join(convergenceHome(), "zk"), { recursive: true });
+symlinkSync(join(convergenceHome(), "zk"), join(home, "zk"));
+afterAll(() => {
+  rmSync(deploymentsDir, { recursive: true, force: true });
+  rmSync(home, { recursive: true, force: true });
+});
 
 describe("convergence devnet", () => {
-  it("runs chain, deployment and worker until Ctrl-C, prints where they are, then stops all of it", async () => {
-    const child = spawnCli(["devnet", "--port", "0", "--worker-port", "0", "--json"], {
-      env: { CONVERGENCE_DEPLOYMENTS_DIR: deploymentsDir },
+  it("runs chain, deployment and two workers until Ctrl-C, prints where they are, then stops all of it", async () => {
+    const child = spawnCli(["devnet", "--port", "0", "--worker-port", "0", "--workers", "2", "--json"], {
+      env: { CONVERGENCE_DEPLOYMENTS_DIR: deploymentsDir, CONVERGENCE_HOME: home },
     });
     const killOnExit = () => child.kill("SIGKILL");
     process.once("exit", killOnExit);
@@ -25,6 +34,8 @@ describe("convergence devnet", () => {
       accounts: { index: number; address: string; role: string; settings: string[] }[];
       contracts: Record<string, string>;
       model: { modelId: string };
+      worker: { agentId: string; wallet: string };
+      workers: { worker: number; url: string; agentId: string; wallet: string; accountIndex: number; price: string }[];
     };
     const ready = await new Promise<Ready>((resolve, reject) => {
       child.stdout.on("data", (chunk) => {
@@ -48,8 +59,22 @@ describe("convergence devnet", () => {
     expect(ready.contracts.InferenceEscrow).toMatch(/^0x[0-9a-fA-F]{40}$/);
     const record = JSON.parse(readFileSync(join(deploymentsDir, "31337.json"), "utf8"));
     expect(record.contracts).toEqual(ready.contracts);
-    const health = await (await fetch(`${ready.workerUrl}/healthz`)).json();
-    expect(health).toMatchObject({ status: "ok", chainId: 31337, models: { "risk-v1": ready.model.modelId } });
+    // Two workers, each its own account, agent, port and price (the second cheaper), both serving risk-v1.
+    const [first, second] = ready.workers;
+    expect(ready.workers).toHaveLength(2);
+    expect(first).toMatchObject({ worker: 0, url: ready.workerUrl, agentId: ready.worker.agentId, accountIndex: 2 });
+    expect(second).toMatchObject({ worker: 1, accountIndex: 6, wallet: devnetAccounts({ count: 7 })[6]!.address });
+    expect(first!.wallet).toBe(devnetAccounts({ count: 3 })[2]!.address);
+    expect(second!.agentId).not.toBe(first!.agentId);
+    expect(second!.url).not.toBe(first!.url);
+    expect([first!.price, second!.price]).toEqual(["0.17", "0.16"]);
+    for (const worker of ready.workers) {
+      const health = await (await fetch(`${worker.url}/healthz`)).json();
+      expect(health).toMatchObject({ status: "ok", chainId: 31337, models: { "risk-v1": ready.model.modelId } });
+      const models = await (await fetch(`${worker.url}/v1/models`)).json();
+      expect(models).toMatchObject({ agentId: worker.agentId });
+    }
+    expect(existsSync(join(home, "worker-1", "jobs.sqlite"))).toBe(true);
     const chainId = await fetch(ready.rpcUrl, {
       method: "POST",
       headers: { "content-type": "application/json" },
@@ -60,7 +85,7 @@ describe("convergence devnet", () => {
     child.kill("SIGINT");
     expect(await exited).toBe(0);
     process.off("exit", killOnExit);
-    for (const url of [ready.rpcUrl, `${ready.workerUrl}/healthz`]) {
+    for (const url of [ready.rpcUrl, ...ready.workers.map((w) => `${w.url}/healthz`)]) {
       await expect(fetch(url, { signal: AbortSignal.timeout(2_000) })).rejects.toThrow();
     }
     expect(existsSync(join(deploymentsDir, "31337.json"))).toBe(true);

@@ -13,6 +13,7 @@ import {
   JobNotAttestableError,
   openJob,
   refundJob,
+  registerAgent,
   WorkerJobConflictError,
   WorkerUnauthorizedError,
   waitForAttestation,
@@ -244,5 +245,58 @@ describe("the inference market end to end: escrow, worker, attestation, validati
     const metrics = await (await fetch(`${worker.url}/metrics`)).text();
     expect(metrics).toMatch(/convergence_worker_jobs\{state="settled"\} [1-9]/);
     expect(metrics).toMatch(/convergence_worker_prove_seconds_count [1-9]/);
+  });
+  it("a job reserved for another agent is refused during its window and proven here after it (failover)", async () => {
+    // An agent that takes the job and never delivers.
+    const { agentId: absent } = await registerAgent({
+      client: devnet.wallets[5]!,
+      registry: contracts().AgentRegistry,
+      agentURI: "https://absent.example/.well-known/agent-registration.json",
+    });
+    const input = [256n, 0n, -256n, 0n, 128n, 0n, -128n, 64n];
+    const salt = randomSalt();
+    const { timestamp } = await devnet.publicClient.getBlock();
+    const exclusiveUntil = timestamp + 30n;
+    const { jobId } = await openJob({
+      client: requester(),
+      escrow: contracts().InferenceEscrow,
+      modelId,
+      inputCommitment: await commitInput({ input, salt }),
+      amount,
+      deadline: timestamp + 600n,
+      workerAgentId: absent,
+      exclusiveUntil,
+      payment: "permit",
+    });
+
+    const refused = await deliverJobInput({ workerUrl: worker.url, jobId, input, salt }).catch((e: unknown) => e);
+    expect(refused).toBeInstanceOf(WorkerJobConflictError);
+    expect(refused).toMatchObject({ status: 409, code: "JOB_ASSIGNED_ELSEWHERE" });
+    expect((refused as Error).message).toContain(`reserved for agent ${absent} until ${exclusiveUntil}`);
+
+    await increaseTime({ rpcUrl: devnet.url, seconds: 40 });
+    const { accepted } = await deliverJobInput({ workerUrl: worker.url, jobId, input, salt });
+    expect(accepted).toBe(true);
+    const attestation = await waitForAttestation({
+      client: devnet.publicClient,
+      escrow: contracts().InferenceEscrow,
+      attestor: contracts().InferenceAttestor,
+      jobId,
+      timeoutMs: 120_000,
+    });
+    expect(attestation).toMatchObject({ jobId, worker: workerAddress() });
+    expect(attestation.outputs).toEqual(forward({ model: quantized, input }).output);
+    // The escrow names the agent that fulfilled it, and paid its wallet (another test's job may settle meanwhile, so
+    // the payment is read from this job's event rather than from the balance).
+    const job = await getJob({ client: devnet.publicClient, escrow: contracts().InferenceEscrow, jobId });
+    expect(job).toMatchObject({ status: "fulfilled", workerAgentId: worker.agentId });
+    const [fulfilled] = await devnet.publicClient.getContractEvents({
+      address: contracts().InferenceEscrow,
+      abi: inferenceEscrowAbi,
+      eventName: "JobFulfilled",
+      args: { jobId },
+      fromBlock: 0n,
+    });
+    expect(fulfilled!.args).toMatchObject({ workerAgentId: worker.agentId, worker: workerAddress(), amount });
   });
 });

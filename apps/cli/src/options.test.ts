@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { InvalidArgumentError } from "./errors.ts";
-import { parseInputArray, parsePort } from "./options.ts";
+import { parseInputArray, parsePort, parseWorkerCount } from "./options.ts";
 
 describe("parsePort", () => {
   it("takes 0 to 65535 written in digits", () => {
@@ -34,5 +34,18 @@ describe("parseInputArray", () => {
   ])("refuses %s, naming the element", (value, message) => {
     expect(() => parseInputArray(value)).toThrowError(InvalidArgumentError);
     expect(() => parseInputArray(value)).toThrowError(message);
+  });
+});
+
+describe("parseWorkerCount", () => {
+  it("takes 1 to 8 workers", () => {
+    expect(parseWorkerCount("1")).toBe(1);
+    expect(parseWorkerCount("8")).toBe(8);
+  });
+  it.each(["0", "9", "", "2.5", "-1", " 2", "two", "1e1"])("refuses %j naming --workers and the range", (value) => {
+    expect(() => parseWorkerCount(value)).toThrowError(InvalidArgumentError);
+    expect(() => parseWorkerCount(value)).toThrowError(
+      /Invalid --workers: .*Expected a whole number of workers from 1 to 8/,
+    );
   });
 });

@@ -1,3 +1,4 @@
+import { DEVNET_MAX_WORKERS } from "@convergence/contracts";
 import { InvalidArgumentError } from "./errors.ts";
 
 /** Parses a TCP port option (0 = any free port). */
@@ -78,4 +79,17 @@ export function parseInputArray(value: string): number[] {
     });
   }
   return parsed;
+}
+
+/** Parses `devnet --workers`: how many workers to run, from 1 to DEVNET_MAX_WORKERS. */
+export function parseWorkerCount(value: string): number {
+  const count = Number(value);
+  if (!/^\d{1,2}$/.test(value) || count < 1 || count > DEVNET_MAX_WORKERS) {
+    throw new InvalidArgumentError({
+      argument: "--workers",
+      value,
+      expected: `a whole number of workers from 1 to ${DEVNET_MAX_WORKERS} (the devnet has a key for each)`,
+    });
+  }
+  return count;
 }

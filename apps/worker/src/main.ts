@@ -51,7 +51,7 @@ process.on("unhandledRejection", (reason) => log.error("unhandled rejection", { 
 
 const models = [...worker.modelIds].map(([name, id]) => `${name} (model ${id})`).join(", ");
 process.stdout.write(
-  `Worker listening on ${worker.url}: agent ${worker.agentId}, wallet ${worker.address}, chain ${worker.chainId}, serving ${models}\n`,
+  `Worker listening on ${worker.url}: agent ${worker.agentId}, wallet ${worker.address}, chain ${worker.chainId}, serving ${models}; registration file ${worker.agentURI}\n`,
 );
 // The machine-readable twin of the line above, for a parent that spawned us with an IPC channel (launchWorker in
 // @convergence/devnet): parents read this, never the human line.

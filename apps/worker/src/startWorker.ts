@@ -1,8 +1,9 @@
 import type { Server } from "node:http";
 import type { AddressInfo } from "node:net";
-import { readDeployment } from "@convergence/contracts";
-import { createClients } from "@convergence/sdk";
+import { inferenceEscrowAbi, readDeployment } from "@convergence/contracts";
+import { createClients, WORKER_REGISTRATION_PATH } from "@convergence/sdk";
 import { type Address, createPublicClient, formatUnits, type Hex, http } from "viem";
+import { ensureAgentUri } from "./bootstrap/ensureAgentUri.ts";
 import { ensureModelRegistered } from "./bootstrap/ensureModelRegistered.ts";
 import { ensureWorkerAgent } from "./bootstrap/ensureWorkerAgent.ts";
 import { ensureZkSetup } from "./bootstrap/ensureZkSetup.ts";
@@ -13,6 +14,7 @@ import { createChainGateway } from "./chain/createChainGateway.ts";
 import { createChainWatcher } from "./chain/createChainWatcher.ts";
 import { createModelResolver } from "./chain/createModelResolver.ts";
 import type { WorkerConfig } from "./config/loadConfig.ts";
+import { AgentUriUpdateError } from "./errors/bootstrap.ts";
 import { EscrowMissingError, RpcUnreachableError } from "./errors/chain.ts";
 import { createApp } from "./http/createApp.ts";
 import { loadServedModels } from "./inference/loadServedModels.ts";
@@ -33,6 +35,13 @@ export type StartWorkerParameters = {
 export type RunningWorker = {
   /** http://host:port the API listens on. */
   url: string;
+  /** Where requesters reach it: WORKER_PUBLIC_URL, else `url`. */
+  publicUrl: string;
+  /**
+   * The agent's registration file URI: `${publicUrl}/.well-known/agent-registration.json`, which the worker serves and
+   * set on-chain when it differed; or WORKER_AGENT_URI, when set (the on-chain URI is then left alone).
+   */
+  agentURI: string;
   chainId: number;
   address: Address;
   agentId: bigint;
@@ -101,6 +110,8 @@ export async function startWorker({ config, log }: StartWorkerParameters): Promi
   log.info("serving the registrations of", { publishers: publishers.join(",") });
   const served = new Map<string, { model: Served } & ServedKey>();
   const known = new Map<bigint, string>();
+  // The registration each model is served under, for the registration file (the same ids /v1/models shows).
+  const registrations = new Map<string, { modelId: bigint; verifier: Address; vkeyHash: Hex }>();
   for (const model of models.values()) {
     // The published key or the publisher's setup, from the zk cache: the worker never runs phase 2.
     const setup = await ensureZkSetup({ model, log });
@@ -116,13 +127,18 @@ export async function startWorker({ config, log }: StartWorkerParameters): Promi
     });
     served.set(model.name, { model, vkeyHash: found.vkeyHash, verifierCode: found.verifierCode });
     known.set(found.modelId, model.name);
+    registrations.set(model.name, { modelId: found.modelId, verifier: found.verifier, vkeyHash: found.vkeyHash });
   }
+  const token = await publicClient.readContract({ address: escrow, abi: inferenceEscrowAbi, functionName: "token" });
+  // The registration file's URI when it is known before listening (a fixed port or WORKER_PUBLIC_URL): a new agent is
+  // registered with it. On a free port (0) it is known once listening: registered without one, then set below.
+  const fixedPublicUrl = config.publicUrl ?? (config.port === 0 ? undefined : listenUrl(config.host, config.port));
   const { agentId } = await ensureWorkerAgent({
     client,
     registry: AgentRegistry,
     fromBlock: startBlock,
     register: config.autoRegister,
-    agentURI: config.agentUri ?? registrationUri({ models: [...models.keys()], host: config.host, port: config.port }),
+    agentURI: config.agentUri ?? (fixedPublicUrl ? `${fixedPublicUrl}${WORKER_REGISTRATION_PATH}` : ""),
     log,
   });
   const resolver = createModelResolver({
@@ -212,6 +228,7 @@ export async function startWorker({ config, log }: StartWorkerParameters): Promi
       void shutdown({ reason: "chain reset: deploy again, then restart the worker", exitCode: 1 });
     },
   });
+  let publicUrl = fixedPublicUrl ?? "";
   const app = createApp({
     models,
     modelIds: resolver.idsByName,
@@ -221,6 +238,7 @@ export async function startWorker({ config, log }: StartWorkerParameters): Promi
       agentRegistry: AgentRegistry,
       signMessage: (message) => account.signMessage({ message }),
     },
+    registration: { publicUrl: () => publicUrl, token, served: () => registrations },
     jobs,
     minPrice: config.minPrice,
     metrics,
@@ -262,7 +280,8 @@ export async function startWorker({ config, log }: StartWorkerParameters): Promi
   });
   server.on("error", (error) => log.error("http server error", { error }));
   const { port } = server.address() as AddressInfo;
-  const url = `http://${config.host.includes(":") ? `[${config.host}]` : config.host}:${port}`;
+  const url = listenUrl(config.host, port);
+  publicUrl = config.publicUrl ?? url;
 
   let resolveClosed!: (value: { exitCode: number }) => void;
   const closed = new Promise<{ exitCode: number }>((resolve) => (resolveClosed = resolve));
@@ -293,17 +312,34 @@ export async function startWorker({ config, log }: StartWorkerParameters): Promi
     return shuttingDown;
   };
 
-  return { url, chainId, address: account.address, agentId, modelIds: resolver.idsByName(), shutdown, closed };
+  // Requesters find the worker by its agent's on-chain URI: point it at the file served here (unless it is hosted
+  // elsewhere, WORKER_AGENT_URI). Once listening, so that the URI names the port and the file is there when read.
+  let agentURI = config.agentUri ?? `${publicUrl}${WORKER_REGISTRATION_PATH}`;
+  if (config.agentUri === undefined) {
+    try {
+      ({ agentURI } = await ensureAgentUri({ client, registry: AgentRegistry, agentId, agentURI, log }));
+    } catch (error) {
+      await shutdown({ reason: "the agent URI could not be set", exitCode: 1 });
+      throw new AgentUriUpdateError({ agentId, agentURI, cause: error });
+    }
+  } else {
+    log.info("agent URI from WORKER_AGENT_URI: the on-chain URI is left as it is", { agentURI });
+  }
+
+  return {
+    url,
+    publicUrl,
+    agentURI,
+    chainId,
+    address: account.address,
+    agentId,
+    modelIds: resolver.idsByName(),
+    shutdown,
+    closed,
+  };
 }
 
-/** An ERC-8004 registration file as a data: URI, for a worker that was given no WORKER_AGENT_URI. */
-function registrationUri({ models, host, port }: { models: string[]; host: string; port: number }): string {
-  const file = {
-    type: "https://eips.ethereum.org/EIPS/eip-8004#registration-v1",
-    name: "Convergence inference worker",
-    description: `Proves inference of ${models.join(", ")} with Groth16 and settles InferenceEscrow jobs.`,
-    services: [{ name: "inference", endpoint: `http://${host}:${port}` }],
-    supportedTrust: ["crypto-economic", "zkml"],
-  };
-  return `data:application/json;base64,${Buffer.from(JSON.stringify(file)).toString("base64")}`;
+/** The URL of an API listening on host:port (an IPv6 host in brackets). */
+function listenUrl(host: string, port: number): string {
+  return `http://${host.includes(":") ? `[${host}]` : host}:${port}`;
 }

@@ -10,6 +10,18 @@ export {
   type DevnetSigningRole,
   devnetRoleAccount,
 } from "./devnet/devnetRoles.ts";
+export {
+  type DevnetWorkerAccountParameters,
+  type DevnetWorkerAccountReturnType,
+  devnetWorkerAccount,
+} from "./devnet/devnetWorkerAccount.ts";
+export {
+  DEVNET_MAX_WORKERS,
+  type DevnetWorkerIndexParameters,
+  type DevnetWorkerIndexReturnType,
+  devnetWorkerIndex,
+} from "./devnet/devnetWorkerIndex.ts";
 export { BaseError } from "./errors/base.ts";
 export { DeploymentNotFoundError, InvalidDeploymentError } from "./errors/deployments.ts";
+export { DevnetWorkerIndexError } from "./errors/devnet.ts";
 export * from "./generated/index.ts";

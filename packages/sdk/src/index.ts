@@ -74,6 +74,8 @@ export {
   registerModel,
 } from "./actions/inference/registerModel.ts";
 export {
+  type RequestInferenceAttempt,
+  type RequestInferenceFeedback,
   type RequestInferenceParameters,
   type RequestInferenceReturnType,
   type RequestInferenceStep,
@@ -130,6 +132,37 @@ export {
   type WorkerRegistrationModel,
   type WorkerRegistrationService,
 } from "./actions/market/workerRegistration.ts";
+export {
+  type AggregateWorkerStatsParameters,
+  type AggregateWorkerStatsReturnType,
+  aggregateWorkerStats,
+} from "./actions/market/aggregateWorkerStats.ts";
+export {
+  type ChooseWorkerParameters,
+  type ChooseWorkerReturnType,
+  chooseWorker,
+} from "./actions/market/chooseWorker.ts";
+export {
+  type DiscoverWorkersParameters,
+  type DiscoverWorkersReturnType,
+  discoverWorkers,
+} from "./actions/market/discoverWorkers.ts";
+export {
+  type ReadWorkerStatsParameters,
+  type ReadWorkerStatsReturnType,
+  readWorkerStats,
+} from "./actions/market/readWorkerStats.ts";
+export {
+  type WorkerIneligibilityParameters,
+  type WorkerIneligibilityReturnType,
+  workerIneligibility,
+} from "./actions/market/workerIneligibility.ts";
+export type {
+  SkippedWorker,
+  WorkerListing,
+  WorkerReputation,
+  WorkerStats,
+} from "./actions/market/workerListing.ts";
 export { type QuoteSwapParameters, quoteSwap } from "./actions/pool/quoteSwap.ts";
 export { type SwapTokensParameters, type SwapTokensReturnType, swapTokens } from "./actions/pool/swapTokens.ts";
 export { type Balance, type GetBalancesParameters, getBalances } from "./actions/tokens/getBalances.ts";
@@ -213,6 +246,7 @@ export {
 } from "./errors/inference.ts";
 export { InvalidParameterError } from "./errors/input.ts";
 export { WorkerRegistrationInvalidError, WorkerRegistrationUnreachableError } from "./errors/registration.ts";
+export { MarketJobRefundedError, NoWorkerAvailableError } from "./errors/market.ts";
 export {
   WorkerBusyError,
   WorkerCommitmentMismatchError,
@@ -229,3 +263,8 @@ export {
 } from "./errors/worker.ts";
 export { type WriteContractAndWaitParameters, writeContractAndWait } from "./internal/writeContractAndWait.ts";
 export { type DecodeRevertReturnType, decodeRevert } from "./utils/decodeRevert.ts";
+export {
+  type GetChainTimeParameters,
+  type GetChainTimeReturnType,
+  getChainTime,
+} from "./utils/getChainTime.ts";

@@ -1,8 +1,8 @@
 import { join } from "node:path";
 import { DEVNET_CHAIN_ID, devnetRoleAccount } from "@convergence/contracts";
-import { type LaunchWorkerReturnType, launchWorker } from "@convergence/devnet";
 import { createClients } from "@convergence/sdk";
 import { ensureRiskSetup } from "./ensureRiskSetup.ts";
+import { type LaunchDevnetWorkersReturnType, launchDevnetWorkers } from "./launchDevnetWorkers.ts";
 import { type RegisterDemoModelReturnType, registerDemoModel } from "./registerDemoModel.ts";
 import { simulateMarketActivity } from "./simulateMarketActivity.ts";
 import { type StartDemoChainReturnType, startDemoChain } from "./startDemoChain.ts";
@@ -11,8 +11,12 @@ export type StartDevnetStackParameters = {
   host?: string;
   /** Chain port (0 = any free port). */
   port?: number;
-  /** Worker port (0 = any free port). */
+  /** The first worker's port: worker i listens on workerPort + i (0 = any free port for each). */
   workerPort?: number;
+  /** How many workers to run, each with its own key, agent, port and store (default 1; see devnetWorkerSettings). */
+  workers?: number;
+  /** Where workers >= 1 keep their job database (`<storeRoot>/worker-<i>/`); default the run's temporary folder. */
+  storeRoot?: string;
   /** Where deployments/31337.json goes (the other commands read it there). */
   deploymentsDir: string;
   /** Give the pool a day of trading first (see simulateMarketActivity). */
@@ -24,14 +28,18 @@ export type StartDevnetStackParameters = {
 export type StartDevnetStackReturnType = {
   chain: StartDemoChainReturnType;
   model: RegisterDemoModelReturnType;
-  worker: LaunchWorkerReturnType;
-  /** Stops the worker (draining), then the node. Safe to call twice. */
+  /** Worker 0 (the first of `workers`). */
+  worker: LaunchDevnetWorkersReturnType["workers"][number];
+  /** Every worker, in order (worker i at index i), with the price floor it was given. */
+  workers: LaunchDevnetWorkersReturnType["workers"];
+  /** Stops the workers (draining), then the node. Safe to call twice. */
   stop: () => Promise<void>;
 };
 
 /**
  * The long-running stack for hacking: a Hardhat node, the contracts deployed, risk-v1's keys and registration by the publisher (#3), an
- * optional day of pool trading, and the inference worker. Whatever started is stopped again if a later stage fails.
+ * optional day of pool trading, and the inference workers (one by default; each of several with its own key, agent,
+ * port, store and price: devnetWorkerSettings). Whatever started is stopped again if a later stage fails.
  *
  * @example
  * const stack = await startDevnetStack({ port: 8545, workerPort: 8080, deploymentsDir: "deployments" });
@@ -41,6 +49,8 @@ export async function startDevnetStack({
   host = "127.0.0.1",
   port = 8545,
   workerPort = 8080,
+  workers: count = 1,
+  storeRoot,
   deploymentsDir,
   market = true,
   stage = (_title, run) => run(() => undefined),
@@ -48,9 +58,9 @@ export async function startDevnetStack({
   const chain = await stage(`Starting a Hardhat node on ${host}:${port || "a free port"} and deploying`, (update) =>
     startDemoChain({ host, port, deploymentsDir, onProgress: update }),
   );
-  let worker: LaunchWorkerReturnType | undefined;
+  let workers: LaunchDevnetWorkersReturnType | undefined;
   const stop = async () => {
-    await worker?.stop();
+    await workers?.stop();
     await chain.stop();
   };
   try {
@@ -68,17 +78,18 @@ export async function startDevnetStack({
         simulateMarketActivity({ rpcUrl: chain.url, deployment: chain.deployment, onProgress: update }),
       );
     }
-    worker = await stage("Starting the inference worker", () =>
-      launchWorker({
+    workers = await stage(count === 1 ? "Starting the inference worker" : `Starting ${count} inference workers`, () =>
+      launchDevnetWorkers({
         rpcUrl: chain.url,
         deploymentsDir: chain.deploymentsDir,
-        dbPath: join(chain.runDir, "jobs.sqlite"),
+        count,
         host,
         port: workerPort,
-        stopGraceMs: 10_000,
+        dbPath: join(chain.runDir, "jobs.sqlite"),
+        storeRoot: storeRoot ?? chain.runDir,
       }),
     );
-    return { chain, model, worker, stop };
+    return { chain, model, worker: workers.workers[0]!, workers: workers.workers, stop };
   } catch (error) {
     await stop();
     throw error;

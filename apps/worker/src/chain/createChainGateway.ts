@@ -1,6 +1,7 @@
 import {
   ContractRevertError,
   decodeRevert,
+  getChainTime,
   getJob,
   type ReadClient,
   sendFulfillJob,
@@ -23,7 +24,9 @@ export type CreateChainGatewayParameters = {
 export type CreateChainGatewayReturnType = ChainGateway;
 
 /**
- * The worker's view of the InferenceEscrow, through the SDK: reads a job (getJob) with the chain's time, and sends
+ * The worker's view of the InferenceEscrow, through the SDK: reads a job (getJob) with the chain's time (getChainTime:
+ * the time a transaction sent now is mined at, so an idle on-demand chain's old latest block does not hold back a
+ * deadline or an exclusive window that has passed), and sends
  * `fulfill` (sendFulfillJob) from the agent wallet. Sends go one at a time (one account, one nonce sequence) and are
  * simulated first, so a revert is reported by its custom error name (e.g. InferenceEscrowJobExpired) before any gas
  * is spent.
@@ -48,11 +51,11 @@ export function createChainGateway({
     agentId,
 
     async readJob(jobId) {
-      const [job, block] = await Promise.all([
+      const [job, chainTime] = await Promise.all([
         getJob({ client: publicClient, escrow, jobId }),
-        publicClient.getBlock({ blockTag: "latest" }),
+        getChainTime({ client: publicClient }),
       ]);
-      return { job, chainTime: block.timestamp };
+      return { job, chainTime };
     },
 
     sendFulfill({ jobId, calldata }) {

@@ -5,7 +5,10 @@ import type { Address, Hex } from "viem";
 /** The escrow's record of a job (the SDK's getJob: status "none" for an unknown id) and the chain's time then. */
 export type JobReading = {
   job: Job;
-  /** The latest block's timestamp, unix seconds. */
+  /**
+   * Unix seconds a transaction sent now is mined at (the SDK's getChainTime): the latest block's timestamp, or the wall
+   * clock when that block is older.
+   */
   chainTime: bigint;
 };
 

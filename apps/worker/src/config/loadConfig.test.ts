@@ -22,6 +22,9 @@ describe("loadConfig", () => {
       deadlineMarginSeconds: 30,
       // Resolved once the chain and the account are known: the worker's own account, plus the devnet publisher.
       publishers: undefined,
+      // The URL it listens on, known once it listens.
+      publicUrl: undefined,
+      agentUri: undefined,
     });
     expect(config.dbPath).toBe(join(config.home, "worker", "jobs.sqlite"));
   });
@@ -72,6 +75,15 @@ describe("loadConfig", () => {
       autoRegister: false,
       logLevel: "info",
     });
+  });
+
+  it("reads WORKER_PUBLIC_URL without its trailing slash", () => {
+    expect(loadConfig({ env: { WORKER_PUBLIC_URL: "https://worker.example.com/" } }).publicUrl).toBe(
+      "https://worker.example.com",
+    );
+    expect(loadConfig({ env: { WORKER_PUBLIC_URL: "http://10.0.0.5:8080/convergence" } }).publicUrl).toBe(
+      "http://10.0.0.5:8080/convergence",
+    );
   });
 
   it("reads WORKER_PUBLISHERS checksummed or not, as checksummed addresses without duplicates", () => {
@@ -129,6 +141,10 @@ describe("loadConfig", () => {
     ["WORKER_ETH_PRICE_USDC", "1e3", "USDC one ETH is worth"],
     ["WORKER_PROVE_COST_USDC", "-0.01", "USDC one proof costs"],
     ["WORKER_DEADLINE_MARGIN_SECONDS", "86401", "0 to 86400"],
+    ["WORKER_PUBLIC_URL", "worker.example.com", "http(s):// URL requesters reach"],
+    ["WORKER_PUBLIC_URL", "ftp://worker.example.com", "http(s):// URL requesters reach"],
+    ["WORKER_PUBLIC_URL", "https://worker.example.com/?a=1", "without query or credentials"],
+    ["WORKER_PUBLIC_URL", "https://user:secret@worker.example.com", "without query or credentials"],
   ])("refuses %s=%j, naming the variable and the expected form", (variable, value, expected) => {
     let error: unknown;
     try {

@@ -193,10 +193,25 @@ const variables = {
     expected:
       "true or false: register the worker agent and its models on-chain when missing (models from the worker's account, when it is one of WORKER_PUBLISHERS)",
   },
+  WORKER_PUBLIC_URL: {
+    schema: z
+      .url({ protocol: /^https?$/ })
+      .max(2000)
+      .refine((value) => {
+        // Refinements run after a failed format check too: parse only what parses.
+        const url = URL.canParse(value) ? new URL(value) : undefined;
+        return url !== undefined && !url.search && !url.hash && !url.username && !url.password;
+      })
+      .transform((value) => value.replace(/\/+$/, "")),
+    default: undefined,
+    expected:
+      "the http(s):// URL requesters reach this worker at, without query or credentials, such as https://worker.example.com (default the URL it listens on); its registration file is served at <url>/.well-known/agent-registration.json and the agent's agentURI points there",
+  },
   WORKER_AGENT_URI: {
     schema: z.string().min(1).max(2048),
     default: undefined,
-    expected: "the ERC-8004 registration URI of the worker agent (default a data: URI describing it)",
+    expected:
+      "the ERC-8004 registration URI of the worker agent, when the file is hosted elsewhere (default <WORKER_PUBLIC_URL>/.well-known/agent-registration.json, set on-chain by the worker)",
   },
   WORKER_PUBLISHERS: {
     schema: addresses,
@@ -238,6 +253,12 @@ export type WorkerConfig = {
   maxAttempts: number;
   drainTimeoutMs: number;
   autoRegister: boolean;
+  /**
+   * WORKER_PUBLIC_URL without a trailing slash: where requesters reach the API and the registration file. Undefined:
+   * the URL the worker listens on.
+   */
+  publicUrl: string | undefined;
+  /** WORKER_AGENT_URI: the agent's registration file is hosted there; the worker then leaves the on-chain URI alone. */
   agentUri: string | undefined;
   /**
    * WORKER_PUBLISHERS, checksummed: the owners whose registrations this worker serves. Undefined: the default, the
@@ -322,6 +343,7 @@ export function loadConfig({ env = process.env }: LoadConfigParameters = {}): Lo
     maxAttempts: p.WORKER_MAX_ATTEMPTS,
     drainTimeoutMs: p.WORKER_DRAIN_TIMEOUT_MS,
     autoRegister: p.WORKER_AUTO_REGISTER,
+    publicUrl: p.WORKER_PUBLIC_URL,
     agentUri: p.WORKER_AGENT_URI,
     publishers: p.WORKER_PUBLISHERS,
     logLevel: p.WORKER_LOG_LEVEL,

@@ -11,6 +11,22 @@ export class WorkerAgentMissingError extends BaseError {
   }
 }
 
+/** The worker could not point its agent's on-chain agentURI at the registration file it serves. */
+export class AgentUriUpdateError extends BaseError {
+  override name = "AgentUriUpdateError";
+  constructor({ agentId, agentURI, cause }: { agentId: bigint; agentURI: string; cause: unknown }) {
+    super(
+      `The worker could not set agent ${agentId}'s agentURI to ${agentURI}: ${(cause as Error)?.message?.split("\n")[0] ?? String(cause)}`,
+      {
+        metaMessages: [
+          "Requesters discover workers by that URI. Give the worker's account ETH for gas, or host the registration file elsewhere and set WORKER_AGENT_URI (the worker then leaves the on-chain URI alone).",
+        ],
+        cause,
+      },
+    );
+  }
+}
+
 /** No ModelRegistry registration this worker serves for a served model, and the worker may not register one. */
 export class ModelNotRegisteredError extends BaseError {
   override name = "ModelNotRegisteredError";

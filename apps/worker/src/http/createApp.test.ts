@@ -1,6 +1,13 @@
 import type { Server } from "node:http";
 import type { AddressInfo } from "node:net";
-import { type Job, type JobStatus, WORKER_CHALLENGE_HEADER, workerIdentityMessage } from "@convergence/sdk";
+import {
+  type Job,
+  type JobStatus,
+  parseWorkerRegistration,
+  WORKER_CHALLENGE_HEADER,
+  WORKER_REGISTRATION_PATH,
+  workerIdentityMessage,
+} from "@convergence/sdk";
 import { commitInput } from "@convergence/zk";
 import { type Hex, recoverMessageAddress, zeroAddress } from "viem";
 import { generatePrivateKey, privateKeyToAccount } from "viem/accounts";
@@ -31,6 +38,12 @@ describe("createApp", () => {
   const chainTime = 1_900_000_000n;
   const agentWallet = privateKeyToAccount(generatePrivateKey());
   const agentRegistry = "0xe7f1725E7734CE288F8367e1Bb143E90bb3F0512";
+  const token = "0x9fE46736679d2D9a65F0992F2272dE9f3c7fa6e0";
+  const verifier = "0xCf7Ed3AccA5a467e9e704C703E8D87F634fB0Fc9";
+  const vkeyHash: Hex = `0x${"5a".repeat(32)}`;
+  /** The registrations the worker serves its models under: none yet, then risk-v1's (the test sets it). */
+  const servedRegistrations = new Map<string, { modelId: bigint; verifier: `0x${string}`; vkeyHash: Hex }>();
+  let publicUrl = "http://127.0.0.1:1";
 
   beforeAll(async () => {
     const models = await loadServedModels({ names: ["risk-v1"], home: "/nonexistent-convergence-home" });
@@ -100,6 +113,7 @@ describe("createApp", () => {
       modelIds: () => new Map([["risk-v1", 1n]]),
       agentId: 4n,
       identity: { chainId: 31337, agentRegistry, signMessage: (message) => agentWallet.signMessage({ message }) },
+      registration: { publicUrl: () => publicUrl, token, served: () => servedRegistrations },
       jobs,
       minPrice: { default: 0n, byModel: { "risk-v1": 100_000n } },
       metrics,
@@ -138,6 +152,44 @@ describe("createApp", () => {
       minPrice: "0.1",
       agentId: "4",
     });
+  });
+
+  it("serves its ERC-8004 registration file, built live: endpoint, agent, pins, price floor and token", async () => {
+    const read = async () => {
+      const response = await fetch(`${url}${WORKER_REGISTRATION_PATH}`);
+      expect(response.status).toBe(200);
+      expect(response.headers.get("content-type")).toMatch(/^application\/json/);
+      return parseWorkerRegistration({ value: await response.json(), source: `${url}${WORKER_REGISTRATION_PATH}` });
+    };
+    // Before the model's registration is known, the file lists no model: a requester could open no job from it.
+    servedRegistrations.clear();
+    expect((await read()).models).toEqual([]);
+
+    servedRegistrations.set("risk-v1", { modelId: 1n, verifier, vkeyHash });
+    publicUrl = "https://worker.example.com";
+    const file = await read();
+    expect(file.services).toEqual([
+      { name: "convergence-inference", endpoint: "https://worker.example.com", version: "1" },
+    ]);
+    expect(file.registrations).toEqual([{ agentId: 4, agentRegistry: `eip155:31337:${agentRegistry}` }]);
+    expect(file.active).toBe(true);
+    expect(file.models).toEqual([
+      {
+        name: "risk-v1",
+        modelId: "1",
+        commitment: model.manifest.commitments.model,
+        vkeyHash,
+        verifier,
+        proofSystem: "groth16",
+        // The price floor: risk-v1's own (WORKER_MIN_PRICE risk-v1=0.1), not the default.
+        price: "0.1",
+        priceUnits: "100000",
+        token,
+      },
+    ]);
+    // The same model id as /v1/models: the two never disagree.
+    const { models } = (await (await fetch(`${url}/v1/models`)).json()) as { models: { modelId: string }[] };
+    expect(models[0]!.modelId).toBe(file.models[0]!.modelId);
   });
 
   it("signs the requester's challenge with its agent wallet, and only when challenged", async () => {

@@ -1,4 +1,10 @@
-import { REQUESTER_SIGNATURE_HEADER, WORKER_CHALLENGE_HEADER, workerIdentityMessage } from "@convergence/sdk";
+import {
+  buildWorkerRegistration,
+  REQUESTER_SIGNATURE_HEADER,
+  WORKER_CHALLENGE_HEADER,
+  WORKER_REGISTRATION_PATH,
+  workerIdentityMessage,
+} from "@convergence/sdk";
 import express, { type NextFunction, type Request, type Response } from "express";
 import { type Address, formatUnits, type Hex } from "viem";
 import type { z } from "zod";
@@ -32,6 +38,21 @@ export type CreateAppParameters = {
    * EIP-191 signature of `workerIdentityMessage` by the agent's wallet (the account the worker fulfils with).
    */
   identity?: { chainId: number; agentRegistry: Address; signMessage: (message: string) => Promise<Hex> };
+  /**
+   * What GET /.well-known/agent-registration.json (the agent's ERC-8004 registration file, its agentURI) is built from,
+   * live at each request with the SDK's buildWorkerRegistration, so it is always what the worker does now. Without it
+   * (or without `agentId` and `identity`) the route is 404.
+   */
+  registration?: {
+    /** The URL requesters reach the API at (WORKER_PUBLIC_URL, else the URL it listens on). */
+    publicUrl: () => string;
+    /** The escrow's token: the prices are in it. */
+    token: Address;
+    /** Per served model name, the on-chain registration it is served under (the one /v1/models names). */
+    served: () => Map<string, { modelId: bigint; verifier: Address; vkeyHash: Hex }>;
+    /** The token's decimals (default 6, USDC). */
+    tokenDecimals?: number;
+  };
   jobs: JobService;
   /** The price floor: GET /v1/models shows each model's, so a requester can pay enough before it opens a job. */
   minPrice?: PriceFloor;
@@ -52,6 +73,7 @@ export type CreateAppReturnType = express.Express;
  * | route | answer |
  * |---|---|
  * | GET /healthz | 200 `{status: "ok", ...}`, 503 while draining |
+ * | GET /.well-known/agent-registration.json | the agent's ERC-8004 registration file (buildWorkerRegistration): endpoint, agent, each served model's pins (commitment, vkeyHash, verifier), price floor and token |
  * | GET /v1/models | the worker's agentId, and the served models (MLPs and circuit packages): name, kind, shape, scale, labels, features, commitment, on-chain id, minPrice (USDC), agentId; with header `x-convergence-challenge: 0x<32 bytes>`, `identity: {challenge, signature}` (top level and on each model): the agent wallet's signature of `workerIdentityMessage` |
  * | POST /v1/inference `{model, input, encoding?}` | the int64 ONNX output (a circuit package: its TypeScript reference), no proof |
  * | POST /v1/jobs/:jobId/input `{input, salt}` | 202 queued (200 if the same input was delivered before); 402/409 a job below the price floor or too close to its deadline |
@@ -67,6 +89,7 @@ export function createApp({
   modelIds = () => new Map(),
   agentId,
   identity,
+  registration,
   jobs,
   minPrice = { default: 0n, byModel: {} },
   metrics,
@@ -106,6 +129,39 @@ export function createApp({
 
   app.get("/metrics", async (_req, res) => {
     res.type(metrics.contentType).send(await metrics.render());
+  });
+
+  app.get(WORKER_REGISTRATION_PATH, (req, res, next) => {
+    if (!registration || agentId === undefined || !identity) {
+      next(new RouteNotFoundError({ method: req.method, path: req.path }));
+      return;
+    }
+    const served = registration.served();
+    res.json(
+      buildWorkerRegistration({
+        endpoint: registration.publicUrl(),
+        agentId,
+        chainId: identity.chainId,
+        agentRegistry: identity.agentRegistry,
+        ...(registration.tokenDecimals === undefined ? {} : { tokenDecimals: registration.tokenDecimals }),
+        // A model is listed once its registration is known: a requester opens jobs under that model id.
+        models: [...models.values()].flatMap((model) => {
+          const onChain = served.get(model.name);
+          if (!onChain) return [];
+          return [
+            {
+              name: model.name,
+              modelId: onChain.modelId,
+              commitment: model.commitment,
+              vkeyHash: onChain.vkeyHash,
+              verifier: onChain.verifier,
+              price: minPrice.byModel[model.name] ?? minPrice.default,
+              token: registration.token,
+            },
+          ];
+        }),
+      }),
+    );
   });
 
   app.get("/v1/models", async (req, res) => {

@@ -9,7 +9,7 @@ export type CheckJobTermsParameters = {
   /** The served model the job is for. */
   model: string;
   minPrice: PriceFloor;
-  /** The chain's latest block time, unix seconds. */
+  /** The chain's time (ChainGateway.readJob's chainTime), unix seconds. */
   chainTime: bigint;
   /** Seconds proving and fulfilling take here (measured), plus the configured margin. */
   requiredSeconds: number;

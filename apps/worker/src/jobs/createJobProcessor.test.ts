@@ -131,7 +131,12 @@ describe("createJobProcessor", () => {
     state: "received" | "proving" | "submitted" = "received",
     status: JobStatus = "open",
     modelId = 1n,
-    { amount = 2_000_000n, deadline = 2_000n }: { amount?: bigint; deadline?: bigint } = {},
+    {
+      amount = 2_000_000n,
+      deadline = 2_000n,
+      workerAgentId = 0n,
+      exclusiveUntil = workerAgentId === 0n ? 0n : deadline,
+    }: { amount?: bigint; deadline?: bigint; workerAgentId?: bigint; exclusiveUntil?: bigint } = {},
   ) => {
     const opened = {
       jobId,
@@ -140,12 +145,13 @@ describe("createJobProcessor", () => {
       inputCommitment: 77n,
       amount,
       deadline,
-      workerAgentId: 0n,
+      workerAgentId,
+      exclusiveUntil,
       openedBlock: 5n,
       openedTx: undefined,
     };
     const { openedBlock, openedTx, ...terms } = opened;
-    escrow.set(jobId, { job: { ...terms, status }, chainTime: 1_000n });
+    escrow.set(jobId, { job: { ...terms, exclusiveUntil, status }, chainTime: 1_000n });
     store.insertOpened(opened);
     store.transition({ jobId, from: ["open"], to: state, patch: { input, salt: 5n, timings: { receivedAt: 1 } } });
   };
@@ -169,6 +175,31 @@ describe("createJobProcessor", () => {
     // Processing a settled job again does nothing.
     await processor().process(1n);
     expect(sent).toEqual([1n]);
+  });
+
+  it("proves and fulfils a job reserved for another agent whose exclusive window has passed (failover)", async () => {
+    // Reserved for agent 9 until chain time 900; the chain is at 1000: any agent may fulfil it now.
+    job(40n, "received", "open", 1n, { workerAgentId: 9n, exclusiveUntil: 900n });
+    await processor().process(40n);
+    expect(store.get(40n)).toMatchObject({
+      state: "settled",
+      output: forward({ model: model.quantized, input }).output,
+    });
+    expect(sent).toEqual([40n]);
+    // The proof is bound to this worker (its own address in the binding), not to the agent the job was reserved for.
+    expect(proved[0]!.binding).toBe(
+      computeBinding({ chainId: 31337, escrow: chain.escrow, jobId: 40n, worker: chain.workerAddress }),
+    );
+
+    // The reserved agent delivered late but first: nothing is proven or sent, the job fails as fulfilled elsewhere.
+    job(41n, "received", "open", 1n, { workerAgentId: 9n, exclusiveUntil: 900n });
+    const before = escrow.get(41n)!;
+    const processing = processor().process(41n);
+    escrow.set(41n, { ...before, job: { ...before.job, status: "fulfilled", workerAgentId: 9n } });
+    await processing;
+    expect(store.get(41n)).toMatchObject({ state: "failed", error: { code: "JOB_FULFILLED_ELSEWHERE" } });
+    expect(proved).toHaveLength(1);
+    expect(sent).toEqual([40n]);
   });
 
   it("never proves a job below its model's price floor, nor one too close to its deadline", async () => {

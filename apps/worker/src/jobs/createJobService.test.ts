@@ -102,6 +102,49 @@ describe("createJobService", () => {
     expect(handled).toEqual([1n]);
   });
 
+  it("refuses a job reserved for another agent while its window runs (409 naming until when), takes it after", async () => {
+    const jobs = service();
+    // Reserved for agent 9 (this worker is agent 1) until a minute from now.
+    const until = chainTime + 60n;
+    open(50n, { workerAgentId: 9n, exclusiveUntil: until });
+    const refused = await jobs.deliverInput({ jobId: 50n, input, salt }).catch((error: unknown) => error);
+    expect(refused).toMatchObject({ status: 409, code: "JOB_ASSIGNED_ELSEWHERE" });
+    expect((refused as Error).message).toContain(`reserved for agent 9 until ${until}`);
+    expect((refused as Error).message).toContain(new Date(Number(until) * 1000).toISOString());
+    expect((refused as Error).message).toContain("this worker is agent 1");
+    // Refused, not failed: the job stays open here, to be taken once the window has passed.
+    expect(store.get(50n)).toMatchObject({ state: "open", workerAgentId: 9n, input: undefined });
+    expect(handled).toEqual([]);
+
+    // At the window's last second the reserved agent alone may still fulfil it.
+    onChain.set(50n, { ...onChain.get(50n)!, chainTime: until });
+    await expect(jobs.deliverInput({ jobId: 50n, input, salt })).rejects.toMatchObject({
+      code: "JOB_ASSIGNED_ELSEWHERE",
+    });
+
+    // One second later the window has passed: the job is read again from the chain and taken (failover).
+    onChain.set(50n, { ...onChain.get(50n)!, chainTime: until + 1n });
+    const { created, view } = await jobs.deliverInput({ jobId: 50n, input, salt });
+    expect(created).toBe(true);
+    expect(view.state).toBe("received");
+    expect(handled).toEqual([50n]);
+  });
+
+  it("takes a job reserved for another agent whose window passed before it ever saw it, and still checks its terms", async () => {
+    const jobs = service();
+    open(51n, { workerAgentId: 9n, exclusiveUntil: chainTime - 1n });
+    expect((await jobs.deliverInput({ jobId: 51n, input, salt })).created).toBe(true);
+    // Failover does not lower the price floor: a cheap job reserved elsewhere is still refused unproven.
+    open(52n, { workerAgentId: 9n, exclusiveUntil: chainTime - 1n, amount: 1n });
+    await expect(jobs.deliverInput({ jobId: 52n, input, salt })).rejects.toMatchObject({ code: "BELOW_PRICE_FLOOR" });
+    // Nor a wrong input: its commitment is checked as for any other job.
+    open(53n, { workerAgentId: 9n, exclusiveUntil: chainTime - 1n });
+    await expect(jobs.deliverInput({ jobId: 53n, input: input.map((v) => -v), salt })).rejects.toMatchObject({
+      code: "COMMITMENT_MISMATCH",
+    });
+    expect(handled).toEqual([51n]);
+  });
+
   it("refuses a job whose deadline leaves less than the measured prove-and-fulfil time plus the margin (409)", async () => {
     const jobs = service();
     // The queue's estimate before any job ran is 5 s; with the 30 s margin, 35 s are needed.

@@ -45,7 +45,9 @@ export type CreateJobServiceReturnType = JobService;
 
 /**
  * The job side of the HTTP API. Delivering an input checks, in order: the worker takes jobs (503 while draining), the
- * job exists on-chain (404), this worker serves its model (404) and may fulfil it (409), the input fits the model
+ * job exists on-chain (404), this worker serves its model (404) and may fulfil it (409 JOB_ASSIGNED_ELSEWHERE while
+ * the job is reserved for another agent: until its exclusive window has passed, by the escrow's record and the chain's
+ * time, read at delivery; after it any agent may fulfil, and the requester fails over to this one), the input fits the model
  * (400) and commits, with the salt, to the job's on-chain inputCommitment (409), the job is still open and before its
  * deadline (409), it pays the model's price floor (402 BELOW_PRICE_FLOOR) and leaves time to prove and fulfil (409
  * DEADLINE_TOO_SOON; both record the job failed with that code, never proven), and the queue has room (429 with
@@ -92,7 +94,8 @@ export function createJobService({
     const { status, ...terms } = job;
     // Once fulfilled, the escrow names the agent that did; the stored terms keep the one reserved at opening.
     const workerAgentId = status === "open" ? terms.workerAgentId : 0n;
-    store.insertOpened({ ...terms, workerAgentId, openedBlock: undefined, openedTx: undefined });
+    const exclusiveUntil = status === "open" ? terms.exclusiveUntil : 0n;
+    store.insertOpened({ ...terms, workerAgentId, exclusiveUntil, openedBlock: undefined, openedTx: undefined });
     return store.get(jobId)!;
   };
 
@@ -118,11 +121,18 @@ export function createJobService({
       if (!model) {
         throw new ModelNotServedError({ model: `on-chain model id ${job.modelId}`, served: served() });
       }
+      // Reserved for another agent: taken only once its exclusive window has passed (the requester fails over), read
+      // fresh from the escrow, since the stored terms are the opening's and the window is judged by the chain's time.
+      let reading: JobReading | undefined;
       if (job.workerAgentId !== 0n && job.workerAgentId !== chain.agentId) {
-        throw new JobConflictError({
-          code: "JOB_ASSIGNED_ELSEWHERE",
-          message: `Job ${jobId} is reserved for agent ${job.workerAgentId}; this worker is agent ${chain.agentId}.`,
-        });
+        reading = await readJob(jobId);
+        const { job: onChain, chainTime } = reading;
+        if (onChain.status === "open" && !(onChain.exclusiveUntil < chainTime)) {
+          throw new JobConflictError({
+            code: "JOB_ASSIGNED_ELSEWHERE",
+            message: `Job ${jobId} is reserved for agent ${onChain.workerAgentId} until ${onChain.exclusiveUntil} (${isoTime(onChain.exclusiveUntil)}; chain time now ${chainTime}); this worker is agent ${chain.agentId}. Deliver it to agent ${onChain.workerAgentId}, or here once that time has passed.`,
+          });
+        }
       }
       const { numInputs: width, inputMin, inputMax } = servedShape({ served: model });
       if (input.length !== width) {
@@ -141,7 +151,7 @@ export function createJobService({
       // The commitment binds the input: a second delivery that matches it is the same input.
       if (job.state !== "open") return { view: await view(job), created: false };
 
-      const { job: onChain, chainTime } = await readJob(jobId);
+      const { job: onChain, chainTime } = reading ?? (await readJob(jobId));
       if (onChain.status === "refunded" || onChain.status === "fulfilled") {
         store.transition({
           jobId,
@@ -203,4 +213,10 @@ export function createJobService({
       return view(job, await signedByRequester(job, requesterSignature));
     },
   };
+}
+
+/** Unix seconds as an ISO 8601 time, for messages (a value past what Date holds is shown as is). */
+function isoTime(seconds: bigint): string {
+  const ms = Number(seconds) * 1000;
+  return Number.isFinite(ms) && Math.abs(ms) <= 8.64e15 ? new Date(ms).toISOString() : `${seconds} s`;
 }

@@ -18,6 +18,7 @@ const opened = (jobId: bigint, overrides: Partial<JobTerms> = {}): JobTerms => (
   amount: 2_000_000n,
   deadline: 1_900_000_000n,
   workerAgentId: 0n,
+  exclusiveUntil: 0n,
   openedBlock: 7n,
   openedTx: `0x${"ab".repeat(32)}`,
   ...overrides,
@@ -28,7 +29,7 @@ describe("openJobStore", () => {
     const store = openJobStore({ path: ":memory:", chainKey: "31337:0xg:0xe", now: () => 1_000 });
     expect(store.getCursor()).toBeUndefined();
     store.recordOpened({
-      jobs: [opened(1n), opened(2n, { workerAgentId: 3n })],
+      jobs: [opened(1n), opened(2n, { workerAgentId: 3n, exclusiveUntil: 1_800_000_000n })],
       nextBlock: 8n,
     });
     // The same event seen again after a restart (the cursor was not yet moved) changes nothing.
@@ -48,7 +49,7 @@ describe("openJobStore", () => {
       createdAt: 1_000,
       updatedAt: 1_000,
     });
-    expect(store.get(2n)?.workerAgentId).toBe(3n);
+    expect(store.get(2n)).toMatchObject({ workerAgentId: 3n, exclusiveUntil: 1_800_000_000n });
     expect(store.get(3n)).toBeUndefined();
     expect(store.insertOpened(opened(2n))).toBe(false);
     expect(store.insertOpened(opened(3n, { openedBlock: undefined, openedTx: undefined }))).toBe(true);
@@ -152,6 +153,24 @@ describe("openJobStore", () => {
     reopened.close();
   });
 
+  it("gives jobs stored before exclusive windows the window they had: reserved jobs until their deadline", () => {
+    const path = join(dir, "before-windows.sqlite");
+    const store = openJobStore({ path, chainKey: "k" });
+    store.insertOpened(opened(1n));
+    store.insertOpened(opened(2n, { workerAgentId: 4n, exclusiveUntil: 1_800_000_000n }));
+    store.close();
+    // What an older worker's file looks like: no exclusive_until column.
+    const raw = new DatabaseSync(path);
+    raw.exec("ALTER TABLE jobs DROP COLUMN exclusive_until");
+    raw.close();
+    const reopened = openJobStore({ path, chainKey: "k" });
+    expect(reopened.get(1n)).toMatchObject({ workerAgentId: 0n, exclusiveUntil: 0n });
+    expect(reopened.get(2n)).toMatchObject({ workerAgentId: 4n, exclusiveUntil: opened(2n).deadline });
+    reopened.insertOpened(opened(3n, { workerAgentId: 4n, exclusiveUntil: 1_850_000_000n }));
+    expect(reopened.get(3n)?.exclusiveUntil).toBe(1_850_000_000n);
+    reopened.close();
+  });
+
   it("counts and lists jobs by state, and fails the unfinished ones of a reset chain", () => {
     const store = openJobStore({ path: ":memory:", chainKey: "k" });
     for (const id of [1n, 2n, 3n, 10n]) store.insertOpened(opened(id));
@@ -186,7 +205,8 @@ describe("openJobStore", () => {
       `import { openJobStore } from ${JSON.stringify(join(import.meta.dirname, "openJobStore.ts"))};
        const store = openJobStore({ path: ${JSON.stringify(path)}, chainKey: "k" });
        store.recordOpened({ jobs: [{ jobId: 1n, modelId: 1n, requester: "0x70997970C51812dc3A010C7d01b50e0d17dc79C8",
-         inputCommitment: 3n, amount: 1n, deadline: 9n, workerAgentId: 0n, openedBlock: 1n, openedTx: undefined }], nextBlock: 2n });
+         inputCommitment: 3n, amount: 1n, deadline: 9n, workerAgentId: 0n, exclusiveUntil: 0n, openedBlock: 1n,
+         openedTx: undefined }], nextBlock: 2n });
        store.transition({ jobId: 1n, from: ["open"], to: "proving", patch: { input: [1n, 2n], salt: 3n } });
        process.stdout.write("written\\n");
        setInterval(() => {}, 1000);`,

@@ -82,6 +82,7 @@ type Row = {
   amount: string;
   deadline: string;
   worker_agent_id: string;
+  exclusive_until: string;
   opened_block: string | null;
   opened_tx: string | null;
   state: string;
@@ -107,6 +108,7 @@ const SCHEMA = `
     amount TEXT NOT NULL,
     deadline TEXT NOT NULL,
     worker_agent_id TEXT NOT NULL,
+    exclusive_until TEXT NOT NULL DEFAULT '0',
     opened_block TEXT,
     opened_tx TEXT,
     state TEXT NOT NULL,
@@ -147,6 +149,12 @@ export function openJobStore({ path, chainKey, now = Date.now }: OpenJobStorePar
     db = new DatabaseSync(path);
     db.exec("PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA busy_timeout = 5000;");
     db.exec(SCHEMA);
+    // Databases written before jobs had an exclusive window: a reserved job was reserved until its deadline.
+    const columns = db.prepare("PRAGMA table_info(jobs)").all() as { name: string }[];
+    if (!columns.some((column) => column.name === "exclusive_until")) {
+      db.exec(`ALTER TABLE jobs ADD COLUMN exclusive_until TEXT NOT NULL DEFAULT '0';
+        UPDATE jobs SET exclusive_until = deadline WHERE worker_agent_id != '0';`);
+    }
     // Databases written before inputs were erased at the end of a job still hold them: erase them now.
     db.exec("UPDATE jobs SET input = NULL, salt = NULL WHERE state IN ('settled', 'failed') AND salt IS NOT NULL");
   } catch (cause) {
@@ -155,8 +163,8 @@ export function openJobStore({ path, chainKey, now = Date.now }: OpenJobStorePar
 
   const insert = db.prepare(`
     INSERT OR IGNORE INTO jobs (chain_key, job_id, model_id, requester, input_commitment, amount, deadline,
-      worker_agent_id, opened_block, opened_tx, state, created_at, updated_at)
-    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'open', ?, ?)`);
+      worker_agent_id, exclusive_until, opened_block, opened_tx, state, created_at, updated_at)
+    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'open', ?, ?)`);
   const setCursor = db.prepare(`
     INSERT INTO cursors (chain_key, next_block, updated_at) VALUES (?, ?, ?)
     ON CONFLICT (chain_key) DO UPDATE SET next_block = excluded.next_block, updated_at = excluded.updated_at`);
@@ -175,6 +183,7 @@ export function openJobStore({ path, chainKey, now = Date.now }: OpenJobStorePar
       job.amount.toString(),
       job.deadline.toString(),
       job.workerAgentId.toString(),
+      job.exclusiveUntil.toString(),
       job.openedBlock?.toString() ?? null,
       job.openedTx ?? null,
       at,
@@ -308,6 +317,7 @@ function fromRow(row: Row): JobRecord {
     amount: BigInt(row.amount),
     deadline: BigInt(row.deadline),
     workerAgentId: BigInt(row.worker_agent_id),
+    exclusiveUntil: BigInt(row.exclusive_until),
     openedBlock: row.opened_block === null ? undefined : BigInt(row.opened_block),
     openedTx: (row.opened_tx ?? undefined) as Hex | undefined,
     state: row.state as JobState,

@@ -19,7 +19,8 @@ export const JOB_STATES: readonly JobState[] = ["open", "received", "proving", "
 
 /**
  * A job's terms as this worker stores them: the SDK's job without its status (the store tracks this worker's state
- * instead), `workerAgentId` being the agent reserved at opening (0n: any). Where it was opened is undefined when it
+ * instead), `workerAgentId` being the agent reserved at opening (0n: any) and `exclusiveUntil` the end of its
+ * exclusive window. Where it was opened is undefined when it
  * was read from the escrow's state rather than seen in a JobOpened event.
  */
 export type JobTerms = Omit<Job, "status"> & { openedBlock: bigint | undefined; openedTx: Hex | undefined };

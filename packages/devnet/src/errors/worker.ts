@@ -30,3 +30,12 @@ export class WorkerReadyMessageError extends BaseError {
     });
   }
 }
+
+export class DevnetWorkersError extends BaseError {
+  override name = "DevnetWorkersError";
+  constructor({ problem, max }: { problem: string; max: number }) {
+    super(`A devnet cannot run ${problem}: it has keys for 1 to ${max} workers.`, {
+      metaMessages: [`Pass a whole number of workers from 1 to ${max} (convergence devnet --workers N).`],
+    });
+  }
+}

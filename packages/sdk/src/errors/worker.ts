@@ -36,7 +36,10 @@ export class WorkerCommitmentMismatchError extends WorkerRequestError {
   override name = "WorkerCommitmentMismatchError";
 }
 
-/** 409 otherwise: the job is not open, expired, or reserved for another agent. */
+/**
+ * 409 otherwise: the job is not open, expired, or reserved for another agent (JOB_ASSIGNED_ELSEWHERE: until its exclusive
+ * window has passed, which the message names; after it any worker takes the job).
+ */
 export class WorkerJobConflictError extends WorkerRequestError {
   override name = "WorkerJobConflictError";
 }

@@ -8,7 +8,8 @@ export type GetJobParameters = { client: ReadClient; escrow: Address; jobId: big
 export type GetJobReturnType = Job;
 
 /**
- * Reads a job from the escrow: requester, model, input commitment, amount, deadline, worker and status. A job id the
+ * Reads a job from the escrow: requester, model, input commitment, amount, deadline, worker, the end of the worker's
+ * exclusive window and status. A job id the
  * escrow does not know (never opened, or a chain that was reset) comes back with status "none" and zero fields, so
  * callers branch on the status instead of catching.
  *
@@ -45,6 +46,7 @@ export async function getJob({ client, escrow, jobId }: GetJobParameters): Promi
       amount: 0n,
       deadline: 0n,
       workerAgentId: 0n,
+      exclusiveUntil: 0n,
       status: "none",
     };
   }

@@ -52,6 +52,7 @@ export async function getOpenedJobs({
     amount: args.amount,
     deadline: args.deadline,
     workerAgentId: args.workerAgentId,
+    exclusiveUntil: args.exclusiveUntil,
     blockNumber,
     transactionHash,
   }));

@@ -1,4 +1,4 @@
-import { usdcAbi } from "@convergence/contracts";
+import { inferenceEscrowAbi, usdcAbi } from "@convergence/contracts";
 import { zeroAddress } from "viem";
 import { beforeAll, describe, expect, inject, it } from "vitest";
 import { createClients } from "../../client/createClients.ts";
@@ -44,6 +44,7 @@ describe("openJob and getJob", () => {
       amount: 2_000_000n,
       deadline: end,
       workerAgentId: market.workerAgentId,
+      exclusiveUntil: end,
       status: "open",
     });
     const allowance = await market.publicClient.readContract({
@@ -79,6 +80,68 @@ describe("openJob and getJob", () => {
     const second = await open();
     expect(second.approveHash).toBeUndefined();
     expect(second.jobId).toBe(first.jobId + 1n);
+  });
+
+  it("reserves a job for a worker's exclusive window, then for anyone until the deadline", async () => {
+    const escrow = market.contracts.InferenceEscrow;
+    const end = await deadline();
+    const exclusiveUntil = end - 3000n;
+    const { jobId } = await openJob({
+      client: market.requester,
+      escrow,
+      modelId: market.modelId,
+      inputCommitment: 779n,
+      amount: 1_000_000n,
+      deadline: end,
+      workerAgentId: market.workerAgentId,
+      exclusiveUntil,
+    });
+    expect(await getJob({ client: market.publicClient, escrow, jobId })).toMatchObject({
+      workerAgentId: market.workerAgentId,
+      exclusiveUntil,
+      deadline: end,
+    });
+    // Without a worker the window defaults to 0n: open to anyone from the start.
+    const anyone = await openJob({
+      client: market.requester,
+      escrow,
+      modelId: market.modelId,
+      inputCommitment: 780n,
+      amount: 1_000_000n,
+      deadline: end,
+    });
+    expect((await getJob({ client: market.publicClient, escrow, jobId: anyone.jobId })).exclusiveUntil).toBe(0n);
+  });
+
+  it("names the escrow's reason for a window it refuses", async () => {
+    const end = await deadline();
+    const base = {
+      client: market.requester,
+      escrow: market.contracts.InferenceEscrow,
+      modelId: market.modelId,
+      inputCommitment: 781n,
+      amount: 1_000_000n,
+      deadline: end,
+    };
+    const count = () =>
+      market.publicClient.readContract({
+        address: market.contracts.InferenceEscrow,
+        abi: inferenceEscrowAbi,
+        functionName: "jobCount",
+      });
+    const before = await count();
+    for (const window of [
+      { workerAgentId: market.workerAgentId, exclusiveUntil: end + 1n }, // beyond the deadline
+      { workerAgentId: market.workerAgentId, exclusiveUntil: 1n }, // in the past
+      { exclusiveUntil: end }, // a window without a worker
+    ]) {
+      for (const payment of ["permit", "approve"] as const) {
+        await expect(openJob({ ...base, ...window, payment })).rejects.toMatchObject({
+          errorName: "InferenceEscrowInvalidExclusiveWindow",
+        });
+      }
+    }
+    expect(await count()).toBe(before);
   });
 
   it("names the escrow's reason for a retired or unknown model and a past deadline", async () => {
@@ -122,9 +185,9 @@ describe("openJob and getJob", () => {
       const read = await getJob({ client: market.publicClient, escrow: market.contracts.InferenceEscrow, jobId });
       const { jobId: id, status, requester, ...numbers } = read;
       expect({ id, status, requester }).toEqual({ id: jobId, status: "none", requester: zeroAddress });
-      // The model, commitment, amount, deadline and worker are all zero, as the escrow's empty slot holds them.
-      expect(Object.keys(numbers)).toHaveLength(5);
-      expect(Object.values(numbers)).toEqual([0n, 0n, 0n, 0n, 0n]);
+      // The model, commitment, amount, deadline, worker and window are all zero, as the escrow's empty slot holds them.
+      expect(Object.keys(numbers)).toHaveLength(6);
+      expect(Object.values(numbers)).toEqual([0n, 0n, 0n, 0n, 0n, 0n]);
     }
   });
 

@@ -27,6 +27,12 @@ export type OpenJobParameters = {
   /** Reserve the job for one agent (default 0n: any registered agent). */
   workerAgentId?: bigint;
   /**
+   * With `workerAgentId`: the last unix second of its exclusive window, after which any registered agent may fulfil
+   * the job (failover) until `deadline`; after the current time and at most `deadline`. Default: `deadline` when
+   * `workerAgentId` is set (reserved for the job's whole life), else 0n (the only value allowed without a worker).
+   */
+  exclusiveUntil?: bigint;
+  /**
    * How the escrow gets the payment. "permit": sign an ERC-2612 permit and open in one transaction (needs a local
    * account, which can sign typed data without a node). "approve": approve first if the allowance is short, then
    * open. Default: "permit" for a local account, else "approve".
@@ -46,7 +52,8 @@ export type OpenJobReturnType = {
 
 /**
  * Opens an inference job: locks `amount` of the escrow's token (devnet USDC) for one proven inference of `modelId`
- * over the committed input, to be fulfilled by `deadline`.
+ * over the committed input, to be fulfilled by `deadline`, by `workerAgentId` alone until `exclusiveUntil` and by any
+ * registered agent after it.
  *
  * @example
  * const { jobId } = await openJob({ client, escrow, modelId: 1n, inputCommitment, amount: 2_000_000n, deadline });
@@ -59,6 +66,7 @@ export async function openJob({
   amount,
   deadline,
   workerAgentId = 0n,
+  exclusiveUntil = workerAgentId === 0n ? 0n : deadline,
   payment,
   permitDeadline,
 }: OpenJobParameters): Promise<OpenJobReturnType> {
@@ -81,7 +89,7 @@ export async function openJob({
   }
   const token = await client.readContract({ address: escrow, abi: inferenceEscrowAbi, functionName: "token" });
   const open = { client, contract: "InferenceEscrow", address: escrow, abi: inferenceEscrowAbi as Abi } as const;
-  const terms = [modelId, inputCommitment, amount, deadline, workerAgentId] as const;
+  const terms = [modelId, inputCommitment, amount, deadline, workerAgentId, exclusiveUntil] as const;
 
   let result: { hash: Hash; receipt: TransactionReceipt };
   let approveHash: Hash | undefined;

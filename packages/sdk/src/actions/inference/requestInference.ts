@@ -1,22 +1,87 @@
 import { agentRegistryAbi, inferenceEscrowAbi } from "@convergence/contracts";
-import { type Address, type Hash, type TransactionReceipt, zeroAddress } from "viem";
+import { type Address, type Hash, isAddressEqual, type TransactionReceipt, zeroAddress } from "viem";
 import type { ReadClient, WriteClient } from "../../client/types.ts";
 import { InvalidParameterError } from "../../errors/input.ts";
+import { MarketJobRefundedError, NoWorkerAvailableError } from "../../errors/market.ts";
+import { waitForJobOrTime } from "../../internal/waitForJobOrTime.ts";
 import { decodeRevert } from "../../utils/decodeRevert.ts";
+import { chooseWorker } from "../market/chooseWorker.ts";
+import { discoverWorkers } from "../market/discoverWorkers.ts";
+import { workerIneligibility } from "../market/workerIneligibility.ts";
+import type { SkippedWorker, WorkerListing } from "../market/workerListing.ts";
+import { failureFeedback, feedbackJobHash, successFeedback } from "../reputation/feedbackScheme.ts";
+import { giveFeedback } from "../reputation/giveFeedback.ts";
 import { deliverJobInput } from "../worker/deliverJobInput.ts";
 import { getWorkerJob } from "../worker/getWorkerJob.ts";
 import type { WorkerJob } from "../worker/types.ts";
+import { verifyWorkerIdentity } from "../worker/verifyWorkerIdentity.ts";
 import { checkModelPin } from "./checkModelPin.ts";
+import { getAttestation } from "./getAttestation.ts";
 import { type GetValidationReturnType, getValidation } from "./getValidation.ts";
 import { openJob } from "./openJob.ts";
-import type { Attestation, ModelPin, TrustSetup } from "./types.ts";
+import { refundJob } from "./refundJob.ts";
+import type { Attestation, Job, Model, ModelPin, TrustSetup } from "./types.ts";
 import { waitForAttestation } from "./waitForAttestation.ts";
 
-/** The steps of a request, in order, with what a progress line may name. */
+/**
+ * The steps of a request, in order, with what a progress line may name. With a named worker: open, deliver, attest.
+ * In market mode: choose (discover, rank, verify the chosen worker), open, deliver, attest, then per failover:
+ * failover (the window passed or the hand-over failed; choose and verify the next worker), deliver, attest; finally
+ * feedback (one per worker judged) and, when nobody proved the job by its deadline, refund.
+ */
 export type RequestInferenceStep =
-  | { name: "open"; modelId: bigint; amount: bigint; deadline: bigint }
-  | { name: "deliver"; jobId: bigint; workerUrl: string }
-  | { name: "attest"; jobId: bigint };
+  | { name: "choose"; exclude: readonly bigint[] }
+  | {
+      name: "open";
+      modelId: bigint;
+      amount: bigint;
+      deadline: bigint;
+      /** The agent the job is reserved for, and until when (unix seconds; equal to the deadline: its whole life). */
+      workerAgentId: bigint;
+      exclusiveUntil: bigint;
+    }
+  | { name: "deliver"; jobId: bigint; workerUrl: string; workerAgentId: bigint }
+  | {
+      name: "attest";
+      jobId: bigint;
+      /** Market mode: the worker's window ends at this chain time (unix seconds), then the next worker is tried. */
+      until?: bigint;
+    }
+  | {
+      name: "failover";
+      jobId: bigint;
+      /** The worker whose window passed without a proof (noShow) or that refused the input (badDelivery). */
+      from: bigint;
+      outcome: "noShow" | "badDelivery";
+      exclude: readonly bigint[];
+    }
+  | { name: "feedback"; jobId: bigint; workerAgentId: bigint; value: bigint; tag2: string }
+  | { name: "refund"; jobId: bigint };
+
+/**
+ * A worker the market flow tried for the job, and what came of it: "fulfilled" (its proof settled the job), "noShow"
+ * (its window passed without a proof), "badDelivery" (it refused or failed the input hand-over), "skipped" (it failed
+ * the identity challenge or the pin check before anything was handed to it: no feedback), "inWindow" (another worker
+ * settled the job while this one was still inside its window: no feedback).
+ */
+export type RequestInferenceAttempt = {
+  workerAgentId: bigint;
+  url: string;
+  outcome: "fulfilled" | "noShow" | "badDelivery" | "skipped" | "inWindow";
+  /** Why, for noShow, badDelivery and skipped. */
+  reason?: string;
+  /** The listing it was chosen from (market mode). */
+  listing?: WorkerListing;
+};
+
+/** A feedback the requester gave (ReputationRegistry.giveFeedback), or the error that kept it from being recorded. */
+export type RequestInferenceFeedback = {
+  workerAgentId: bigint;
+  value: bigint;
+  tag2: string;
+  hash?: Hash;
+  error?: string;
+};
 
 export type RequestInferenceParameters = {
   publicClient: ReadClient;
@@ -24,13 +89,17 @@ export type RequestInferenceParameters = {
   walletClient: WriteClient;
   /** The InferenceEscrow (deployment.contracts.InferenceEscrow); its attestor and registries are read from it. */
   escrow: Address;
-  /** The worker's HTTP API, e.g. http://127.0.0.1:8080. */
-  workerUrl: string;
+  /**
+   * The worker's HTTP API, e.g. http://127.0.0.1:8080. With `workerAgentId`: that worker, nobody else. Without either:
+   * market mode (see `market`).
+   */
+  workerUrl?: string;
   /**
    * The ModelRegistry id to pay for. It may come from anyone (the worker's GET /v1/models): the registration is held
-   * against `pin` before anything is paid.
+   * against `pin` before anything is paid. Market mode: optional; when given only workers whose registration file names
+   * it are chosen, else the chosen worker's id is used.
    */
-  modelId: bigint;
+  modelId?: bigint;
   /**
    * What the requester trusts the model to be: weight commitment, verification key and the key's setup contributors,
    * from a published release or the requester's own setup, never from the worker. A registration with other weights,
@@ -40,9 +109,36 @@ export type RequestInferenceParameters = {
   /**
    * The ERC-8004 agent the job is reserved for: the worker the requester chose (its GET /v1/models `agentId`). Its
    * wallet, read from the AgentRegistry, is the only account that can fulfil the job, and may not be the only
-   * contributor of the pinned key's setup.
+   * contributor of the pinned key's setup. Given with `workerUrl`; without either, market mode.
    */
-  workerAgentId: bigint;
+  workerAgentId?: bigint;
+  /**
+   * Market mode (no workerUrl and no workerAgentId): where to find workers and how to choose (chooseWorker's rule with
+   * `amount` as the most paid). Required in market mode.
+   */
+  market?: {
+    /** deployment.contracts: AgentRegistry, ReputationRegistry and ValidationRegistry (the escrow is `escrow`). */
+    contracts: { AgentRegistry: Address; ReputationRegistry: Address; ValidationRegistry: Address };
+    /** First block read for agents and jobs (the deployment's block; default 0n). */
+    fromBlock?: bigint;
+    /** Other clients whose feedback counts, besides the requester's own. */
+    trustedClients?: readonly Address[];
+    /** Least success rate, in percent, of a worker with trusted feedback (default 80). */
+    reputationFloor?: number;
+    /** Blocks per eth_getLogs call (default 2000n). */
+    logRange?: bigint;
+    /** The model's name, for messages (e.g. "risk-v1"). */
+    modelName?: string;
+    /** Listings already discovered (discoverWorkers), to choose among without reading them again. */
+    listings?: readonly WorkerListing[];
+  };
+  /**
+   * Seconds the job is reserved for the chosen worker before another may take it. Market mode: each worker's window
+   * (default 60). With a named worker: default the whole deadline (no one else may fulfil).
+   */
+  exclusiveSeconds?: number;
+  /** Market mode: give feedback to the workers judged after settlement (default true). */
+  feedback?: boolean;
   /**
    * "attributed" (default): refuse a pinned key with no signed setup contributor, or with the worker as its only one.
    * "any" waives that: unsafe, whoever ran the setup alone may forge proofs.
@@ -61,10 +157,13 @@ export type RequestInferenceParameters = {
   outputScales: number | readonly number[];
   /** Seconds after the latest block that the worker has to fulfil; refundable after (default 600). */
   deadlineSeconds?: number;
-  /** How long to wait for the attestation (default 5 minutes). */
+  /**
+   * How long to wait for the attestation (default 5 minutes with a named worker; in market mode until the deadline,
+   * then the refund). Past it, AttestationTimeoutError, and the job stays open.
+   */
   timeoutMs?: number;
   /**
-   * Wraps each step (open, deliver, attest): called with the step and the function that runs it, it returns what
+   * Wraps each step (choose, open, deliver, attest, failover, feedback, refund): called with the step and the function that runs it, it returns what
    * that function returns. For progress lines and timings, e.g. `(step, run) => runStep({ title: ..., run })`.
    */
   onStep?: <T>(step: RequestInferenceStep, run: () => Promise<T>) => Promise<T>;
@@ -88,40 +187,58 @@ export type RequestInferenceReturnType = {
   values: number[];
   /** The job as the worker reports it (state, transactions, timings), when the worker answers. */
   workerJob: WorkerJob | undefined;
+  /** Market mode: the listing of the worker that fulfilled (undefined with a named worker). */
+  worker: WorkerListing | undefined;
+  /** Each worker tried, in order, with its outcome (a named worker: one attempt). */
+  attempts: RequestInferenceAttempt[];
+  /** The feedback given (market mode with feedback on; else empty). */
+  feedback: RequestInferenceFeedback[];
 };
 
 const identity = <T>(_step: RequestInferenceStep, run: () => Promise<T>) => run();
 
 /**
  * Buys one proven inference: holds the registration against the requester's pin (checkModelPin), commits the input
- * with a random salt, opens an escrow job for `modelId` reserved for `workerAgentId` and paid with an ERC-2612 permit,
- * hands the input and salt to the worker, waits until the proof is verified and attested on-chain, and decodes the
- * attested outputs. Everything that can be refused is refused before paying: a payment below the worker's floor, a
- * registration that is not what was pinned (weights, key, verifier code, setup contributors), an unknown worker agent,
- * scales that do not match the outputs, an input outside the fixed-point range. After the job is open, a failure
- * leaves it open: refund it with refundJob once its deadline has passed.
+ * with a random salt, opens an escrow job paid with an ERC-2612 permit and reserved for one worker agent, hands the
+ * input and salt to the worker, waits until the proof is verified and attested on-chain, and decodes the attested
+ * outputs. Everything that can be refused is refused before paying: a payment below the worker's floor, a registration
+ * that is not what was pinned (weights, key, verifier code, setup contributors), an unknown worker agent, scales that do
+ * not match the outputs, an input outside the fixed-point range.
+ *
+ * With `workerUrl` and `workerAgentId`: that worker, reserved for the whole deadline (or `exclusiveSeconds`); a failure
+ * after the job is open leaves it open: refund it with refundJob once its deadline has passed.
+ *
+ * Market mode (neither given; `market` names the registries): the workers serving the pinned model are discovered
+ * (discoverWorkers) and ranked by chooseWorker's rule with `amount` as the most paid (lowest price, then fewest open
+ * jobs, then higher success rate over the trusted clients, then lower median latency, then lower agent id; a worker
+ * below `reputationFloor` with trusted feedback is not eligible). The chosen worker must sign a fresh identity
+ * challenge as its agent's wallet (verifyWorkerIdentity) and its model must pass checkModelPin, else it is skipped
+ * before anything is paid. The job pays `amount`, is reserved for it until `exclusiveSeconds` (default 60) after the
+ * open, and lives `deadlineSeconds` (default 600). Failover: when the window passes (by block time, as the escrow
+ * judges it) without a proof, or the worker refuses the input, the next worker by the rule (the tried ones excluded,
+ * same model id) is verified and given the same input and salt; once the on-chain window has passed any registered
+ * agent may fulfil, and each next worker gets `exclusiveSeconds` before the one after it is tried. A worker tried
+ * earlier may still deliver: whoever proves first is paid, once. With no worker left, it waits for the deadline and
+ * refunds (refundJob), then throws MarketJobRefundedError. After settlement it gives feedback (ERC-8004
+ * ReputationRegistry, the SDK's feedback scheme): success with the open-to-attested latency to the agent that
+ * fulfilled, noShow or badDelivery to each tried worker whose window passed without its proof; none to a worker still
+ * inside its window when another settled, nor to one skipped before the hand-over. `feedback: false` turns it off. On
+ * a chain that mines only on demand (Hardhat automine), an idle chain has no block after a window: the requester sends
+ * itself a zero-value transfer to mine one (no evm_* method).
+ *
+ * @throws NoWorkerAvailableError (market mode) no worker is eligible or passes its checks: nothing was paid.
+ * @throws MarketJobRefundedError (market mode) no worker proved the job by its deadline: the payment came back.
  *
  * @example
+ * // A named worker:
  * const { jobId, values } = await requestInference({ publicClient, walletClient, escrow, workerUrl, modelId: 1n,
  *   pin, workerAgentId: 2n, input: [128n, -307n, 77n, 0n, 26n, 0n, 256n, -128n], amount: 2_000_000n, outputScales: 8 });
+ * // The market: choose, fail over, give feedback.
+ * const { worker, attempts, feedback } = await requestInference({ publicClient, walletClient, escrow, pin, input,
+ *   amount: 2_000_000n, outputScales: 8, market: { contracts: deployment.contracts, modelName: "risk-v1" } });
  */
-export async function requestInference({
-  publicClient,
-  walletClient,
-  escrow,
-  workerUrl,
-  modelId,
-  pin,
-  workerAgentId,
-  trustSetup,
-  workerMinPrice,
-  input,
-  amount,
-  outputScales,
-  deadlineSeconds = 600,
-  timeoutMs = 300_000,
-  onStep = identity,
-}: RequestInferenceParameters): Promise<RequestInferenceReturnType> {
+export async function requestInference(parameters: RequestInferenceParameters): Promise<RequestInferenceReturnType> {
+  const { workerUrl, workerAgentId, workerMinPrice, amount, deadlineSeconds = 600, exclusiveSeconds } = parameters;
   if (workerMinPrice !== undefined && amount < workerMinPrice) {
     throw new InvalidParameterError({
       parameter: "amount",
@@ -136,56 +253,464 @@ export async function requestInference({
       expected: "a whole number of seconds, at least 1",
     });
   }
+  if (exclusiveSeconds !== undefined && (!Number.isSafeInteger(exclusiveSeconds) || exclusiveSeconds < 1)) {
+    throw new InvalidParameterError({
+      parameter: "exclusiveSeconds",
+      value: exclusiveSeconds,
+      expected: "a whole number of seconds, at least 1",
+    });
+  }
+  if (workerUrl === undefined && workerAgentId === undefined) return requestFromMarket(parameters);
+  if (workerUrl === undefined) {
+    throw new InvalidParameterError({
+      parameter: "workerUrl",
+      value: workerUrl,
+      expected: "the URL of the worker whose agent id you passed (or neither, to choose in the market)",
+    });
+  }
   if (typeof workerAgentId !== "bigint" || workerAgentId < 1n) {
     throw new InvalidParameterError({
       parameter: "workerAgentId",
       value: workerAgentId,
       expected:
-        "the ERC-8004 agent id of the worker you chose (its GET /v1/models agentId): a job is never open to any worker",
+        "the ERC-8004 agent id of the worker you chose (its GET /v1/models agentId), or neither it nor workerUrl to choose in the market",
     });
   }
-  const [attestor, registry, agentRegistry] = await Promise.all([
-    publicClient.readContract({ address: escrow, abi: inferenceEscrowAbi, functionName: "attestor" }),
-    publicClient.readContract({ address: escrow, abi: inferenceEscrowAbi, functionName: "modelRegistry" }),
-    publicClient.readContract({ address: escrow, abi: inferenceEscrowAbi, functionName: "agentRegistry" }),
-  ]);
-  const worker = await workerWallet({ client: publicClient, agentRegistry, workerAgentId });
-  const model = await checkModelPin({ client: publicClient, registry, modelId, pin, worker, trustSetup });
-  const scales =
-    typeof outputScales === "number" ? Array.from({ length: model.numOutputs }, () => outputScales) : [...outputScales];
-  if (scales.length !== model.numOutputs || scales.some((s) => !Number.isSafeInteger(s) || s < 0)) {
+  if (parameters.modelId === undefined) {
     throw new InvalidParameterError({
-      parameter: "outputScales",
-      value: JSON.stringify(outputScales),
-      expected: `one non-negative whole scale, or ${model.numOutputs} of them (model ${modelId} has ${model.numOutputs} outputs)`,
+      parameter: "modelId",
+      value: undefined,
+      expected: "the ModelRegistry id to pay for (the worker's GET /v1/models modelId)",
     });
   }
-  // Loaded here, not at the top: @convergence/zk brings snarkjs and circomlibjs, which every other action can do without.
-  const { commitInput, randomSalt } = await import("@convergence/zk");
-  const salt = randomSalt();
-  const inputCommitment = await commitInput({ input, salt });
+  const { publicClient, walletClient, escrow, pin, trustSetup, timeoutMs = 300_000, onStep = identity } = parameters;
+  const modelId = parameters.modelId;
+  const links = await escrowLinks({ client: publicClient, escrow });
+  const worker = await workerWallet({ client: publicClient, agentRegistry: links.agentRegistry, workerAgentId });
+  const model = await checkModelPin({
+    client: publicClient,
+    registry: links.registry,
+    modelId,
+    pin,
+    worker,
+    trustSetup,
+  });
+  const scales = scalesFor({ outputScales: parameters.outputScales, model });
+  const committed = await commit(parameters.input);
 
-  const { timestamp } = await publicClient.getBlock();
-  const deadline = timestamp + BigInt(deadlineSeconds);
-  const opened = await onStep({ name: "open", modelId, amount, deadline }, () =>
+  const now = await chainNow(publicClient);
+  const deadline = now + BigInt(deadlineSeconds);
+  const exclusiveUntil = exclusiveSeconds === undefined ? deadline : min(now + BigInt(exclusiveSeconds), deadline);
+  const opened = await onStep({ name: "open", modelId, amount, deadline, workerAgentId, exclusiveUntil }, () =>
     openJob({
       client: walletClient,
       escrow,
       modelId,
-      inputCommitment,
+      inputCommitment: committed.inputCommitment,
       amount,
       deadline,
       workerAgentId,
+      ...(exclusiveSeconds === undefined ? {} : { exclusiveUntil }),
       payment: "permit",
     }),
   );
   const { jobId } = opened;
-  await onStep({ name: "deliver", jobId, workerUrl }, () =>
-    deliverJobInput({ workerUrl, jobId, input, salt, maxRetries: 5 }),
+  await onStep({ name: "deliver", jobId, workerUrl, workerAgentId }, () =>
+    deliverJobInput({ workerUrl, jobId, input: parameters.input, salt: committed.salt, maxRetries: 5 }),
   );
   const attestation = await onStep({ name: "attest", jobId }, () =>
-    waitForAttestation({ client: publicClient, escrow, attestor, jobId, timeoutMs }),
+    waitForAttestation({ client: publicClient, escrow, attestor: links.attestor, jobId, timeoutMs }),
   );
+  return settled({
+    parameters,
+    attestor: links.attestor,
+    jobId,
+    modelId,
+    committed,
+    opened,
+    attestation,
+    scales,
+    workerUrl,
+    worker: undefined,
+    attempts: [{ workerAgentId, url: workerUrl, outcome: "fulfilled" }],
+    feedback: [],
+  });
+}
+
+/** The market flow: discover, choose, verify, open, deliver, fail over, give feedback, or refund. */
+async function requestFromMarket(parameters: RequestInferenceParameters): Promise<RequestInferenceReturnType> {
+  const {
+    publicClient,
+    walletClient,
+    escrow,
+    market,
+    pin,
+    trustSetup,
+    input,
+    amount,
+    deadlineSeconds = 600,
+    exclusiveSeconds = 60,
+    feedback: giveFeedbacks = true,
+    onStep = identity,
+  } = parameters;
+  if (market === undefined) {
+    throw new InvalidParameterError({
+      parameter: "market",
+      value: undefined,
+      expected:
+        "the registries to discover workers in (market: { contracts: deployment.contracts }), or workerUrl and workerAgentId of a worker you chose",
+    });
+  }
+  const timeoutAt = parameters.timeoutMs === undefined ? Number.POSITIVE_INFINITY : Date.now() + parameters.timeoutMs;
+  const timeoutMs = parameters.timeoutMs ?? Number.POSITIVE_INFINITY;
+  const links = await escrowLinks({ client: publicClient, escrow });
+  const requester = walletClient.account.address;
+  const trustedClients = [requester, ...(market.trustedClients ?? [])].filter(
+    (client, index, all) => all.findIndex((other) => isAddressEqual(other, client)) === index,
+  );
+  const modelName = market.modelName ?? `with commitment ${pin.commitment}`;
+
+  const attempts: RequestInferenceAttempt[] = [];
+  const tried = () => attempts.map((attempt) => attempt.workerAgentId);
+  let listings: readonly WorkerListing[] | undefined = market.listings;
+  let skippedByDiscovery: SkippedWorker[] = [];
+  /** The next worker by the rule that passes its identity challenge and the pin check, or undefined. */
+  const chooseNext = async (onlyModelId: bigint | undefined) => {
+    if (listings === undefined) {
+      const discovered = await discoverWorkers({
+        publicClient,
+        contracts: { ...market.contracts, InferenceEscrow: escrow },
+        ...(market.fromBlock === undefined ? {} : { fromBlock: market.fromBlock }),
+        pin,
+        trustedClients,
+        ...(market.logRange === undefined ? {} : { logRange: market.logRange }),
+      });
+      listings = discovered;
+      skippedByDiscovery = discovered.skipped;
+    }
+    const candidates = listings.filter((listing) => onlyModelId === undefined || listing.model.modelId === onlyModelId);
+    for (;;) {
+      const listing = chooseWorker({
+        listings: candidates,
+        maxPrice: amount,
+        ...(market.reputationFloor === undefined ? {} : { reputationFloor: market.reputationFloor }),
+        exclude: tried(),
+      });
+      if (!listing) return undefined;
+      try {
+        const verified = await verifyWorkerIdentity({
+          client: publicClient,
+          agentRegistry: links.agentRegistry,
+          workerUrl: listing.url,
+        });
+        if (verified.agentId !== listing.agentId) {
+          throw new Error(`it answers as agent ${verified.agentId}, not agent ${listing.agentId} whose file names it`);
+        }
+        const model = await checkModelPin({
+          client: publicClient,
+          registry: links.registry,
+          modelId: listing.model.modelId,
+          pin,
+          worker: verified.wallet,
+          trustSetup,
+        });
+        return { listing, model };
+      } catch (error) {
+        attempts.push({
+          workerAgentId: listing.agentId,
+          url: listing.url,
+          outcome: "skipped",
+          reason: reasonOf(error),
+          listing,
+        });
+      }
+    }
+  };
+  const noWorker = () => {
+    const all = listings ?? [];
+    return new NoWorkerAvailableError({
+      model: modelName,
+      found: all.length,
+      reasons: [
+        ...all.map((listing) => ({
+          agentId: listing.agentId,
+          url: listing.url,
+          reason:
+            attempts.find((attempt) => attempt.workerAgentId === listing.agentId)?.reason ??
+            (parameters.modelId !== undefined && listing.model.modelId !== parameters.modelId
+              ? `serves model id ${listing.model.modelId}, not ${parameters.modelId}`
+              : undefined) ??
+            workerIneligibility({
+              listing,
+              maxPrice: amount,
+              ...(market.reputationFloor === undefined ? {} : { reputationFloor: market.reputationFloor }),
+            }) ??
+            "eligible",
+        })),
+        ...skippedByDiscovery.map(({ agentId, reason }) => ({ agentId, reason })),
+      ],
+    });
+  };
+
+  const first = await onStep({ name: "choose", exclude: tried() }, () => chooseNext(parameters.modelId));
+  if (!first) throw noWorker();
+  const modelId = first.listing.model.modelId;
+  const scales = scalesFor({ outputScales: parameters.outputScales, model: first.model });
+  const committed = await commit(input);
+  const now = await chainNow(publicClient);
+  const deadline = now + BigInt(deadlineSeconds);
+  const exclusiveUntil = min(now + BigInt(exclusiveSeconds), deadline);
+  const opened = await onStep(
+    { name: "open", modelId, amount, deadline, workerAgentId: first.listing.agentId, exclusiveUntil },
+    () =>
+      openJob({
+        client: walletClient,
+        escrow,
+        modelId,
+        inputCommitment: committed.inputCommitment,
+        amount,
+        deadline,
+        workerAgentId: first.listing.agentId,
+        exclusiveUntil,
+        payment: "permit",
+      }),
+  );
+  const openedAt = Date.now();
+  const { jobId } = opened;
+
+  let current: WorkerListing | undefined = first.listing;
+  let settledJob: Job | undefined;
+  while (current) {
+    const attempt: RequestInferenceAttempt = {
+      workerAgentId: current.agentId,
+      url: current.url,
+      outcome: "inWindow",
+      listing: current,
+    };
+    attempts.push(attempt);
+    const worker = current;
+    const delivered = await onStep(
+      { name: "deliver", jobId, workerUrl: worker.url, workerAgentId: worker.agentId },
+      () => deliverJobInput({ workerUrl: worker.url, jobId, input, salt: committed.salt, maxRetries: 5 }),
+    ).then(
+      () => true,
+      (error: unknown) => {
+        attempt.outcome = "badDelivery";
+        attempt.reason = reasonOf(error);
+        return false;
+      },
+    );
+    // The first worker's window is the job's on-chain one; after it anyone may fulfil, and each next worker gets
+    // exclusiveSeconds from its hand-over (a refused hand-over: none) before the one after it is tried.
+    const until =
+      attempts.filter((a) => a.outcome !== "skipped").length === 1
+        ? exclusiveUntil
+        : min(delivered ? (await chainNow(publicClient)) + BigInt(exclusiveSeconds) : 0n, deadline);
+    const waited = await onStep({ name: "attest", jobId, until }, () =>
+      waitForJobOrTime({ client: walletClient, escrow, jobId, until, timeoutAt, timeoutMs }),
+    );
+    if (waited.status !== "passed") {
+      settledJob = waited.job;
+      break;
+    }
+    if (delivered) {
+      attempt.outcome = "noShow";
+      attempt.reason = `no proof by ${until}, the end of its window`;
+    }
+    if (waited.timestamp > deadline) break;
+    const from = attempt.workerAgentId;
+    const outcome = attempt.outcome as "noShow" | "badDelivery";
+    const next = await onStep({ name: "failover", jobId, from, outcome, exclude: tried() }, () => chooseNext(modelId));
+    current = next?.listing;
+  }
+  if (!settledJob) {
+    // Nobody left to try: the tried workers may still prove until the deadline; then the payment comes back.
+    const waited = await onStep({ name: "attest", jobId, until: deadline }, () =>
+      waitForJobOrTime({ client: walletClient, escrow, jobId, until: deadline, timeoutAt, timeoutMs }),
+    );
+    if (waited.status !== "passed") settledJob = waited.job;
+  }
+
+  if (settledJob?.status === "fulfilled") {
+    const attestation = await getAttestation({ client: publicClient, attestor: links.attestor, jobId });
+    const latencyMs = Date.now() - openedAt;
+    const fulfiller = settledJob.workerAgentId;
+    let attempt = attempts.find((a) => a.workerAgentId === fulfiller && a.outcome !== "skipped");
+    if (attempt) {
+      attempt.outcome = "fulfilled";
+      delete attempt.reason;
+    } else {
+      // An agent the requester never handed the input to: it proved it all the same (the input leaked elsewhere).
+      const listing = listings?.find((l) => l.agentId === fulfiller);
+      attempt = {
+        workerAgentId: fulfiller,
+        url: listing?.url ?? "",
+        outcome: "fulfilled",
+        ...(listing ? { listing } : {}),
+      };
+      attempts.push(attempt);
+    }
+    const feedback = giveFeedbacks
+      ? await feedbackFor({
+          parameters,
+          attempts,
+          jobId,
+          latencyMs,
+          reputationRegistry: market.contracts.ReputationRegistry,
+        })
+      : [];
+    return settled({
+      parameters,
+      attestor: links.attestor,
+      jobId,
+      modelId,
+      committed,
+      opened,
+      attestation,
+      scales,
+      workerUrl: attempt.url,
+      worker: attempt.listing,
+      attempts,
+      feedback,
+    });
+  }
+
+  let refundHash: Hash | undefined;
+  if (settledJob?.status !== "refunded") {
+    ({ hash: refundHash } = await onStep({ name: "refund", jobId }, () =>
+      refundAfterDeadline({ client: walletClient, escrow, jobId, deadline }),
+    ));
+  }
+  if (giveFeedbacks) {
+    await feedbackFor({
+      parameters,
+      attempts,
+      jobId,
+      latencyMs: 0,
+      reputationRegistry: market.contracts.ReputationRegistry,
+    });
+  }
+  throw new MarketJobRefundedError({
+    jobId,
+    refundHash: refundHash ?? "0x",
+    attempts: attempts.map(({ workerAgentId, url, outcome, reason }) => ({
+      agentId: workerAgentId,
+      url,
+      outcome,
+      ...(reason === undefined ? {} : { reason }),
+    })),
+  });
+}
+
+/**
+ * One feedback per judged worker (the SDK's scheme): success with the latency to the one that fulfilled, noShow or
+ * badDelivery to the others whose window passed. A feedback the registry refuses (the requester owns the agent) is
+ * reported in `error`, never thrown: the job is settled either way.
+ */
+async function feedbackFor({
+  parameters: { walletClient, escrow, onStep = identity },
+  attempts,
+  jobId,
+  latencyMs,
+  reputationRegistry,
+}: {
+  parameters: RequestInferenceParameters;
+  attempts: readonly RequestInferenceAttempt[];
+  jobId: bigint;
+  latencyMs: number;
+  reputationRegistry: Address;
+}): Promise<RequestInferenceFeedback[]> {
+  const chainId = await walletClient.getChainId();
+  const feedbackHash = feedbackJobHash({ chainId, escrow, jobId });
+  const given: RequestInferenceFeedback[] = [];
+  for (const attempt of attempts) {
+    if (attempt.outcome !== "fulfilled" && attempt.outcome !== "noShow" && attempt.outcome !== "badDelivery") continue;
+    const entry =
+      attempt.outcome === "fulfilled" ? successFeedback({ latencyMs }) : failureFeedback({ reason: attempt.outcome });
+    const record: RequestInferenceFeedback = {
+      workerAgentId: attempt.workerAgentId,
+      value: entry.value,
+      tag2: entry.tag2,
+    };
+    try {
+      const { hash } = await onStep(
+        { name: "feedback", jobId, workerAgentId: attempt.workerAgentId, value: entry.value, tag2: entry.tag2 },
+        () =>
+          giveFeedback({
+            client: walletClient,
+            registry: reputationRegistry,
+            agentId: attempt.workerAgentId,
+            ...entry,
+            endpoint: attempt.url,
+            feedbackURI: "",
+            feedbackHash,
+          }),
+      );
+      record.hash = hash;
+    } catch (error) {
+      record.error = reasonOf(error);
+    }
+    given.push(record);
+  }
+  return given;
+}
+
+/** Sends the refund once the chain is past the deadline; a refund simulated on a stale block is tried again. */
+async function refundAfterDeadline({
+  client,
+  escrow,
+  jobId,
+  deadline,
+}: {
+  client: WriteClient;
+  escrow: Address;
+  jobId: bigint;
+  deadline: bigint;
+}) {
+  for (let tries = 0; ; tries++) {
+    const wait = Number(deadline) * 1000 + 1_000 - Date.now();
+    if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
+    try {
+      return await refundJob({ client, escrow, jobId });
+    } catch (error) {
+      if (tries >= 5 || decodeRevert(error).errorName !== "InferenceEscrowJobNotExpired") throw error;
+      // The node judged it on a block before the deadline: a transaction mines one after it.
+      await client
+        .sendTransaction({ to: client.account.address, value: 0n })
+        .then((hash) => client.waitForTransactionReceipt({ hash }))
+        .catch(() => undefined);
+    }
+  }
+}
+
+/** What the return type needs once the job is attested. */
+async function settled({
+  parameters: { publicClient, walletClient, escrow },
+  attestor,
+  jobId,
+  modelId,
+  committed,
+  opened,
+  attestation,
+  scales,
+  workerUrl,
+  worker,
+  attempts,
+  feedback,
+}: {
+  parameters: RequestInferenceParameters;
+  attestor: Address;
+  jobId: bigint;
+  modelId: bigint;
+  committed: { salt: bigint; inputCommitment: bigint };
+  opened: { hash: Hash; receipt: TransactionReceipt };
+  attestation: Attestation;
+  scales: number[];
+  workerUrl: string;
+  worker: WorkerListing | undefined;
+  attempts: RequestInferenceAttempt[];
+  feedback: RequestInferenceFeedback[];
+}): Promise<RequestInferenceReturnType> {
   const validation = await getValidation({
     client: publicClient,
     attestor,
@@ -193,21 +718,82 @@ export async function requestInference({
   });
   // The worker's view is a convenience (timings, its fulfil transaction): the attestation above is the proof. Signed
   // as the requester: the worker may not have seen its fulfil mined yet, and shows the output before then only to it.
-  const workerJob = await getWorkerJob({ workerUrl, jobId, requester: { client: walletClient, escrow } }).catch(
-    () => undefined,
-  );
+  const workerJob = workerUrl
+    ? await getWorkerJob({ workerUrl, jobId, requester: { client: walletClient, escrow } }).catch(() => undefined)
+    : undefined;
   return {
     jobId,
     modelId,
-    inputCommitment,
-    salt,
+    inputCommitment: committed.inputCommitment,
+    salt: committed.salt,
     open: { hash: opened.hash, receipt: opened.receipt },
     attestation,
     validation,
     outputs: attestation.outputs,
     values: attestation.outputs.map((v, i) => Number(v) / 2 ** scales[i]!),
     workerJob,
+    worker,
+    attempts,
+    feedback,
   };
+}
+
+/** The attestor, model registry and agent registry the escrow judges jobs with. */
+async function escrowLinks({ client, escrow }: { client: ReadClient; escrow: Address }) {
+  const [attestor, registry, agentRegistry] = await Promise.all([
+    client.readContract({ address: escrow, abi: inferenceEscrowAbi, functionName: "attestor" }),
+    client.readContract({ address: escrow, abi: inferenceEscrowAbi, functionName: "modelRegistry" }),
+    client.readContract({ address: escrow, abi: inferenceEscrowAbi, functionName: "agentRegistry" }),
+  ]);
+  return { attestor, registry, agentRegistry };
+}
+
+/** One scale per output, checked against the model. */
+function scalesFor({
+  outputScales,
+  model,
+}: {
+  outputScales: RequestInferenceParameters["outputScales"];
+  model: Model;
+}): number[] {
+  const scales =
+    typeof outputScales === "number" ? Array.from({ length: model.numOutputs }, () => outputScales) : [...outputScales];
+  if (scales.length !== model.numOutputs || scales.some((s) => !Number.isSafeInteger(s) || s < 0)) {
+    throw new InvalidParameterError({
+      parameter: "outputScales",
+      value: JSON.stringify(outputScales),
+      expected: `one non-negative whole scale, or ${model.numOutputs} of them (model ${model.modelId} has ${model.numOutputs} outputs)`,
+    });
+  }
+  return scales;
+}
+
+/** A random salt and the input's commitment under it. */
+async function commit(input: readonly bigint[]): Promise<{ salt: bigint; inputCommitment: bigint }> {
+  // Loaded here, not at the top: @convergence/zk brings snarkjs and circomlibjs, which every other action can do without.
+  const { commitInput, randomSalt } = await import("@convergence/zk");
+  const salt = randomSalt();
+  return { salt, inputCommitment: await commitInput({ input, salt }) };
+}
+
+/**
+ * The time a transaction sent now is mined at, in unix seconds: the latest block's timestamp, or the wall clock when
+ * that block is older (a chain that mines only on demand stamps the next block with the wall clock).
+ */
+async function chainNow(client: ReadClient): Promise<bigint> {
+  const { timestamp } = await client.getBlock();
+  const wall = BigInt(Math.floor(Date.now() / 1000));
+  return timestamp > wall ? timestamp : wall;
+}
+
+function min(a: bigint, b: bigint): bigint {
+  return a < b ? a : b;
+}
+
+/** A one-line reason for an attempt's record. */
+function reasonOf(error: unknown): string {
+  if (error instanceof Error) return (error as { shortMessage?: string }).shortMessage ?? error.message;
+  return String(error);
 }
 
 /** The wallet that alone can fulfil a job reserved for the agent (InferenceEscrow pays getAgentWallet). */

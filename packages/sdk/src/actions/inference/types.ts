@@ -20,8 +20,16 @@ export type Job = {
   amount: bigint;
   /** Unix seconds; the job can be fulfilled until then and refunded after. */
   deadline: bigint;
-  /** While open: the only agent allowed to fulfil it (0n: any). Once fulfilled: the agent that did. */
+  /**
+   * While open: the agent it is reserved for (0n: any), alone until `exclusiveUntil`. Once fulfilled: the agent that
+   * did.
+   */
   workerAgentId: bigint;
+  /**
+   * Unix seconds (inclusive) until which only `workerAgentId` may fulfil the job; after it, any registered agent may,
+   * until `deadline`. 0n for a job opened for any agent; equal to `deadline` when reserved for its whole life.
+   */
+  exclusiveUntil: bigint;
   status: JobStatus;
 };
 

@@ -1,0 +1,67 @@
+import type { Hash } from "viem";
+import { BaseError } from "./base.ts";
+
+/**
+ * No discovered worker can take the job: none serves the pinned model, or each is too expensive, below the reputation
+ * floor, already tried, or failed its identity check. Names each worker and why.
+ */
+export class NoWorkerAvailableError extends BaseError {
+  override name = "NoWorkerAvailableError";
+  readonly model: string;
+  readonly found: number;
+  readonly reasons: readonly { agentId: bigint; url?: string; reason: string }[];
+  constructor({
+    model,
+    found,
+    reasons,
+  }: {
+    model: string;
+    found: number;
+    reasons: readonly { agentId: bigint; url?: string; reason: string }[];
+  }) {
+    super(
+      found === 0
+        ? `No worker serves model ${model} as pinned (same weight commitment and verification key).`
+        : `None of the ${found} workers found for model ${model} can take the job.`,
+      {
+        metaMessages: [
+          ...reasons.map(({ agentId, url, reason }) => `- agent ${agentId}${url ? ` (${url})` : ""}: ${reason}`),
+          "Pay more (a worker proves only a job paying at least its price), lower the reputation floor, trust other clients' feedback, start a worker (`pnpm worker`), or name one with --worker-url.",
+        ],
+      },
+    );
+    this.model = model;
+    this.found = found;
+    this.reasons = reasons;
+  }
+}
+
+/** No tried worker proved the job before its deadline: the payment was refunded, and feedback given to each. */
+export class MarketJobRefundedError extends BaseError {
+  override name = "MarketJobRefundedError";
+  readonly jobId: bigint;
+  readonly refundHash: Hash;
+  readonly attempts: readonly { agentId: bigint; url: string; outcome: string }[];
+  constructor({
+    jobId,
+    refundHash,
+    attempts,
+  }: {
+    jobId: bigint;
+    refundHash: Hash;
+    attempts: readonly { agentId: bigint; url: string; outcome: string; reason?: string }[];
+  }) {
+    super(`Job ${jobId} was not proven by its deadline: the payment was refunded (${refundHash}).`, {
+      metaMessages: [
+        ...attempts.map(
+          ({ agentId, url, outcome, reason }) =>
+            `- agent ${agentId} (${url}): ${outcome}${reason ? `: ${reason}` : ""}`,
+        ),
+        "Try again later, with a longer deadline (deadlineSeconds) or window (exclusiveSeconds), or other workers.",
+      ],
+    });
+    this.jobId = jobId;
+    this.refundHash = refundHash;
+    this.attempts = attempts;
+  }
+}
