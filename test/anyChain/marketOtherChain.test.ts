@@ -1,12 +1,12 @@
-import { inferenceEscrowAbi, usdcAbi } from "@convergence/contracts";
+import { inferenceEscrowAbi, reputationRegistryAbi, usdcAbi } from "@convergence/contracts";
 import { loadModel, loadModelPin } from "@convergence/models";
-import { getJob, getWorkerJob, getWorkerModels, requestInference, verifyWorkerIdentity } from "@convergence/sdk";
+import { discoverWorkers, getJob, getWorkerJob, getWorkerModels, requestInference } from "@convergence/sdk";
 import { computeBinding, forward } from "@convergence/zk";
 import { type Address, parseUnits } from "viem";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { runCli } from "../helpers/runCli.ts";
 import { type MarketChain, startMarketChain } from "../helpers/startMarketChain.ts";
-import { type StartWorkersReturnType, startWorkers } from "../helpers/startWorkers.ts";
+import { type StartedWorker, type StartWorkersReturnType, startWorkers } from "../helpers/startWorkers.ts";
 
 const CHAIN_ID = 1337;
 const PRICES = { workerA: "0.2", workerB: "0.17" } as const;
@@ -60,54 +60,56 @@ describe("the market on chain 1337, keys passed explicitly", () => {
     expect(servedB!.modelId).toBe(servedA!.modelId);
   });
 
-  it("a requester chooses the cheaper worker, pays it, and the job settles once with a proof bound to chain 1337", async () => {
+  it("a requester discovers both, chooses the cheaper, pays it, and the job settles once with a proof bound to chain 1337", async () => {
     const requester = chain.parties.requester;
     const { pin, manifest } = await loadModelPin({ name: "risk-v1" });
     const { quantized } = await loadModel({ name: "risk-v1" });
-    // The choice by price, over what each worker proves it offers (its agent signs a fresh challenge).
-    const offers = await Promise.all(
-      market.workers.map(async (worker) => {
-        const identity = await verifyWorkerIdentity({
-          client: chain.publicClient,
-          agentRegistry: chain.deployment.contracts.AgentRegistry,
-          workerUrl: worker.url,
-        });
-        const served = identity.models.find((model) => model.name === "risk-v1")!;
-        return {
-          worker,
-          agentId: identity.agentId,
-          modelId: BigInt(served.modelId!),
-          price: parseUnits(served.minPrice!, 6),
-        };
-      }),
-    );
-    const chosen = offers.reduce((best, offer) => (offer.price < best.price ? offer : best));
-    expect(chosen.worker.name).toBe("b");
-    const other = offers.find((offer) => offer !== chosen)!;
+    const [a, b] = market.workers as [StartedWorker, StartedWorker];
+    // What the market offers, as the SDK reads it: both workers, from the AgentRegistry and their registration files.
+    const listings = await discoverWorkers({
+      publicClient: chain.publicClient,
+      contracts: chain.deployment.contracts,
+      fromBlock: BigInt(chain.deployment.startBlock),
+      pin,
+      trustedClients: [requester.account.address],
+    });
+    expect(listings.map((listing) => [listing.agentId, listing.url, listing.model.price])).toEqual([
+      [a.agentId, a.url, parseUnits(PRICES.workerA, 6)],
+      [b.agentId, b.url, parseUnits(PRICES.workerB, 6)],
+    ]);
+    expect(listings.skipped).toEqual([]);
 
     const input = [128n, -320n, 26n, 512n, -1n, 0n, 384n, -512n];
+    const amount = parseUnits(PRICES.workerA, 6);
     const before = {
       requester: await usdcOf(requester.account.address),
-      chosen: await usdcOf(chosen.worker.account),
-      other: await usdcOf(other.worker.account),
+      a: await usdcOf(a.account),
+      b: await usdcOf(b.account),
     };
+    // The market flow: no worker named; it chooses by the rule (the cheaper, B), verifies it, reserves the job for it.
     const result = await requestInference({
       publicClient: chain.publicClient,
       walletClient: requester.wallet,
       escrow: chain.deployment.contracts.InferenceEscrow,
-      workerUrl: chosen.worker.url,
-      workerAgentId: chosen.agentId,
-      workerMinPrice: chosen.price,
-      modelId: chosen.modelId,
       pin,
       input,
-      amount: chosen.price,
+      amount,
       outputScales: manifest.scale,
+      exclusiveSeconds: 60,
+      market: {
+        contracts: chain.deployment.contracts,
+        fromBlock: BigInt(chain.deployment.startBlock),
+        modelName: "risk-v1",
+      },
       timeoutMs: 180_000,
     });
+    expect(result.worker?.agentId).toBe(b.agentId);
+    expect(result.attempts.map(({ workerAgentId, outcome }) => ({ workerAgentId, outcome }))).toEqual([
+      { workerAgentId: b.agentId, outcome: "fulfilled" },
+    ]);
     expect(result.outputs).toEqual(forward({ model: quantized, input }).output);
-    expect(result.attestation.worker).toBe(chosen.worker.account);
-    expect(result.validation).toMatchObject({ response: 100, agentId: chosen.agentId });
+    expect(result.attestation.worker).toBe(b.account);
+    expect(result.validation).toMatchObject({ response: 100, agentId: b.agentId });
     expect(
       (
         await getJob({
@@ -124,20 +126,31 @@ describe("the market on chain 1337, keys passed explicitly", () => {
       args: { jobId: result.jobId },
       fromBlock: 0n,
     });
-    expect(fulfilled.map((event) => event.args.workerAgentId)).toEqual([chosen.agentId]);
+    expect(fulfilled.map((event) => event.args.workerAgentId)).toEqual([b.agentId]);
     // Paid once, to the chosen worker only; the proof is bound to this chain, this escrow, this job and this worker.
-    expect(await usdcOf(requester.account.address)).toBe(before.requester - chosen.price);
-    expect(await usdcOf(chosen.worker.account)).toBe(before.chosen + chosen.price);
-    expect(await usdcOf(other.worker.account)).toBe(before.other);
-    const view = await getWorkerJob({ workerUrl: chosen.worker.url, jobId: result.jobId });
+    expect(await usdcOf(requester.account.address)).toBe(before.requester - amount);
+    expect(await usdcOf(b.account)).toBe(before.b + amount);
+    expect(await usdcOf(a.account)).toBe(before.a);
+    const view = await getWorkerJob({ workerUrl: b.url, jobId: result.jobId });
     expect(view.proof?.publicSignals[2]).toBe(
       computeBinding({
         chainId: CHAIN_ID,
         escrow: chain.deployment.contracts.InferenceEscrow,
         jobId: result.jobId,
-        worker: chosen.worker.account,
+        worker: b.account,
       }).toString(),
     );
+    // The success went on record, on this chain's ReputationRegistry, from the requester.
+    expect(result.feedback.map(({ workerAgentId, value, tag2 }) => ({ workerAgentId, value, tag2 }))).toEqual([
+      { workerAgentId: b.agentId, value: 100n, tag2: expect.stringMatching(/^latencyMs:\d+$/) },
+    ]);
+    const [count, summary] = await chain.publicClient.readContract({
+      address: chain.deployment.contracts.ReputationRegistry,
+      abi: reputationRegistryAbi,
+      functionName: "getSummary",
+      args: [b.agentId, [requester.account.address], "successRate", ""],
+    });
+    expect({ count, summary }).toEqual({ count: 1n, summary: 100n });
   });
 
   // The requester's command of docs/guides/public-testnet.md, as a user runs it there: its own key, the worker by URL.

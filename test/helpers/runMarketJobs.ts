@@ -87,6 +87,18 @@ export async function runMarketJobs({
 }: RunMarketJobsParameters): Promise<MarketJobRecord[]> {
   const trusted = trustedClients ?? requesters.map(({ wallet }) => wallet.account.address);
   const records: MarketJobRecord[] = [];
+  // One open at a time per requester: openJob signs an ERC-2612 permit with the token's current nonce for the owner,
+  // so two opens in flight from one account sign the same nonce and the second reverts (InferenceEscrowPermitFailed).
+  // Everything else a job does (choose, deliver, wait, fail over, feedback) overlaps.
+  const openLocks = new Map<string, Promise<unknown>>();
+  const serialized = <T>(key: string, run: () => Promise<T>): Promise<T> => {
+    const result = (openLocks.get(key) ?? Promise.resolve()).then(run);
+    openLocks.set(
+      key,
+      result.catch(() => undefined),
+    );
+    return result;
+  };
   const runOne = async (requester: MarketRequester, index: number) => {
     const record: MarketJobRecord = {
       index,
@@ -127,7 +139,7 @@ export async function runMarketJobs({
             record.reservedFor.push(step.workerAgentId);
           }
           onStep?.(record, step);
-          const value = await run();
+          const value = step.name === "open" ? await serialized(requester.name, run) : await run();
           if (step.name === "open") {
             record.openedAt = Date.now();
             record.jobId = (value as { jobId: bigint }).jobId;

@@ -14,7 +14,7 @@ import { type StartedWorker, type StartWorkersReturnType, startWorkers } from ".
 const JOBS = 30;
 const CONCURRENCY = 3;
 /** Each worker's window: long enough for a loaded worker to prove (a few seconds here), short enough to fail over. */
-const WINDOW_SECONDS = 20;
+const WINDOW_SECONDS = 30;
 /** What every job pays: above each worker's price, so all three are eligible. */
 const AMOUNT = 200_000n;
 const FLOOR = 80;
@@ -163,8 +163,12 @@ describe("the open market: three workers (fast, slow, killed), two requesters, 3
   });
 
   it("ran 30 jobs, each fulfilled or refunded, and killed the cheapest worker mid-run", () => {
+    const by = (agentId: bigint) => records.filter((record) => record.fulfilledBy === agentId).length;
+    const failovers = records.filter((record) => record.reservedFor.length > 1).length;
+    const since = (at: number) => ((at - Math.min(...records.map((r) => r.startedAt))) / 1000).toFixed(1);
     process.stderr.write(
-      `market run: ${JOBS} jobs in ${(runMs / 1000).toFixed(1)} s; killed at +${killedAt ? ((killedAt - Math.min(...records.map((r) => r.startedAt))) / 1000).toFixed(1) : "never"} s\n`,
+      `market run: ${JOBS} jobs in ${(runMs / 1000).toFixed(1)} s; killed at +${killedAt ? since(killedAt) : "never"} s; ` +
+        `fulfilled by fast ${by(fast.agentId)}, slow ${by(slow.agentId)}, killed ${by(killed.agentId)}; ${failovers} failed over\n`,
     );
     expect(records).toHaveLength(JOBS);
     expect(records.filter((record) => record.outcome === "error").map((record) => record.error)).toEqual([]);
@@ -174,12 +178,11 @@ describe("the open market: three workers (fast, slow, killed), two requesters, 3
 
   it("settled every job opened exactly once on-chain: fulfilled once, or refunded", async () => {
     const fromBlock = BigInt(chain.deployment.startBlock);
-    const events = async (eventName: "JobOpened" | "JobFulfilled" | "JobRefunded") =>
-      chain.publicClient.getContractEvents({ address: escrow(), abi: inferenceEscrowAbi, eventName, fromBlock });
+    const at = { address: escrow(), abi: inferenceEscrowAbi, fromBlock } as const;
     const [opened, fulfilled, refunded] = await Promise.all([
-      events("JobOpened"),
-      events("JobFulfilled"),
-      events("JobRefunded"),
+      chain.publicClient.getContractEvents({ ...at, eventName: "JobOpened" }),
+      chain.publicClient.getContractEvents({ ...at, eventName: "JobFulfilled" }),
+      chain.publicClient.getContractEvents({ ...at, eventName: "JobRefunded" }),
     ]);
     // One job per request: failover hands the same job to the next worker, it never opens a second one.
     expect(opened).toHaveLength(JOBS);
