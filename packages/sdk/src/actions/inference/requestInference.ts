@@ -159,8 +159,8 @@ export type RequestInferenceParameters = {
   /** Seconds after the latest block that the worker has to fulfil; refundable after (default 600). */
   deadlineSeconds?: number;
   /**
-   * How long to wait for the attestation (default 5 minutes with a named worker; in market mode until the deadline,
-   * then the refund). Past it, AttestationTimeoutError, and the job stays open.
+   * How long to wait for the attestation (default 5 minutes with a named worker; in market mode `deadlineSeconds` plus
+   * 5 minutes, room for the refund). Past it, AttestationTimeoutError, and the job stays open.
    */
   timeoutMs?: number;
   /**
@@ -364,8 +364,9 @@ async function requestFromMarket(parameters: RequestInferenceParameters): Promis
         "the registries to discover workers in (market: { contracts: deployment.contracts }), or workerUrl and workerAgentId of a worker you chose",
     });
   }
-  const timeoutAt = parameters.timeoutMs === undefined ? Number.POSITIVE_INFINITY : Date.now() + parameters.timeoutMs;
-  const timeoutMs = parameters.timeoutMs ?? Number.POSITIVE_INFINITY;
+  // By default past the deadline with room for the refund: a chain that never reaches the deadline must not hang it.
+  const timeoutMs = parameters.timeoutMs ?? (deadlineSeconds + 300) * 1000;
+  const timeoutAt = Date.now() + timeoutMs;
   const links = await escrowLinks({ client: publicClient, escrow });
   const requester = walletClient.account.address;
   const trustedClients = [requester, ...(market.trustedClients ?? [])].filter(

@@ -284,6 +284,8 @@ describe("requestInference in market mode: choose, fail over, feedback, refund",
       fromBlock,
       pin: pinned.pin,
       trustedClients: [market.requester.account.address],
+      // Two blocks per eth_getLogs call: the agents' and the job's events come from many pages.
+      logRange: 2n,
     });
     const byId = new Map(listings.map((l) => [l.agentId, l]));
     expect(byId.get(silent)).toMatchObject({
