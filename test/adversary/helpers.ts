@@ -167,20 +167,29 @@ export type FakeWorker = {
  * A hostile worker's HTTP API, in this process: GET /healthz and GET /v1/models advertise risk-v1 (the bundled
  * manifest's shape, scale, labels, features and commitment) under the attacker's model id and agent id. With
  * `identity`, it answers a requester's challenge as a worker does, signing `workerIdentityMessage` for that agent id
- * with `identity.signer` (the attacker's own key: it holds no other). It answers nothing else (404), and records every
- * POST.
+ * with `identity.signer` (the attacker's own key: it holds no other). With `registration`, it serves that ERC-8004
+ * registration file at GET /.well-known/agent-registration.json, as a market worker does (read when asked, so it may be
+ * set after the agent is registered). With `onInput`, it takes a job's input as a worker does (202 and a job view) and
+ * hands it to `onInput`, which may do what it likes with it. It answers nothing else (404), and records every POST.
  */
 export async function startFakeWorker({
   modelId,
   agentId,
   identity,
+  chainId = 31337,
+  registration,
+  onInput,
 }: {
   modelId: bigint;
-  agentId: bigint;
+  agentId: bigint | (() => bigint);
   identity?: { signer: LocalAccount; agentRegistry: Address };
+  chainId?: number;
+  registration?: () => unknown;
+  onInput?: (delivery: { jobId: bigint; input: bigint[]; salt: bigint }) => void;
 }): Promise<FakeWorker> {
+  const agentIdNow = () => (typeof agentId === "bigint" ? agentId : agentId());
   const { manifest } = await loadModel({ name: "risk-v1" });
-  const models = {
+  const models = () => ({
     models: [
       {
         name: "risk-v1",
@@ -188,7 +197,7 @@ export async function startFakeWorker({
         version: manifest.version,
         description: manifest.description,
         modelId: modelId.toString(),
-        agentId: agentId.toString(),
+        agentId: agentIdNow().toString(),
         shape: manifest.shape,
         scale: manifest.scale,
         labels: manifest.labels,
@@ -197,7 +206,7 @@ export async function startFakeWorker({
         minPrice: "0.01",
       },
     ],
-  };
+  });
   const posts: string[] = [];
   const server = createServer(async (req, res) => {
     const send = (status: number, body: unknown) => {
@@ -205,18 +214,42 @@ export async function startFakeWorker({
       res.end(JSON.stringify(body));
     };
     if (req.method !== "GET") posts.push(`${req.method} ${req.url}`);
-    if (req.method === "GET" && req.url === "/healthz") return send(200, { status: "ok", agentId: agentId.toString() });
+    if (req.method === "GET" && req.url === "/healthz")
+      return send(200, { status: "ok", agentId: agentIdNow().toString() });
+    if (req.method === "GET" && req.url === "/.well-known/agent-registration.json" && registration) {
+      return send(200, registration());
+    }
     if (req.method === "GET" && req.url === "/v1/models") {
       const challenge = req.headers[WORKER_CHALLENGE_HEADER] as Hex | undefined;
-      if (!challenge || !identity) return send(200, models);
+      if (!challenge || !identity) return send(200, models());
       const message = workerIdentityMessage({
-        chainId: 31337,
+        chainId,
         agentRegistry: identity.agentRegistry,
-        agentId,
+        agentId: agentIdNow(),
         challenge,
       });
       const signed = { challenge, signature: await identity.signer.signMessage({ message }) };
-      return send(200, { models: models.models.map((model) => ({ ...model, identity: signed })) });
+      return send(200, { models: models().models.map((model) => ({ ...model, identity: signed })) });
+    }
+    const inputRoute = req.method === "POST" ? /^\/v1\/jobs\/(\d+)\/input$/.exec(req.url ?? "") : null;
+    if (inputRoute && onInput) {
+      const chunks: Buffer[] = [];
+      for await (const chunk of req) chunks.push(chunk as Buffer);
+      const body = JSON.parse(Buffer.concat(chunks).toString("utf8")) as { input: number[]; salt: string };
+      const jobId = BigInt(inputRoute[1]!);
+      onInput({ jobId, input: body.input.map((value) => BigInt(value)), salt: BigInt(body.salt) });
+      return send(202, {
+        jobId: jobId.toString(),
+        state: "received",
+        model: "risk-v1",
+        modelId: modelId.toString(),
+        output: null,
+        proof: null,
+        txHashes: [],
+        attempts: 0,
+        timings: {},
+        error: null,
+      });
     }
     return send(404, { error: { code: "NOT_FOUND", message: "nothing here" } });
   });

@@ -1,6 +1,7 @@
 import { DEVNET_CHAIN_ID, DEVNET_ROLE_INDEX, type Deployment, devnetAccounts, poolAbi } from "@convergence/contracts";
 import { createClients, swapTokens, wrapEth, writeContractAndWait } from "@convergence/sdk";
 import { erc20Abi, maxUint256, parseEther, parseUnits } from "viem";
+import { MarketSimulationNotDevnetError } from "./errors.ts";
 
 export type SimulateMarketActivityParameters = {
   rpcUrl: string;
@@ -20,6 +21,14 @@ const HALF_HOUR = 1_800;
  * back and forth every 30 minutes of chain time (`evm_increaseTime`), leaving 24 h of swaps, volume and a small
  * volatility. Every action is a real transaction; only the clock is moved.
  *
+ * Devnet only, on purpose (issue #15: nothing else in the production paths uses a Hardhat-only RPC method). A day of
+ * history needs a day of chain time, and only the local node's `evm_increaseTime` can give it in seconds; ordinary
+ * transactions cannot move a public chain's clock, and 48 swaps with real 30-minute gaps would take a day. So the
+ * chain is checked first: anything but the local devnet (chain 31337) is refused with
+ * `MarketSimulationNotDevnetError`, before a key is used or a transaction sent. On another chain the pool's history
+ * is whatever its real traders made (see docs/guides/public-testnet.md). test/anyChain/hardhatRpcScan.test.ts
+ * allows this file, and only this file, for that reason.
+ *
  * @example
  * await simulateMarketActivity({ rpcUrl, deployment });
  */
@@ -30,6 +39,10 @@ export async function simulateMarketActivity({
   onProgress,
 }: SimulateMarketActivityParameters): Promise<SimulateMarketActivityReturnType> {
   const { Pool: pool, WETH: weth, USDC: usdc } = deployment.contracts;
+  // eth_chainId asks the node, whatever chain the client was configured with.
+  const { publicClient } = createClients({ rpcUrl, chainId: DEVNET_CHAIN_ID });
+  const chainId = await publicClient.getChainId();
+  if (chainId !== DEVNET_CHAIN_ID) throw new MarketSimulationNotDevnetError({ rpcUrl, chainId });
   const all = devnetAccounts({ count: Math.max(...DEVNET_ROLE_INDEX.market) + 1 });
   const traders = DEVNET_ROLE_INDEX.market.map((index) => all[index]!);
   const clients = traders.map((account) => createClients({ rpcUrl, chainId: DEVNET_CHAIN_ID, account }).walletClient!);
