@@ -1,6 +1,16 @@
 import { describe, expect, it } from "vitest";
 import { InvalidArgumentError } from "./errors.ts";
-import { parseInputArray, parsePort, parseWorkerCount } from "./options.ts";
+import {
+  configuredWorkerUrl,
+  parseAddress,
+  parseAgentId,
+  parseInputArray,
+  parsePercent,
+  parsePort,
+  parseTrustClients,
+  parseUsdc,
+  parseWorkerCount,
+} from "./options.ts";
 
 describe("parsePort", () => {
   it("takes 0 to 65535 written in digits", () => {
@@ -47,5 +57,42 @@ describe("parseWorkerCount", () => {
     expect(() => parseWorkerCount(value)).toThrowError(
       /Invalid --workers: .*Expected a whole number of workers from 1 to 8/,
     );
+  });
+});
+
+describe("market options", () => {
+  it("parses --pay, --agent, --client, --reputation-floor and --trust-clients, naming the option on a bad value", () => {
+    expect(parseUsdc("--pay")("0.16")).toBe("0.16");
+    expect(() => parseUsdc("--pay")("0")).toThrowError(/Invalid --pay: "0"/);
+    expect(() => parseUsdc("--pay")("1.0000001")).toThrowError(/at most 6 decimals/);
+    expect(parseAgentId("--agent")("12")).toBe(12n);
+    expect(() => parseAgentId("--agent")("-1")).toThrowError(/Invalid --agent: "-1". Expected an ERC-8004 agent id/);
+    const address = "0x70997970C51812dc3A010C7d01b50e0d17dc79C8";
+    expect(parseAddress("--client")(address.toLowerCase())).toBe(address);
+    expect(() => parseAddress("--client")("0x1234")).toThrowError(/Invalid --client: "0x1234". Expected a 0x address/);
+    expect(parsePercent("--reputation-floor")("87.5")).toBe(87.5);
+    for (const bad of ["101", "-1", "x", ""]) {
+      expect(() => parsePercent("--reputation-floor")(bad)).toThrowError(/Invalid --reputation-floor/);
+    }
+    expect(parseTrustClients(`${address}, ${address.toLowerCase()}`)).toEqual([address]);
+    expect(() => parseTrustClients("0xnope")).toThrowError(/Invalid --trust-clients entry: "0xnope"/);
+  });
+
+  it("takes the worker from --worker-url, else CONVERGENCE_WORKER_URL, else none (the market chooses)", () => {
+    const previous = process.env.CONVERGENCE_WORKER_URL;
+    try {
+      delete process.env.CONVERGENCE_WORKER_URL;
+      expect(configuredWorkerUrl(undefined)).toBeUndefined();
+      expect(configuredWorkerUrl("http://127.0.0.1:9")).toBe("http://127.0.0.1:9");
+      process.env.CONVERGENCE_WORKER_URL = "http://127.0.0.1:8081";
+      expect(configuredWorkerUrl(undefined)).toBe("http://127.0.0.1:8081");
+      process.env.CONVERGENCE_WORKER_URL = "  ";
+      expect(configuredWorkerUrl(undefined)).toBeUndefined();
+      process.env.CONVERGENCE_WORKER_URL = "nope";
+      expect(() => configuredWorkerUrl(undefined)).toThrowError(/Invalid --worker-url: "nope"/);
+    } finally {
+      if (previous === undefined) delete process.env.CONVERGENCE_WORKER_URL;
+      else process.env.CONVERGENCE_WORKER_URL = previous;
+    }
   });
 });

@@ -1,4 +1,6 @@
 import { DEVNET_MAX_WORKERS } from "@convergence/contracts";
+import { parseTrustedClients } from "@convergence/sdk";
+import { type Address, getAddress, isAddress, maxUint256, parseUnits } from "viem";
 import { InvalidArgumentError } from "./errors.ts";
 
 /** Parses a TCP port option (0 = any free port). */
@@ -47,9 +49,15 @@ export function parseWorkerUrl(value: string): string {
   });
 }
 
-/** The worker URL from --worker-url, else CONVERGENCE_WORKER_URL, else the local worker's default. */
-export function workerUrlFrom(option: string | undefined): string {
-  return option ?? parseWorkerUrl(process.env.CONVERGENCE_WORKER_URL ?? DEFAULT_WORKER_URL);
+/** The worker the user named (--worker-url, else CONVERGENCE_WORKER_URL), or undefined: the market chooses. */
+export function configuredWorkerUrl(option: string | undefined): string | undefined {
+  const fromEnv = process.env.CONVERGENCE_WORKER_URL?.trim();
+  return option ?? (fromEnv ? parseWorkerUrl(fromEnv) : undefined);
+}
+
+/** Parses `--trust-clients`: comma-separated addresses (the SDK's parseTrustedClients, naming the option). */
+export function parseTrustClients(value: string): Address[] {
+  return parseTrustedClients({ value, source: "--trust-clients" });
 }
 
 /**
@@ -92,4 +100,69 @@ export function parseWorkerCount(value: string): number {
     });
   }
   return count;
+}
+
+/** Parses a USDC amount option (`--pay`): positive, at most 6 decimals, exact (never through Number()). */
+export function parseUsdc(argument: string) {
+  return (value: string): string => {
+    // 400 digits would pass Number() as Infinity and only fail when the permit is encoded.
+    if (!/^\d+(\.\d{1,6})?$/.test(value) || parseUnits(value, 6) === 0n || parseUnits(value, 6) > maxUint256) {
+      throw new InvalidArgumentError({
+        argument,
+        value,
+        expected: "a positive USDC amount with at most 6 decimals and 2^256 - 1 base units, such as 2 or 0.5",
+      });
+    }
+    return value;
+  };
+}
+
+/** Parses a duration option in whole seconds, 1 to a year. */
+export function parseSeconds(argument: string) {
+  return (value: string): number => {
+    const seconds = Number(value);
+    if (!/^\d+$/.test(value) || seconds < 1 || seconds > 31_536_000) {
+      throw new InvalidArgumentError({ argument, value, expected: "a whole number of seconds from 1 to 31536000" });
+    }
+    return seconds;
+  };
+}
+
+/** Parses an ERC-8004 agent id option (`--worker-agent`, `--agent`). */
+export function parseAgentId(argument: string) {
+  return (value: string): bigint => {
+    if (!/^\d{1,30}$/.test(value)) {
+      throw new InvalidArgumentError({ argument, value, expected: "an ERC-8004 agent id such as 1" });
+    }
+    return BigInt(value);
+  };
+}
+
+/** Parses an address option (checksummed or all lowercase). */
+export function parseAddress(argument: string) {
+  return (value: string): Address => {
+    if (!isAddress(value)) {
+      throw new InvalidArgumentError({
+        argument,
+        value,
+        expected: "a 0x address of 40 hex digits (checksummed or lowercase)",
+      });
+    }
+    return getAddress(value);
+  };
+}
+
+/** Parses `--reputation-floor`: a success rate in percent, 0 to 100. */
+export function parsePercent(argument: string) {
+  return (value: string): number => {
+    const percent = Number(value);
+    if (!/^\d{1,3}(\.\d+)?$/.test(value) || percent > 100) {
+      throw new InvalidArgumentError({
+        argument,
+        value,
+        expected: "a success rate in percent from 0 to 100, such as 80",
+      });
+    }
+    return percent;
+  };
 }

@@ -20,6 +20,7 @@ const commands: Record<string, () => Promise<RegisterCommand>> = {
   model: async () => (await import("./commands/model.ts")).registerModelCommand,
   prove: async () => (await import("./commands/prove.ts")).registerProveCommand,
   verify: async () => (await import("./commands/verify.ts")).registerVerifyCommand,
+  workers: async () => (await import("./commands/workers.ts")).registerWorkersCommand,
   zk: async () => (await import("./commands/zk.ts")).registerZkCommand,
 };
 

@@ -118,6 +118,11 @@ export {
   getWorkerRegistration,
 } from "./actions/market/getWorkerRegistration.ts";
 export {
+  type ParseTrustedClientsParameters,
+  type ParseTrustedClientsReturnType,
+  parseTrustedClients,
+} from "./actions/market/parseTrustedClients.ts";
+export {
   type ParseWorkerRegistrationParameters,
   type ParseWorkerRegistrationReturnType,
   parseWorkerRegistration,
@@ -165,6 +170,46 @@ export type {
 } from "./actions/market/workerListing.ts";
 export { type QuoteSwapParameters, quoteSwap } from "./actions/pool/quoteSwap.ts";
 export { type SwapTokensParameters, type SwapTokensReturnType, swapTokens } from "./actions/pool/swapTokens.ts";
+export {
+  type AppendResponseParameters,
+  type AppendResponseReturnType,
+  appendResponse,
+} from "./actions/reputation/appendResponse.ts";
+export {
+  FEEDBACK_FAILURE_REASONS,
+  FEEDBACK_FAILURE_VALUE,
+  FEEDBACK_LATENCY_PREFIX,
+  FEEDBACK_SUCCESS_VALUE,
+  FEEDBACK_TAG_SUCCESS_RATE,
+  FEEDBACK_VALUE_DECIMALS,
+  type FeedbackFailureReason,
+  failureFeedback,
+  feedbackJobHash,
+  type JobFeedback,
+  parseLatencyTag,
+  successFeedback,
+} from "./actions/reputation/feedbackScheme.ts";
+export {
+  type GetReputationSummaryParameters,
+  type GetReputationSummaryReturnType,
+  getReputationSummary,
+} from "./actions/reputation/getReputationSummary.ts";
+export {
+  type GiveFeedbackParameters,
+  type GiveFeedbackReturnType,
+  giveFeedback,
+} from "./actions/reputation/giveFeedback.ts";
+export {
+  type FeedbackEntry,
+  type ReadAllFeedbackParameters,
+  type ReadAllFeedbackReturnType,
+  readAllFeedback,
+} from "./actions/reputation/readAllFeedback.ts";
+export {
+  type RevokeFeedbackParameters,
+  type RevokeFeedbackReturnType,
+  revokeFeedback,
+} from "./actions/reputation/revokeFeedback.ts";
 export { type Balance, type GetBalancesParameters, getBalances } from "./actions/tokens/getBalances.ts";
 export { type SignPermitParameters, type SignPermitReturnType, signPermit } from "./actions/tokens/signPermit.ts";
 export {

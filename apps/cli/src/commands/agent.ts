@@ -12,11 +12,19 @@ import {
 import { readDeployment } from "@convergence/contracts";
 import { resolveAccount } from "@convergence/sdk";
 import type { Command } from "commander";
-import type { LocalAccount } from "viem";
+import type { Address, LocalAccount } from "viem";
 import { connect } from "../chain/connect.ts";
 import { describeEvent } from "../describeEvent.ts";
 import { InvalidArgumentError } from "../errors.ts";
-import { DEFAULT_WORKER_URL, parseWorkerUrl, rpcUrlFrom, workerUrlFrom } from "../options.ts";
+import { describeInferenceStep } from "../market/describeInferenceStep.ts";
+import {
+  configuredWorkerUrl,
+  parsePercent,
+  parseSeconds,
+  parseTrustClients,
+  parseWorkerUrl,
+  rpcUrlFrom,
+} from "../options.ts";
 import { printResult } from "../output.ts";
 
 /** The agent's wallet: AGENT_PRIVATE_KEY, or on the local devnet its well-known account #1. */
@@ -58,27 +66,56 @@ function describePlan(plan: Plan): string {
   ].join("\n");
 }
 
-type SessionOptions = {
+type MarketOptions = {
+  workerUrl?: string;
+  trustClients?: Address[];
+  reputationFloor?: number;
+  window?: number;
+};
+
+type SessionOptions = MarketOptions & {
   yes?: boolean;
   model?: string;
   rpc?: string;
-  workerUrl?: string;
   say: (line: string) => void;
   confirm: ((summary: string) => Promise<boolean>) | undefined;
 };
 
 /** The model, the agent's account and its tools' context on the chain, with policy decisions streamed to `say`. */
-async function startSession({ yes, model: modelSpec, rpc, workerUrl, say, confirm }: SessionOptions) {
+async function startSession({
+  yes,
+  model: modelSpec,
+  rpc,
+  workerUrl,
+  trustClients,
+  reputationFloor,
+  window,
+  say,
+  confirm,
+}: SessionOptions) {
   const model = createChatModel(modelSpec === undefined ? {} : { model: modelSpec });
   const rpcUrl = rpcUrlFrom(rpc);
   const { chainId } = await connect({ rpcUrl });
   const account = agentAccount({ chainId });
+  const deployment = readDeployment({ chainId });
+  const worker = configuredWorkerUrl(workerUrl);
   const { context, policy } = createAgentContext({
     rpcUrl,
     chainId,
     account,
-    contracts: readDeployment({ chainId }).contracts,
-    workerUrl: workerUrlFrom(workerUrl),
+    contracts: deployment.contracts,
+    ...(worker === undefined ? {} : { workerUrl: worker }),
+    market: {
+      fromBlock: BigInt(deployment.startBlock),
+      ...(trustClients === undefined ? {} : { trustedClients: trustClients }),
+      ...(reputationFloor === undefined ? {} : { reputationFloor }),
+      ...(window === undefined ? {} : { exclusiveSeconds: window }),
+    },
+    // The verified inference's own steps (which worker, its window, failover, feedback) as they happen.
+    onInferenceStep: (step, run) => {
+      say(`  · ${describeInferenceStep({ step })}`);
+      return run();
+    },
     yes: yes === true,
     ...(confirm ? { confirm } : {}),
     onDecision: (_call, decision) =>
@@ -89,7 +126,7 @@ async function startSession({ yes, model: modelSpec, rpc, workerUrl, say, confir
       ),
   });
   say(
-    `Agent ${account.address} on chain ${chainId}; policy ${policy.path}${policy.created ? " (created from the defaults)" : ""}.`,
+    `Agent ${account.address} on chain ${chainId}; policy ${policy.path}${policy.created ? " (created from the defaults)" : ""}; verified inference from ${worker ?? "the open market (no CONVERGENCE_WORKER_URL)"}.`,
   );
   return { model, context, account, chainId };
 }
@@ -186,14 +223,29 @@ export function registerAgentCommand(program: Command): void {
     .option("--rpc <url>", "JSON-RPC URL (default CONVERGENCE_RPC_URL or http://127.0.0.1:8545)")
     .option(
       "--worker-url <url>",
-      `the inference worker's HTTP API (default CONVERGENCE_WORKER_URL or ${DEFAULT_WORKER_URL})`,
+      "buy verified inference from this worker only (default CONVERGENCE_WORKER_URL; with neither, the market chooses)",
       parseWorkerUrl,
+    )
+    .option(
+      "--trust-clients <addresses>",
+      "market: comma-separated clients whose feedback counts besides the agent's (default CONVERGENCE_TRUSTED_CLIENTS)",
+      parseTrustClients,
+    )
+    .option(
+      "--reputation-floor <percent>",
+      "market: least success rate of a worker with trusted feedback (default 80)",
+      parsePercent("--reputation-floor"),
+    )
+    .option(
+      "--window <seconds>",
+      "market: seconds each chosen worker has the job to itself (default 60)",
+      parseSeconds("--window"),
     )
     .option("--json", "print every message of the run as JSON at the end instead of streaming")
     .action(
       async (
         intent: string,
-        options: { yes?: boolean; model?: string; rpc?: string; workerUrl?: string; json?: boolean },
+        options: MarketOptions & { yes?: boolean; model?: string; rpc?: string; json?: boolean },
       ) => {
         const say = (line: string) => {
           if (!options.json) process.stdout.write(`${line}\n`);
@@ -226,10 +278,25 @@ export function registerAgentCommand(program: Command): void {
     .option("--rpc <url>", "JSON-RPC URL (default CONVERGENCE_RPC_URL or http://127.0.0.1:8545)")
     .option(
       "--worker-url <url>",
-      `the inference worker's HTTP API (default CONVERGENCE_WORKER_URL or ${DEFAULT_WORKER_URL})`,
+      "buy verified inference from this worker only (default CONVERGENCE_WORKER_URL; with neither, the market chooses)",
       parseWorkerUrl,
     )
-    .action(async (options: { yes?: boolean; model?: string; rpc?: string; workerUrl?: string }) => {
+    .option(
+      "--trust-clients <addresses>",
+      "market: comma-separated clients whose feedback counts besides the agent's (default CONVERGENCE_TRUSTED_CLIENTS)",
+      parseTrustClients,
+    )
+    .option(
+      "--reputation-floor <percent>",
+      "market: least success rate of a worker with trusted feedback (default 80)",
+      parsePercent("--reputation-floor"),
+    )
+    .option(
+      "--window <seconds>",
+      "market: seconds each chosen worker has the job to itself (default 60)",
+      parseSeconds("--window"),
+    )
+    .action(async (options: MarketOptions & { yes?: boolean; model?: string; rpc?: string }) => {
       const say = (line: string) => process.stdout.write(`${line}\n`);
       const interactive = process.stdin.isTTY === true;
       const lines = lineReader(process.stdin);

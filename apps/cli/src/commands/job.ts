@@ -1,18 +1,32 @@
 import { readDeployment } from "@convergence/contracts";
 import {
   getWorkerModels,
-  type RequestInferenceStep,
+  type ModelPin,
+  type RequestInferenceReturnType,
   requestInference,
-  resolveAccount,
   verifyWorkerIdentity,
   WorkerInvalidAnswerError,
 } from "@convergence/sdk";
 import { quantizeValue, VALUE_MAX, VALUE_MIN } from "@convergence/zk";
 import type { Command } from "commander";
-import { type LocalAccount, maxUint256, parseUnits } from "viem";
+import { type Address, parseUnits } from "viem";
 import { connect } from "../chain/connect.ts";
+import { requesterAccount } from "../chain/requesterAccount.ts";
 import { InvalidArgumentError, SettingError, WorkerLayoutMismatchError } from "../errors.ts";
-import { DEFAULT_WORKER_URL, parseInputArray, parseWorkerUrl, rpcUrlFrom, workerUrlFrom } from "../options.ts";
+import { describeInferenceStep } from "../market/describeInferenceStep.ts";
+import { openMarketJob } from "../market/openMarketJob.ts";
+import {
+  configuredWorkerUrl,
+  DEFAULT_WORKER_URL,
+  parseAgentId,
+  parseInputArray,
+  parsePercent,
+  parseSeconds,
+  parseTrustClients,
+  parseUsdc,
+  parseWorkerUrl,
+  rpcUrlFrom,
+} from "../options.ts";
 import { printResult } from "../output.ts";
 import { resolvePin } from "../pin/resolvePin.ts";
 import { runStep } from "../progress.ts";
@@ -28,38 +42,12 @@ type JobOpenOptions = {
   trustAnySetup?: boolean;
   deadline: number;
   timeout: number;
+  trustClients?: Address[];
+  reputationFloor: number;
+  window: number;
   rpc?: string;
   json?: boolean;
 };
-
-function parseUsdc(value: string): string {
-  // Exact, never through Number(): 400 digits would pass as Infinity and only fail when the permit is encoded.
-  if (!/^\d+(\.\d{1,6})?$/.test(value) || parseUnits(value, 6) === 0n || parseUnits(value, 6) > maxUint256) {
-    throw new InvalidArgumentError({
-      argument: "--pay",
-      value,
-      expected: "a positive USDC amount with at most 6 decimals and 2^256 - 1 base units, such as 2 or 0.5",
-    });
-  }
-  return value;
-}
-
-function parseSeconds(argument: string) {
-  return (value: string): number => {
-    const seconds = Number(value);
-    if (!/^\d+$/.test(value) || seconds < 1 || seconds > 31_536_000) {
-      throw new InvalidArgumentError({ argument, value, expected: "a whole number of seconds from 1 to 31536000" });
-    }
-    return seconds;
-  };
-}
-
-function parseAgentId(value: string): bigint {
-  if (!/^\d{1,30}$/.test(value)) {
-    throw new InvalidArgumentError({ argument: "--worker-agent", value, expected: "an ERC-8004 agent id such as 1" });
-  }
-  return BigInt(value);
-}
 
 /** `low (3.988, 2.016, -7.266)` for a labelled model, `score 0.938, decision 1` for named outputs. */
 function describeOutput({ values, label, names }: { values: number[]; label?: string; names?: string[] }): string {
@@ -68,22 +56,14 @@ function describeOutput({ values, label, names }: { values: number[]; label?: st
   return `${label ?? "?"} (${numbers.join(", ")})`;
 }
 
-/** The requester: REQUESTER_PRIVATE_KEY, or on the local devnet the well-known account #0 (funded with USDC). */
-function requesterAccount({ chainId }: { chainId: number }): LocalAccount {
-  return resolveAccount({
-    setting: "REQUESTER_PRIVATE_KEY",
-    privateKey: process.env.REQUESTER_PRIVATE_KEY,
-    chainId,
-    devnetIndex: 0,
-    needs: "an account holding the escrow's token",
-  });
-}
-
 /**
  * `convergence job ...`: inference jobs on the InferenceEscrow. `job open` pays for one proven inference: it pins the
  * model (release file, bundled release or own setup) and refuses, before paying, a registration that is not what it
  * pinned; then it opens the job reserved for the chosen worker's agent with an ERC-2612 permit, hands the private input
- * to the worker, waits for the on-chain attestation and prints it.
+ * to the worker, waits for the on-chain attestation and prints it. With --worker-url (or CONVERGENCE_WORKER_URL) or
+ * --worker-agent, that worker is the only one; with neither, the market chooses (openMarketJob): the workers serving
+ * the pinned model are found through the AgentRegistry, ranked by the SDK's rule, the job is reserved for the first
+ * for --window seconds, the next takes over when it does not prove in time, and each is given feedback.
  */
 export function registerJobCommand(program: Command): void {
   const job = program.command("job").description("Inference jobs: pay in USDC for a result proven on-chain.");
@@ -95,16 +75,16 @@ export function registerJobCommand(program: Command): void {
     .option("--model <name>", "the model, as the worker serves it (GET /v1/models)", "risk-v1")
     .requiredOption("--input <json>", "a JSON array of numbers, one per model input (real values)", parseInputArray)
     .option("--quantized", "the input values are already fixed-point integers (round(v * 2^S))")
-    .requiredOption("--pay <usdc>", "USDC to escrow for the worker, e.g. 2", parseUsdc)
+    .requiredOption("--pay <usdc>", "USDC to escrow for the worker, e.g. 2", parseUsdc("--pay"))
     .option(
       "--worker-url <url>",
-      `the worker's HTTP API (default CONVERGENCE_WORKER_URL or ${DEFAULT_WORKER_URL})`,
+      "use this worker only (default CONVERGENCE_WORKER_URL; with neither it nor --worker-agent, the market chooses)",
       parseWorkerUrl,
     )
     .option(
       "--worker-agent <id>",
-      "reserve the job for this ERC-8004 agent (default: the one the worker advertises on GET /v1/models, once it signs a fresh challenge with that agent's wallet)",
-      parseAgentId,
+      `reserve the job for this ERC-8004 agent (default: the one the worker advertises on GET /v1/models, once it signs a fresh challenge with that agent's wallet; without --worker-url, the worker at ${DEFAULT_WORKER_URL})`,
+      parseAgentId("--worker-agent"),
     )
     .option(
       "--pin <release.json>",
@@ -120,17 +100,79 @@ export function registerJobCommand(program: Command): void {
       parseSeconds("--deadline"),
       600,
     )
-    .option("--timeout <seconds>", "how long to wait for the attestation", parseSeconds("--timeout"), 300)
+    .option(
+      "--timeout <seconds>",
+      "how long to wait for the attestation of a named worker (the market waits until the deadline, then refunds)",
+      parseSeconds("--timeout"),
+      300,
+    )
+    .option(
+      "--trust-clients <addresses>",
+      "market: comma-separated clients whose feedback counts besides yours (default CONVERGENCE_TRUSTED_CLIENTS)",
+      parseTrustClients,
+    )
+    .option(
+      "--reputation-floor <percent>",
+      "market: least success rate of a worker with trusted feedback",
+      parsePercent("--reputation-floor"),
+      80,
+    )
+    .option(
+      "--window <seconds>",
+      "market: seconds each chosen worker has the job to itself before the next one is tried",
+      parseSeconds("--window"),
+      60,
+    )
     .option("--rpc <url>", "JSON-RPC URL (default CONVERGENCE_RPC_URL or http://127.0.0.1:8545)")
     .option("--json", "print the result as JSON")
     .action(async (options: JobOpenOptions) => {
-      const workerUrl = workerUrlFrom(options.workerUrl);
+      const configured = configuredWorkerUrl(options.workerUrl);
       const rpcUrl = rpcUrlFrom(options.rpc);
       const { chainId } = await connect({ rpcUrl });
       const account = requesterAccount({ chainId });
       const { publicClient, walletClient } = await connect({ rpcUrl, account });
-      const { contracts } = readDeployment({ chainId });
+      const deployment = readDeployment({ chainId });
+      const { contracts } = deployment;
       const quiet = options.json;
+      if (configured === undefined && options.workerAgent === undefined) {
+        const { pin, source, layout } = await resolvePin({
+          name: options.model,
+          ...(options.pin === undefined ? {} : { file: options.pin }),
+        });
+        if (!layout) {
+          throw new SettingError({
+            setting: "--pin",
+            problem: `the release file carries no layout (input width and scale, output scales, labels), and without --worker-url no worker is asked for it.`,
+            fix: "Use a release file with its layout, or name a worker with --worker-url (its GET /v1/models describes the model).",
+          });
+        }
+        const input = quantizeInput({ options, width: layout.numInputs, inputScale: layout.inputScale });
+        const result = await openMarketJob({
+          publicClient,
+          walletClient: walletClient!,
+          deployment,
+          model: options.model,
+          pin,
+          ...(options.trustAnySetup ? { trustSetup: "any" as const } : {}),
+          input,
+          pay: options.pay,
+          outputScales: layout.outputScales,
+          deadlineSeconds: options.deadline,
+          windowSeconds: options.window,
+          reputationFloor: options.reputationFloor,
+          trustClients: options.trustClients,
+          quiet,
+        });
+        printJob({
+          json: options.json,
+          data: {
+            ...jobData({ result, options, requester: account.address, pin, source, labels: layout.labels }),
+            market: result.market,
+          },
+        });
+        return;
+      }
+      const workerUrl = configured ?? DEFAULT_WORKER_URL;
 
       // The worker describes what it serves (an MLP or a circuit package): the requester needs no local copy. When the
       // job is to be reserved for the agent the worker names, the worker proves it is that agent first (it signs a
@@ -197,33 +239,15 @@ export function registerJobCommand(program: Command): void {
         );
       }
       const { numInputs: width, inputScale, outputScales, labels } = layout ?? advertised;
-      if (options.input.length !== width) {
-        throw new InvalidArgumentError({
-          argument: "--input",
-          value: JSON.stringify(options.input),
-          expected: `${width} numbers for ${options.model} (${(served.features ?? []).map((f) => f.name).join(", ") || "its inputs"})`,
-        });
-      }
-      const input = options.input.map((value, index) => {
-        if (!options.quantized) return quantizeValue({ value, scale: inputScale, what: `--input[${index}]` });
-        if (!Number.isInteger(value) || value < Number(VALUE_MIN) || value > Number(VALUE_MAX)) {
-          throw new InvalidArgumentError({
-            argument: "--input",
-            value: String(value),
-            expected: `integers from ${VALUE_MIN} to ${VALUE_MAX} with --quantized`,
-          });
-        }
-        return BigInt(value);
+      const input = quantizeInput({
+        options,
+        width,
+        inputScale,
+        featureNames: (served.features ?? []).map((f) => f.name),
       });
       // Either the requester's own choice, or the agent the worker named and proved it is.
       const workerAgentId = options.workerAgent ?? identity!.agentId;
       const modelId = BigInt(served.modelId);
-      const stepTitle = (step: RequestInferenceStep) =>
-        step.name === "open"
-          ? `Opening a ${options.pay} USDC job for ${options.model} (model ${step.modelId})`
-          : step.name === "deliver"
-            ? `Delivering the input of job ${step.jobId} to ${step.workerUrl}`
-            : `Waiting for the proof of job ${step.jobId} to settle on-chain`;
       const result = await requestInference({
         publicClient,
         walletClient: walletClient!,
@@ -239,39 +263,113 @@ export function registerJobCommand(program: Command): void {
         outputScales,
         deadlineSeconds: options.deadline,
         timeoutMs: options.timeout * 1000,
-        onStep: (step, run) => runStep({ title: stepTitle(step), quiet, run }),
+        onStep: (step, run) =>
+          runStep({
+            title: describeInferenceStep({ step, model: options.model }),
+            quiet,
+            run,
+          }),
       });
-      const { attestation, validation, values, workerJob: worker } = result;
-      const best = values.reduce((at, v, i) => (v > values[at]! ? i : at), 0);
-      const data = {
-        jobId: result.jobId,
-        model: options.model,
-        modelId,
-        requester: account.address,
-        workerAgentId,
-        pin: { source, contributors: pin.contributors, trustSetup: options.trustAnySetup ? "any" : "attributed" },
-        paid: options.pay,
-        openTx: result.open.hash,
-        attestation,
-        output: {
-          values,
-          label: labels.length === values.length ? labels[best] : undefined,
-          ...(served.outputs ? { names: served.outputs.map((o) => o.name) } : {}),
-        },
-        validation: { agentId: validation.agentId, response: validation.response, validator: validation.validator },
-        fulfilTx: worker?.txHashes.at(-1),
-        timings: worker?.timings,
-      };
-      printResult({
+      printJob({
         json: options.json,
-        data,
-        human: (d) =>
-          [
-            `Job ${d.jobId} settled: ${d.model} says ${describeOutput(d.output)}`,
-            `  attested on-chain for worker ${d.attestation.worker} (agent ${d.validation.agentId}, validation response ${d.validation.response})`,
-            `  paid ${d.paid} USDC; open ${d.openTx}${d.fulfilTx ? `, fulfil ${d.fulfilTx}` : ""}`,
-            `  pinned by ${{ file: "the --pin release file", release: "the bundled release", setup: "this machine's own setup" }[d.pin.source]} (setup contributors: ${d.pin.contributors.join(", ") || "none"}${d.pin.trustSetup === "any" ? "; --trust-any-setup" : ""})`,
-          ].join("\n"),
+        data: {
+          ...jobData({ result, options, requester: account.address, pin, source, labels }),
+          workerAgentId,
+          ...(served.outputs
+            ? { output: outputOf({ values: result.values, labels, names: served.outputs.map((o) => o.name) }) }
+            : {}),
+        },
       });
     });
+}
+
+/** The model input as the job commits to it: quantized at the model's scale, or taken as is with --quantized. */
+function quantizeInput({
+  options,
+  width,
+  inputScale,
+  featureNames = [],
+}: {
+  options: JobOpenOptions;
+  width: number;
+  inputScale: number;
+  featureNames?: string[];
+}): bigint[] {
+  if (options.input.length !== width) {
+    throw new InvalidArgumentError({
+      argument: "--input",
+      value: JSON.stringify(options.input),
+      expected: `${width} numbers for ${options.model} (${featureNames.join(", ") || "its inputs"})`,
+    });
+  }
+  return options.input.map((value, index) => {
+    if (!options.quantized) return quantizeValue({ value, scale: inputScale, what: `--input[${index}]` });
+    if (!Number.isInteger(value) || value < Number(VALUE_MIN) || value > Number(VALUE_MAX)) {
+      throw new InvalidArgumentError({
+        argument: "--input",
+        value: String(value),
+        expected: `integers from ${VALUE_MIN} to ${VALUE_MAX} with --quantized`,
+      });
+    }
+    return BigInt(value);
+  });
+}
+
+function outputOf({ values, labels, names }: { values: number[]; labels: string[]; names?: string[] }) {
+  const best = values.reduce((at, v, i) => (v > values[at]! ? i : at), 0);
+  return { values, label: labels.length === values.length ? labels[best] : undefined, ...(names ? { names } : {}) };
+}
+
+/** What `job open` prints of a settled job, whichever way the worker was found. */
+function jobData({
+  result,
+  options,
+  requester,
+  pin,
+  source,
+  labels,
+}: {
+  result: RequestInferenceReturnType;
+  options: JobOpenOptions;
+  requester: Address;
+  pin: ModelPin;
+  source: "file" | "release" | "setup";
+  labels: string[];
+}) {
+  const { attestation, validation, values, workerJob: worker } = result;
+  return {
+    jobId: result.jobId,
+    model: options.model,
+    modelId: result.modelId,
+    requester,
+    workerAgentId: validation.agentId,
+    pin: { source, contributors: pin.contributors, trustSetup: options.trustAnySetup ? "any" : "attributed" },
+    paid: options.pay,
+    openTx: result.open.hash,
+    attestation,
+    output: outputOf({ values, labels }),
+    validation: { agentId: validation.agentId, response: validation.response, validator: validation.validator },
+    fulfilTx: worker?.txHashes.at(-1),
+    timings: worker?.timings,
+  };
+}
+
+function printJob({
+  json,
+  data,
+}: {
+  json: boolean | undefined;
+  data: ReturnType<typeof jobData> & Record<string, unknown>;
+}): void {
+  printResult({
+    json,
+    data,
+    human: (d) =>
+      [
+        `Job ${d.jobId} settled: ${d.model} says ${describeOutput(d.output)}`,
+        `  attested on-chain for worker ${d.attestation.worker} (agent ${d.validation.agentId}, validation response ${d.validation.response})`,
+        `  paid ${d.paid} USDC; open ${d.openTx}${d.fulfilTx ? `, fulfil ${d.fulfilTx}` : ""}`,
+        `  pinned by ${{ file: "the --pin release file", release: "the bundled release", setup: "this machine's own setup" }[d.pin.source]} (setup contributors: ${d.pin.contributors.join(", ") || "none"}${d.pin.trustSetup === "any" ? "; --trust-any-setup" : ""})`,
+      ].join("\n"),
+  });
 }

@@ -2,7 +2,6 @@ import { join } from "node:path";
 import { performance } from "node:perf_hooks";
 import { parseIntent } from "@convergence/agent";
 import { DEVNET_CHAIN_ID, devnetRoleAccount } from "@convergence/contracts";
-import { launchWorker } from "@convergence/devnet";
 import { loadModel } from "@convergence/models";
 import { createClients, getAttestation, getValidation, getWorkerJob } from "@convergence/sdk";
 import type { Hash } from "viem";
@@ -11,6 +10,7 @@ import { runStep } from "../progress.ts";
 import { createDemoAgent } from "./createDemoAgent.ts";
 import { ensureRiskSetup } from "./ensureRiskSetup.ts";
 import { DemoStepError } from "./errors.ts";
+import { launchDevnetWorkers } from "./launchDevnetWorkers.ts";
 import { readBalances } from "./readBalances.ts";
 import { registerDemoModel } from "./registerDemoModel.ts";
 import { runShowcase, SHOWCASE_INTENT } from "./runShowcase.ts";
@@ -28,9 +28,12 @@ export type RunDemoParameters = {
 export type DemoSummary = {
   agentId: string;
   did: string;
-  /** The node and worker this run used (both stopped when the demo returns). */
+  /** The node and workers this run used (all stopped when the demo returns). */
   rpcUrl: string;
+  /** The worker that proved the job. */
   workerUrl: string;
+  /** The two competing workers: each its own key, ERC-8004 agent and price floor (USDC). */
+  workers: { agentId: string; url: string; wallet: string; price: string }[];
   agentWallet: string;
   jobId: string;
   attestationId: string;
@@ -131,18 +134,22 @@ export async function runDemo({
     say(`  verifier ${model.verifier} (tx ${model.verifierTx.hash}, ${model.verifierTx.gasUsed} gas)`);
     say(`  model ${model.modelId} registered (tx ${model.registerTx.hash}, ${model.registerTx.gasUsed} gas)`);
 
-    const worker = await step("worker", "Starting the inference worker", () =>
-      launchWorker({
+    // Two workers compete for the job: each its own devnet key, ERC-8004 agent, store and price (devnetWorkerSettings).
+    const launched = await step("worker", "Starting two inference workers, each its own ERC-8004 agent", () =>
+      launchDevnetWorkers({
         rpcUrl: chain.url,
         deploymentsDir: chain.deploymentsDir,
+        count: 2,
         dbPath: join(chain.runDir, "jobs.sqlite"),
-        stopGraceMs: 10_000,
+        storeRoot: chain.runDir,
       }),
     );
-    stops.push(async () => {
-      await worker.stop();
-    });
-    say(`  ${worker.url}: ERC-8004 agent ${worker.agentId}, wallet ${worker.account}`);
+    stops.push(launched.stop);
+    const workers = launched.workers;
+    for (const w of workers) {
+      say(`  ${w.url}: ERC-8004 agent ${w.agentId}, wallet ${w.account}, ${w.minPrice ?? "default"} USDC a job`);
+    }
+    const worker = workers[0]!;
 
     const agent = await step(
       "agent",
@@ -223,6 +230,12 @@ export async function runDemo({
       did: agent.did,
       rpcUrl: chain.url,
       workerUrl: worker.url,
+      workers: workers.map((w) => ({
+        agentId: w.agentId.toString(),
+        url: w.url,
+        wallet: w.account,
+        price: w.minPrice ?? "",
+      })),
       agentWallet: agent.wallet,
       jobId: showcase.jobId.toString(),
       attestationId: showcase.attestationId,

@@ -61,7 +61,7 @@ export class RouteNotFoundError extends HttpError {
     super(
       404,
       "NOT_FOUND",
-      `No route ${method} ${path}. Routes: GET /healthz, GET /v1/models, POST /v1/inference, POST /v1/jobs/:jobId/input, GET /v1/jobs/:jobId, GET /metrics.`,
+      `No route ${method} ${path}. Routes: GET /healthz, GET /.well-known/agent-registration.json, GET /v1/models, POST /v1/inference, POST /v1/jobs/:jobId/input, GET /v1/jobs/:jobId, GET /metrics.`,
     );
   }
 }

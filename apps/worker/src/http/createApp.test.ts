@@ -17,6 +17,7 @@ import type { JobReading } from "../chain/types.ts";
 import { loadServedModels } from "../inference/loadServedModels.ts";
 import type { ServedModel } from "../inference/types.ts";
 import { createJobService } from "../jobs/createJobService.ts";
+import type { JobService } from "../jobs/types.ts";
 import { createLogger } from "../log/createLogger.ts";
 import { createMetrics } from "../metrics/createMetrics.ts";
 import { createJobQueue } from "../queue/createJobQueue.ts";
@@ -190,6 +191,31 @@ describe("createApp", () => {
     // The same model id as /v1/models: the two never disagree.
     const { models } = (await (await fetch(`${url}/v1/models`)).json()) as { models: { modelId: string }[] };
     expect(models[0]!.modelId).toBe(file.models[0]!.modelId);
+  });
+
+  it("answers 404 for the registration file when it is not configured (no agent yet)", async () => {
+    const bare = createApp({
+      models: new Map(),
+      jobs: {} as JobService,
+      metrics: createMetrics({
+        jobCounts: () => ({ open: 0, received: 0, proving: 0, submitted: 0, settled: 0, failed: 0 }),
+        queue: () => ({ depth: 0, running: 0, limit: 1 }),
+        processMetrics: false,
+      }),
+      health: () => ({ status: "ok" }),
+      bodyLimitBytes: 1024,
+      log: createLogger({ level: "silent" }),
+    }).listen(0, "127.0.0.1");
+    await new Promise((resolve) => bare.once("listening", resolve));
+    try {
+      const response = await fetch(
+        `http://127.0.0.1:${(bare.address() as AddressInfo).port}${WORKER_REGISTRATION_PATH}`,
+      );
+      expect(response.status).toBe(404);
+      expect(((await response.json()) as { error: { code: string } }).error.code).toBe("NOT_FOUND");
+    } finally {
+      await new Promise((resolve) => bare.close(resolve));
+    }
   });
 
   it("signs the requester's challenge with its agent wallet, and only when challenged", async () => {

@@ -5,6 +5,7 @@ import {
   inferenceEscrowAbi,
   modelRegistryAbi,
   poolAbi,
+  reputationRegistryAbi,
   usdcAbi,
   validationRegistryAbi,
   wethAbi,
@@ -29,6 +30,7 @@ export const stackErrors: readonly AbiError[] = [
       validationRegistryAbi,
       inferenceAttestorAbi,
       inferenceEscrowAbi,
+      reputationRegistryAbi,
     ]
       .flatMap((abi) => (abi as Abi).filter((item): item is AbiError => item.type === "error"))
       .map((error) => [`${error.name}(${error.inputs.map((input) => input.type).join(",")})`, error] as const),

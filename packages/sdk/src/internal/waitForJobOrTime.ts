@@ -5,7 +5,7 @@ import type { WriteClient } from "../client/types.ts";
 import { AttestationTimeoutError } from "../errors/inference.ts";
 
 export type WaitForJobOrTimeParameters = {
-  /** The requester: reads the chain, and on a chain that mines only on demand sends the transaction that mines a block. */
+  /** The requester: reads the chain and, on an idle chain that mines on demand, sends the transaction that mines a block. */
   client: WriteClient;
   escrow: Address;
   jobId: bigint;
@@ -24,17 +24,18 @@ export type WaitForJobOrTimeReturnType =
   | { status: "passed"; job: Job; timestamp: bigint };
 
 /**
- * A latest block older than this while `until` has passed on the wall clock means the node mines only when it gets a
- * transaction (Hardhat or anvil automine): a chain with block production has a block every few seconds (Ethereum 12 s).
+ * No new block for this long means a chain that mines only when it gets a transaction (Hardhat or anvil automine): a
+ * chain with block production has one every few seconds (Ethereum 12 s, Base 2 s).
  */
 const IDLE_CHAIN_SECONDS = 15;
 
 /**
- * Waits until the job is settled (fulfilled or refunded) or the chain's time, judged by the latest block's timestamp
- * as the escrow judges windows and deadlines, is past `until`. A chain that mines only on demand has no block after
- * `until` until someone sends a transaction: once the wall clock is past `until` and the latest block is older than 15
- * s, the requester sends itself a zero-value transfer (an ordinary transaction, 21,000 gas) to mine one; on a chain
- * with block production that never happens. No evm_* or hardhat_* method is used.
+ * Waits until the job is settled (fulfilled or refunded) or a block later than `until` exists, as the escrow judges
+ * windows and deadlines (`block.timestamp`). Nodes simulate calls (eth_call, eth_estimateGas) on the latest block, so
+ * the next worker's fulfil after a window, and a refund after the deadline, simulate as they will execute only once
+ * such a block exists. An idle chain that mines on demand has none until someone sends a transaction: once the wall
+ * clock says `until` has passed and no new block has come for 15 s, the requester sends itself a zero-value transfer (an
+ * ordinary transaction, 21,000 gas) to mine one. A chain with block production never needs it; no evm_* method is used.
  */
 export async function waitForJobOrTime({
   client,
@@ -46,28 +47,28 @@ export async function waitForJobOrTime({
   pollingIntervalMs = 250,
 }: WaitForJobOrTimeParameters): Promise<WaitForJobOrTimeReturnType> {
   let lastNudge = 0;
+  let seen = { number: -1n, at: 0 };
   for (;;) {
+    // The block first, then the job: a job still open after a block past `until` was not settled in time.
+    const block = await client.getBlock({ blockTag: "latest" });
     const job = await getJob({ client, escrow, jobId });
     if (job.status === "fulfilled" || job.status === "refunded") return { status: job.status, job };
-    const { timestamp } = await client.getBlock();
-    if (timestamp > until) return { status: "passed", job, timestamp };
-    const wallClock = Date.now() / 1000;
-    if (
-      wallClock > Number(until) + 1 &&
-      wallClock - Number(timestamp) > IDLE_CHAIN_SECONDS &&
-      Date.now() - lastNudge > 5_000
-    ) {
+    if (block.timestamp > until) return { status: "passed", job, timestamp: block.timestamp };
+    if (block.number !== seen.number) seen = { number: block.number, at: Date.now() };
+    // Measured from when this block was first seen, not from its timestamp: a devnet that mined many blocks in a
+    // second stamps them ahead of the wall clock.
+    const idleMs = Date.now() - seen.at;
+    const due = Number(block.timestamp) + idleMs / 1000 > Number(until) + 1;
+    if (due && idleMs > IDLE_CHAIN_SECONDS * 1000 && Date.now() - lastNudge > 5_000) {
       lastNudge = Date.now();
-      // Best effort: a concurrent transaction from the same account may take the nonce; the next poll tries again.
+      // Best effort: another transaction of the same account may take the nonce; the next round tries again.
       await client
         .sendTransaction({ to: client.account.address, value: 0n })
-        .then((hash) => client.waitForTransactionReceipt({ hash }))
+        .then((hash) => client.waitForTransactionReceipt({ hash, pollingInterval: pollingIntervalMs }))
         .catch(() => undefined);
       continue;
     }
-    if (Date.now() > timeoutAt) {
-      throw new AttestationTimeoutError({ jobId, timeoutMs });
-    }
+    if (Date.now() > timeoutAt) throw new AttestationTimeoutError({ jobId, timeoutMs });
     await new Promise((resolve) => setTimeout(resolve, pollingIntervalMs));
   }
 }

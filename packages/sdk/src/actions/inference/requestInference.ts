@@ -5,6 +5,7 @@ import { InvalidParameterError } from "../../errors/input.ts";
 import { MarketJobRefundedError, NoWorkerAvailableError } from "../../errors/market.ts";
 import { waitForJobOrTime } from "../../internal/waitForJobOrTime.ts";
 import { decodeRevert } from "../../utils/decodeRevert.ts";
+import { getChainTime } from "../../utils/getChainTime.ts";
 import { chooseWorker } from "../market/chooseWorker.ts";
 import { discoverWorkers } from "../market/discoverWorkers.ts";
 import { workerIneligibility } from "../market/workerIneligibility.ts";
@@ -222,9 +223,11 @@ const identity = <T>(_step: RequestInferenceStep, run: () => Promise<T>) => run(
  * refunds (refundJob), then throws MarketJobRefundedError. After settlement it gives feedback (ERC-8004
  * ReputationRegistry, the SDK's feedback scheme): success with the open-to-attested latency to the agent that
  * fulfilled, noShow or badDelivery to each tried worker whose window passed without its proof; none to a worker still
- * inside its window when another settled, nor to one skipped before the hand-over. `feedback: false` turns it off. On
- * a chain that mines only on demand (Hardhat automine), an idle chain has no block after a window: the requester sends
- * itself a zero-value transfer to mine one (no evm_* method).
+ * inside its window when another settled, nor to one skipped before the hand-over. `feedback: false` turns it off. Windows
+ * and the deadline are judged by block time, as the escrow judges them: a window has passed once a block after it
+ * exists. On an idle chain that mines on demand (Hardhat automine) none comes by itself: once the wall clock is past
+ * and the latest block is over 15 s old, the requester sends itself a zero-value transfer to mine one (no evm_*
+ * method; never needed on a chain with block production).
  *
  * @throws NoWorkerAvailableError (market mode) no worker is eligible or passes its checks: nothing was paid.
  * @throws MarketJobRefundedError (market mode) no worker proved the job by its deadline: the payment came back.
@@ -298,7 +301,7 @@ export async function requestInference(parameters: RequestInferenceParameters): 
   const scales = scalesFor({ outputScales: parameters.outputScales, model });
   const committed = await commit(parameters.input);
 
-  const now = await chainNow(publicClient);
+  const now = await getChainTime({ client: publicClient });
   const deadline = now + BigInt(deadlineSeconds);
   const exclusiveUntil = exclusiveSeconds === undefined ? deadline : min(now + BigInt(exclusiveSeconds), deadline);
   const opened = await onStep({ name: "open", modelId, amount, deadline, workerAgentId, exclusiveUntil }, () =>
@@ -457,7 +460,7 @@ async function requestFromMarket(parameters: RequestInferenceParameters): Promis
   const modelId = first.listing.model.modelId;
   const scales = scalesFor({ outputScales: parameters.outputScales, model: first.model });
   const committed = await commit(input);
-  const now = await chainNow(publicClient);
+  const now = await getChainTime({ client: publicClient });
   const deadline = now + BigInt(deadlineSeconds);
   const exclusiveUntil = min(now + BigInt(exclusiveSeconds), deadline);
   const opened = await onStep(
@@ -505,7 +508,7 @@ async function requestFromMarket(parameters: RequestInferenceParameters): Promis
     const until =
       attempts.filter((a) => a.outcome !== "skipped").length === 1
         ? exclusiveUntil
-        : min(delivered ? (await chainNow(publicClient)) + BigInt(exclusiveSeconds) : 0n, deadline);
+        : min(delivered ? (await getChainTime({ client: publicClient })) + BigInt(exclusiveSeconds) : 0n, deadline);
     const waited = await onStep({ name: "attest", jobId, until }, () =>
       waitForJobOrTime({ client: walletClient, escrow, jobId, until, timeoutAt, timeoutMs }),
     );
@@ -578,7 +581,7 @@ async function requestFromMarket(parameters: RequestInferenceParameters): Promis
   let refundHash: Hash | undefined;
   if (settledJob?.status !== "refunded") {
     ({ hash: refundHash } = await onStep({ name: "refund", jobId }, () =>
-      refundAfterDeadline({ client: walletClient, escrow, jobId, deadline }),
+      refundJob({ client: walletClient, escrow, jobId }),
     ));
   }
   if (giveFeedbacks) {
@@ -653,34 +656,6 @@ async function feedbackFor({
     given.push(record);
   }
   return given;
-}
-
-/** Sends the refund once the chain is past the deadline; a refund simulated on a stale block is tried again. */
-async function refundAfterDeadline({
-  client,
-  escrow,
-  jobId,
-  deadline,
-}: {
-  client: WriteClient;
-  escrow: Address;
-  jobId: bigint;
-  deadline: bigint;
-}) {
-  for (let tries = 0; ; tries++) {
-    const wait = Number(deadline) * 1000 + 1_000 - Date.now();
-    if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
-    try {
-      return await refundJob({ client, escrow, jobId });
-    } catch (error) {
-      if (tries >= 5 || decodeRevert(error).errorName !== "InferenceEscrowJobNotExpired") throw error;
-      // The node judged it on a block before the deadline: a transaction mines one after it.
-      await client
-        .sendTransaction({ to: client.account.address, value: 0n })
-        .then((hash) => client.waitForTransactionReceipt({ hash }))
-        .catch(() => undefined);
-    }
-  }
 }
 
 /** What the return type needs once the job is attested. */
@@ -774,16 +749,6 @@ async function commit(input: readonly bigint[]): Promise<{ salt: bigint; inputCo
   const { commitInput, randomSalt } = await import("@convergence/zk");
   const salt = randomSalt();
   return { salt, inputCommitment: await commitInput({ input, salt }) };
-}
-
-/**
- * The time a transaction sent now is mined at, in unix seconds: the latest block's timestamp, or the wall clock when
- * that block is older (a chain that mines only on demand stamps the next block with the wall clock).
- */
-async function chainNow(client: ReadClient): Promise<bigint> {
-  const { timestamp } = await client.getBlock();
-  const wall = BigInt(Math.floor(Date.now() / 1000));
-  return timestamp > wall ? timestamp : wall;
 }
 
 function min(a: bigint, b: bigint): bigint {

@@ -68,7 +68,7 @@ export async function discoverWorkers({
   const vkeyHash = hashVerificationKey(pin.verificationKey).toLowerCase();
   const [chainId, latest, token, stats] = await Promise.all([
     publicClient.getChainId(),
-    publicClient.getBlockNumber(),
+    publicClient.getBlockNumber({ cacheTime: 0 }),
     publicClient.readContract({ address: contracts.InferenceEscrow, abi: inferenceEscrowAbi, functionName: "token" }),
     readWorkerStats({ client: publicClient, escrow: contracts.InferenceEscrow, fromBlock, logRange }),
   ]);

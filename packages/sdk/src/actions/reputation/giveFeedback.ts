@@ -1,0 +1,68 @@
+import { reputationRegistryAbi } from "@convergence/contracts";
+import { type Abi, type Address, type Hash, type Hex, parseEventLogs, type TransactionReceipt, zeroHash } from "viem";
+import type { WriteClient } from "../../client/types.ts";
+import { writeContractAndWait } from "../../internal/writeContractAndWait.ts";
+
+export type GiveFeedbackParameters = {
+  /** The client giving the feedback (a requester of the agent's work); not the agent's owner or operator. */
+  client: WriteClient;
+  /** The ReputationRegistry (deployment.contracts.ReputationRegistry). */
+  registry: Address;
+  agentId: bigint;
+  /** Signed fixed-point value, |value| <= 1e38 (`successFeedback`/`failureFeedback` give the scheme's). */
+  value: bigint;
+  /** Decimals of `value`, 0-18. */
+  valueDecimals: number;
+  tag1?: string;
+  tag2?: string;
+  /** The agent's endpoint the feedback is about (the worker's service URL). */
+  endpoint?: string;
+  /** An off-chain feedback file (default: none). */
+  feedbackURI?: string;
+  /** What the feedback is about (`feedbackJobHash` for a job); default zero. */
+  feedbackHash?: Hex;
+};
+
+export type GiveFeedbackReturnType = {
+  /** The feedback's index among this client's feedback for the agent (from 1). */
+  feedbackIndex: bigint;
+  hash: Hash;
+  receipt: TransactionReceipt;
+};
+
+/**
+ * Rates an ERC-8004 agent as the client. Reverts (ContractRevertError, by name) for an unknown agent
+ * (ReputationRegistryUnknownAgent), self-feedback by the agent's owner, approved address or operator
+ * (ReputationRegistrySelfFeedback), more than 18 decimals or a value beyond 1e38.
+ *
+ * @example
+ * const { feedbackIndex } = await giveFeedback({
+ *   client, registry: deployment.contracts.ReputationRegistry, agentId,
+ *   ...successFeedback({ latencyMs: 8421 }), endpoint: "http://127.0.0.1:8080",
+ *   feedbackHash: feedbackJobHash({ chainId: 31337, escrow, jobId }),
+ * });
+ */
+export async function giveFeedback({
+  client,
+  registry,
+  agentId,
+  value,
+  valueDecimals,
+  tag1 = "",
+  tag2 = "",
+  endpoint = "",
+  feedbackURI = "",
+  feedbackHash = zeroHash,
+}: GiveFeedbackParameters): Promise<GiveFeedbackReturnType> {
+  const { hash, receipt } = await writeContractAndWait({
+    client,
+    contract: "ReputationRegistry",
+    address: registry,
+    abi: reputationRegistryAbi as Abi,
+    functionName: "giveFeedback",
+    args: [agentId, value, valueDecimals, tag1, tag2, endpoint, feedbackURI, feedbackHash],
+  });
+  const [given] = parseEventLogs({ abi: reputationRegistryAbi, eventName: "NewFeedback", logs: receipt.logs });
+  if (!given) throw new Error("unreachable: giveFeedback succeeded without a NewFeedback event");
+  return { feedbackIndex: given.args.feedbackIndex, hash, receipt };
+}
