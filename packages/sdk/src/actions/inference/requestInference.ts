@@ -4,6 +4,7 @@ import type { ReadClient, WriteClient } from "../../client/types.ts";
 import { InvalidParameterError } from "../../errors/input.ts";
 import { MarketJobRefundedError, NoWorkerAvailableError } from "../../errors/market.ts";
 import { waitForJobOrTime } from "../../internal/waitForJobOrTime.ts";
+import { withAccountLock } from "../../internal/withAccountLock.ts";
 import { decodeRevert } from "../../utils/decodeRevert.ts";
 import { getChainTime } from "../../utils/getChainTime.ts";
 import { chooseWorker } from "../market/chooseWorker.ts";
@@ -305,7 +306,7 @@ export async function requestInference(parameters: RequestInferenceParameters): 
   const deadline = now + BigInt(deadlineSeconds);
   const exclusiveUntil = exclusiveSeconds === undefined ? deadline : min(now + BigInt(exclusiveSeconds), deadline);
   const opened = await onStep({ name: "open", modelId, amount, deadline, workerAgentId, exclusiveUntil }, () =>
-    openJob({
+    openJobLocked({
       client: walletClient,
       escrow,
       modelId,
@@ -467,7 +468,7 @@ async function requestFromMarket(parameters: RequestInferenceParameters): Promis
   const opened = await onStep(
     { name: "open", modelId, amount, deadline, workerAgentId: first.listing.agentId, exclusiveUntil },
     () =>
-      openJob({
+      openJobLocked({
         client: walletClient,
         escrow,
         modelId,
@@ -582,7 +583,10 @@ async function requestFromMarket(parameters: RequestInferenceParameters): Promis
   let refundHash: Hash | undefined;
   if (settledJob?.status !== "refunded") {
     ({ hash: refundHash } = await onStep({ name: "refund", jobId }, () =>
-      refundJob({ client: walletClient, escrow, jobId }),
+      withAccountLock({
+        address: walletClient.account.address,
+        run: () => refundJob({ client: walletClient, escrow, jobId }),
+      }),
     ));
   }
   if (giveFeedbacks) {
@@ -640,14 +644,18 @@ async function feedbackFor({
       const { hash } = await onStep(
         { name: "feedback", jobId, workerAgentId: attempt.workerAgentId, value: entry.value, tag2: entry.tag2 },
         () =>
-          giveFeedback({
-            client: walletClient,
-            registry: reputationRegistry,
-            agentId: attempt.workerAgentId,
-            ...entry,
-            endpoint: attempt.url,
-            feedbackURI: "",
-            feedbackHash,
+          withAccountLock({
+            address: walletClient.account.address,
+            run: () =>
+              giveFeedback({
+                client: walletClient,
+                registry: reputationRegistry,
+                agentId: attempt.workerAgentId,
+                ...entry,
+                endpoint: attempt.url,
+                feedbackURI: "",
+                feedbackHash,
+              }),
           }),
       );
       record.hash = hash;
@@ -657,6 +665,11 @@ async function feedbackFor({
     given.push(record);
   }
   return given;
+}
+
+/** openJob, one at a time per requester account in this process (its permit signs the token's current nonce). */
+function openJobLocked(parameters: Parameters<typeof openJob>[0]) {
+  return withAccountLock({ address: parameters.client.account.address, run: () => openJob(parameters) });
 }
 
 /** What the return type needs once the job is attested. */

@@ -296,6 +296,23 @@ describe("requestInference in market mode: choose, fail over, feedback, refund",
     expect(byId.get(prove)!.reputation.medianLatencyMs).toBeGreaterThan(0);
   });
 
+  it("two requests at once from one requester: both choose the prover (the others are below the floor), both settle", {
+    timeout: 180_000,
+  }, async () => {
+    const requester = market.requester.account.address;
+    const before = await usdcOf(requester);
+    const results = await Promise.all([request({}), request({})]);
+    expect(results.map((r) => r.worker?.agentId)).toEqual([standIns.prove.agentId, standIns.prove.agentId]);
+    expect(new Set(results.map((r) => r.jobId)).size).toBe(2);
+    for (const result of results) {
+      expect(result.attempts.map((a) => a.outcome)).toEqual(["fulfilled"]);
+      expect(result.feedback.map((f) => [f.workerAgentId, f.value, f.error])).toEqual([
+        [standIns.prove.agentId, 100n, undefined],
+      ]);
+    }
+    expect(await usdcOf(requester)).toBe(before - 2n * amount);
+  });
+
   it("nobody proves by the deadline: the payment is refunded, each tried worker gets its failure feedback", {
     timeout: 180_000,
   }, async () => {
