@@ -30,11 +30,33 @@ describe("convergence demo", () => {
       expect(summary.swapTx).toBeNull();
       expect(Number(summary.balances.after.USDC)).toBe(Number(summary.balances.before.USDC) - 2);
     }
-    for (const key of ["chain", "zkSetup", "registerModel", "worker", "agent", "market", "showcase", "total"]) {
+    // Two workers competed: the agent's market choice was the cheaper one (the rule), it proved the job, and the agent
+    // rated it on-chain (ERC-8004 feedback: successRate 100 with the latency).
+    expect(summary.workers).toHaveLength(2);
+    expect(new Set(summary.workers.map((w: { agentId: string }) => w.agentId)).size).toBe(2);
+    const cheapest = summary.workers.find((w: { price: string }) => w.price === "0.16");
+    expect(summary.choice.found).toHaveLength(2);
+    expect(summary.choice.chosen).toMatchObject({ agentId: cheapest.agentId, why: expect.stringMatching(/cheapest/) });
+    expect(summary.choice.fulfilledBy).toBe(cheapest.agentId);
+    expect(summary.workerUrl).toBe(cheapest.url);
+    expect(summary.choice.feedback).toEqual([
+      { agentId: cheapest.agentId, value: "100", tag1: "successRate", tag2: expect.stringMatching(/^latencyMs:\d+$/) },
+    ]);
+    for (const key of [
+      "chain",
+      "zkSetup",
+      "registerModel",
+      "worker",
+      "agent",
+      "market",
+      "discover",
+      "showcase",
+      "total",
+    ]) {
       expect(summary.timingsMs[key], key).toBeGreaterThanOrEqual(0);
     }
-    // The node and the worker were stopped on exit.
-    for (const url of [summary.rpcUrl, `${summary.workerUrl}/healthz`]) {
+    // The node and the workers were stopped on exit.
+    for (const url of [summary.rpcUrl, ...summary.workers.map((w: { url: string }) => `${w.url}/healthz`)]) {
       await expect(fetch(url, { signal: AbortSignal.timeout(2_000) })).rejects.toThrow();
     }
   }, 300_000);

@@ -12,7 +12,7 @@ export function registerDemoCommand(program: Command): void {
   program
     .command("demo")
     .description(
-      "Start a local chain, deploy, set up risk-v1's proofs, start the worker, create an agent with USDC and run it on the showcase intent.",
+      "Start a local chain, deploy, set up risk-v1's proofs, start two workers, create an agent with USDC and run it on the showcase intent (its verified inference bought in the market).",
     )
     .option("--intent <text>", "the intent the agent runs (it must start with a verified inference)", parseIntentOption)
     .option(
@@ -22,7 +22,7 @@ export function registerDemoCommand(program: Command): void {
     .action(async (options: { intent?: string; json?: boolean }) => {
       let cleanup: (() => Promise<void>) | undefined;
       const onSignal = (signal: NodeJS.Signals) => {
-        process.stderr.write(`\n${signal}: stopping the worker and the node...\n`);
+        process.stderr.write(`\n${signal}: stopping the workers and the node...\n`);
         void (cleanup?.() ?? Promise.resolve()).finally(() => process.exit(130));
       };
       process.once("SIGINT", onSignal);
@@ -40,13 +40,17 @@ export function registerDemoCommand(program: Command): void {
             [
               "",
               `${s.verified ? "✔" : "✖"} Agent ${s.agentId} (${s.did}) bought a risk score proven in zero knowledge and verified on-chain: ${s.output.risk}.`,
+              s.choice.chosen
+                ? `  The market chose worker agent ${s.choice.chosen.agentId} (${s.choice.chosen.why}); agent ${s.choice.fulfilledBy} proved it and was rated: ${s.choice.feedback.map((f) => `${f.tag1} ${f.value} (${f.tag2})`).join(", ") || "no feedback"}.`
+                : `  Worker ${s.workerUrl} proved it.`,
               s.swapTx
                 ? `  It then swapped as asked: ${s.swapTx}.`
                 : `  It sent no swap${s.condition ? ` ("${s.condition.text}" did not hold)` : ""}.`,
               `  Demo time ${(s.timingsMs.totalExcludingSetup! / 1000).toFixed(1)} s${s.zkSetup.cached ? "" : ` plus ${(s.zkSetup.ms / 1000).toFixed(1)} s one-time zk setup`}.`,
               "",
-              "Next: pnpm convergence devnet   (the same stack, left running for you to hack on)",
-              "      pnpm workshop 1           (learn each layer step by step)",
+              "Next: pnpm convergence devnet --workers 2            (the same stack, left running for you to hack on)",
+              "      pnpm -s convergence workers list --model risk-v1  (in another terminal, while it runs)",
+              "      pnpm workshop 1                                   (learn each layer step by step)",
             ].join("\n"),
         });
         if (!summary.verified) process.exitCode = 1;

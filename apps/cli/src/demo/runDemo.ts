@@ -2,10 +2,22 @@ import { join } from "node:path";
 import { performance } from "node:perf_hooks";
 import { parseIntent } from "@convergence/agent";
 import { DEVNET_CHAIN_ID, devnetRoleAccount } from "@convergence/contracts";
-import { loadModel } from "@convergence/models";
-import { createClients, getAttestation, getValidation, getWorkerJob } from "@convergence/sdk";
-import type { Hash } from "viem";
+import { loadModel, loadModelPin } from "@convergence/models";
+import {
+  createClients,
+  discoverWorkers,
+  getAttestation,
+  getValidation,
+  getWorkerJob,
+  readAllFeedback,
+  type WorkerListing,
+} from "@convergence/sdk";
+import { formatUnits, type Hash, parseUnits } from "viem";
 import { CliError } from "../errors.ts";
+import { describeInferenceStep } from "../market/describeInferenceStep.ts";
+import { describeListing } from "../market/describeListing.ts";
+import { explainChoice } from "../market/explainChoice.ts";
+import { rankWorkers } from "../market/rankWorkers.ts";
 import { runStep } from "../progress.ts";
 import { createDemoAgent } from "./createDemoAgent.ts";
 import { ensureRiskSetup } from "./ensureRiskSetup.ts";
@@ -34,6 +46,16 @@ export type DemoSummary = {
   workerUrl: string;
   /** The two competing workers: each its own key, ERC-8004 agent and price floor (USDC). */
   workers: { agentId: string; url: string; wallet: string; price: string }[];
+  /**
+   * How the agent's verified inference went through the market: the workers it found, the one the rule chose and why,
+   * the one whose proof settled the job, and the feedback the agent gave (read back from the ReputationRegistry).
+   */
+  choice: {
+    found: { agentId: string; url: string; price: string; rank: number | null }[];
+    chosen: { agentId: string; why: string } | null;
+    fulfilledBy: string | null;
+    feedback: { agentId: string; value: string; tag1: string; tag2: string }[];
+  };
   agentWallet: string;
   jobId: string;
   attestationId: string;
@@ -53,8 +75,10 @@ export type DemoSummary = {
 
 /**
  * `convergence demo` end to end: a Hardhat node on a free port, the stack deployed, risk-v1's zk keys (setup when
- * missing), the model registered, the worker started, an agent with a DID, an ERC-8004 identity and USDC, and the
- * agent run on the showcase intent; then the attestation, the validation and the balances read back from the chain.
+ * missing), the model registered, two workers started (each its own ERC-8004 agent and price), an agent with a DID,
+ * an ERC-8004 identity and USDC, and the agent run on the showcase intent: its verified inference goes through the
+ * market (the workers found, the one chosen by the rule and why, the feedback given); then the attestation, the
+ * validation, the feedback and the balances read back from the chain.
  * Everything it started is stopped before it returns, also on failure. A failure is a DemoStepError naming the step.
  *
  * @example
@@ -149,8 +173,6 @@ export async function runDemo({
     for (const w of workers) {
       say(`  ${w.url}: ERC-8004 agent ${w.agentId}, wallet ${w.account}, ${w.minPrice ?? "default"} USDC a job`);
     }
-    const worker = workers[0]!;
-
     const agent = await step(
       "agent",
       "Creating your agent: did:ethr DID, ERC-8004 identity, agent wallet with USDC",
@@ -170,18 +192,53 @@ export async function runDemo({
       `  ${market.swaps} swaps, ${market.volumeUsdc} USDC of volume, ${market.liquidityProviders + 1} liquidity providers`,
     );
 
+    // What the agent will see in the market: the workers serving its pinned risk-v1, ranked by the SDK's rule.
+    const maxPayment = String(plan.calls.find((c) => c.name === "request_verified_inference")?.args.maxPayment ?? "2");
+    const found = await step(
+      "discover",
+      "Finding the workers that serve risk-v1 (AgentRegistry, registration files)",
+      async () => {
+        const { pin } = await loadModelPin({ name: "risk-v1" });
+        return discoverWorkers({
+          publicClient,
+          contracts: chain.deployment.contracts,
+          fromBlock: BigInt(chain.deployment.startBlock),
+          pin,
+          trustedClients: [agent.wallet],
+        });
+      },
+    );
+    const { ranked } = rankWorkers({ listings: found, maxPrice: parseUnits(maxPayment, 6) });
+    for (const [i, listing] of ranked.entries()) say(`  ${i + 1}. ${describeListing({ listing })}`);
+    const expected = ranked[0];
+    if (expected)
+      say(`  the rule ranks agent ${expected.agentId} first: ${explainChoice({ listing: expected, ranked })}`);
+
     say(`\nIntent: "${intent}"`);
+    let chosen: WorkerListing | undefined;
     const showcase = await step("showcase", "The agent plans the intent and acts on it", () =>
       runShowcase({
         rpcUrl: chain.url,
         deployment: chain.deployment,
         account: agent.account,
-        workerUrl: worker.url,
         home: join(chain.runDir, "agent"),
         intent,
         onLine: (line) => say(`  ${line}`),
+        // The verified inference's market steps, as they happen.
+        onInferenceStep: async (inferenceStep, run) => {
+          say(`    · ${describeInferenceStep({ step: inferenceStep, model: "risk-v1" })}`);
+          const value = await run();
+          if (inferenceStep.name === "choose" || inferenceStep.name === "failover") {
+            const listing = (value as { listing?: WorkerListing } | undefined)?.listing;
+            if (listing && inferenceStep.name === "choose") chosen = listing;
+            if (listing) say(`      chose ${describeListing({ listing })}: ${explainChoice({ listing, ranked })}`);
+          }
+          return value;
+        },
       }),
     );
+    const choice = showcase.inference.choice as { fulfilledBy?: string } | undefined;
+    const fulfiller = workers.find((w) => w.agentId.toString() === choice?.fulfilledBy) ?? workers[0]!;
 
     const checked = await step(
       "check",
@@ -198,18 +255,25 @@ export async function runDemo({
           attestor: chain.deployment.contracts.InferenceAttestor,
           requestHash: attestation.validationRequestHash,
         });
-        const job = await getWorkerJob({ workerUrl: worker.url, jobId: showcase.jobId });
+        const job = await getWorkerJob({ workerUrl: fulfiller.url, jobId: showcase.jobId });
         const fulfilHash = job.txHashes.at(-1) as Hash | undefined;
         const fulfil = fulfilHash ? await publicClient.getTransactionReceipt({ hash: fulfilHash }) : undefined;
         const swap = showcase.swapTx ? await publicClient.getTransactionReceipt({ hash: showcase.swapTx }) : undefined;
         const after = await readBalances({ rpcUrl: chain.url, deployment: chain.deployment, account: agent.wallet });
-        return { manifest, attestation, validation, job, fulfil, fulfilHash, swap, after };
+        // The feedback the agent gave each worker it judged, as the ReputationRegistry holds it.
+        const feedback = await readAllFeedback({
+          client: publicClient,
+          registry: chain.deployment.contracts.ReputationRegistry,
+          agentId: fulfiller.agentId,
+          clientAddresses: [agent.wallet],
+        });
+        return { manifest, attestation, validation, job, fulfil, fulfilHash, swap, after, feedback };
       },
     );
     const values = checked.attestation.outputs.map((v) => Number(v) / 2 ** checked.manifest.scale);
     const verified =
       checked.attestation.jobId === showcase.jobId &&
-      checked.attestation.worker.toLowerCase() === worker.account.toLowerCase() &&
+      checked.attestation.worker.toLowerCase() === fulfiller.account.toLowerCase() &&
       checked.validation.response === 100 &&
       checked.fulfil?.status === "success";
     const proofMs = typeof checked.job.timings.proveMs === "number" ? checked.job.timings.proveMs : null;
@@ -218,6 +282,9 @@ export async function runDemo({
     );
     say(
       `  attestation ${showcase.attestationId}: outputs ${values.map((v) => v.toFixed(3)).join(", ")} → ${showcase.risk}; ERC-8004 validation response ${checked.validation.response} by agent ${checked.validation.agentId}`,
+    );
+    say(
+      `  worker: agent ${fulfiller.agentId} at ${fulfiller.url} proved it${chosen && chosen.agentId !== fulfiller.agentId ? ` (after failover from agent ${chosen.agentId})` : ""}; the agent's feedback on-chain: ${checked.feedback.map((f) => `${f.tag1} ${f.value}${f.tag2 ? ` (${f.tag2})` : ""}`).join("; ") || "none"}`,
     );
     say(`  swap: ${showcase.swapTx ? `${showcase.swapTx} (${checked.swap?.gasUsed} gas)` : "not sent"}`);
     say(`  balances before: ${formatBalances(agent.balances)}`);
@@ -229,13 +296,29 @@ export async function runDemo({
       agentId: agent.agentId.toString(),
       did: agent.did,
       rpcUrl: chain.url,
-      workerUrl: worker.url,
+      workerUrl: fulfiller.url,
       workers: workers.map((w) => ({
         agentId: w.agentId.toString(),
         url: w.url,
         wallet: w.account,
         price: w.minPrice ?? "",
       })),
+      choice: {
+        found: found.map((listing) => ({
+          agentId: listing.agentId.toString(),
+          url: listing.url,
+          price: formatUnits(listing.model.price, 6),
+          rank: ranked.includes(listing) ? ranked.indexOf(listing) + 1 : null,
+        })),
+        chosen: chosen ? { agentId: chosen.agentId.toString(), why: explainChoice({ listing: chosen, ranked }) } : null,
+        fulfilledBy: choice?.fulfilledBy ?? null,
+        feedback: checked.feedback.map((f) => ({
+          agentId: fulfiller.agentId.toString(),
+          value: f.value.toString(),
+          tag1: f.tag1,
+          tag2: f.tag2,
+        })),
+      },
       agentWallet: agent.wallet,
       jobId: showcase.jobId.toString(),
       attestationId: showcase.attestationId,

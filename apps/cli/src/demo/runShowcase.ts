@@ -1,6 +1,7 @@
 import { mkdirSync } from "node:fs";
 import { type AgentEvent, createAgentContext, parseIntent, runIntent } from "@convergence/agent";
 import type { Deployment } from "@convergence/contracts";
+import type { RequestInferenceStep } from "@convergence/sdk";
 import type { Hash, HDAccount } from "viem";
 import { describeEvent } from "../describeEvent.ts";
 import { CliError } from "../errors.ts";
@@ -12,12 +13,15 @@ export type RunShowcaseParameters = {
   rpcUrl: string;
   deployment: Deployment;
   account: HDAccount;
-  workerUrl: string;
+  /** Buy from this worker only; unset (the demo): the open market chooses among the workers serving risk-v1. */
+  workerUrl?: string;
   /** Holds the agent's policy.json and spend ledger for this run. */
   home: string;
   intent?: string;
   /** Each agent event as it happens (→ call, ✔/✖ result, answer) and the policy's decisions. */
   onLine?: (line: string) => void;
+  /** Each step of the verified inference (choose, open, deliver, attest, failover, feedback), wrapping its run. */
+  onInferenceStep?: <T>(step: RequestInferenceStep, run: () => Promise<T>) => Promise<T>;
 };
 
 export type RunShowcaseReturnType = {
@@ -36,12 +40,12 @@ export type RunShowcaseReturnType = {
 /**
  * Runs the agent (embedded intent model, LangChain tools) on the showcase intent with the spending policy on: caps,
  * allowlist, slippage ceiling and an on-chain simulation before each send; `yes` stands in for the confirmation. The
- * agent's request_verified_inference tool buys the risk score through the SDK's requestInference (escrow job, input
- * handed to the worker at `workerUrl`, on-chain attestation); the swap runs only if the attested risk meets the plan's
- * condition.
+ * agent's request_verified_inference tool buys the risk score through the SDK's requestInference (the worker chosen
+ * from the open market unless `workerUrl` names one, escrow job, input handed to it, on-chain attestation, feedback);
+ * the swap runs only if the attested risk meets the plan's condition.
  *
  * @example
- * const { swapTx, risk } = await runShowcase({ rpcUrl, deployment, account, workerUrl, home });
+ * const { swapTx, risk } = await runShowcase({ rpcUrl, deployment, account, home });
  */
 export async function runShowcase({
   rpcUrl,
@@ -51,6 +55,7 @@ export async function runShowcase({
   home,
   intent = SHOWCASE_INTENT,
   onLine,
+  onInferenceStep,
 }: RunShowcaseParameters): Promise<RunShowcaseReturnType> {
   mkdirSync(home, { recursive: true });
   const plan = parseIntent({ text: intent });
@@ -67,7 +72,10 @@ export async function runShowcase({
     account,
     contracts: deployment.contracts,
     home,
-    workerUrl,
+    // The demo shows the market: no CONVERGENCE_WORKER_URL of the user's shell narrows it to one worker.
+    workerUrl: workerUrl ?? null,
+    market: { fromBlock: BigInt(deployment.startBlock) },
+    ...(onInferenceStep === undefined ? {} : { onInferenceStep }),
     yes: true,
     onDecision: (_call, decision) =>
       onLine?.(

@@ -6,7 +6,7 @@ import { type CreatePolicyGuardParameters, createPolicyGuard } from "../policy/c
 import { loadPolicy } from "../policy/loadPolicy.ts";
 import type { AgentContext } from "../tools/types.ts";
 import { createChainSimulator } from "./createChainSimulator.ts";
-import { createSdkActions } from "./createSdkActions.ts";
+import { type CreateSdkActionsParameters, createSdkActions } from "./createSdkActions.ts";
 import { registrationUri } from "./registrationUri.ts";
 import type { StackAddresses } from "./tokenAddresses.ts";
 
@@ -24,8 +24,15 @@ export type CreateAgentContextParameters = {
   /** `--yes`: send without asking. */
   yes?: boolean;
   confirm?: (summary: string) => Promise<boolean>;
-  /** The inference worker's HTTP API (default CONVERGENCE_WORKER_URL or http://127.0.0.1:8080). */
-  workerUrl?: string;
+  /**
+   * The inference worker to buy from, and only it (default CONVERGENCE_WORKER_URL; unset, or null whatever that says:
+   * the market chooses).
+   */
+  workerUrl?: string | null;
+  /** How the market chooses when no worker is named (see createSdkActions): pass the deployment's `fromBlock`. */
+  market?: CreateSdkActionsParameters["market"];
+  /** Each step of a verified inference as it runs (choose, open, deliver, attest, failover, feedback, refund). */
+  onInferenceStep?: CreateSdkActionsParameters["onInferenceStep"];
   /** Told of every policy decision (see createPolicyGuard). */
   onDecision?: CreatePolicyGuardParameters["onDecision"];
   /** The clock that picks the spend ledger's UTC day (default: the system clock); tests pin it. */
@@ -53,6 +60,8 @@ export function createAgentContext(parameters: CreateAgentContextParameters) {
     confirm,
     onDecision,
     workerUrl,
+    market,
+    onInferenceStep,
     now,
   } = parameters;
   const { publicClient, walletClient } = createClients({ rpcUrl, chainId, account });
@@ -88,6 +97,8 @@ export function createAgentContext(parameters: CreateAgentContextParameters) {
       contracts,
       rpcUrl,
       ...(workerUrl === undefined ? {} : { workerUrl }),
+      ...(market === undefined ? {} : { market }),
+      ...(onInferenceStep === undefined ? {} : { onInferenceStep }),
     }),
     guard,
     defaultSlippageBps: policy.config.defaultSlippageBps,

@@ -3,6 +3,7 @@ import {
   getBalances,
   getValidation,
   parseDid,
+  parseTrustedClients,
   quoteSwap,
   type ReadClient,
   registerAgent,
@@ -16,7 +17,7 @@ import {
   wrapEth,
 } from "@convergence/sdk";
 import { formatUnits, getAddress, isAddress } from "viem";
-import { requestRiskInference } from "../inference/requestRiskInference.ts";
+import { type RequestRiskInferenceParameters, requestRiskInference } from "../inference/requestRiskInference.ts";
 import { type TokenSymbol, tokenDecimals } from "../intent/types.ts";
 import type { AgentActions, SentTransaction } from "../tools/types.ts";
 import { registrationUri } from "./registrationUri.ts";
@@ -29,11 +30,21 @@ export type CreateSdkActionsParameters = {
   contracts: StackAddresses;
   /** JSON-RPC URL, for the DID resolver. */
   rpcUrl: string;
-  /** The inference worker's HTTP API (default CONVERGENCE_WORKER_URL or http://127.0.0.1:8080). */
-  workerUrl?: string;
+  /**
+   * The inference worker's HTTP API, to buy from that worker only (default CONVERGENCE_WORKER_URL). Unset, or null
+   * (whatever CONVERGENCE_WORKER_URL says): the market chooses among the workers serving the model (see `market`).
+   */
+  workerUrl?: string | null;
+  /**
+   * How the market chooses when no worker is named: the deployment's first block, trusted clients (default
+   * CONVERGENCE_TRUSTED_CLIENTS), reputation floor, each worker's window.
+   */
+  market?: RequestRiskInferenceParameters["market"];
+  /** Each step of a verified inference (choose, open, deliver, attest, failover, feedback, refund), as it runs. */
+  onInferenceStep?: RequestRiskInferenceParameters["onStep"];
 };
 
-/** Where the worker listens when neither the caller nor CONVERGENCE_WORKER_URL says. */
+/** Where `pnpm worker` listens by default (a worker URL users commonly name). */
 export const DEFAULT_WORKER_URL = "http://127.0.0.1:8080";
 
 const units = (amount: string, symbol: TokenSymbol) => toBaseUnits({ amount, symbol });
@@ -47,7 +58,7 @@ const sent = ({ hash, receipt }: { hash: `0x${string}`; receipt: { gasUsed: bigi
  * unwrapped around the WETH/USDC pool), transfers, wrap/unwrap, ERC-8004 registration and did:ethr
  * resolution, attestations (an attestation id is its escrow job id as 32-byte hex) with their ERC-8004 validation
  * counted only when this deployment's InferenceAttestor gave it, and verified risk
- * inference through the escrow and the worker (requestRiskInference).
+ * inference through the escrow and the named worker, or the open market when none is named (requestRiskInference).
  *
  * @example
  * const actions = createSdkActions({ publicClient, walletClient, contracts: deployment.contracts, rpcUrl });
@@ -57,8 +68,16 @@ export function createSdkActions({
   walletClient,
   contracts,
   rpcUrl,
-  workerUrl = process.env.CONVERGENCE_WORKER_URL ?? DEFAULT_WORKER_URL,
+  workerUrl = process.env.CONVERGENCE_WORKER_URL?.trim() || undefined,
+  market = {},
+  onInferenceStep,
 }: CreateSdkActionsParameters): AgentActions {
+  const marketSettings: RequestRiskInferenceParameters["market"] = {
+    ...market,
+    trustedClients:
+      market.trustedClients ??
+      parseTrustedClients({ value: process.env.CONVERGENCE_TRUSTED_CLIENTS, source: "CONVERGENCE_TRUSTED_CLIENTS" }),
+  };
   const tokens = stackTokens({ deployment: { contracts: contracts as never } });
   const tokenInfo = (symbol: TokenSymbol) => tokens.find((t) => t.symbol === symbol)!;
   return {
@@ -147,7 +166,15 @@ export function createSdkActions({
     ...(contracts.InferenceAttestor && contracts.InferenceEscrow
       ? {
           requestVerifiedInference: (parameters: { model: string; subject: string; maxPayment: string }) =>
-            requestRiskInference({ publicClient, walletClient, contracts, workerUrl, ...parameters }),
+            requestRiskInference({
+              publicClient,
+              walletClient,
+              contracts,
+              workerUrl: workerUrl ?? undefined,
+              market: marketSettings,
+              ...(onInferenceStep === undefined ? {} : { onStep: onInferenceStep }),
+              ...parameters,
+            }),
         }
       : {}),
     async resolveAddress({ value }) {

@@ -10,6 +10,9 @@ export type StackAddresses = {
   /** Present on deployments that include the inference market. */
   InferenceAttestor?: Address;
   InferenceEscrow?: Address;
+  /** Present on deployments with the open market (issue #15): workers' feedback and validations. */
+  ReputationRegistry?: Address;
+  ValidationRegistry?: Address;
 };
 
 /**

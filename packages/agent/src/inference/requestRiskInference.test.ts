@@ -44,6 +44,14 @@ describe("requestRiskInference", () => {
       InferenceUnavailableError,
     );
   });
+  it("without a worker URL (the market), refuses a deployment without the market's registries, before reading or paying", async () => {
+    const { workerUrl: _, ...market } = base;
+    const attempt = requestRiskInference({ ...market, subject: "WETH/USDC" });
+    await expect(attempt).rejects.toThrow(InferenceUnavailableError);
+    await expect(requestRiskInference({ ...market, subject: "WETH/USDC" })).rejects.toThrow(
+      /no worker is named \(CONVERGENCE_WORKER_URL\) and this deployment has no ReputationRegistry \/ ValidationRegistry/,
+    );
+  });
   it("names the worker URL when no worker answers, before paying", async () => {
     await expect(requestRiskInference({ ...base, subject: "usdc/weth" })).rejects.toThrow(/127\.0\.0\.1:9/);
   });

@@ -1,13 +1,14 @@
 import { buildRiskFeatures, loadModelPin } from "@convergence/models";
 import {
   type ReadClient,
+  type RequestInferenceStep,
   requestInference,
   verifyWorkerIdentity,
   WorkerInvalidAnswerError,
   type WriteClient,
 } from "@convergence/sdk";
 import { quantizeValue } from "@convergence/zk";
-import { type Address, toHex } from "viem";
+import { type Address, formatUnits, toHex } from "viem";
 import { toBaseUnits } from "../chain/toBaseUnits.ts";
 import { InferenceUnavailableError, UnsupportedSubjectError } from "../errors/inference.ts";
 import { decodeRiskOutput } from "./decodeRiskOutput.ts";
@@ -24,9 +25,25 @@ export type RequestRiskInferenceParameters = {
     AgentRegistry: Address;
     InferenceEscrow?: Address;
     InferenceAttestor?: Address;
+    /** The market's registries (workers' feedback and validations): needed when no worker is named. */
+    ReputationRegistry?: Address;
+    ValidationRegistry?: Address;
   };
-  /** The worker's HTTP API, e.g. http://127.0.0.1:8080. */
-  workerUrl: string;
+  /** The worker's HTTP API, e.g. http://127.0.0.1:8080: that worker only. Unset: the market chooses (see `market`). */
+  workerUrl?: string | undefined;
+  /** How the market chooses when no worker is named (SDK requestInference's market mode). */
+  market?: {
+    /** First block read for agents and jobs: the deployment's (default 0n). */
+    fromBlock?: bigint;
+    /** Clients whose feedback counts besides the agent's own (CONVERGENCE_TRUSTED_CLIENTS). */
+    trustedClients?: readonly Address[];
+    /** Least success rate, in percent, of a worker with trusted feedback (default 80). */
+    reputationFloor?: number;
+    /** Seconds each chosen worker has the job to itself before the next is tried (default 60). */
+    exclusiveSeconds?: number;
+  };
+  /** Each step of the purchase (choose, open, deliver, attest, failover, feedback, refund), e.g. for progress lines. */
+  onStep?: <T>(step: RequestInferenceStep, run: () => Promise<T>) => Promise<T>;
   model: string;
   subject: string;
   /** USDC whole units escrowed for the worker, e.g. "2". */
@@ -44,10 +61,13 @@ export const SUPPORTED_SUBJECTS = ["WETH/USDC"] as const;
  * A zero-knowledge-verified risk score for a market: reads the pool's state (readMarketState), maps it
  * to the model's features (buildRiskFeatures) quantized at the manifest's scale, buys the proven
  * inference with the SDK's requestInference (the registration held against the model's pin from its
- * published release, loadModelPin; the job reserved for the worker's advertised agent once the worker signed a
- * fresh challenge with that agent's wallet, verifyWorkerIdentity; escrow paid
- * with a permit, input delivered to the worker, attestation awaited) and reads the attested logits as
- * a risk level (decodeRiskOutput). The attestation id is the job id as 32-byte hex.
+ * published release, loadModelPin; escrow paid with a permit, input delivered to the worker, attestation awaited) and
+ * reads the attested logits as a risk level (decodeRiskOutput). The attestation id is the job id as 32-byte hex.
+ * With `workerUrl`, that worker only: the job is reserved for its advertised agent once it signed a fresh challenge
+ * with that agent's wallet (verifyWorkerIdentity). Without it, the open market: the workers serving the pinned model
+ * are found through the AgentRegistry, the cheapest above the reputation floor is chosen (chooseWorker's rule), the
+ * job is reserved for it for a window, the next one takes over if it does not prove in time, and each worker judged
+ * gets feedback; the result's `choice` says who was chosen, who proved it, and the feedback given.
  *
  * @example
  * const { risk, attestationId } = await requestRiskInference({ publicClient, walletClient, contracts, workerUrl,
@@ -58,6 +78,8 @@ export async function requestRiskInference({
   walletClient,
   contracts,
   workerUrl,
+  market = {},
+  onStep,
   model,
   subject,
   maxPayment,
@@ -78,6 +100,113 @@ export async function requestRiskInference({
   // What the answer must be proven under comes from this agent's own copy of the model (its published release, or
   // this machine's setup of it), never from the worker: the worker only names the registration id and its agent.
   const { manifest, pin } = await loadModelPin({ name: model });
+  const named = workerUrl === undefined ? undefined : await namedWorker({ publicClient, contracts, workerUrl, model });
+  if (workerUrl === undefined && (!contracts.ReputationRegistry || !contracts.ValidationRegistry)) {
+    throw new InferenceUnavailableError({
+      problem:
+        "no worker is named (CONVERGENCE_WORKER_URL) and this deployment has no ReputationRegistry / ValidationRegistry to choose one from.",
+      fix: "Name a worker with CONVERGENCE_WORKER_URL, or deploy the full stack (pnpm convergence deploy) and pass its addresses.",
+    });
+  }
+  const state = await readMarketState({ client: publicClient, contracts });
+  const features = buildRiskFeatures({ market: state });
+  const input = features.map((value, i) =>
+    quantizeValue({ value, scale: manifest.scale, what: `${manifest.features?.[i]?.name ?? `feature ${i}`}` }),
+  );
+  const result = await requestInference({
+    publicClient,
+    walletClient,
+    escrow,
+    pin,
+    ...(named
+      ? {
+          workerUrl: named.workerUrl,
+          modelId: named.modelId,
+          workerAgentId: named.agentId,
+          ...(named.minPrice === undefined ? {} : { workerMinPrice: named.minPrice }),
+        }
+      : {
+          market: {
+            contracts: {
+              AgentRegistry: contracts.AgentRegistry,
+              ReputationRegistry: contracts.ReputationRegistry!,
+              ValidationRegistry: contracts.ValidationRegistry!,
+            },
+            modelName: model,
+            ...(market.fromBlock === undefined ? {} : { fromBlock: market.fromBlock }),
+            ...(market.trustedClients === undefined ? {} : { trustedClients: market.trustedClients }),
+            ...(market.reputationFloor === undefined ? {} : { reputationFloor: market.reputationFloor }),
+          },
+          ...(market.exclusiveSeconds === undefined ? {} : { exclusiveSeconds: market.exclusiveSeconds }),
+        }),
+    ...(onStep === undefined ? {} : { onStep }),
+    input,
+    amount: toBaseUnits({ amount: maxPayment, symbol: "USDC" }),
+    outputScales: manifest.scale,
+    deadlineSeconds,
+    // The market waits for its workers until the deadline (then refunds); a named worker gets `timeoutMs`.
+    ...(named ? { timeoutMs } : {}),
+  });
+  const decoded = decodeRiskOutput({ logits: result.values, labels: manifest.labels });
+  const proveMs = result.workerJob?.timings.proveMs;
+  const { blockNumber: _b, timestamp: _t, ...marketState } = state;
+  return {
+    attestationId: toHex(result.jobId, { size: 32 }),
+    jobId: result.jobId.toString(),
+    model,
+    subject: pair,
+    risk: decoded.risk,
+    score: decoded.score,
+    probabilities: decoded.probabilities,
+    outputs: result.outputs.map(String),
+    verified: true as const,
+    worker: result.attestation.worker,
+    paid: maxPayment,
+    market: marketState,
+    ...(result.worker === undefined
+      ? {}
+      : {
+          choice: {
+            chosen: result.attempts[0]?.workerAgentId.toString(),
+            fulfilledBy: result.worker.agentId.toString(),
+            workerUrl: result.worker.url,
+            price: formatUnits(result.worker.model.price, 6),
+            attempts: result.attempts.map((attempt) => ({
+              agentId: attempt.workerAgentId.toString(),
+              url: attempt.url,
+              outcome: attempt.outcome,
+              ...(attempt.reason === undefined ? {} : { reason: attempt.reason }),
+            })),
+            feedback: result.feedback.map((entry) => ({
+              agentId: entry.workerAgentId.toString(),
+              value: entry.value.toString(),
+              tag2: entry.tag2,
+              ...(entry.hash === undefined ? {} : { txHash: entry.hash }),
+              ...(entry.error === undefined ? {} : { error: entry.error }),
+            })),
+          },
+        }),
+    txHash: result.open.hash,
+    gasUsed: result.open.receipt.gasUsed.toString(),
+    ...(typeof proveMs === "number" ? { proveMs } : {}),
+  };
+}
+
+/**
+ * The worker the user named: it proves which ERC-8004 agent it is (its wallet signs a fresh challenge), and says which
+ * registration id it proves the model under and its price floor.
+ */
+async function namedWorker({
+  publicClient,
+  contracts,
+  workerUrl,
+  model,
+}: {
+  publicClient: ReadClient;
+  contracts: { AgentRegistry: Address };
+  workerUrl: string;
+  model: string;
+}) {
   // The job is reserved for the agent the worker names, so the worker proves it is that agent (its wallet signs a fresh
   // challenge): one that names another agent would take the input and leave the job to an agent that never sees it
   // (WorkerIdentityMismatchError, before anything is paid).
@@ -96,50 +225,14 @@ export async function requestRiskInference({
   if (!served?.modelId) {
     throw new InferenceUnavailableError({
       problem: `the worker at ${workerUrl} does not serve ${model} on-chain.`,
-      fix: "Start a worker that serves it (pnpm worker), or set CONVERGENCE_WORKER_URL to one that does.",
+      fix: "Start a worker that serves it (pnpm worker), set CONVERGENCE_WORKER_URL to one that does, or unset it to let the market choose.",
     });
   }
-  const market = await readMarketState({ client: publicClient, contracts });
-  const features = buildRiskFeatures({ market });
-  const input = features.map((value, i) =>
-    quantizeValue({ value, scale: manifest.scale, what: `${manifest.features?.[i]?.name ?? `feature ${i}`}` }),
-  );
-  const result = await requestInference({
-    publicClient,
-    walletClient,
-    escrow,
-    workerUrl,
-    modelId: BigInt(served.modelId),
-    pin,
-    workerAgentId: agentId,
-    ...(served.minPrice === undefined
-      ? {}
-      : { workerMinPrice: toBaseUnits({ amount: served.minPrice, symbol: "USDC" }) }),
-    input,
-    amount: toBaseUnits({ amount: maxPayment, symbol: "USDC" }),
-    outputScales: manifest.scale,
-    deadlineSeconds,
-    timeoutMs,
-  });
-  const decoded = decodeRiskOutput({ logits: result.values, labels: manifest.labels });
-  const proveMs = result.workerJob?.timings.proveMs;
-  const { blockNumber: _b, timestamp: _t, ...state } = market;
   return {
-    attestationId: toHex(result.jobId, { size: 32 }),
-    jobId: result.jobId.toString(),
-    model,
-    subject: pair,
-    risk: decoded.risk,
-    score: decoded.score,
-    probabilities: decoded.probabilities,
-    outputs: result.outputs.map(String),
-    verified: true as const,
-    worker: result.attestation.worker,
-    paid: maxPayment,
-    market: state,
-    txHash: result.open.hash,
-    gasUsed: result.open.receipt.gasUsed.toString(),
-    ...(typeof proveMs === "number" ? { proveMs } : {}),
+    workerUrl,
+    agentId,
+    modelId: BigInt(served.modelId),
+    minPrice: served.minPrice === undefined ? undefined : toBaseUnits({ amount: served.minPrice, symbol: "USDC" }),
   };
 }
 
