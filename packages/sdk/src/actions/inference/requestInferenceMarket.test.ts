@@ -23,7 +23,7 @@ import { getJob } from "./getJob.ts";
 import { setupInferenceMarket, setupPinnedModel } from "./inferenceTestKit.ts";
 import { type RequestInferenceStep, requestInference } from "./requestInference.ts";
 
-type Behaviour = "prove" | "silent" | "cheat" | "refuse";
+type Behaviour = "prove" | "silent" | "impostor" | "cheat" | "refuse";
 type StandIn = { agentId: bigint; url: string; account: Address; deliveries: bigint[]; errors: unknown[] };
 
 /**
@@ -91,7 +91,11 @@ describe("requestInference in market mode: choose, fail over, feedback, refund",
               features: null,
               commitment: pinned.commitment.toString(),
               minPrice: "0.3",
-              identity: { challenge, signature: await accounts[index]!.signMessage({ message }) },
+              // An impostor signs with a key that is not its agent's wallet: it fails the identity challenge.
+              identity: {
+                challenge,
+                signature: await accounts[behaviour === "impostor" ? 19 : index]!.signMessage({ message }),
+              },
             },
           ],
         });
@@ -159,6 +163,7 @@ describe("requestInference in market mode: choose, fail over, feedback, refund",
     fromBlock = (await market.publicClient.getBlockNumber()) + 1n;
     // Prices: the silent one is the cheapest (chosen first), then the cheat, the refuser, the prover.
     standIns.silent = await startStandIn(15, "silent", 300_000n);
+    standIns.impostor = await startStandIn(14, "impostor", 310_000n);
     standIns.cheat = await startStandIn(18, "cheat", 320_000n);
     standIns.refuse = await startStandIn(16, "refuse", 350_000n);
     standIns.prove = await startStandIn(17, "prove", 400_000n);
@@ -227,7 +232,8 @@ describe("requestInference in market mode: choose, fail over, feedback, refund",
       standIns.refuse.agentId,
       standIns.prove.agentId,
     ];
-    // silent (no-show) -> cheat (its fulfil reverts: a no-show too) -> refuse (refuses the input: no wait) -> prove.
+    // silent (no-show) -> impostor (fails the identity challenge: skipped, never handed the input) -> cheat (its
+    // fulfil reverts: a no-show too) -> refuse (refuses the input: no wait) -> prove.
     expect(steps).toEqual([
       "choose",
       "open",
@@ -249,6 +255,7 @@ describe("requestInference in market mode: choose, fail over, feedback, refund",
     ]);
     expect(result.attempts.map((a) => [a.workerAgentId, a.outcome])).toEqual([
       [silent, "noShow"],
+      [standIns.impostor.agentId, "skipped"],
       [cheat, "noShow"],
       [refuse, "badDelivery"],
       [prove, "fulfilled"],
@@ -259,6 +266,8 @@ describe("requestInference in market mode: choose, fail over, feedback, refund",
       await getJob({ client: market.publicClient, escrow: market.contracts.InferenceEscrow, jobId: result.jobId }),
     ).toMatchObject({ status: "fulfilled", workerAgentId: prove, exclusiveUntil: expect.any(BigInt) });
     expect(standIns.prove.errors).toEqual([]);
+    expect(result.attempts[1]!.reason).toMatch(/identity signature is by/);
+    expect(standIns.impostor.deliveries).toEqual([]);
     expect(standIns.cheat.errors).toHaveLength(1);
     expect(String(standIns.cheat.errors[0])).toMatch(/InferenceAttestorBindingMismatch/);
 
@@ -296,7 +305,7 @@ describe("requestInference in market mode: choose, fail over, feedback, refund",
     expect(byId.get(prove)!.reputation.medianLatencyMs).toBeGreaterThan(0);
   });
 
-  it("two requests at once from one requester: both choose the prover (the others are below the floor), both settle", {
+  it("two requests at once from one requester: both end with the prover (the others are below the floor or fail the identity check), both settle", {
     timeout: 180_000,
   }, async () => {
     const requester = market.requester.account.address;
@@ -305,7 +314,11 @@ describe("requestInference in market mode: choose, fail over, feedback, refund",
     expect(results.map((r) => r.worker?.agentId)).toEqual([standIns.prove.agentId, standIns.prove.agentId]);
     expect(new Set(results.map((r) => r.jobId)).size).toBe(2);
     for (const result of results) {
-      expect(result.attempts.map((a) => a.outcome)).toEqual(["fulfilled"]);
+      // The impostor has no feedback (it was never handed an input), so it ranks first and is skipped each time.
+      expect(result.attempts.map((a) => [a.workerAgentId, a.outcome])).toEqual([
+        [standIns.impostor.agentId, "skipped"],
+        [standIns.prove.agentId, "fulfilled"],
+      ]);
       expect(result.feedback.map((f) => [f.workerAgentId, f.value, f.error])).toEqual([
         [standIns.prove.agentId, 100n, undefined],
       ]);
