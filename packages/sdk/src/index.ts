@@ -107,11 +107,26 @@ export {
   waitForAttestation,
 } from "./actions/inference/waitForAttestation.ts";
 export {
+  type AggregateWorkerStatsParameters,
+  type AggregateWorkerStatsReturnType,
+  aggregateWorkerStats,
+} from "./actions/market/aggregateWorkerStats.ts";
+export {
   type BuildWorkerRegistrationModel,
   type BuildWorkerRegistrationParameters,
   type BuildWorkerRegistrationReturnType,
   buildWorkerRegistration,
 } from "./actions/market/buildWorkerRegistration.ts";
+export {
+  type ChooseWorkerParameters,
+  type ChooseWorkerReturnType,
+  chooseWorker,
+} from "./actions/market/chooseWorker.ts";
+export {
+  type DiscoverWorkersParameters,
+  type DiscoverWorkersReturnType,
+  discoverWorkers,
+} from "./actions/market/discoverWorkers.ts";
 export {
   type GetWorkerRegistrationParameters,
   type GetWorkerRegistrationReturnType,
@@ -128,31 +143,6 @@ export {
   parseWorkerRegistration,
 } from "./actions/market/parseWorkerRegistration.ts";
 export {
-  WORKER_REGISTRATION_MAX_BYTES,
-  WORKER_REGISTRATION_PATH,
-  WORKER_REGISTRATION_TYPE,
-  WORKER_SERVICE_NAME,
-  type WorkerRegistration,
-  type WorkerRegistrationEntry,
-  type WorkerRegistrationModel,
-  type WorkerRegistrationService,
-} from "./actions/market/workerRegistration.ts";
-export {
-  type AggregateWorkerStatsParameters,
-  type AggregateWorkerStatsReturnType,
-  aggregateWorkerStats,
-} from "./actions/market/aggregateWorkerStats.ts";
-export {
-  type ChooseWorkerParameters,
-  type ChooseWorkerReturnType,
-  chooseWorker,
-} from "./actions/market/chooseWorker.ts";
-export {
-  type DiscoverWorkersParameters,
-  type DiscoverWorkersReturnType,
-  discoverWorkers,
-} from "./actions/market/discoverWorkers.ts";
-export {
   type ReadWorkerStatsParameters,
   type ReadWorkerStatsReturnType,
   readWorkerStats,
@@ -168,6 +158,16 @@ export type {
   WorkerReputation,
   WorkerStats,
 } from "./actions/market/workerListing.ts";
+export {
+  WORKER_REGISTRATION_MAX_BYTES,
+  WORKER_REGISTRATION_PATH,
+  WORKER_REGISTRATION_TYPE,
+  WORKER_SERVICE_NAME,
+  type WorkerRegistration,
+  type WorkerRegistrationEntry,
+  type WorkerRegistrationModel,
+  type WorkerRegistrationService,
+} from "./actions/market/workerRegistration.ts";
 export { type QuoteSwapParameters, quoteSwap } from "./actions/pool/quoteSwap.ts";
 export { type SwapTokensParameters, type SwapTokensReturnType, swapTokens } from "./actions/pool/swapTokens.ts";
 export {
@@ -290,8 +290,8 @@ export {
   VerifierCodeMismatchError,
 } from "./errors/inference.ts";
 export { InvalidParameterError } from "./errors/input.ts";
-export { WorkerRegistrationInvalidError, WorkerRegistrationUnreachableError } from "./errors/registration.ts";
 export { MarketJobRefundedError, NoWorkerAvailableError } from "./errors/market.ts";
+export { WorkerRegistrationInvalidError, WorkerRegistrationUnreachableError } from "./errors/registration.ts";
 export {
   WorkerBusyError,
   WorkerCommitmentMismatchError,
