@@ -226,6 +226,11 @@ describe("convergence workers / job open in the market", () => {
     const cheaper = stack.workers[1]!;
     await run("job", "open", "--input", JSON.stringify(features), "--pay", "2", "--rpc", stack.chain.url);
     expect(output).toMatch(/^Job \d+ settled: risk-v1 says (low|medium|high)/);
+    expect(output).toMatch(
+      new RegExp(
+        `\\n  market: chose agent ${cheaper.agentId} \\(the cheapest of 2 eligible workers .*\\); feedback agent ${cheaper.agentId} 100 latencyMs:\\d+\\n`,
+      ),
+    );
     expect(errors).toContain(
       `  1. agent ${cheaper.agentId} at ${cheaper.url}: 0.16 USDC, 1 feedback (100% success, median `,
     );
