@@ -347,6 +347,7 @@ export async function run(): Promise<BenchSection> {
       "Since issue #14 ('before #14' column): fulfil is 30 gas cheaper (the attestor no longer checks the model's `active` flag: the escrow checks it when a job opens, and a job opened before a retirement is still judged by its registration); open, refund and the registry are unchanged. 'real risk-v1' rows also move by 12 gas per zero byte in the proof's calldata (the salt, hence the proof, is random in each run), so they differ by a few dozen gas between runs.",
       "Anchors (issue 3): Ritual Infernet delivery ~353k gas; request + delivery with an EZKL verifier ~861k median.",
       "openJob rows: the first job pays for a new job counter and the escrow's first USDC balance; later jobs pay for the job's three slots (terms, settlement, input commitment).",
+      "Exclusive window (issue #15): `exclusiveUntil` is a 40-bit field in the settlement slot, so a job is still three slots; open costs ~600 gas more than before #15 (one more calldata word and the window check, e.g. 139,392 vs 138,796 for a later permit) and a failover fulfil by another agent after the window costs what any fulfil does.",
     ],
   };
 }

@@ -1,7 +1,6 @@
 import {
   ContractRevertError,
   decodeRevert,
-  getChainTime,
   getJob,
   type ReadClient,
   sendFulfillJob,
@@ -24,9 +23,9 @@ export type CreateChainGatewayParameters = {
 export type CreateChainGatewayReturnType = ChainGateway;
 
 /**
- * The worker's view of the InferenceEscrow, through the SDK: reads a job (getJob) with the chain's time (getChainTime:
- * the time a transaction sent now is mined at, so an idle on-demand chain's old latest block does not hold back a
- * deadline or an exclusive window that has passed), and sends
+ * The worker's view of the InferenceEscrow, through the SDK: reads a job (getJob) with the chain's time (the latest
+ * block's timestamp: nodes simulate fulfil on the latest block, so a window or a deadline counts as passed once a block
+ * past it exists, as the requester's failover judges it too), and sends
  * `fulfill` (sendFulfillJob) from the agent wallet. Sends go one at a time (one account, one nonce sequence) and are
  * simulated first, so a revert is reported by its custom error name (e.g. InferenceEscrowJobExpired) before any gas
  * is spent.
@@ -51,11 +50,11 @@ export function createChainGateway({
     agentId,
 
     async readJob(jobId) {
-      const [job, chainTime] = await Promise.all([
+      const [job, block] = await Promise.all([
         getJob({ client: publicClient, escrow, jobId }),
-        getChainTime({ client: publicClient }),
+        publicClient.getBlock({ blockTag: "latest" }),
       ]);
-      return { job, chainTime };
+      return { job, chainTime: block.timestamp };
     },
 
     sendFulfill({ jobId, calldata }) {

@@ -6,8 +6,8 @@ import type { Address, Hex } from "viem";
 export type JobReading = {
   job: Job;
   /**
-   * Unix seconds a transaction sent now is mined at (the SDK's getChainTime): the latest block's timestamp, or the wall
-   * clock when that block is older.
+   * The latest block's timestamp, unix seconds: what fulfil is simulated against (a window or deadline has passed once a
+   * block past it exists).
    */
   chainTime: bigint;
 };

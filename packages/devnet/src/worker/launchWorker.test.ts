@@ -63,7 +63,7 @@ describe("launchWorker", () => {
     expect(Object.fromEntries(worker.models.map((m) => [m.name, String(m.modelId)]))).toEqual(health.models);
     // Output lines reach the callback, the human start-up line included.
     expect(lines).toContain(
-      `Worker listening on ${worker.url}: agent ${worker.agentId}, wallet ${worker.account}, chain 31337, serving risk-v1 (model ${worker.models[0]!.modelId})`,
+      `Worker listening on ${worker.url}: agent ${worker.agentId}, wallet ${worker.account}, chain 31337, serving risk-v1 (model ${worker.models[0]!.modelId}); registration file ${worker.url}/.well-known/agent-registration.json`,
     );
     expect(worker.output()).toContain("Worker listening on");
     // The log is on stderr, the start-up line on stdout.

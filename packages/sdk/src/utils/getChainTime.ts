@@ -12,8 +12,9 @@ export type GetChainTimeReturnType = bigint;
  * The time, in unix seconds, a transaction sent now is mined at, as the escrow's rules see it (`block.timestamp`): the
  * latest block's timestamp, or the wall clock when that block is older. A chain that mines only on demand (a Hardhat
  * node with automine) stamps its next block with the wall clock, so its latest block alone would say a deadline or an
- * exclusive window has not passed when the next transaction's block will say it has. The one rule the requester (when
- * a window has passed) and the worker (whether it may take a job reserved for another agent) both use.
+ * exclusive window has not passed when the next transaction's block will say it has. For times to set (a job's deadline
+ * and window at opening); whether a time has passed for a call is judged on the latest block, which calls are
+ * simulated on.
  *
  * @example
  * const now = await getChainTime({ client: publicClient });
