@@ -4,7 +4,7 @@
  * `pnpm bench market`.
  *
  * One chain; workers are added one at a time (same price, so the rule spreads jobs by load), and after each addition
- * two requesters run CONVERGENCE_BENCH_MARKET_JOBS jobs (default 12), keeping workers + 1 jobs each in flight.
+ * two requesters run CONVERGENCE_BENCH_MARKET_JOBS jobs (default 18), keeping workers + 1 jobs each in flight.
  * Reported per worker count: jobs settled per minute (wall clock, first choice to last settlement), open-to-attested
  * latency p50/p95 (the `latencyMs:` the requester writes into its feedback), and the workers' mean prove time (their
  * Prometheus histogram). Then the gas of ReputationRegistry.giveFeedback from the feedback receipts, and a "limits" line
@@ -49,7 +49,7 @@ const latencyOf = (record: MarketJobRecord): number | undefined => {
  * const [throughput, feedback] = await run();
  */
 export async function run(): Promise<BenchSection[]> {
-  const jobs = positive("CONVERGENCE_BENCH_MARKET_JOBS", 12);
+  const jobs = positive("CONVERGENCE_BENCH_MARKET_JOBS", 18);
   const loadAtStart = loadavg()[0]!.toFixed(1);
   const maxWorkers = 3;
   const names = ["w1", "w2", "w3"] as const;

@@ -153,37 +153,48 @@ describe("the market on chain 1337, keys passed explicitly", () => {
     expect({ count, summary }).toEqual({ count: 1n, summary: 100n });
   });
 
-  // The requester's command of docs/guides/public-testnet.md, as a user runs it there: its own key, the worker by URL.
-  it("`convergence job open` with REQUESTER_PRIVATE_KEY settles a job with the worker it names", async () => {
-    const requester = chain.parties.requester2;
-    const worker = market.workers[0]!;
-    const before = await usdcOf(worker.account);
-    const result = await runCli(
+  // The requester's commands of docs/guides/public-testnet.md, as a user runs them there: its own key, and the market
+  // choosing (`job open` without --worker-url), or one worker named by URL.
+  const jobOpen = (extra: string[]) =>
+    runCli(
       [
         "job",
         "open",
         "--rpc",
         chain.url,
-        "--worker-url",
-        worker.url,
         "--input",
         "[0.5,-1.25,0.1,2,0,0,1.5,-2]",
         "--pay",
         PRICES.workerA,
+        ...extra,
         "--json",
       ],
-      { REQUESTER_PRIVATE_KEY: requester.privateKey, CONVERGENCE_DEPLOYMENTS_DIR: chain.deploymentsDir },
+      { REQUESTER_PRIVATE_KEY: chain.parties.requester2.privateKey, CONVERGENCE_DEPLOYMENTS_DIR: chain.deploymentsDir },
     );
+  type Printed = { requester: string; workerAgentId: string; attestation: { worker: string } };
+
+  it("`convergence job open` with REQUESTER_PRIVATE_KEY and no worker named: the market chooses the cheaper, it settles", async () => {
+    const [, b] = market.workers as [StartedWorker, StartedWorker];
+    const before = await usdcOf(b.account);
+    const result = await jobOpen(["--window", "60"]);
     expect(result.stderr).toBe("");
     expect(result.code).toBe(0);
-    const printed = JSON.parse(result.stdout) as {
-      requester: string;
-      workerAgentId: string;
-      attestation: { worker: string };
-    };
-    expect(printed.requester).toBe(requester.account.address);
-    expect(BigInt(printed.workerAgentId)).toBe(worker.agentId);
-    expect(printed.attestation.worker).toBe(worker.account);
-    expect(await usdcOf(worker.account)).toBe(before + parseUnits(PRICES.workerA, 6));
+    const printed = JSON.parse(result.stdout) as Printed;
+    expect(printed.requester).toBe(chain.parties.requester2.account.address);
+    expect(BigInt(printed.workerAgentId)).toBe(b.agentId);
+    expect(printed.attestation.worker).toBe(b.account);
+    expect(await usdcOf(b.account)).toBe(before + parseUnits(PRICES.workerA, 6));
+  });
+
+  it("`convergence job open --worker-url` settles a job with the worker it names, even the dearer one", async () => {
+    const [a] = market.workers as [StartedWorker, StartedWorker];
+    const before = await usdcOf(a.account);
+    const result = await jobOpen(["--worker-url", a.url]);
+    expect(result.stderr).toBe("");
+    expect(result.code).toBe(0);
+    const printed = JSON.parse(result.stdout) as Printed;
+    expect(BigInt(printed.workerAgentId)).toBe(a.agentId);
+    expect(printed.attestation.worker).toBe(a.account);
+    expect(await usdcOf(a.account)).toBe(before + parseUnits(PRICES.workerA, 6));
   });
 });

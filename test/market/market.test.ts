@@ -10,6 +10,10 @@ import { type MarketChain, startMarketChain } from "../helpers/startMarketChain.
 import { type StartRpcDelayProxyReturnType, startRpcDelayProxy } from "../helpers/startRpcDelayProxy.ts";
 import { type StartedWorker, type StartWorkersReturnType, startWorkers } from "../helpers/startWorkers.ts";
 
+// Measured on 2 cores under a load average of 12-13 (other work, and two test files at a time): the 30-job run took
+// 60-115 s and this file 130-190 s (most of it in beforeAll: chain, three workers, the run). The suite's hookTimeout
+// (600 s) and testTimeout (300 s; the restart test took 10-22 s) are both past 3x that.
+
 /** 30 jobs between two requesters, three at a time each: enough to load three workers, short enough for 2 cores. */
 const JOBS = 30;
 const CONCURRENCY = 3;
