@@ -3,6 +3,7 @@ import { getJob } from "../actions/inference/getJob.ts";
 import type { Job } from "../actions/inference/types.ts";
 import type { WriteClient } from "../client/types.ts";
 import { AttestationTimeoutError } from "../errors/inference.ts";
+import { withAccountLock } from "./withAccountLock.ts";
 
 export type WaitForJobOrTimeParameters = {
   /** The requester: reads the chain and, on an idle chain that mines on demand, sends the transaction that mines a block. */
@@ -61,11 +62,14 @@ export async function waitForJobOrTime({
     const due = Number(block.timestamp) + idleMs / 1000 > Number(until) + 1;
     if (due && idleMs > IDLE_CHAIN_SECONDS * 1000 && Date.now() - lastNudge > 5_000) {
       lastNudge = Date.now();
-      // Best effort: another transaction of the same account may take the nonce; the next round tries again.
-      await client
-        .sendTransaction({ to: client.account.address, value: 0n })
-        .then((hash) => client.waitForTransactionReceipt({ hash, pollingInterval: pollingIntervalMs }))
-        .catch(() => undefined);
+      // Best effort: a transaction of the same account sent from elsewhere may take the nonce; the next round tries again.
+      await withAccountLock({
+        address: client.account.address,
+        run: () =>
+          client
+            .sendTransaction({ to: client.account.address, value: 0n })
+            .then((hash) => client.waitForTransactionReceipt({ hash, pollingInterval: pollingIntervalMs })),
+      }).catch(() => undefined);
       continue;
     }
     if (Date.now() > timeoutAt) throw new AttestationTimeoutError({ jobId, timeoutMs });

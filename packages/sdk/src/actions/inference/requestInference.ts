@@ -4,6 +4,7 @@ import type { ReadClient, WriteClient } from "../../client/types.ts";
 import { InvalidParameterError } from "../../errors/input.ts";
 import { MarketJobRefundedError, NoWorkerAvailableError } from "../../errors/market.ts";
 import { waitForJobOrTime } from "../../internal/waitForJobOrTime.ts";
+import { withAccountLock } from "../../internal/withAccountLock.ts";
 import { decodeRevert } from "../../utils/decodeRevert.ts";
 import { getChainTime } from "../../utils/getChainTime.ts";
 import { chooseWorker } from "../market/chooseWorker.ts";
@@ -159,8 +160,8 @@ export type RequestInferenceParameters = {
   /** Seconds after the latest block that the worker has to fulfil; refundable after (default 600). */
   deadlineSeconds?: number;
   /**
-   * How long to wait for the attestation (default 5 minutes with a named worker; in market mode until the deadline,
-   * then the refund). Past it, AttestationTimeoutError, and the job stays open.
+   * How long to wait for the attestation (default 5 minutes with a named worker; in market mode `deadlineSeconds` plus
+   * 5 minutes, room for the refund). Past it, AttestationTimeoutError, and the job stays open.
    */
   timeoutMs?: number;
   /**
@@ -209,25 +210,32 @@ const identity = <T>(_step: RequestInferenceStep, run: () => Promise<T>) => run(
  * With `workerUrl` and `workerAgentId`: that worker, reserved for the whole deadline (or `exclusiveSeconds`); a failure
  * after the job is open leaves it open: refund it with refundJob once its deadline has passed.
  *
- * Market mode (neither given; `market` names the registries): the workers serving the pinned model are discovered
- * (discoverWorkers) and ranked by chooseWorker's rule with `amount` as the most paid (lowest price, then fewest open
- * jobs, then higher success rate over the trusted clients, then lower median latency, then lower agent id; a worker
- * below `reputationFloor` with trusted feedback is not eligible). The chosen worker must sign a fresh identity
- * challenge as its agent's wallet (verifyWorkerIdentity) and its model must pass checkModelPin, else it is skipped
- * before anything is paid. The job pays `amount`, is reserved for it until `exclusiveSeconds` (default 60) after the
- * open, and lives `deadlineSeconds` (default 600). Failover: when the window passes (by block time, as the escrow
- * judges it) without a proof, or the worker refuses the input, the next worker by the rule (the tried ones excluded,
- * same model id) is verified and given the same input and salt; once the on-chain window has passed any registered
- * agent may fulfil, and each next worker gets `exclusiveSeconds` before the one after it is tried. A worker tried
- * earlier may still deliver: whoever proves first is paid, once. With no worker left, it waits for the deadline and
- * refunds (refundJob), then throws MarketJobRefundedError. After settlement it gives feedback (ERC-8004
- * ReputationRegistry, the SDK's feedback scheme): success with the open-to-attested latency to the agent that
- * fulfilled, noShow or badDelivery to each tried worker whose window passed without its proof; none to a worker still
- * inside its window when another settled, nor to one skipped before the hand-over. `feedback: false` turns it off. Windows
- * and the deadline are judged by block time, as the escrow judges them: a window has passed once a block after it
- * exists. On an idle chain that mines on demand (Hardhat automine) none comes by itself: once the wall clock is past
- * and the latest block is over 15 s old, the requester sends itself a zero-value transfer to mine one (no evm_*
- * method; never needed on a chain with block production).
+ * Market mode (neither given; `market` names the registries):
+ * 1. Choose: the workers serving the pinned model are discovered (discoverWorkers) and ranked by chooseWorker's rule,
+ *    `amount` being the most paid: eligible = price at most `amount`, not tried yet, and no trusted feedback or a
+ *    success rate of at least `reputationFloor` (80); first the lowest price, then the fewest open jobs, the higher
+ *    success rate, the lower median latency, the lower agent id. The chosen worker must sign a fresh identity challenge
+ *    as its agent's wallet (verifyWorkerIdentity) and its model id must pass checkModelPin; else it is skipped (no
+ *    feedback) and the next is taken, before anything is paid. None left: NoWorkerAvailableError, nothing paid.
+ * 2. Open: the job pays `amount`, is reserved for the chosen agent for `exclusiveSeconds` (default 60) and lives
+ *    `deadlineSeconds` (default 600); the input and salt are handed to the worker.
+ * 3. Fail over: when its window passes without a proof (noShow: it is down, it never proves, or its fulfil is refused
+ *    on-chain), or it refuses the input (badDelivery), the next worker by the rule (tried ones excluded, same model id)
+ *    is verified and handed the same input and salt. After the on-chain window any registered agent may fulfil; each
+ *    next worker gets `exclusiveSeconds` before the one after it is tried. A worker tried earlier may still deliver:
+ *    whoever proves first is paid, once. Nobody left: it waits for the deadline, refunds (refundJob) and throws
+ *    MarketJobRefundedError.
+ * 4. Feedback (ERC-8004 ReputationRegistry, the SDK's feedback scheme; `feedback: false` turns it off): success with
+ *    the open-to-attested latency to the agent that fulfilled; noShow or badDelivery to each tried worker whose window
+ *    passed without its proof; none to a worker still inside its window when another settled, nor to one skipped
+ *    before the hand-over. A feedback the registry refuses is reported in `feedback[].error`, never thrown.
+ *
+ * Windows and the deadline are judged by block time, as the escrow judges them: a window has passed once a block past
+ * it exists (nodes simulate the next worker's fulfil, or the refund, on the latest block). An idle chain that mines on
+ * demand (Hardhat automine) has none until a transaction comes: after 15 s without a new block, the requester sends
+ * itself a zero-value transfer to mine one (no evm_* method; never needed on a chain with block production). The
+ * requester's transactions (open, that transfer, feedback, refund) go one at a time per account in this process, so
+ * concurrent requests from one requester do not sign the same permit nonce.
  *
  * @throws NoWorkerAvailableError (market mode) no worker is eligible or passes its checks: nothing was paid.
  * @throws MarketJobRefundedError (market mode) no worker proved the job by its deadline: the payment came back.
@@ -305,7 +313,7 @@ export async function requestInference(parameters: RequestInferenceParameters): 
   const deadline = now + BigInt(deadlineSeconds);
   const exclusiveUntil = exclusiveSeconds === undefined ? deadline : min(now + BigInt(exclusiveSeconds), deadline);
   const opened = await onStep({ name: "open", modelId, amount, deadline, workerAgentId, exclusiveUntil }, () =>
-    openJob({
+    openJobLocked({
       client: walletClient,
       escrow,
       modelId,
@@ -364,8 +372,9 @@ async function requestFromMarket(parameters: RequestInferenceParameters): Promis
         "the registries to discover workers in (market: { contracts: deployment.contracts }), or workerUrl and workerAgentId of a worker you chose",
     });
   }
-  const timeoutAt = parameters.timeoutMs === undefined ? Number.POSITIVE_INFINITY : Date.now() + parameters.timeoutMs;
-  const timeoutMs = parameters.timeoutMs ?? Number.POSITIVE_INFINITY;
+  // By default past the deadline with room for the refund: a chain that never reaches the deadline must not hang it.
+  const timeoutMs = parameters.timeoutMs ?? (deadlineSeconds + 300) * 1000;
+  const timeoutAt = Date.now() + timeoutMs;
   const links = await escrowLinks({ client: publicClient, escrow });
   const requester = walletClient.account.address;
   const trustedClients = [requester, ...(market.trustedClients ?? [])].filter(
@@ -466,7 +475,7 @@ async function requestFromMarket(parameters: RequestInferenceParameters): Promis
   const opened = await onStep(
     { name: "open", modelId, amount, deadline, workerAgentId: first.listing.agentId, exclusiveUntil },
     () =>
-      openJob({
+      openJobLocked({
         client: walletClient,
         escrow,
         modelId,
@@ -581,7 +590,10 @@ async function requestFromMarket(parameters: RequestInferenceParameters): Promis
   let refundHash: Hash | undefined;
   if (settledJob?.status !== "refunded") {
     ({ hash: refundHash } = await onStep({ name: "refund", jobId }, () =>
-      refundJob({ client: walletClient, escrow, jobId }),
+      withAccountLock({
+        address: walletClient.account.address,
+        run: () => refundJob({ client: walletClient, escrow, jobId }),
+      }),
     ));
   }
   if (giveFeedbacks) {
@@ -639,14 +651,18 @@ async function feedbackFor({
       const { hash } = await onStep(
         { name: "feedback", jobId, workerAgentId: attempt.workerAgentId, value: entry.value, tag2: entry.tag2 },
         () =>
-          giveFeedback({
-            client: walletClient,
-            registry: reputationRegistry,
-            agentId: attempt.workerAgentId,
-            ...entry,
-            endpoint: attempt.url,
-            feedbackURI: "",
-            feedbackHash,
+          withAccountLock({
+            address: walletClient.account.address,
+            run: () =>
+              giveFeedback({
+                client: walletClient,
+                registry: reputationRegistry,
+                agentId: attempt.workerAgentId,
+                ...entry,
+                endpoint: attempt.url,
+                feedbackURI: "",
+                feedbackHash,
+              }),
           }),
       );
       record.hash = hash;
@@ -656,6 +672,11 @@ async function feedbackFor({
     given.push(record);
   }
   return given;
+}
+
+/** openJob, one at a time per requester account in this process (its permit signs the token's current nonce). */
+function openJobLocked(parameters: Parameters<typeof openJob>[0]) {
+  return withAccountLock({ address: parameters.client.account.address, run: () => openJob(parameters) });
 }
 
 /** What the return type needs once the job is attested. */

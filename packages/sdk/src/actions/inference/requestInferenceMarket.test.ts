@@ -23,7 +23,7 @@ import { getJob } from "./getJob.ts";
 import { setupInferenceMarket, setupPinnedModel } from "./inferenceTestKit.ts";
 import { type RequestInferenceStep, requestInference } from "./requestInference.ts";
 
-type Behaviour = "prove" | "silent" | "refuse";
+type Behaviour = "prove" | "silent" | "cheat" | "refuse";
 type StandIn = { agentId: bigint; url: string; account: Address; deliveries: bigint[]; errors: unknown[] };
 
 /**
@@ -111,7 +111,8 @@ describe("requestInference in market mode: choose, fail over, feedback, refund",
           jobId,
           input: body.input.map(BigInt),
           salt: BigInt(body.salt),
-          worker: client.account.address,
+          // A cheat proves for a binding that is not its own (another worker's): the attestor refuses it on-chain.
+          worker: behaviour === "cheat" ? accounts[19]!.address : client.account.address,
         });
         await fulfillJob({ client, escrow: market.contracts.InferenceEscrow, jobId, workerAgentId: agentId, calldata });
       } catch (error) {
@@ -156,8 +157,9 @@ describe("requestInference in market mode: choose, fail over, feedback, refund",
       functionName: "token",
     });
     fromBlock = (await market.publicClient.getBlockNumber()) + 1n;
-    // Prices: the silent one is the cheapest (chosen first), then the refuser, then the prover.
+    // Prices: the silent one is the cheapest (chosen first), then the cheat, the refuser, the prover.
     standIns.silent = await startStandIn(15, "silent", 300_000n);
+    standIns.cheat = await startStandIn(18, "cheat", 320_000n);
     standIns.refuse = await startStandIn(16, "refuse", 350_000n);
     standIns.prove = await startStandIn(17, "prove", 400_000n);
   });
@@ -198,10 +200,15 @@ describe("requestInference in market mode: choose, fail over, feedback, refund",
       ...overrides,
     });
 
-  it("the cheapest takes the input and never proves; after its window the next one by the rule proves and is paid", {
+  it("the cheapest takes the input and never proves, the next one's fulfil is refused on-chain, the next refuses the input; the one after proves and is paid", {
     timeout: 180_000,
   }, async () => {
-    const parties = [market.requester.account.address, standIns.silent.account, standIns.prove.account];
+    const parties = [
+      market.requester.account.address,
+      standIns.silent.account,
+      standIns.cheat.account,
+      standIns.prove.account,
+    ];
     const before = await Promise.all([...parties, market.contracts.InferenceEscrow].map(usdcOf));
     const steps: string[] = [];
     const result = await request({
@@ -214,12 +221,20 @@ describe("requestInference in market mode: choose, fail over, feedback, refund",
         return run();
       },
     });
-    const [silent, refuse, prove] = [standIns.silent.agentId, standIns.refuse.agentId, standIns.prove.agentId];
-    // silent (no-show) -> refuse (refuses the input: no wait, it never took it) -> prove.
+    const [silent, cheat, refuse, prove] = [
+      standIns.silent.agentId,
+      standIns.cheat.agentId,
+      standIns.refuse.agentId,
+      standIns.prove.agentId,
+    ];
+    // silent (no-show) -> cheat (its fulfil reverts: a no-show too) -> refuse (refuses the input: no wait) -> prove.
     expect(steps).toEqual([
       "choose",
       "open",
       `deliver:${silent}`,
+      "attest",
+      "failover",
+      `deliver:${cheat}`,
       "attest",
       "failover",
       `deliver:${refuse}`,
@@ -228,11 +243,13 @@ describe("requestInference in market mode: choose, fail over, feedback, refund",
       `deliver:${prove}`,
       "attest",
       `feedback:${silent}`,
+      `feedback:${cheat}`,
       `feedback:${refuse}`,
       `feedback:${prove}`,
     ]);
     expect(result.attempts.map((a) => [a.workerAgentId, a.outcome])).toEqual([
       [silent, "noShow"],
+      [cheat, "noShow"],
       [refuse, "badDelivery"],
       [prove, "fulfilled"],
     ]);
@@ -242,18 +259,23 @@ describe("requestInference in market mode: choose, fail over, feedback, refund",
       await getJob({ client: market.publicClient, escrow: market.contracts.InferenceEscrow, jobId: result.jobId }),
     ).toMatchObject({ status: "fulfilled", workerAgentId: prove, exclusiveUntil: expect.any(BigInt) });
     expect(standIns.prove.errors).toEqual([]);
+    expect(standIns.cheat.errors).toHaveLength(1);
+    expect(String(standIns.cheat.errors[0])).toMatch(/InferenceAttestorBindingMismatch/);
 
     expect(result.feedback.map((f) => [f.workerAgentId, f.value, f.tag2.replace(/\d+$/, "N"), f.error])).toEqual([
       [silent, 0n, "noShow", undefined],
+      [cheat, 0n, "noShow", undefined],
       [refuse, 0n, "badDelivery", undefined],
       [prove, 100n, "latencyMs:N", undefined],
     ]);
     expect(await feedbackOf(silent)).toEqual([[0n, "noShow"]]);
+    expect(await feedbackOf(cheat)).toEqual([[0n, "noShow"]]);
     expect(await feedbackOf(refuse)).toEqual([[0n, "badDelivery"]]);
-    expect(await feedbackOf(prove)).toEqual([[100n, result.feedback[2]!.tag2]]);
+    expect(await feedbackOf(prove)).toEqual([[100n, result.feedback[3]!.tag2]]);
 
+    // The requester paid once, the prover was paid, the no-show and the cheat nothing; the escrow holds nothing more.
     const after = await Promise.all([...parties, market.contracts.InferenceEscrow].map(usdcOf));
-    expect(after).toEqual([before[0]! - amount, before[1], before[2]! + amount, before[3]]);
+    expect(after).toEqual([before[0]! - amount, before[1], before[2], before[3]! + amount, before[4]]);
 
     // The next request: the two that failed are below the floor (0% over one trusted feedback), the prover is chosen.
     const listings = await discoverWorkers({
@@ -262,6 +284,8 @@ describe("requestInference in market mode: choose, fail over, feedback, refund",
       fromBlock,
       pin: pinned.pin,
       trustedClients: [market.requester.account.address],
+      // Two blocks per eth_getLogs call: the agents' and the job's events come from many pages.
+      logRange: 2n,
     });
     const byId = new Map(listings.map((l) => [l.agentId, l]));
     expect(byId.get(silent)).toMatchObject({
@@ -270,6 +294,23 @@ describe("requestInference in market mode: choose, fail over, feedback, refund",
     });
     expect(byId.get(prove)).toMatchObject({ reputation: { count: 1, successRate: 100 }, stats: { fulfilled: 1 } });
     expect(byId.get(prove)!.reputation.medianLatencyMs).toBeGreaterThan(0);
+  });
+
+  it("two requests at once from one requester: both choose the prover (the others are below the floor), both settle", {
+    timeout: 180_000,
+  }, async () => {
+    const requester = market.requester.account.address;
+    const before = await usdcOf(requester);
+    const results = await Promise.all([request({}), request({})]);
+    expect(results.map((r) => r.worker?.agentId)).toEqual([standIns.prove.agentId, standIns.prove.agentId]);
+    expect(new Set(results.map((r) => r.jobId)).size).toBe(2);
+    for (const result of results) {
+      expect(result.attempts.map((a) => a.outcome)).toEqual(["fulfilled"]);
+      expect(result.feedback.map((f) => [f.workerAgentId, f.value, f.error])).toEqual([
+        [standIns.prove.agentId, 100n, undefined],
+      ]);
+    }
+    expect(await usdcOf(requester)).toBe(before - 2n * amount);
   });
 
   it("nobody proves by the deadline: the payment is refunded, each tried worker gets its failure feedback", {
@@ -290,7 +331,9 @@ describe("requestInference in market mode: choose, fail over, feedback, refund",
         contracts: market.contracts,
         fromBlock,
         // Without the prover, and with a floor that the earlier failures do not go below.
-        listings: listings.filter((l) => l.agentId !== standIns.prove.agentId),
+        listings: listings.filter(
+          (l) => l.agentId === standIns.silent.agentId || l.agentId === standIns.refuse.agentId,
+        ),
         reputationFloor: 0,
       },
     }).catch((e: unknown) => e);
