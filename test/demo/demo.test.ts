@@ -4,6 +4,8 @@ import { runCli } from "../helpers/runCli.ts";
 const hash = /^0x[0-9a-f]{64}$/;
 
 describe("convergence demo", () => {
+  // Measured 47 s alone and 151 s beside the devnet test and other suites on a loaded 2-core machine (two workers);
+  // the timeout is 3x the latter.
   it("--json: the agent buys a risk score proven and verified on-chain, then acts on it; everything is stopped after", async () => {
     const result = await runCli(["demo", "--json"]);
     expect(result.stderr).toBe("");
@@ -59,7 +61,7 @@ describe("convergence demo", () => {
     for (const url of [summary.rpcUrl, ...summary.workers.map((w: { url: string }) => `${w.url}/healthz`)]) {
       await expect(fetch(url, { signal: AbortSignal.timeout(2_000) })).rejects.toThrow();
     }
-  }, 300_000);
+  }, 480_000);
 
   it("an intent without a verified inference fails in the first step, named, before anything starts", async () => {
     const result = await runCli(["demo", "--json", "--intent", "swap 100 USDC for WETH"]);

@@ -14,7 +14,7 @@ import { connect } from "../chain/connect.ts";
 import { requesterAccount } from "../chain/requesterAccount.ts";
 import { InvalidArgumentError, SettingError, WorkerLayoutMismatchError } from "../errors.ts";
 import { describeInferenceStep } from "../market/describeInferenceStep.ts";
-import { openMarketJob } from "../market/openMarketJob.ts";
+import { type MarketJobSummary, openMarketJob } from "../market/openMarketJob.ts";
 import {
   configuredWorkerUrl,
   DEFAULT_WORKER_URL,
@@ -359,8 +359,14 @@ function printJob({
   data,
 }: {
   json: boolean | undefined;
-  data: ReturnType<typeof jobData> & Record<string, unknown>;
+  data: ReturnType<typeof jobData> & { market?: MarketJobSummary } & Record<string, unknown>;
 }): void {
+  const market = ({ market: m }: { market?: MarketJobSummary }) =>
+    m?.chosen
+      ? [
+          `  market: chose agent ${m.chosen.agentId} (${m.chosen.why})${m.attempts.length > 1 ? `; tried ${m.attempts.map((a) => `agent ${a.agentId} (${a.outcome})`).join(", ")}` : ""}; feedback ${m.feedback.map((f) => `agent ${f.agentId} ${f.value}${f.tag2 ? ` ${f.tag2}` : ""}${f.error ? ` (not recorded: ${f.error})` : ""}`).join(", ") || "none"}`,
+        ]
+      : [];
   printResult({
     json,
     data,
@@ -369,6 +375,7 @@ function printJob({
         `Job ${d.jobId} settled: ${d.model} says ${describeOutput(d.output)}`,
         `  attested on-chain for worker ${d.attestation.worker} (agent ${d.validation.agentId}, validation response ${d.validation.response})`,
         `  paid ${d.paid} USDC; open ${d.openTx}${d.fulfilTx ? `, fulfil ${d.fulfilTx}` : ""}`,
+        ...market(d),
         `  pinned by ${{ file: "the --pin release file", release: "the bundled release", setup: "this machine's own setup" }[d.pin.source]} (setup contributors: ${d.pin.contributors.join(", ") || "none"}${d.pin.trustSetup === "any" ? "; --trust-any-setup" : ""})`,
       ].join("\n"),
   });

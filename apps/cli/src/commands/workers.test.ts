@@ -10,16 +10,16 @@ import { registerJobCommand } from "./job.ts";
 import { registerWorkersCommand } from "./workers.ts";
 
 let output = "";
-let _errors = "";
+let errors = "";
 beforeEach(() => {
   output = "";
-  _errors = "";
+  errors = "";
   vi.spyOn(process.stdout, "write").mockImplementation((chunk) => {
     output += String(chunk);
     return true;
   });
   vi.spyOn(process.stderr, "write").mockImplementation((chunk) => {
-    _errors += String(chunk);
+    errors += String(chunk);
     return true;
   });
 });
@@ -220,6 +220,27 @@ describe("convergence workers / job open in the market", () => {
     const rated = listedAfter.workers.find((w) => w.agentId === cheaper.agentId.toString())!;
     expect(rated.reputation).toMatchObject({ count: 1, successRate: 100 });
     expect(rated.validations).toBe(1);
+  });
+
+  it("job open without a worker prints the market's steps: the workers found, the choice and why, the feedback", async () => {
+    const cheaper = stack.workers[1]!;
+    await run("job", "open", "--input", JSON.stringify(features), "--pay", "2", "--rpc", stack.chain.url);
+    expect(output).toMatch(/^Job \d+ settled: risk-v1 says (low|medium|high)/);
+    expect(output).toMatch(
+      new RegExp(
+        `\\n  market: chose agent ${cheaper.agentId} \\(the cheapest of 2 eligible workers .*\\); feedback agent ${cheaper.agentId} 100 latencyMs:\\d+\\n`,
+      ),
+    );
+    expect(errors).toContain(
+      `  1. agent ${cheaper.agentId} at ${cheaper.url}: 0.16 USDC, 1 feedback (100% success, median `,
+    );
+    expect(errors).toContain("… Choosing a worker for risk-v1 by the rule");
+    expect(errors).toContain(`  chose agent ${cheaper.agentId} at ${cheaper.url}`);
+    expect(errors).toMatch(/the cheapest of 2 eligible workers \(the next asks 0\.17 USDC\)/);
+    expect(errors).toMatch(new RegExp(`reserved for agent ${cheaper.agentId} until \\d\\d:\\d\\d:\\d\\d UTC`));
+    expect(errors).toMatch(
+      new RegExp(`✔ Feedback on job \\d+ for agent ${cheaper.agentId}: successRate 100, latencyMs:\\d+`),
+    );
   });
 
   it("workers respond: the worker answers a feedback (appendResponse); a feedback that does not exist is named", async () => {

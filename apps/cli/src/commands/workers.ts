@@ -1,4 +1,4 @@
-import { DEVNET_ROLE_INDEX, readDeployment } from "@convergence/contracts";
+import { DEVNET_CHAIN_ID, DEVNET_ROLE_INDEX, readDeployment } from "@convergence/contracts";
 import {
   appendResponse,
   discoverWorkers,
@@ -133,13 +133,12 @@ export function registerWorkersCommand(program: Command): void {
         name: options.model,
         ...(options.pin === undefined ? {} : { file: options.pin }),
       });
-      // The requester's own feedback always counts; without a requester key (another chain) only the named clients.
-      let requester: Address | undefined;
-      try {
-        requester = requesterAccount({ chainId }).address;
-      } catch {
-        requester = undefined;
-      }
+      // The requester's own feedback always counts. Off the devnet without REQUESTER_PRIVATE_KEY there is no requester
+      // (listing pays nothing): only the named clients count. A key that is set but unusable is still an error.
+      const requester: Address | undefined =
+        chainId !== DEVNET_CHAIN_ID && !process.env.REQUESTER_PRIVATE_KEY?.trim()
+          ? undefined
+          : requesterAccount({ chainId }).address;
       const named =
         options.trustClients ??
         parseTrustedClients({ value: process.env.CONVERGENCE_TRUSTED_CLIENTS, source: "CONVERGENCE_TRUSTED_CLIENTS" });
@@ -180,7 +179,7 @@ export function registerWorkersCommand(program: Command): void {
         data,
         human: (d) =>
           [
-            `Workers serving ${d.model} on chain ${d.chainId} (pinned by ${{ file: "the --pin release file", release: "its bundled release", setup: "this machine's own setup" }[d.pin]}); reputation over ${d.trustedClients.length} trusted client${d.trustedClients.length === 1 ? "" : "s"}${requester ? ` (you: ${requester})` : ""}.`,
+            `Workers serving ${d.model} on chain ${d.chainId} (pinned by ${{ file: "the --pin release file", release: "its bundled release", setup: "this machine's own setup" }[d.pin]}); reputation over ${d.trustedClients.length} trusted client${d.trustedClients.length === 1 ? "" : "s"}${requester ? ` (you: ${requester})` : " (no REQUESTER_PRIVATE_KEY: only --trust-clients / CONVERGENCE_TRUSTED_CLIENTS)"}.`,
             ...table(d.workers),
             "",
             chosen

@@ -60,3 +60,62 @@ describe("createSdkActions getAttestation", () => {
     expect((read as { validation: Record<string, unknown> }).validation).not.toHaveProperty("response");
   });
 });
+
+describe("createSdkActions requestVerifiedInference: which worker", () => {
+  const zero: Address = "0x0000000000000000000000000000000000000000";
+  const contracts = {
+    WETH: zero,
+    USDC: zero,
+    Pool: zero,
+    AgentRegistry: zero,
+    DIDRegistry: zero,
+    InferenceAttestor: attestor,
+    InferenceEscrow: registry,
+  };
+  const request = { model: "risk-v1", subject: "WETH/USDC", maxPayment: "2" };
+  const withEnv = async (env: Record<string, string | undefined>, run: () => Promise<void>) => {
+    const previous = Object.fromEntries(Object.keys(env).map((key) => [key, process.env[key]]));
+    const set = (values: Record<string, string | undefined>) => {
+      for (const [key, value] of Object.entries(values)) {
+        if (value === undefined) delete process.env[key];
+        else process.env[key] = value;
+      }
+    };
+    set(env);
+    try {
+      await run();
+    } finally {
+      set(previous);
+    }
+  };
+  const actions = (workerUrl?: string | null) =>
+    createSdkActions({
+      publicClient: {} as ReadClient,
+      walletClient: {} as WriteClient,
+      contracts,
+      rpcUrl: "http://127.0.0.1:1",
+      ...(workerUrl === undefined ? {} : { workerUrl }),
+    });
+
+  it("buys from CONVERGENCE_WORKER_URL when it is set (that worker only)", async () => {
+    await withEnv({ CONVERGENCE_WORKER_URL: "http://127.0.0.1:9" }, async () => {
+      await expect(actions().requestVerifiedInference!(request)).rejects.toThrow(/127\.0\.0\.1:9/);
+    });
+  });
+
+  it("goes to the market when no worker is named, or when told null whatever CONVERGENCE_WORKER_URL says", async () => {
+    const market = /no worker is named \(CONVERGENCE_WORKER_URL\) and this deployment has no ReputationRegistry/;
+    await withEnv({ CONVERGENCE_WORKER_URL: undefined }, async () => {
+      await expect(actions().requestVerifiedInference!(request)).rejects.toThrow(market);
+    });
+    await withEnv({ CONVERGENCE_WORKER_URL: "http://127.0.0.1:9" }, async () => {
+      await expect(actions(null).requestVerifiedInference!(request)).rejects.toThrow(market);
+    });
+  });
+
+  it("refuses a CONVERGENCE_TRUSTED_CLIENTS entry that is not an address, naming it", async () => {
+    await withEnv({ CONVERGENCE_TRUSTED_CLIENTS: "0xnope" }, async () => {
+      expect(() => actions()).toThrow(/Invalid CONVERGENCE_TRUSTED_CLIENTS entry: "0xnope"/);
+    });
+  });
+});
