@@ -39,6 +39,20 @@ export class ModelNotFoundError extends BaseError {
   }
 }
 
+/** The registration is retired: the escrow refuses to open a job naming it. */
+export class ModelRetiredError extends BaseError {
+  override name = "ModelRetiredError";
+  readonly modelId: bigint;
+  constructor({ modelId, registry }: { modelId: bigint; registry: string }) {
+    super(`Model ${modelId} of ModelRegistry ${registry} is retired: no job can be opened for it, nothing was paid.`, {
+      metaMessages: [
+        "Whoever named this model id (a worker's registration) points at a retired copy. Pick an active registration of the same model (findModelRegistration, or a worker that lists one).",
+      ],
+    });
+    this.modelId = modelId;
+  }
+}
+
 /** No usable registration of these weights under this verification key, and registering was not allowed. */
 export class ModelNotRegisteredError extends BaseError {
   override name = "ModelNotRegisteredError";

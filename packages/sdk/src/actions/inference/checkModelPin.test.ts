@@ -6,6 +6,7 @@ import {
   KeyWithoutContributionError,
   ModelCommitmentMismatchError,
   ModelKeyMismatchError,
+  ModelRetiredError,
   SetupControlledByWorkerError,
   UnattributedSetupError,
   VerifierCodeMismatchError,
@@ -13,6 +14,7 @@ import {
 import { InvalidParameterError } from "../../errors/input.ts";
 import { checkModelPin } from "./checkModelPin.ts";
 import { setupInferenceMarket, setupPinnedModel } from "./inferenceTestKit.ts";
+import { retireModel } from "./retireModel.ts";
 import type { ModelPin } from "./types.ts";
 
 /** The requester's pin check on the SDK's Hardhat node, against an honest registration and tampered ones. */
@@ -71,6 +73,18 @@ describe("checkModelPin", () => {
     await expect(
       check({ pin: { ...pinned.pin, contributors: [market.worker.account.address, market.worker.account.address] } }),
     ).rejects.toBeInstanceOf(SetupControlledByWorkerError);
+  });
+
+  it("refuses a retired registration of the pinned model, naming its id", async () => {
+    // A copy that passes every other rule (same weights, key and verifier), then retired by its owner.
+    const { modelId } = await pinned.registerPinned();
+    await expect(check({ modelId })).resolves.toMatchObject({ modelId, active: true });
+    await retireModel({ client: market.modelOwner, registry: market.contracts.ModelRegistry, modelId });
+    const error = await check({ modelId, trustSetup: "any" }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ModelRetiredError);
+    expect((error as ModelRetiredError).modelId).toBe(modelId);
+    expect((error as Error).message).toContain(`Model ${modelId} `);
+    expect((error as Error).message).toMatch(/Pick an active registration of the same model/);
   });
 
   it('waives only the contributor rules with trustSetup "any"', async () => {

@@ -5,6 +5,7 @@ import {
   KeyWithoutContributionError,
   ModelCommitmentMismatchError,
   ModelKeyMismatchError,
+  ModelRetiredError,
   SetupControlledByWorkerError,
   UnattributedSetupError,
   VerifierCodeMismatchError,
@@ -33,7 +34,7 @@ const PUBLIC_DEVNET_ACCOUNTS = 20;
 
 /**
  * Holds a registration against the requester's pin, reading only the chain, and returns it or throws, in this order:
- * ModelCommitmentMismatchError (other weights), ModelKeyMismatchError (another key hash, or a key whose public signal
+ * ModelRetiredError (the registration is retired: the escrow refuses to open a job naming it), ModelCommitmentMismatchError (other weights), ModelKeyMismatchError (another key hash, or a key whose public signal
  * count is not 3 + numOutputs), VerifierCodeMismatchError (the verifier's runtime code, metadata stripped, is not the
  * one compiled from the pinned key: the check that the verifier implements the key, zero gas), KeyWithoutContributionError
  * (the key never had a phase-2 contribution: anyone can forge; refused in every mode), then, unless `trustSetup` is
@@ -60,6 +61,8 @@ export async function checkModelPin({
     });
   }
   const model = await getModel({ client, registry, modelId });
+  // Anyone can register (and retire) a copy of the public pin: a retired copy would make openJob revert.
+  if (!model.active) throw new ModelRetiredError({ modelId, registry });
   if (model.commitment !== pin.commitment) {
     throw new ModelCommitmentMismatchError({ modelId, expected: pin.commitment, registered: model.commitment });
   }
