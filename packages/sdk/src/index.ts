@@ -118,6 +118,10 @@ export {
   buildWorkerRegistration,
 } from "./actions/market/buildWorkerRegistration.ts";
 export {
+  type CheckMarketContractsParameters,
+  checkMarketContracts,
+} from "./actions/market/checkMarketContracts.ts";
+export {
   type ChooseWorkerParameters,
   type ChooseWorkerReturnType,
   chooseWorker,
@@ -290,7 +294,7 @@ export {
   VerifierCodeMismatchError,
 } from "./errors/inference.ts";
 export { InvalidParameterError } from "./errors/input.ts";
-export { MarketJobRefundedError, NoWorkerAvailableError } from "./errors/market.ts";
+export { MarketContractsMismatchError, MarketJobRefundedError, NoWorkerAvailableError } from "./errors/market.ts";
 export { WorkerRegistrationInvalidError, WorkerRegistrationUnreachableError } from "./errors/registration.ts";
 export {
   WorkerBusyError,

@@ -65,3 +65,33 @@ export class MarketJobRefundedError extends BaseError {
     this.attempts = attempts;
   }
 }
+
+/** The deployment's registry addresses do not agree with what the escrow and the ReputationRegistry were built with. */
+export class MarketContractsMismatchError extends BaseError {
+  override name = "MarketContractsMismatchError";
+  readonly contract: string;
+  readonly expected: string;
+  readonly actual: string;
+  constructor({
+    contract,
+    expected,
+    actual,
+    source,
+    cause,
+  }: { contract: string; expected: string; actual: string; source: string; cause?: unknown }) {
+    super(
+      cause === undefined
+        ? `The market's ${contract} is ${actual}, but ${source} names ${expected}: workers, reputation and jobs would be read from different registries.`
+        : `The market's ${contract} cannot be read: ${source} failed, so it is not the contract the deployment names.`,
+      {
+        cause,
+        metaMessages: [
+          "Use the deployment's own contracts (deployment.contracts from the same deployments/<network>.json); a mixed or tampered address list is refused before anything is read or paid.",
+        ],
+      },
+    );
+    this.contract = contract;
+    this.expected = expected;
+    this.actual = actual;
+  }
+}

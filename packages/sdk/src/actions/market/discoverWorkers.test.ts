@@ -1,13 +1,19 @@
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
-import { agentRegistryAbi, devnetAccounts, inferenceEscrowAbi, usdcAbi } from "@convergence/contracts";
+import {
+  agentRegistryAbi,
+  devnetAccounts,
+  inferenceEscrowAbi,
+  usdcAbi,
+  validationRegistryAbi,
+} from "@convergence/contracts";
 import { hashVerificationKey, type VerificationKey } from "@convergence/zk";
-import { type Abi, type Address, type Hex, parseEventLogs, toHex } from "viem";
+import { type Abi, type Address, type Hex, keccak256, parseEventLogs, toHex } from "viem";
 import { privateKeyToAccount } from "viem/accounts";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { createClients } from "../../client/createClients.ts";
-import type { WriteClient } from "../../client/types.ts";
-import { NoWorkerAvailableError } from "../../errors/market.ts";
+import type { ReadClient, WriteClient } from "../../client/types.ts";
+import { MarketContractsMismatchError, NoWorkerAvailableError } from "../../errors/market.ts";
 import { writeContractAndWait } from "../../internal/writeContractAndWait.ts";
 import { setAgentUri } from "../agents/setAgentUri.ts";
 import { requestInference } from "../inference/requestInference.ts";
@@ -196,6 +202,66 @@ describe("discoverWorkers: only files that name this agent and this registry and
     expect(why[agents.dead!.toString()]).toMatch(/^unreachable: /);
     expect(chooseWorker({ listings, maxPrice: 500_000n })?.agentId).toBe(agents.honest);
     expect(chooseWorker({ listings, maxPrice: 399_999n })).toBeUndefined();
+  });
+
+  it("records one agent's failed read in skipped instead of aborting discovery", async () => {
+    // The same node, except that one agent's tokenURI read fails (a unit-test double of one method).
+    const failing = {
+      ...publicClient,
+      readContract: ((args: { functionName: string; args?: readonly unknown[] }) =>
+        args.functionName === "tokenURI" && args.args?.[0] === agents.otherKey
+          ? Promise.reject(new Error("node hiccup"))
+          : publicClient.readContract(args as never)) as ReadClient["readContract"],
+    } as ReadClient;
+    const listings = await discoverWorkers({
+      publicClient: failing,
+      contracts,
+      fromBlock,
+      pin: { commitment, verificationKey },
+      trustedClients: [accounts[3]!.address],
+    });
+    expect(listings.map((l) => l.agentId)).toEqual([agents.honest]);
+    const why = Object.fromEntries(listings.skipped.map(({ agentId, reason }) => [agentId.toString(), reason]));
+    expect(why[agents.otherKey!.toString()]).toMatch(/^unreadable: node hiccup/);
+    expect(why[agents.dead!.toString()]).toMatch(/^unreachable: /);
+  });
+
+  it("counts validations as the jobs the attestor settled for the agent, not requests filed into the ValidationRegistry", async () => {
+    // The agent's owner files a validation request for itself (anyone authorised can, as often as it likes).
+    await writeContractAndWait({
+      client: wallet(14),
+      contract: "ValidationRegistry",
+      address: contracts.ValidationRegistry,
+      abi: validationRegistryAbi as Abi,
+      functionName: "validationRequest",
+      args: [accounts[14]!.address, agents.honest!, "self", keccak256(toHex(`self-${agents.honest}`))],
+    });
+    const listings = await discoverWorkers({
+      publicClient,
+      contracts,
+      fromBlock,
+      pin: { commitment, verificationKey },
+      trustedClients: [accounts[3]!.address],
+    });
+    expect(listings[0]).toMatchObject({ agentId: agents.honest, validations: 0, stats: { fulfilled: 0 } });
+  });
+
+  it("refuses registry addresses that do not match the escrow's and the ReputationRegistry's: MarketContractsMismatchError", async () => {
+    const discover = (overrides: Partial<typeof contracts>) =>
+      discoverWorkers({
+        publicClient,
+        contracts: { ...contracts, ...overrides },
+        fromBlock,
+        pin: { commitment, verificationKey },
+        trustedClients: [],
+      }).catch((e: unknown) => e);
+    const wrongAgents = await discover({ AgentRegistry: contracts.ValidationRegistry });
+    expect(wrongAgents).toBeInstanceOf(MarketContractsMismatchError);
+    expect((wrongAgents as Error).message).toContain(`AgentRegistry is ${contracts.ValidationRegistry}`);
+    expect((wrongAgents as Error).message).toContain(contracts.AgentRegistry);
+    const wrongReputation = await discover({ ReputationRegistry: contracts.InferenceEscrow });
+    expect(wrongReputation).toBeInstanceOf(MarketContractsMismatchError);
+    expect((wrongReputation as Error).message).toMatch(/ReputationRegistry cannot be read/);
   });
 
   it("market mode skips a worker that fails the identity challenge before paying: NoWorkerAvailableError, no job", async () => {

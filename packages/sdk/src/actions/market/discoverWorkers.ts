@@ -1,10 +1,11 @@
-import { agentRegistryAbi, inferenceEscrowAbi, validationRegistryAbi } from "@convergence/contracts";
+import { agentRegistryAbi, inferenceEscrowAbi } from "@convergence/contracts";
 import { type Address, isAddressEqual, zeroAddress } from "viem";
 import type { ReadClient } from "../../client/types.ts";
 import { InvalidParameterError } from "../../errors/input.ts";
 import { decodeRevert } from "../../utils/decodeRevert.ts";
 import type { ModelPin } from "../inference/types.ts";
 import { getReputationSummary } from "../reputation/getReputationSummary.ts";
+import { checkMarketContracts } from "./checkMarketContracts.ts";
 import { getWorkerRegistration } from "./getWorkerRegistration.ts";
 import { readWorkerStats } from "./readWorkerStats.ts";
 import type { SkippedWorker, WorkerListing } from "./workerListing.ts";
@@ -43,9 +44,12 @@ export type DiscoverWorkersReturnType = WorkerListing[] & { skipped: SkippedWork
  * AgentRegistry (`eip155:<chainId>:<address>`), it is active, it has a "convergence-inference" service, and a model
  * entry whose commitment and vkeyHash equal the pin, priced in the escrow's token. Everything in it is still the
  * worker's claim: requestInference checks the on-chain registration (checkModelPin) and the worker's identity before
- * paying. A file that cannot be read is recorded in `skipped` ("unreachable: ..."), never thrown. Each listing carries
- * the reputation over `trustedClients` (getReputationSummary), the agent's validations, and its escrow figures
- * (readWorkerStats).
+ * paying. Any failure for one agent (its ownerOf/tokenURI/wallet read, its file, its reputation) is recorded in `skipped`
+ * ("unreachable: ...", "unreadable: ..."), never thrown: one agent cannot abort discovery for everyone. Each listing
+ * carries the reputation over `trustedClients` (getReputationSummary), its escrow figures (readWorkerStats, whose load
+ * counts only `trustedClients`' jobs paying its listed price) and its validations: the jobs the attestor settled for it
+ * (stats.fulfilled; the ValidationRegistry's per-agent list is unbounded and anyone can file into it). Before reading any
+ * agent, the contracts are held against each other (checkMarketContracts: MarketContractsMismatchError).
  *
  * @example
  * const listings = await discoverWorkers({ publicClient, contracts: deployment.contracts, pin, trustedClients: [me] });
@@ -66,11 +70,11 @@ export async function discoverWorkers({
   }
   const { hashVerificationKey } = await import("@convergence/zk");
   const vkeyHash = hashVerificationKey(pin.verificationKey).toLowerCase();
-  const [chainId, latest, token, stats] = await Promise.all([
+  await checkMarketContracts({ client: publicClient, escrow: contracts.InferenceEscrow, contracts });
+  const [chainId, latest, token] = await Promise.all([
     publicClient.getChainId(),
     publicClient.getBlockNumber({ cacheTime: 0 }),
     publicClient.readContract({ address: contracts.InferenceEscrow, abi: inferenceEscrowAbi, functionName: "token" }),
-    readWorkerStats({ client: publicClient, escrow: contracts.InferenceEscrow, fromBlock, logRange }),
   ]);
   const registryId = `eip155:${chainId}:${contracts.AgentRegistry}`.toLowerCase();
 
@@ -89,14 +93,22 @@ export async function discoverWorkers({
   }
 
   const skipped: SkippedWorker[] = [];
-  const found = await mapLimited(agentIds, 8, async (agentId): Promise<WorkerListing | undefined> => {
+  const found = await mapLimited(agentIds, 8, async (agentId) => {
+    try {
+      return await readAgent(agentId);
+    } catch (error) {
+      skipped.push({ agentId, agentURI: "", reason: `unreadable: ${shortReason(error)}` });
+      return undefined;
+    }
+  });
+  async function readAgent(agentId: bigint): Promise<Omit<WorkerListing, "stats" | "validations"> | undefined> {
     const agent = { address: contracts.AgentRegistry, abi: agentRegistryAbi } as const;
     const [agentURI, owner, wallet] = await Promise.all([
       publicClient.readContract({ ...agent, functionName: "tokenURI", args: [agentId] }),
       publicClient.readContract({ ...agent, functionName: "ownerOf", args: [agentId] }),
       publicClient.readContract({ ...agent, functionName: "getAgentWallet", args: [agentId] }),
     ]).catch((error: unknown) => {
-      // Only a burned agent is skipped; a node that fails is the caller's to see.
+      // A burned agent is skipped as such; any other failure is recorded by the caller as "unreadable".
       if (decodeRevert(error).errorName !== "ERC721NonexistentToken") throw error;
       return [undefined, undefined, undefined] as const;
     });
@@ -112,8 +124,7 @@ export async function discoverWorkers({
     try {
       registration = await getWorkerRegistration({ agentURI, ...(timeoutMs === undefined ? {} : { timeoutMs }) });
     } catch (error) {
-      const reason = error instanceof Error ? ((error as { shortMessage?: string }).shortMessage ?? error.message) : "";
-      return skip(`unreachable: ${reason}`);
+      return skip(`unreachable: ${shortReason(error)}`);
     }
     if (
       !registration.registrations.some(
@@ -130,22 +141,20 @@ export async function discoverWorkers({
     if (!model) {
       return skip("no model entry with the pinned commitment and verification key, priced in the escrow's token");
     }
-    const [reputation, validations] = await Promise.all([
-      trustedClients.length === 0
-        ? { count: 0, successRate: undefined, medianLatencyMs: undefined }
-        : getReputationSummary({
-            client: publicClient,
-            registry: contracts.ReputationRegistry,
-            agentId,
-            clients: trustedClients,
-          }),
-      publicClient.readContract({
-        address: contracts.ValidationRegistry,
-        abi: validationRegistryAbi,
-        functionName: "getAgentValidations",
-        args: [agentId],
-      }),
-    ]);
+    let reputation: WorkerListing["reputation"];
+    try {
+      reputation =
+        trustedClients.length === 0
+          ? { count: 0, successRate: undefined, medianLatencyMs: undefined }
+          : await getReputationSummary({
+              client: publicClient,
+              registry: contracts.ReputationRegistry,
+              agentId,
+              clients: trustedClients,
+            });
+    } catch (error) {
+      return skip(`unreadable reputation: ${shortReason(error)}`);
+    }
     return {
       agentId,
       owner,
@@ -154,13 +163,29 @@ export async function discoverWorkers({
       registration,
       model: { name: model.name, modelId: BigInt(model.modelId), price: BigInt(model.priceUnits) },
       reputation,
-      validations: validations.length,
-      stats: stats.get(agentId) ?? { reserved: 0, fulfilled: 0, failedOver: 0, open: 0 },
     };
+  }
+  const partial = found.filter((listing) => listing !== undefined);
+  // Read after the files: a worker's load counts only jobs paying its listed price.
+  const stats = await readWorkerStats({
+    client: publicClient,
+    escrow: contracts.InferenceEscrow,
+    fromBlock,
+    logRange,
+    trustedClients,
+    prices: new Map(partial.map(({ agentId, model }) => [agentId, model.price])),
   });
-  const listings = found.filter((listing) => listing !== undefined);
+  const listings: WorkerListing[] = partial.map((listing) => {
+    const figures = stats.get(listing.agentId) ?? { reserved: 0, fulfilled: 0, failedOver: 0, open: 0 };
+    return { ...listing, validations: figures.fulfilled, stats: figures };
+  });
   skipped.sort((a, b) => (a.agentId < b.agentId ? -1 : a.agentId > b.agentId ? 1 : 0));
   return Object.assign(listings, { skipped });
+}
+
+/** An error's one-line reason (viem's shortMessage when it has one). */
+function shortReason(error: unknown): string {
+  return error instanceof Error ? ((error as { shortMessage?: string }).shortMessage ?? error.message) : String(error);
 }
 
 function matchesPin(entry: WorkerRegistrationModel, commitment: bigint, vkeyHash: string, token: Address): boolean {

@@ -12,7 +12,10 @@ export type WorkerStats = {
   fulfilled: number;
   /** Jobs reserved for it that another agent fulfilled or that were refunded ("recent failures"). */
   failedOver: number;
-  /** Jobs reserved for it, still open and before their deadline: its load. */
+  /**
+   * Its load: jobs reserved for it, still open, due within the hour, opened by the requester or a client it trusts and
+   * paying at least its listed price (see aggregateWorkerStats). Anyone else's jobs do not count.
+   */
   open: number;
 };
 
@@ -46,7 +49,7 @@ export type WorkerListing = {
     price: bigint;
   };
   reputation: WorkerReputation;
-  /** ERC-8004 validations requested for the agent (ValidationRegistry.getAgentValidations). */
+  /** Jobs the attestor settled for the agent (the escrow's JobFulfilled events naming it: stats.fulfilled). */
   validations: number;
   stats: WorkerStats;
 };
