@@ -10,7 +10,8 @@ pragma solidity ^0.8.30;
 /// @dev Follows ERC-8004 v1 and its reference ReputationRegistry (erc-8004/erc-8004-contracts, the version with
 /// `int128 value, uint8 valueDecimals`): same function signatures, return tuples and events. Differences: not
 /// upgradeable (the identity registry is fixed at deployment), and custom errors instead of require strings. The
-/// agent's owner, its approved address and the owner's operators may not rate it (`ReputationRegistrySelfFeedback`).
+/// agent's owner, its approved address, the owner's operators and the agent's wallet may not rate it
+/// (`ReputationRegistrySelfFeedback`).
 interface IReputationRegistry {
     // -------------------------------------------------------------------------------------------------------------
     // Events
@@ -52,8 +53,9 @@ interface IReputationRegistry {
     /// or check the id against its `Registered` events.
     error ReputationRegistryUnknownAgent(uint256 agentId);
 
-    /// @notice `caller` owns agent `agentId` or is approved to act for it (approved address or operator), so it may
-    /// not rate it. Send the feedback from the client account that used the agent.
+    /// @notice `caller` owns agent `agentId`, is approved to act for it (approved address or operator) or is its wallet
+    /// (AgentRegistry.getAgentWallet), so it may not rate it. Send the feedback from the client account that used the
+    /// agent.
     error ReputationRegistrySelfFeedback(uint256 agentId, address caller);
 
     /// @notice `valueDecimals` is above 18. Scale the value to at most 18 decimals.

@@ -318,7 +318,8 @@ contract ReputationRegistry is IReputationRegistry {
         }
     }
 
-    /// @dev Reverts unless agent `agentId` exists and the caller is neither its owner nor approved to act for it.
+    /// @dev Reverts unless agent `agentId` exists and the caller is neither its owner, nor approved to act for it, nor
+    /// its verified wallet (the account the escrow pays for its jobs).
     function _requireNotSelf(uint256 agentId) private view {
         IERC721 agents = IERC721(address(_identityRegistry));
         address owner;
@@ -328,7 +329,7 @@ contract ReputationRegistry is IReputationRegistry {
             revert ReputationRegistryUnknownAgent(agentId);
         }
         bool authorized = msg.sender == owner || agents.getApproved(agentId) == msg.sender
-            || agents.isApprovedForAll(owner, msg.sender);
+            || agents.isApprovedForAll(owner, msg.sender) || _identityRegistry.getAgentWallet(agentId) == msg.sender;
         if (authorized) {
             revert ReputationRegistrySelfFeedback(agentId, msg.sender);
         }

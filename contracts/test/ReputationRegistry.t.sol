@@ -151,6 +151,39 @@ contract ReputationRegistryTest is Test {
         assertEq(reputation.getLastIndex(agentId, operator), 1, "rated after revocation");
     }
 
+    function test_giveFeedback_RevertWhen_selfFeedbackByWallet() public {
+        (address wallet, uint256 walletKey) = makeAccount("agent wallet");
+        uint256 deadline = block.timestamp + 5 minutes;
+        bytes32 structHash = keccak256(
+            abi.encode(agents.AGENT_WALLET_SET_TYPEHASH(), agentId, wallet, owner, deadline)
+        );
+        (, string memory name, string memory version, uint256 chainId, address verifyingContract,,) =
+            agents.eip712Domain();
+        bytes32 domainSeparator = keccak256(
+            abi.encode(
+                keccak256("EIP712Domain(string name,string version,uint256 chainId,address verifyingContract)"),
+                keccak256(bytes(name)),
+                keccak256(bytes(version)),
+                chainId,
+                verifyingContract
+            )
+        );
+        (uint8 v, bytes32 r, bytes32 s) =
+            vm.sign(walletKey, keccak256(abi.encodePacked("\x19\x01", domainSeparator, structHash)));
+        vm.prank(owner);
+        agents.setAgentWallet(agentId, wallet, deadline, abi.encodePacked(r, s, v));
+        assertEq(agents.getAgentWallet(agentId), wallet, "wallet set");
+        vm.expectRevert(
+            abi.encodeWithSelector(IReputationRegistry.ReputationRegistrySelfFeedback.selector, agentId, wallet)
+        );
+        _give(wallet, 100, 0, RATE, "");
+        assertEq(reputation.getLastIndex(agentId, wallet), 0, "nothing recorded");
+        // The wallet of one agent may rate another agent.
+        vm.prank(wallet);
+        reputation.giveFeedback(otherAgentId, 100, 0, RATE, "", ENDPOINT, "", JOB_HASH);
+        assertEq(reputation.getLastIndex(otherAgentId, wallet), 1, "rated the other agent");
+    }
+
     function test_giveFeedback_formerOwnerMayRateAfterTransfer() public {
         vm.prank(owner);
         agents.transferFrom(owner, stranger, agentId);

@@ -1,10 +1,20 @@
-import { reputationRegistryAbi } from "@convergence/contracts";
-import { type Abi, type Address, type Hash, type Hex, parseEventLogs, type TransactionReceipt, zeroHash } from "viem";
+import { agentRegistryAbi, reputationRegistryAbi } from "@convergence/contracts";
+import {
+  type Abi,
+  type Address,
+  type Hash,
+  type Hex,
+  isAddressEqual,
+  parseEventLogs,
+  type TransactionReceipt,
+  zeroHash,
+} from "viem";
 import type { WriteClient } from "../../client/types.ts";
+import { SelfFeedbackError } from "../../errors/reputation.ts";
 import { writeContractAndWait } from "../../internal/writeContractAndWait.ts";
 
 export type GiveFeedbackParameters = {
-  /** The client giving the feedback (a requester of the agent's work); not the agent's owner or operator. */
+  /** The client giving the feedback (a requester of the agent's work); not the agent's owner, operator or wallet. */
   client: WriteClient;
   /** The ReputationRegistry (deployment.contracts.ReputationRegistry). */
   registry: Address;
@@ -31,8 +41,9 @@ export type GiveFeedbackReturnType = {
 };
 
 /**
- * Rates an ERC-8004 agent as the client. Reverts (ContractRevertError, by name) for an unknown agent
- * (ReputationRegistryUnknownAgent), self-feedback by the agent's owner, approved address or operator
+ * Rates an ERC-8004 agent as the client. Before sending, refuses (SelfFeedbackError, nothing sent) when the client is
+ * the agent's owner or its wallet (read from the registry's identity registry). Reverts (ContractRevertError, by name)
+ * for an unknown agent (ReputationRegistryUnknownAgent), self-feedback by an approved address or operator
  * (ReputationRegistrySelfFeedback), more than 18 decimals or a value beyond 1e38.
  *
  * @example
@@ -54,6 +65,7 @@ export async function giveFeedback({
   feedbackURI = "",
   feedbackHash = zeroHash,
 }: GiveFeedbackParameters): Promise<GiveFeedbackReturnType> {
+  await refuseSelfFeedback({ client, registry, agentId });
   const { hash, receipt } = await writeContractAndWait({
     client,
     contract: "ReputationRegistry",
@@ -65,4 +77,27 @@ export async function giveFeedback({
   const [given] = parseEventLogs({ abi: reputationRegistryAbi, eventName: "NewFeedback", logs: receipt.logs });
   if (!given) throw new Error("unreachable: giveFeedback succeeded without a NewFeedback event");
   return { feedbackIndex: given.args.feedbackIndex, hash, receipt };
+}
+
+/** Throws SelfFeedbackError when `client` is the agent's owner or wallet; an unknown agent is left to the registry. */
+async function refuseSelfFeedback({
+  client,
+  registry,
+  agentId,
+}: Pick<GiveFeedbackParameters, "client" | "registry" | "agentId">): Promise<void> {
+  const agents = await client.readContract({
+    address: registry,
+    abi: reputationRegistryAbi,
+    functionName: "getIdentityRegistry",
+  });
+  const agent = { address: agents, abi: agentRegistryAbi, args: [agentId] } as const;
+  const read = await Promise.all([
+    client.readContract({ ...agent, functionName: "ownerOf" }),
+    client.readContract({ ...agent, functionName: "getAgentWallet" }),
+  ]).catch(() => undefined); // no such agent: the registry reverts ReputationRegistryUnknownAgent, by name
+  if (read === undefined) return;
+  const [owner, wallet] = read;
+  const me = client.account.address;
+  if (isAddressEqual(owner, me)) throw new SelfFeedbackError({ agentId, client: me, role: "owner" });
+  if (isAddressEqual(wallet, me)) throw new SelfFeedbackError({ agentId, client: me, role: "wallet" });
 }
