@@ -263,7 +263,12 @@ describe("convergence workers / job open in the market", () => {
       feedbackURI: "",
       feedbackHash: `0x${"00".repeat(32)}`,
     });
-    const [entry] = await readAllFeedback({ client: publicClient, registry, agentId: worker.agentId });
+    const [entry] = await readAllFeedback({
+      client: publicClient,
+      registry,
+      agentId: worker.agentId,
+      clientAddresses: [requester.address],
+    });
     const responded = JSON.parse(
       await run(
         "workers",

@@ -1,4 +1,5 @@
 import { beforeAll, describe, expect, it } from "vitest";
+import { InvalidParameterError } from "../../errors/input.ts";
 import { failureFeedback, successFeedback } from "./feedbackScheme.ts";
 import { type GiveFeedbackParameters, giveFeedback } from "./giveFeedback.ts";
 import { readAllFeedback } from "./readAllFeedback.ts";
@@ -20,8 +21,13 @@ describe("readAllFeedback", () => {
     await revokeFeedback({ client: kit.client, registry: kit.registry, agentId: kit.agentId, feedbackIndex: 2n });
   });
 
-  it("reads every client's feedback in client then index order, one entry each, without revoked ones", async () => {
-    const entries = await readAllFeedback({ client: kit.publicClient, registry: kit.registry, agentId: kit.agentId });
+  it("reads the named clients' feedback in client then index order, one entry each, without revoked ones", async () => {
+    const entries = await readAllFeedback({
+      client: kit.publicClient,
+      registry: kit.registry,
+      agentId: kit.agentId,
+      clientAddresses: [kit.client.account.address, kit.client2.account.address],
+    });
     expect(entries).toEqual([
       {
         client: kit.client.account.address,
@@ -53,9 +59,25 @@ describe("readAllFeedback", () => {
     ]);
   });
 
+  it("refuses to read without a client list (anyone can rate: every client is unbounded): InvalidParameterError", async () => {
+    const base = { client: kit.publicClient, registry: kit.registry, agentId: kit.agentId };
+    const error = await readAllFeedback({ ...base, clientAddresses: [] }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(InvalidParameterError);
+    expect((error as Error).message).toMatch(/Invalid clientAddresses: .*Expected at least one client address/);
+    const omitted = { ...base } as unknown as Parameters<typeof readAllFeedback>[0];
+    await expect(readAllFeedback(omitted)).rejects.toBeInstanceOf(InvalidParameterError);
+  });
+
   it("filters by client, tags and revocation", async () => {
-    const read = (filter: Omit<Parameters<typeof readAllFeedback>[0], "client" | "registry" | "agentId">) =>
-      readAllFeedback({ client: kit.publicClient, registry: kit.registry, agentId: kit.agentId, ...filter });
+    const both = [kit.client.account.address, kit.client2.account.address];
+    const read = (filter: Partial<Omit<Parameters<typeof readAllFeedback>[0], "client" | "registry" | "agentId">>) =>
+      readAllFeedback({
+        client: kit.publicClient,
+        registry: kit.registry,
+        agentId: kit.agentId,
+        clientAddresses: both,
+        ...filter,
+      });
     expect((await read({ clientAddresses: [kit.client2.account.address] })).map((e) => e.tag2)).toEqual([
       "badDelivery",
     ]);
@@ -64,7 +86,12 @@ describe("readAllFeedback", () => {
     expect(await read({ tag1: "stars", includeRevoked: true })).toMatchObject([{ value: 4n, isRevoked: true }]);
     expect(await read({ clientAddresses: [kit.stranger.account.address] })).toEqual([]);
     expect(
-      await readAllFeedback({ client: kit.publicClient, registry: kit.registry, agentId: kit.agentId + 1_000n }),
+      await readAllFeedback({
+        client: kit.publicClient,
+        registry: kit.registry,
+        agentId: kit.agentId + 1_000n,
+        clientAddresses: both,
+      }),
     ).toEqual([]);
   });
 });

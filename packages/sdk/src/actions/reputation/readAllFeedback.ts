@@ -1,6 +1,7 @@
 import { reputationRegistryAbi } from "@convergence/contracts";
 import type { Address } from "viem";
 import type { ReadClient } from "../../client/types.ts";
+import { InvalidParameterError } from "../../errors/input.ts";
 
 export type ReadAllFeedbackParameters = {
   client: ReadClient;
@@ -8,10 +9,10 @@ export type ReadAllFeedbackParameters = {
   registry: Address;
   agentId: bigint;
   /**
-   * Whose feedback to read (default: every client, in order of first feedback). Name the clients you trust: anyone
-   * can give feedback.
+   * Whose feedback to read: the clients you trust, at least one. Required: anyone can give feedback, so "every client"
+   * is Sybil-polluted and unbounded (InvalidParameterError when empty).
    */
-  clientAddresses?: readonly Address[];
+  clientAddresses: readonly Address[];
   /** Only feedback with this tag1 (default "": any). */
   tag1?: string;
   /** Only feedback with this tag2 (default "": any). */
@@ -34,8 +35,8 @@ export type FeedbackEntry = {
 export type ReadAllFeedbackReturnType = FeedbackEntry[];
 
 /**
- * Reads an agent's feedback, filtered by client and tags, in client then index order: the registry's parallel
- * arrays as one entry per feedback.
+ * Reads an agent's feedback from the named clients (at least one), filtered by tags, in client then index order: the
+ * registry's parallel arrays as one entry per feedback. Refuses an empty client list before reading (InvalidParameterError).
  *
  * @example
  * const entries = await readAllFeedback({
@@ -47,11 +48,18 @@ export async function readAllFeedback({
   client,
   registry,
   agentId,
-  clientAddresses = [],
+  clientAddresses,
   tag1 = "",
   tag2 = "",
   includeRevoked = false,
 }: ReadAllFeedbackParameters): Promise<ReadAllFeedbackReturnType> {
+  if (!Array.isArray(clientAddresses) || clientAddresses.length === 0) {
+    throw new InvalidParameterError({
+      parameter: "clientAddresses",
+      value: JSON.stringify(clientAddresses ?? null),
+      expected: "at least one client address (the clients you trust: anyone can give feedback)",
+    });
+  }
   const [clients, indexes, values, decimals, tag1s, tag2s, revoked] = await client.readContract({
     address: registry,
     abi: reputationRegistryAbi,

@@ -20,7 +20,13 @@ describe("revokeFeedback", () => {
     });
     await revokeFeedback({ client: kit.client, registry: kit.registry, agentId: kit.agentId, feedbackIndex });
     const read = (includeRevoked: boolean) =>
-      readAllFeedback({ client: kit.publicClient, registry: kit.registry, agentId: kit.agentId, includeRevoked });
+      readAllFeedback({
+        client: kit.publicClient,
+        registry: kit.registry,
+        agentId: kit.agentId,
+        clientAddresses: [kit.client.account.address],
+        includeRevoked,
+      });
     expect(await read(false)).toEqual([]);
     expect(await read(true)).toMatchObject([{ feedbackIndex, isRevoked: true }]);
     await expect(
