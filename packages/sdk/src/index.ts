@@ -288,6 +288,7 @@ export {
   ModelKeyMismatchError,
   ModelNotFoundError,
   ModelNotRegisteredError,
+  ModelRetiredError,
   SetupControlledByWorkerError,
   UnattributedSetupError,
   ValidationNotByAttestorError,
@@ -296,7 +297,9 @@ export {
 export { InvalidParameterError } from "./errors/input.ts";
 export { MarketContractsMismatchError, MarketJobRefundedError, NoWorkerAvailableError } from "./errors/market.ts";
 export { WorkerRegistrationInvalidError, WorkerRegistrationUnreachableError } from "./errors/registration.ts";
+export { SelfFeedbackError } from "./errors/reputation.ts";
 export {
+  WorkerAnswerTooLargeError,
   WorkerBusyError,
   WorkerCommitmentMismatchError,
   WorkerIdentityMismatchError,

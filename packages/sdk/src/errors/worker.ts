@@ -77,6 +77,22 @@ export class WorkerUnreachableError extends BaseError {
   }
 }
 
+/** The worker's answer is larger than the cap: it was cut off and nothing in it was used. */
+export class WorkerAnswerTooLargeError extends BaseError {
+  override name = "WorkerAnswerTooLargeError";
+  readonly url: string;
+  readonly maxBytes: number;
+  constructor({ url, maxBytes }: { url: string; maxBytes: number }) {
+    super(`The worker's answer from ${url} is larger than ${maxBytes} bytes: it was cut off and not used.`, {
+      metaMessages: [
+        "A Convergence worker's answers are a few kilobytes. Choose another worker, or point --worker-url at a Convergence worker.",
+      ],
+    });
+    this.url = url;
+    this.maxBytes = maxBytes;
+  }
+}
+
 /** The worker answered 2xx with a body that is not its API's (a wrong type, a missing field, a non-decimal id). */
 export class WorkerInvalidAnswerError extends BaseError {
   override name = "WorkerInvalidAnswerError";

@@ -49,6 +49,9 @@ beforeAll(async () => {
         res.end("{}");
         return;
       }
+      case "/redirect.json":
+        res.writeHead(302, { location: "/ok.json" }).end();
+        return;
       case "/slow.json":
         return; // never answers
       case "/html":
@@ -99,6 +102,12 @@ describe("getWorkerRegistration", () => {
     expect((await unreachable(`${base}/streamed-large.json`)).reason).toBe("larger than 65536 bytes");
     const big = `data:application/json;base64,${Buffer.from(" ".repeat(WORKER_REGISTRATION_MAX_BYTES + 10)).toString("base64")}`;
     expect((await unreachable(big)).reason).toBe("larger than 65536 bytes");
+  });
+
+  it("does not follow a redirect (it could point at an internal address), naming the URI", async () => {
+    const error = await unreachable(`${base}/redirect.json`);
+    expect(error.reason).toBe("it answered with a redirect, which is not followed");
+    expect(error.message).toContain(`${base}/redirect.json`);
   });
 
   it("gives up after the timeout on a server that never answers", async () => {

@@ -13,8 +13,9 @@ export type GetWorkerRegistrationReturnType = WorkerRegistration;
 
 /**
  * Reads a worker's ERC-8004 registration file from its agentURI (fetched over http(s), or decoded from a data: URI),
- * at most 64 kB, and parses it (parseWorkerRegistration). Throws WorkerRegistrationUnreachableError naming the URI
- * when it cannot be read (no answer, timeout, an error status, too large, not JSON, a scheme it does not read), and
+ * at most 64 kB, and parses it (parseWorkerRegistration). Redirects are not followed (a worker could point the requester
+ * at an internal address). Throws WorkerRegistrationUnreachableError naming the URI when it cannot be read (no answer,
+ * timeout, a redirect, an error status, too large, not JSON, a scheme it does not read), and
  * WorkerRegistrationInvalidError naming the field when the file is not a worker registration.
  *
  * @example
@@ -90,9 +91,10 @@ async function fetchText(uri: string, timeoutMs: number, unreachable: Unreachabl
   const timedOut = () => unreachable(`no complete answer within ${timeoutMs} ms`);
   let response: Response;
   try {
-    response = await fetch(url, { headers: { accept: "application/json" }, signal });
+    response = await fetch(url, { headers: { accept: "application/json" }, signal, redirect: "error" });
   } catch (cause) {
     if (signal.aborted) throw timedOut();
+    if (isRedirectRefusal(cause)) throw unreachable("it answered with a redirect, which is not followed", cause);
     const reason = (cause as { cause?: { code?: string } }).cause?.code ?? (cause as Error).message;
     throw unreachable(`no answer (${reason})`, cause);
   }
@@ -126,4 +128,9 @@ async function fetchText(uri: string, timeoutMs: number, unreachable: Unreachabl
     throw unreachable(`the answer broke off (${(cause as Error).message})`, cause);
   }
   return Buffer.concat(chunks).toString("utf8");
+}
+
+/** fetch with `redirect: "error"` rejects a 3xx answer with "fetch failed" caused by "unexpected redirect". */
+function isRedirectRefusal(error: unknown): boolean {
+  return /redirect/i.test((error as { cause?: { message?: string } }).cause?.message ?? "");
 }

@@ -1,4 +1,5 @@
 import {
+  WorkerAnswerTooLargeError,
   WorkerBusyError,
   WorkerCommitmentMismatchError,
   WorkerInvalidRequestError,
@@ -25,9 +26,14 @@ export type RequestWorkerParameters = {
 
 export type RequestWorkerReturnType<T> = { status: number; body: T };
 
+/** The largest worker answer read (bytes): a job, a model list or an error is a few kilobytes. */
+export const WORKER_ANSWER_MAX_BYTES = 256 * 1024;
+
 /**
  * One call to the worker's HTTP API: JSON in and out, a timeout, and every error answer turned into its typed error.
- * Shared by the worker actions (deliverJobInput, getWorkerJob).
+ * Redirects are not followed (WorkerUnreachableError naming the URL: a worker could point the requester at an internal
+ * address), and an answer larger than WORKER_ANSWER_MAX_BYTES (256 kB) is cut off (WorkerAnswerTooLargeError naming the
+ * URL and the cap). Shared by the worker actions (deliverJobInput, getWorkerJob).
  *
  * @example
  * const { body } = await requestWorker<WorkerJob>({ workerUrl, method: "GET", path: "/v1/jobs/7" });
@@ -51,14 +57,19 @@ export async function requestWorker<T>({
         body:
           body === undefined ? undefined : JSON.stringify(body, (_k, v) => (typeof v === "bigint" ? v.toString() : v)),
         signal: AbortSignal.timeout(timeoutMs),
+        redirect: "error",
       });
     } catch (cause) {
-      const reason = (cause as { cause?: { code?: string } }).cause?.code ?? (cause as Error).message;
+      const inner = (cause as { cause?: { code?: string; message?: string } }).cause;
+      const reason = /redirect/i.test(inner?.message ?? "")
+        ? "it answered with a redirect, which is not followed"
+        : (inner?.code ?? (cause as Error).message);
       throw new WorkerUnreachableError({ url, reason, cause });
     }
+    const text = await readCapped(response, url);
     let json: unknown;
     try {
-      json = await response.json();
+      json = JSON.parse(text);
     } catch (cause) {
       throw new WorkerUnreachableError({ url, reason: `a ${response.status} answer that is not JSON`, cause });
     }
@@ -84,4 +95,34 @@ export async function requestWorker<T>({
     if (response.status === 413) throw new WorkerPayloadTooLargeError(details);
     throw new WorkerRequestError(details);
   }
+}
+
+/** The answer's body as text, at most WORKER_ANSWER_MAX_BYTES: read chunk by chunk, so a lying server is cut off. */
+async function readCapped(response: Response, url: string): Promise<string> {
+  const tooLarge = () => new WorkerAnswerTooLargeError({ url, maxBytes: WORKER_ANSWER_MAX_BYTES });
+  const declared = Number(response.headers.get("content-length"));
+  if (Number.isFinite(declared) && declared > WORKER_ANSWER_MAX_BYTES) {
+    await response.body?.cancel().catch(() => undefined);
+    throw tooLarge();
+  }
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  try {
+    const reader = response.body?.getReader();
+    while (reader) {
+      const { done, value } = await reader.read();
+      if (done) break;
+      size += value.byteLength;
+      if (size > WORKER_ANSWER_MAX_BYTES) {
+        await reader.cancel().catch(() => undefined);
+        throw tooLarge();
+      }
+      chunks.push(value);
+    }
+  } catch (cause) {
+    if (cause instanceof WorkerAnswerTooLargeError) throw cause;
+    const reason = `the answer broke off (${(cause as Error).message})`;
+    throw new WorkerUnreachableError({ url, reason, cause });
+  }
+  return Buffer.concat(chunks).toString("utf8");
 }
