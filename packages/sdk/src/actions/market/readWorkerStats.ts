@@ -16,8 +16,11 @@ export type ReadWorkerStatsParameters = {
   fromBlock?: bigint;
   /** Blocks per eth_getLogs call (default 2000n): public nodes cap the range of one call. */
   logRange?: bigint;
-  /** Whose jobs count as a worker's load (see aggregateWorkerStats): the requester and the clients it trusts. */
-  trustedClients: readonly Address[];
+  /**
+   * Whose jobs count as a worker's load (see aggregateWorkerStats): the requester and the clients it trusts. Default
+   * []: no job counts as load (open is 0), since anyone can open jobs reserved for a rival.
+   */
+  trustedClients?: readonly Address[];
   /** Each agent's listed price: jobs paying less are not its load (see aggregateWorkerStats). */
   prices?: ReadonlyMap<bigint, bigint>;
 };
@@ -38,7 +41,7 @@ export async function readWorkerStats({
   escrow,
   fromBlock = 0n,
   logRange = 2000n,
-  trustedClients,
+  trustedClients = [],
   prices,
 }: ReadWorkerStatsParameters): Promise<ReadWorkerStatsReturnType> {
   if (logRange < 1n) {
