@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { devnetAccounts, reputationRegistryAbi } from "@convergence/contracts";
-import { createClients, giveFeedback, readAllFeedback } from "@convergence/sdk";
+import { createClients, giveFeedback, readAllFeedback, registerAgent } from "@convergence/sdk";
 import { Command } from "commander";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { type StartDevnetStackReturnType, startDevnetStack } from "../demo/startDevnetStack.ts";
@@ -311,5 +311,27 @@ describe("convergence workers / job open in the market", () => {
         stack.chain.url,
       ),
     ).rejects.toThrow(/ReputationRegistryInvalidIndex/);
+  });
+
+  it("workers list prints no control character from a worker or its registration file (a terminal escape is defused)", async () => {
+    // An agent whose registration file is not JSON and starts with an escape sequence: the parse error quotes it.
+    const hostile = devnetAccounts({ count: 19 })[18]!;
+    const { walletClient } = createClients({ rpcUrl: stack.chain.url, chainId: 31337, account: hostile });
+    const content = "\u001b[2J\u001b]8;;https://evil.example\u0007click\u009b31m";
+    const { agentId } = await registerAgent({
+      client: walletClient!,
+      registry: stack.chain.deployment.contracts.AgentRegistry,
+      agentURI: `data:application/json;base64,${Buffer.from(content).toString("base64")}`,
+    });
+    const printed = await run("workers", "list", "--model", "risk-v1", "--rpc", stack.chain.url);
+    expect(printed).toMatch(new RegExp(`agent ${agentId} is not listed: unreachable: .*not JSON`));
+    // biome-ignore lint/suspicious/noControlCharactersInRegex: looking for control characters is the point.
+    expect(printed).not.toMatch(/[\u0000-\u0009\u000b-\u001f\u007f-\u009f]/);
+    expect(printed).toContain("\uFFFD[2J");
+    // --json keeps the text as it came, escaped by JSON.
+    const listed = JSON.parse(
+      await run("workers", "list", "--model", "risk-v1", "--rpc", stack.chain.url, "--json"),
+    ) as Omit<Listed, "skipped"> & { skipped: { agentId: string; reason: string }[] };
+    expect(listed.skipped.find((entry) => entry.agentId === agentId.toString())?.reason).toContain("\u001b[2J");
   });
 });

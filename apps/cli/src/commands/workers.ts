@@ -14,6 +14,7 @@ import { InvalidArgumentError } from "../errors.ts";
 import { describeListing } from "../market/describeListing.ts";
 import { formatPercent } from "../market/formatPercent.ts";
 import { rankWorkers } from "../market/rankWorkers.ts";
+import { stripControlCharacters } from "../market/stripControlCharacters.ts";
 import { parseAddress, parseAgentId, parsePercent, parseTrustClients, parseUsdc, rpcUrlFrom } from "../options.ts";
 import { printResult } from "../output.ts";
 import { resolvePin } from "../pin/resolvePin.ts";
@@ -190,7 +191,10 @@ export function registerWorkersCommand(program: Command): void {
               .map((w) => `  agent ${w.agentId} is not eligible: ${w.ineligible}.`),
             ...d.skipped.map((s) => `  agent ${s.agentId} is not listed: ${s.reason}.`),
             `Rule: ${RULE} (floor ${d.rule.reputationFloor}%${d.rule.maxPrice ? `, paying ${d.rule.maxPrice} USDC` : ""}).`,
-          ].join("\n"),
+          ]
+            // URLs and reasons come from workers and their registration files: no terminal escapes get through.
+            .map((line) => stripControlCharacters({ text: line }))
+            .join("\n"),
       });
     });
 

@@ -1,5 +1,6 @@
 import type { RequestInferenceStep } from "@convergence/sdk";
 import { formatUnits } from "viem";
+import { stripControlCharacters } from "./stripControlCharacters.ts";
 
 export type DescribeInferenceStepParameters = {
   step: RequestInferenceStep;
@@ -21,7 +22,7 @@ export function describeInferenceStep({ step, model }: DescribeInferenceStepPara
     case "open":
       return `Opening a ${formatUnits(step.amount, 6)} USDC job for ${model ? `${model} (model ${step.modelId})` : `model ${step.modelId}`}, reserved for agent ${step.workerAgentId}${step.exclusiveUntil === step.deadline ? "" : ` until ${clock(step.exclusiveUntil)} (deadline ${clock(step.deadline)})`}`;
     case "deliver":
-      return `Delivering the input of job ${step.jobId} to agent ${step.workerAgentId} at ${step.workerUrl}`;
+      return `Delivering the input of job ${step.jobId} to agent ${step.workerAgentId} at ${stripControlCharacters({ text: step.workerUrl })}`;
     case "attest":
       return step.until === undefined
         ? `Waiting for the proof of job ${step.jobId} to settle on-chain`

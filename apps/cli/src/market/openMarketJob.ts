@@ -16,6 +16,7 @@ import { describeInferenceStep } from "./describeInferenceStep.ts";
 import { describeListing } from "./describeListing.ts";
 import { explainChoice } from "./explainChoice.ts";
 import { rankWorkers } from "./rankWorkers.ts";
+import { stripControlCharacters } from "./stripControlCharacters.ts";
 
 export type OpenMarketJobParameters = {
   publicClient: ReadClient;
@@ -80,8 +81,9 @@ export async function openMarketJob({
   trustClients,
   quiet = false,
 }: OpenMarketJobParameters): Promise<OpenMarketJobReturnType> {
+  // Lines quote workers' URLs and reasons (their registration files' content): no terminal escapes get through.
   const say = (line: string) => {
-    if (!quiet) process.stderr.write(`${line}\n`);
+    if (!quiet) process.stderr.write(`${stripControlCharacters({ text: line })}\n`);
   };
   const requester = walletClient.account.address;
   const named =

@@ -83,6 +83,31 @@ describe("parseWorkerRegistration", () => {
     expect(invalid(file).message).toContain("not an http(s) URL");
   });
 
+  it("refuses a C0 or C1 control character in any string (a terminal escape in an endpoint, name or description)", () => {
+    const cases: [string, (file: ReturnType<typeof valid>) => void][] = [
+      ["services[0].endpoint", (file) => (file.services[0].endpoint = "https://worker.example/\u001b[2J")],
+      ["services[0].endpoint", (file) => (file.services[0].endpoint = "https://worker.example/a\u009bb")],
+      ["services[0].name", (file) => file.services.push({ name: "x\u0007", endpoint: "https://a.example" })],
+      ["services[0].version", (file) => (file.services[0].version = "1\r")],
+      ["name", (file) => (file.name = "worker\u001b]8;;https://evil.example\u0007")],
+      ["description", (file) => (file.description = "line\nbreak")],
+      ["image", (file) => (file.image = "https://img.example/\u0000")],
+      ["supportedTrust[0]", (file) => (file.supportedTrust = ["zk\u0085"])],
+      ["models[0].proofSystem", (file) => (file.models[0].proofSystem = "groth16\u007f")],
+      ["models[0].name", (file) => (file.models[0].name = "risk-v1\u001b")],
+    ];
+    for (const [field, tamper] of cases) {
+      const file = valid();
+      tamper(file);
+      const error = invalid(file);
+      expect(error.field.replace("services[1]", "services[0]")).toBe(field);
+    }
+    // Printable text, non-ASCII included, is fine.
+    const file = valid();
+    file.description = "Prouve risk-v1 — vérifié";
+    expect(parseWorkerRegistration({ value: file, source }).description).toBe("Prouve risk-v1 — vérifié");
+  });
+
   it("refuses a registration that is not a CAIP-10 AgentRegistry, and an agent id that is not an integer", () => {
     const file = valid();
     file.registrations[0].agentRegistry = "0x5FbDB2315678afecb367f032d93F642f64180aa3";

@@ -67,21 +67,41 @@ const bytes32 = z
   .transform((value) => value as Hex);
 const httpUrl = z.url({ protocol: /^https?$/ });
 
+/** True when `text` holds a C0 (U+0000-U+001F), DEL or C1 (U+0080-U+009F) control character. */
+function hasControlCharacter(text: string): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code <= 0x1f || (code >= 0x7f && code <= 0x9f)) return true;
+  }
+  return false;
+}
+
+/**
+ * A string of at most `max` characters without control characters: everything in the file is the worker's text and
+ * is printed (an ESC sequence in a name or endpoint would drive the requester's terminal).
+ */
+const text = ({ min = 0, max }: { min?: number; max: number }) =>
+  z
+    .string()
+    .min(min)
+    .max(max)
+    .refine((value) => !hasControlCharacter(value), { message: "it contains a control character" });
+
 /**
  * The registration file's schema (parseWorkerRegistration's): unknown fields are dropped, the fields a requester uses
- * must have their form. `expected` says, per field name, what the error message names.
+ * must have their form, and no string holds a C0/C1 control character (the other fields' patterns exclude them). `expected` says, per field name, what the error message names.
  */
 export const workerRegistrationSchema: z.ZodType<WorkerRegistration> = z.object({
   type: z.literal(WORKER_REGISTRATION_TYPE),
-  name: z.string().max(256),
-  description: z.string().max(4096).default(""),
-  image: z.string().max(2048).default(""),
+  name: text({ max: 256 }),
+  description: text({ max: 4096 }).default(""),
+  image: text({ max: 2048 }).default(""),
   services: z
     .array(
       z.object({
-        name: z.string().min(1).max(256),
-        endpoint: z.string().min(1).max(2048),
-        version: z.string().max(64).optional(),
+        name: text({ min: 1, max: 256 }),
+        endpoint: text({ min: 1, max: 2048 }),
+        version: text({ max: 64 }).optional(),
       }),
     )
     .max(64)
@@ -106,7 +126,10 @@ export const workerRegistrationSchema: z.ZodType<WorkerRegistration> = z.object(
     )
     .min(1)
     .max(64),
-  supportedTrust: z.array(z.string().max(64)).max(16).default([]),
+  supportedTrust: z
+    .array(text({ max: 64 }))
+    .max(16)
+    .default([]),
   models: z
     .array(
       z.object({
@@ -115,7 +138,7 @@ export const workerRegistrationSchema: z.ZodType<WorkerRegistration> = z.object(
         commitment: uint,
         vkeyHash: bytes32,
         verifier: address,
-        proofSystem: z.string().min(1).max(32),
+        proofSystem: text({ min: 1, max: 32 }),
         price: z.string().regex(/^\d{1,30}(\.\d{1,18})?$/),
         priceUnits: uint,
         token: address,
@@ -128,26 +151,26 @@ export const workerRegistrationSchema: z.ZodType<WorkerRegistration> = z.object(
 export const WORKER_REGISTRATION_EXPECTED: Record<string, string> = {
   "": "a JSON object (an ERC-8004 registration file)",
   type: `"${WORKER_REGISTRATION_TYPE}"`,
-  name: "a string",
-  description: "a string",
-  image: "a string",
+  name: "a string without control characters",
+  description: "a string without control characters",
+  image: "a string without control characters",
   services: `a list of services ({ name, endpoint, version? }) with a "${WORKER_SERVICE_NAME}" service whose endpoint is an http(s) URL`,
-  "services.name": "a non-empty string",
-  "services.endpoint": "a non-empty string",
-  "services.version": "a string",
+  "services.name": "a non-empty string without control characters",
+  "services.endpoint": "a non-empty string without control characters",
+  "services.version": "a string without control characters",
   x402Support: "true or false",
   active: "true or false",
   registrations: "a non-empty list of { agentId, agentRegistry }",
   "registrations.agentId": "a non-negative integer",
   "registrations.agentRegistry": 'a CAIP-10 address "eip155:<chainId>:0x<40 hex digits>"',
-  supportedTrust: "a list of strings",
+  supportedTrust: "a list of strings without control characters",
   models: "a list of model entries",
   "models.name": "a model name (lowercase letters, digits and dashes)",
   "models.modelId": "a decimal integer string",
   "models.commitment": "a decimal integer string",
   "models.vkeyHash": "0x followed by 64 hex digits",
   "models.verifier": "an address (0x followed by 40 hex digits)",
-  "models.proofSystem": 'a proof system name such as "groth16"',
+  "models.proofSystem": 'a proof system name such as "groth16" (no control characters)',
   "models.price": 'a decimal string such as "0.5"',
   "models.priceUnits": "a decimal integer string (the token's base units)",
   "models.token": "an address (0x followed by 40 hex digits)",
