@@ -1,3 +1,4 @@
+import { stripControlCharacters } from "./market/stripControlCharacters.ts";
 import { createProgram } from "./program.ts";
 import type { CommandSummary } from "./summarizeCommands.ts";
 
@@ -19,7 +20,12 @@ export async function runCli({ argv, summaries }: RunCliParameters): Promise<voi
   try {
     await (await createProgram({ argv, ...(summaries ? { summaries } : {}) })).parseAsync([...argv]);
   } catch (error) {
-    const message = error instanceof Error ? error.message : String(error);
+    // An error may quote what a worker or a registration file said (NoWorkerAvailableError lists their reasons):
+    // its control characters must not drive the terminal. Line breaks are the message's own.
+    const message = (error instanceof Error ? error.message : String(error))
+      .split("\n")
+      .map((line) => stripControlCharacters({ text: line }))
+      .join("\n");
     process.stderr.write(`Error: ${message}\n`);
     if (process.env.CONVERGENCE_DEBUG && error instanceof Error) process.stderr.write(`${error.stack}\n`);
     process.exitCode = 1;
