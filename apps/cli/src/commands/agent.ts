@@ -66,6 +66,37 @@ function describePlan(plan: Plan): string {
   ].join("\n");
 }
 
+/** The options `agent run` and `agent chat` share: confirmation, the model, the chain, and where inference is bought. */
+function addSessionOptions(command: Command): Command {
+  return command
+    .option("--yes", "send without asking for confirmation (the other policy rules still apply)")
+    .option(
+      "--model <provider:name>",
+      "embedded, openai:<model> or ollama:<model> (default CONVERGENCE_MODEL or embedded)",
+    )
+    .option("--rpc <url>", "JSON-RPC URL (default CONVERGENCE_RPC_URL or http://127.0.0.1:8545)")
+    .option(
+      "--worker-url <url>",
+      "buy verified inference from this worker only (default CONVERGENCE_WORKER_URL; with neither, the market chooses)",
+      parseWorkerUrl,
+    )
+    .option(
+      "--trust-clients <addresses>",
+      "market: comma-separated clients whose feedback counts besides the agent's (default CONVERGENCE_TRUSTED_CLIENTS)",
+      parseTrustClients,
+    )
+    .option(
+      "--reputation-floor <percent>",
+      "market: least success rate of a worker with trusted feedback (default 80)",
+      parsePercent("--reputation-floor"),
+    )
+    .option(
+      "--window <seconds>",
+      "market: seconds each chosen worker has the job to itself (default 60)",
+      parseSeconds("--window"),
+    );
+}
+
 type MarketOptions = {
   workerUrl?: string;
   trustClients?: Address[];
@@ -211,36 +242,12 @@ export function registerAgentCommand(program: Command): void {
       const plan = await planIntent({ intent: intent!, model });
       printResult({ json: options.json, data: toPlanJson({ plan }), human: () => describePlan(plan) });
     });
-  agent
-    .command("run")
-    .description("Plan an intent and carry it out on the chain, through the spending policy, step by step.")
-    .argument("<intent>", 'what you want, in English, e.g. "wrap 1 ETH then swap 1 WETH for USDC"')
-    .option("--yes", "send without asking for confirmation (the other policy rules still apply)")
-    .option(
-      "--model <provider:name>",
-      "embedded, openai:<model> or ollama:<model> (default CONVERGENCE_MODEL or embedded)",
-    )
-    .option("--rpc <url>", "JSON-RPC URL (default CONVERGENCE_RPC_URL or http://127.0.0.1:8545)")
-    .option(
-      "--worker-url <url>",
-      "buy verified inference from this worker only (default CONVERGENCE_WORKER_URL; with neither, the market chooses)",
-      parseWorkerUrl,
-    )
-    .option(
-      "--trust-clients <addresses>",
-      "market: comma-separated clients whose feedback counts besides the agent's (default CONVERGENCE_TRUSTED_CLIENTS)",
-      parseTrustClients,
-    )
-    .option(
-      "--reputation-floor <percent>",
-      "market: least success rate of a worker with trusted feedback (default 80)",
-      parsePercent("--reputation-floor"),
-    )
-    .option(
-      "--window <seconds>",
-      "market: seconds each chosen worker has the job to itself (default 60)",
-      parseSeconds("--window"),
-    )
+  addSessionOptions(
+    agent
+      .command("run")
+      .description("Plan an intent and carry it out on the chain, through the spending policy, step by step.")
+      .argument("<intent>", 'what you want, in English, e.g. "wrap 1 ETH then swap 1 WETH for USDC"'),
+  )
     .option("--json", "print every message of the run as JSON at the end instead of streaming")
     .action(
       async (
@@ -265,71 +272,46 @@ export function registerAgentCommand(program: Command): void {
           printResult({ json: true, data: { intent, account: account.address, chainId, events, answer } });
       },
     );
-  agent
-    .command("chat")
-    .description(
-      'An interactive session: type an intent per line; each is planned and carried out like `agent run`. "exit" or end of input (Ctrl-D) ends it.',
-    )
-    .option("--yes", "send without asking for confirmation (the other policy rules still apply)")
-    .option(
-      "--model <provider:name>",
-      "embedded, openai:<model> or ollama:<model> (default CONVERGENCE_MODEL or embedded)",
-    )
-    .option("--rpc <url>", "JSON-RPC URL (default CONVERGENCE_RPC_URL or http://127.0.0.1:8545)")
-    .option(
-      "--worker-url <url>",
-      "buy verified inference from this worker only (default CONVERGENCE_WORKER_URL; with neither, the market chooses)",
-      parseWorkerUrl,
-    )
-    .option(
-      "--trust-clients <addresses>",
-      "market: comma-separated clients whose feedback counts besides the agent's (default CONVERGENCE_TRUSTED_CLIENTS)",
-      parseTrustClients,
-    )
-    .option(
-      "--reputation-floor <percent>",
-      "market: least success rate of a worker with trusted feedback (default 80)",
-      parsePercent("--reputation-floor"),
-    )
-    .option(
-      "--window <seconds>",
-      "market: seconds each chosen worker has the job to itself (default 60)",
-      parseSeconds("--window"),
-    )
-    .action(async (options: MarketOptions & { yes?: boolean; model?: string; rpc?: string }) => {
-      const say = (line: string) => process.stdout.write(`${line}\n`);
-      const interactive = process.stdin.isTTY === true;
-      const lines = lineReader(process.stdin);
-      const prompt = (text: string) => {
-        if (interactive) process.stderr.write(text);
-      };
-      // Confirmations read the same input as intents; piped input has nobody to ask, so the policy refuses.
-      const confirm = interactive
-        ? async (summary: string) => {
-            prompt(`Send ${summary}? [y/N] `);
-            return /^y(es)?$/i.test(((await lines.next()) ?? "").trim());
-          }
-        : undefined;
-      try {
-        const { model, context } = await startSession({ ...options, say, confirm });
-        say('Type an intent, or "exit".');
-        for (;;) {
-          prompt("> ");
-          const line = await lines.next();
-          if (line === null || /^(exit|quit)$/i.test(line.trim())) break;
-          const intent = line.trim();
-          if (intent === "") continue;
-          say(`» ${intent}`);
-          try {
-            await runIntent({ intent, context, model, onEvent: (event) => say(describeEvent(event)) });
-          } catch (error) {
-            // A model server that goes away ends this intent, not the session.
-            say(`✖ ${error instanceof Error ? error.message : String(error)}`);
-          }
+  addSessionOptions(
+    agent
+      .command("chat")
+      .description(
+        'An interactive session: type an intent per line; each is planned and carried out like `agent run`. "exit" or end of input (Ctrl-D) ends it.',
+      ),
+  ).action(async (options: MarketOptions & { yes?: boolean; model?: string; rpc?: string }) => {
+    const say = (line: string) => process.stdout.write(`${line}\n`);
+    const interactive = process.stdin.isTTY === true;
+    const lines = lineReader(process.stdin);
+    const prompt = (text: string) => {
+      if (interactive) process.stderr.write(text);
+    };
+    // Confirmations read the same input as intents; piped input has nobody to ask, so the policy refuses.
+    const confirm = interactive
+      ? async (summary: string) => {
+          prompt(`Send ${summary}? [y/N] `);
+          return /^y(es)?$/i.test(((await lines.next()) ?? "").trim());
         }
-        say("Bye.");
-      } finally {
-        lines.close();
+      : undefined;
+    try {
+      const { model, context } = await startSession({ ...options, say, confirm });
+      say('Type an intent, or "exit".');
+      for (;;) {
+        prompt("> ");
+        const line = await lines.next();
+        if (line === null || /^(exit|quit)$/i.test(line.trim())) break;
+        const intent = line.trim();
+        if (intent === "") continue;
+        say(`» ${intent}`);
+        try {
+          await runIntent({ intent, context, model, onEvent: (event) => say(describeEvent(event)) });
+        } catch (error) {
+          // A model server that goes away ends this intent, not the session.
+          say(`✖ ${error instanceof Error ? error.message : String(error)}`);
+        }
       }
-    });
+      say("Bye.");
+    } finally {
+      lines.close();
+    }
+  });
 }
