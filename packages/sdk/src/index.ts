@@ -290,7 +290,7 @@ export {
   VerifierCodeMismatchError,
 } from "./errors/inference.ts";
 export { InvalidParameterError } from "./errors/input.ts";
-export { MarketJobRefundedError, NoWorkerAvailableError } from "./errors/market.ts";
+export { MarketJobFailedError, MarketJobRefundedError, NoWorkerAvailableError } from "./errors/market.ts";
 export { WorkerRegistrationInvalidError, WorkerRegistrationUnreachableError } from "./errors/registration.ts";
 export {
   WorkerBusyError,
