@@ -127,9 +127,13 @@ describe("the market on chain 1337, keys passed explicitly", () => {
       fromBlock: 0n,
     });
     expect(fulfilled.map((event) => event.args.workerAgentId)).toEqual([b.agentId]);
-    // Paid once, to the chosen worker only; the proof is bound to this chain, this escrow, this job and this worker.
-    expect(await usdcOf(requester.account.address)).toBe(before.requester - amount);
-    expect(await usdcOf(b.account)).toBe(before.b + amount);
+    // Paid once, the chosen worker's price (not the most offered, A's), to it only; the proof is bound to this chain,
+    // this escrow, this job and this worker.
+    const priceB = parseUnits(PRICES.workerB, 6);
+    expect(priceB).toBeLessThan(amount);
+    expect(result.paid).toBe(priceB);
+    expect(await usdcOf(requester.account.address)).toBe(before.requester - priceB);
+    expect(await usdcOf(b.account)).toBe(before.b + priceB);
     expect(await usdcOf(a.account)).toBe(before.a);
     const view = await getWorkerJob({ workerUrl: b.url, jobId: result.jobId });
     expect(view.proof?.publicSignals[2]).toBe(
@@ -171,7 +175,7 @@ describe("the market on chain 1337, keys passed explicitly", () => {
       ],
       { REQUESTER_PRIVATE_KEY: chain.parties.requester2.privateKey, CONVERGENCE_DEPLOYMENTS_DIR: chain.deploymentsDir },
     );
-  type Printed = { requester: string; workerAgentId: string; attestation: { worker: string } };
+  type Printed = { requester: string; workerAgentId: string; paid: string; attestation: { worker: string } };
 
   it("`convergence job open` with REQUESTER_PRIVATE_KEY and no worker named: the market chooses the cheaper, it settles", async () => {
     const [, b] = market.workers as [StartedWorker, StartedWorker];
@@ -183,7 +187,9 @@ describe("the market on chain 1337, keys passed explicitly", () => {
     expect(printed.requester).toBe(chain.parties.requester2.account.address);
     expect(BigInt(printed.workerAgentId)).toBe(b.agentId);
     expect(printed.attestation.worker).toBe(b.account);
-    expect(await usdcOf(b.account)).toBe(before + parseUnits(PRICES.workerA, 6));
+    // It paid B's price, at most --pay.
+    expect(printed.paid).toBe(PRICES.workerB);
+    expect(await usdcOf(b.account)).toBe(before + parseUnits(PRICES.workerB, 6));
   });
 
   it("`convergence job open --worker-url` settles a job with the worker it names, even the dearer one", async () => {
@@ -195,6 +201,7 @@ describe("the market on chain 1337, keys passed explicitly", () => {
     const printed = JSON.parse(result.stdout) as Printed;
     expect(BigInt(printed.workerAgentId)).toBe(a.agentId);
     expect(printed.attestation.worker).toBe(a.account);
+    expect(printed.paid).toBe(PRICES.workerA);
     expect(await usdcOf(a.account)).toBe(before + parseUnits(PRICES.workerA, 6));
   });
 });

@@ -24,13 +24,16 @@ describe("convergence demo", () => {
     expect(summary.proofMs).toBeGreaterThan(0);
     // The swap is sent exactly when the attested risk meets the plan's condition.
     expect(summary.condition).toEqual({ text: "risk == low", met: summary.output.risk === "low" });
+    // The job paid the chosen (cheapest) worker's price, 0.16 USDC, not the most the intent offered (2).
+    expect(summary.paid).toBe("0.16");
+    const paid = 0.16;
     if (summary.output.risk === "low") {
       expect(summary.swapTx).toMatch(hash);
       expect(Number(summary.balances.after.WETH)).toBeGreaterThan(Number(summary.balances.before.WETH));
-      expect(Number(summary.balances.after.USDC)).toBe(Number(summary.balances.before.USDC) - 2 - 100);
+      expect(Number(summary.balances.after.USDC)).toBeCloseTo(Number(summary.balances.before.USDC) - paid - 100, 6);
     } else {
       expect(summary.swapTx).toBeNull();
-      expect(Number(summary.balances.after.USDC)).toBe(Number(summary.balances.before.USDC) - 2);
+      expect(Number(summary.balances.after.USDC)).toBeCloseTo(Number(summary.balances.before.USDC) - paid, 6);
     }
     // Two workers competed: the agent's market choice was the cheaper one (the rule), it proved the job, and the agent
     // rated it on-chain (ERC-8004 feedback: successRate 100 with the latency).

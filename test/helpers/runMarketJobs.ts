@@ -24,6 +24,8 @@ export type MarketJobRecord = {
   reservedFor: bigint[];
   /** The agent whose proof settled it. */
   fulfilledBy: bigint | undefined;
+  /** What the job paid (the chosen worker's price, at most `amount`); undefined when none was opened. */
+  paid: bigint | undefined;
   attempts: RequestInferenceAttempt[];
   feedback: RequestInferenceFeedback[];
   /** Wall-clock milliseconds: request start, job open mined, attestation seen, request end. */
@@ -107,6 +109,7 @@ export async function runMarketJobs({
       outcome: "error",
       reservedFor: [],
       fulfilledBy: undefined,
+      paid: undefined,
       attempts: [],
       feedback: [],
       startedAt: Date.now(),
@@ -143,6 +146,7 @@ export async function runMarketJobs({
           if (step.name === "open") {
             record.openedAt = Date.now();
             record.jobId = (value as { jobId: bigint }).jobId;
+            record.paid = step.amount;
           }
           return value;
         },

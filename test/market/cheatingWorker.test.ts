@@ -12,6 +12,7 @@ import {
   type ModelPin,
   registerAgent,
   sendFulfillJob,
+  setAgentUri,
 } from "@convergence/sdk";
 import { computeBinding, prove } from "@convergence/zk";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -20,11 +21,12 @@ import { runMarketJobs } from "../helpers/runMarketJobs.ts";
 import { type Devnet, startDevnet } from "../helpers/startDevnet.ts";
 
 const WINDOW_SECONDS = 15;
+/** What a job pays: the honest worker's price, which the cheater lists too (failover goes only to a worker at or below it). */
 const AMOUNT = 200_000n;
 
 /**
  * Issue #15's cheating worker, with the adversary suite's fake worker: a registered ERC-8004 agent that advertises
- * risk-v1 with the honest pins at the lowest price, proves its identity, takes the input, and then tries to get paid
+ * risk-v1 with the honest pins at the honest worker's price (it wins the tie on its lower agent id), proves its identity, takes the input, and then tries to get paid
  * with a proof of the right input for another job, and with a valid proof whose outputs it changed. Neither verifies
  * (the escrow simulates first: nothing is even sent), the window passes, the job fails over to the honest worker, the
  * cheater is never paid and gets noShow feedback; the next choice passes it over.
@@ -45,6 +47,14 @@ describe("a cheating worker in the market: never paid, noShow feedback, passed o
     dir = mkdtempSync(join(tmpdir(), "market-cheater-"));
     devnet = await startDevnet();
     writeDeployment({ deployment: devnet.deployment, dir });
+    const contracts = devnet.deployment.contracts;
+    const cheater = devnet.wallets[PARTY.attacker]!;
+    // The cheater's agent before the honest worker's: at the same price, the lower agent id is chosen first.
+    ({ agentId: cheaterId } = await registerAgent({
+      client: cheater,
+      registry: contracts.AgentRegistry,
+      agentURI: "data:application/json;base64,e30=",
+    }));
     honest = await launchWorker({
       rpcUrl: devnet.url,
       deploymentsDir: dir,
@@ -63,8 +73,6 @@ describe("a cheating worker in the market: never paid, noShow feedback, passed o
       registry: devnet.deployment.contracts.ModelRegistry,
       modelId,
     });
-    const contracts = devnet.deployment.contracts;
-    const cheater = devnet.wallets[PARTY.attacker]!;
     let file: unknown;
     fake = await startFakeWorker({
       modelId,
@@ -105,11 +113,12 @@ describe("a cheating worker in the market: never paid, noShow feedback, passed o
         });
       },
     });
-    ({ agentId: cheaterId } = await registerAgent({
+    await setAgentUri({
       client: cheater,
       registry: contracts.AgentRegistry,
+      agentId: cheaterId,
       agentURI: `${fake.url}/.well-known/agent-registration.json`,
-    }));
+    });
     file = buildWorkerRegistration({
       endpoint: fake.url,
       agentId: cheaterId,
@@ -122,7 +131,7 @@ describe("a cheating worker in the market: never paid, noShow feedback, passed o
           commitment: registration.commitment,
           vkeyHash: registration.vkeyHash,
           verifier: registration.verifier,
-          price: 10_000n,
+          price: AMOUNT,
           token: contracts.USDC,
         },
       ],
@@ -153,7 +162,7 @@ describe("a cheating worker in the market: never paid, noShow feedback, passed o
     return record!;
   };
 
-  it("is chosen first (cheapest, no record), takes the input, fails to get paid, and the honest worker settles", async () => {
+  it("is chosen first (same price, no record, lower agent id), takes the input, fails to get paid, and the honest worker settles", async () => {
     const cheaterBefore = await usdcOf(devnet, devnet.accounts[PARTY.attacker]!.address);
     const honestBefore = await usdcOf(devnet, honest.account);
     const record = await oneJob();

@@ -2,7 +2,7 @@ import { inferenceEscrowAbi, reputationRegistryAbi, usdcAbi } from "@convergence
 import { launchWorker } from "@convergence/devnet";
 import { loadModelPin } from "@convergence/models";
 import { chooseWorker, discoverWorkers, getJob, type ModelPin, workerIneligibility } from "@convergence/sdk";
-import type { Address } from "viem";
+import { type Address, parseUnits } from "viem";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { waitUntil } from "../adversary/helpers.ts";
 import { type MarketJobRecord, runMarketJobs } from "../helpers/runMarketJobs.ts";
@@ -19,8 +19,14 @@ const JOBS = 30;
 const CONCURRENCY = 3;
 /** Each worker's window: long enough for a loaded worker to prove (a few seconds here), short enough to fail over. */
 const WINDOW_SECONDS = 30;
-/** What every job pays: above each worker's price, so all three are eligible. */
+/** The most every job pays: above each worker's price, so all three are eligible. */
 const AMOUNT = 200_000n;
+/**
+ * Each worker's price during the run, one for all: a job pays the chosen worker's price and fails over only to workers
+ * at or below it, so the killed worker's jobs can go to the others. The killed worker, registered first, has the lowest
+ * agent id and takes the first job; the load (open jobs) spreads the rest.
+ */
+const PRICE = "0.17";
 const FLOOR = 80;
 /** Every JSON-RPC answer the slow worker gets is held this long: seeing jobs, reading, fulfilling all take longer. */
 const SLOW_RPC_DELAY_MS = 250;
@@ -108,15 +114,15 @@ describe("the open market: three workers (fast, slow, killed), two requesters, 3
       deploymentsDir: chain.deploymentsDir,
       dir: chain.dir,
       workers: [
-        { name: "killed", privateKey: chain.parties.killed.privateKey, minPrice: "0.16" },
-        { name: "fast", privateKey: chain.parties.fast.privateKey, minPrice: "0.17" },
-        { name: "slow", privateKey: chain.parties.slow.privateKey, minPrice: "0.17", rpcUrl: proxy.url },
+        { name: "killed", privateKey: chain.parties.killed.privateKey, minPrice: PRICE },
+        { name: "fast", privateKey: chain.parties.fast.privateKey, minPrice: PRICE },
+        { name: "slow", privateKey: chain.parties.slow.privateKey, minPrice: PRICE, rpcUrl: proxy.url },
       ],
     });
     [killed, fast, slow] = market.workers as [StartedWorker, StartedWorker, StartedWorker];
     balancesBefore = await balances();
 
-    // The run. The killed worker, cheapest, takes the first jobs; it is SIGKILLed once it has settled one and holds at
+    // The run. The killed worker (first on ties) takes the first jobs; it is SIGKILLed once it has settled one and holds at
     // least two more it was handed (or one, if that never comes), so those are in flight when it dies.
     const delivered = new Set<bigint>();
     let killing: Promise<unknown> | undefined;
@@ -166,7 +172,7 @@ describe("the open market: three workers (fast, slow, killed), two requesters, 3
     await chain?.stop();
   });
 
-  it("ran 30 jobs, each fulfilled or refunded, and killed the cheapest worker mid-run", () => {
+  it("ran 30 jobs, each fulfilled or refunded, and killed a worker mid-run", () => {
     const by = (agentId: bigint) => records.filter((record) => record.fulfilledBy === agentId).length;
     const failovers = records.filter((record) => record.reservedFor.length > 1).length;
     const since = (at: number) => ((at - Math.min(...records.map((r) => r.startedAt))) / 1000).toFixed(1);
@@ -211,9 +217,11 @@ describe("the open market: three workers (fast, slow, killed), two requesters, 3
     const sum = (values: Record<string, bigint>) => Object.values(values).reduce((a, b) => a + b, 0n);
     expect(sum(after)).toBe(sum(balancesBefore));
     expect(after.escrow).toBe(balancesBefore.escrow);
-    const paid = records.filter((record) => record.outcome === "fulfilled").length;
+    // Each fulfilled job paid the chosen worker's price, not the most the requester offered.
+    const fulfilled = records.filter((record) => record.outcome === "fulfilled");
+    expect(fulfilled.map((record) => record.paid)).toEqual(fulfilled.map(() => parseUnits(PRICE, 6)));
     expect(after.requesterA! + after.requesterB!).toBe(
-      balancesBefore.requesterA! + balancesBefore.requesterB! - BigInt(paid) * AMOUNT,
+      balancesBefore.requesterA! + balancesBefore.requesterB! - BigInt(fulfilled.length) * parseUnits(PRICE, 6),
     );
   });
 

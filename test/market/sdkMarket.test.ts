@@ -21,18 +21,21 @@ import { type Devnet, startDevnet } from "../helpers/startDevnet.ts";
 
 /**
  * The SDK's market flow on a live chain with two real worker processes, each its own key, agent, price and job store:
- * the requester discovers both from the AgentRegistry and their registration files, chooses the cheaper one, and when
+ * the requester discovers both from the AgentRegistry and their registration files, chooses the first by the rule (one
+ * price: a job fails over only to a worker at or below the price it pays; then the lower agent id), and when
  * that one is SIGKILLed after it took the input, the job fails over to the other once the exclusive window has passed
  * (by block time), settles once, and both get feedback. The 3-worker, 30-job run is test/market/market.test.ts.
  */
-describe("the SDK market: discover, choose the cheaper worker, fail over when it dies, give feedback", () => {
+describe("the SDK market: discover, choose a worker, fail over when it dies, give feedback", () => {
   let devnet: Devnet;
   let dir: string;
   let cheap: LaunchWorkerReturnType;
   let dear: LaunchWorkerReturnType;
   let pin: ModelPin;
   const amount = 2_000_000n;
-  /** Devnet accounts: 0 requester (funded), 2 the cheap worker (the devnet's worker), 7 the dear one (ETH only). */
+  /** Both workers' price, so the job (which pays the chosen one's price) can fail over from one to the other. */
+  const price = 400_000n;
+  /** Devnet accounts: 0 requester (funded), 2 the first worker (the devnet's worker), 7 the other one (ETH only). */
   const REQUESTER = 0;
   const CHEAP = 2;
   const DEAR = 7;
@@ -56,7 +59,7 @@ describe("the SDK market: discover, choose the cheaper worker, fail over when it
       dbPath: join(dir, "dear.sqlite"),
       env: {
         WORKER_PRIVATE_KEY: toHex(devnet.accounts[DEAR]!.getHdKey().privateKey!),
-        WORKER_MIN_PRICE: "0.5",
+        WORKER_MIN_PRICE: "0.4",
         WORKER_PUBLISHERS: devnet.accounts[CHEAP]!.address,
       },
     });
@@ -85,23 +88,25 @@ describe("the SDK market: discover, choose the cheaper worker, fail over when it
       trustedClients: [address(REQUESTER)],
     });
 
-  it("discovers both workers from their registration files and chooses the cheaper", async () => {
+  it("discovers both workers from their registration files and chooses the first by the rule", async () => {
     const listings = await discover();
     expect(listings.skipped).toEqual([]);
     expect(listings.map((l) => [l.agentId, l.url, l.model.price, l.wallet])).toEqual(
       [
-        [cheap.agentId, cheap.url, 400_000n, address(CHEAP)],
-        [dear.agentId, dear.url, 500_000n, address(DEAR)],
+        [cheap.agentId, cheap.url, price, address(CHEAP)],
+        [dear.agentId, dear.url, price, address(DEAR)],
       ].sort((a, b) => Number((a[0] as bigint) - (b[0] as bigint))),
     );
     expect(new Set(listings.map((l) => l.model.modelId)).size).toBe(1);
+    // Same price, no record, no load: the lower agent id (the one launched first).
+    expect(cheap.agentId).toBeLessThan(dear.agentId);
     expect(chooseWorker({ listings, maxPrice: amount })?.agentId).toBe(cheap.agentId);
-    // Between the two prices, only the cheap one is eligible; below both, none.
-    expect(chooseWorker({ listings, maxPrice: 450_000n })?.agentId).toBe(cheap.agentId);
-    expect(chooseWorker({ listings, maxPrice: 399_999n })).toBeUndefined();
+    // At the price both are eligible; below it, none.
+    expect(chooseWorker({ listings, maxPrice: price })?.agentId).toBe(cheap.agentId);
+    expect(chooseWorker({ listings, maxPrice: price - 1n })).toBeUndefined();
   });
 
-  it("the cheaper worker dies after taking the input: the job fails over, settles once with the other, feedback recorded", async () => {
+  it("the chosen worker dies after taking the input: the job fails over, settles once with the other, feedback recorded", async () => {
     const parties = [address(REQUESTER), address(CHEAP), address(DEAR), contracts().InferenceEscrow];
     const before = await Promise.all(parties.map(usdcOf));
     const steps: RequestInferenceStep["name"][] = [];
@@ -149,7 +154,9 @@ describe("the SDK market: discover, choose the cheaper worker, fail over when it
       [dear.agentId, "fulfilled"],
     ]);
     const job = await getJob({ client: devnet.publicClient, escrow: contracts().InferenceEscrow, jobId: result.jobId });
-    expect(job).toMatchObject({ status: "fulfilled", workerAgentId: dear.agentId, amount });
+    // The job paid the chosen worker's price, not the most the requester offered.
+    expect(result.paid).toBe(price);
+    expect(job).toMatchObject({ status: "fulfilled", workerAgentId: dear.agentId, amount: price });
     expect(result.attestation.worker).toBe(address(DEAR));
 
     // Feedback: one per judged worker, by the requester, as the scheme says.
@@ -172,9 +179,9 @@ describe("the SDK market: discover, choose the cheaper worker, fail over when it
 
     // Balances: the requester paid once, the worker that proved was paid, the dead one nothing; no USDC lost.
     const after = await Promise.all(parties.map(usdcOf));
-    expect(after[0]).toBe(before[0]! - amount);
+    expect(after[0]).toBe(before[0]! - price);
     expect(after[1]).toBe(before[1]);
-    expect(after[2]).toBe(before[2]! + amount);
+    expect(after[2]).toBe(before[2]! + price);
     expect(after[3]).toBe(before[3]);
     expect(after.reduce((a, b) => a + b)).toBe(before.reduce((a, b) => a + b));
 

@@ -295,7 +295,12 @@ export {
   VerifierCodeMismatchError,
 } from "./errors/inference.ts";
 export { InvalidParameterError } from "./errors/input.ts";
-export { MarketContractsMismatchError, MarketJobRefundedError, NoWorkerAvailableError } from "./errors/market.ts";
+export {
+  MarketContractsMismatchError,
+  MarketJobFailedError,
+  MarketJobRefundedError,
+  NoWorkerAvailableError,
+} from "./errors/market.ts";
 export { WorkerRegistrationInvalidError, WorkerRegistrationUnreachableError } from "./errors/registration.ts";
 export { SelfFeedbackError } from "./errors/reputation.ts";
 export {

@@ -9,7 +9,7 @@ import {
 } from "@convergence/sdk";
 import { quantizeValue, VALUE_MAX, VALUE_MIN } from "@convergence/zk";
 import type { Command } from "commander";
-import { type Address, parseUnits } from "viem";
+import { type Address, formatUnits, parseUnits } from "viem";
 import { connect } from "../chain/connect.ts";
 import { requesterAccount } from "../chain/requesterAccount.ts";
 import { InvalidArgumentError, SettingError, WorkerLayoutMismatchError } from "../errors.ts";
@@ -75,7 +75,11 @@ export function registerJobCommand(program: Command): void {
     .option("--model <name>", "the model, as the worker serves it (GET /v1/models)", "risk-v1")
     .requiredOption("--input <json>", "a JSON array of numbers, one per model input (real values)", parseInputArray)
     .option("--quantized", "the input values are already fixed-point integers (round(v * 2^S))")
-    .requiredOption("--pay <usdc>", "USDC to escrow for the worker, e.g. 2", parseUsdc("--pay"))
+    .requiredOption(
+      "--pay <usdc>",
+      "USDC to escrow for the worker, e.g. 2 (with the market: the most to pay; the job pays the chosen worker's price)",
+      parseUsdc("--pay"),
+    )
     .option(
       "--worker-url <url>",
       "use this worker only (default CONVERGENCE_WORKER_URL; with neither it nor --worker-agent, the market chooses)",
@@ -344,7 +348,7 @@ function jobData({
     requester,
     workerAgentId: validation.agentId,
     pin: { source, contributors: pin.contributors, trustSetup: options.trustAnySetup ? "any" : "attributed" },
-    paid: options.pay,
+    paid: formatUnits(result.paid, 6),
     openTx: result.open.hash,
     attestation,
     output: outputOf({ values, labels }),

@@ -57,6 +57,8 @@ export type DemoSummary = {
     feedback: { agentId: string; value: string; tag1: string; tag2: string }[];
   };
   agentWallet: string;
+  /** USDC the job paid: the chosen worker's price, at most what the intent offered. */
+  paid: string;
   jobId: string;
   attestationId: string;
   /** The attestation is on-chain for this job and worker, the fulfil succeeded, and the validation answered 100. */
@@ -284,7 +286,7 @@ export async function runDemo({
       `  attestation ${showcase.attestationId}: outputs ${values.map((v) => v.toFixed(3)).join(", ")} → ${showcase.risk}; ERC-8004 validation response ${checked.validation.response} by agent ${checked.validation.agentId}`,
     );
     say(
-      `  worker: agent ${fulfiller.agentId} at ${fulfiller.url} proved it${chosen && chosen.agentId !== fulfiller.agentId ? ` (after failover from agent ${chosen.agentId})` : ""}; the agent's feedback on-chain: ${checked.feedback.map((f) => `${f.tag1} ${f.value}${f.tag2 ? ` (${f.tag2})` : ""}`).join("; ") || "none"}`,
+      `  worker: agent ${fulfiller.agentId} at ${fulfiller.url} proved it${chosen && chosen.agentId !== fulfiller.agentId ? ` (after failover from agent ${chosen.agentId})` : ""}; the job paid ${String(showcase.inference.paid ?? "?")} USDC (the chosen worker's price, at most ${maxPayment}); the agent's feedback on-chain: ${checked.feedback.map((f) => `${f.tag1} ${f.value}${f.tag2 ? ` (${f.tag2})` : ""}`).join("; ") || "none"}`,
     );
     say(`  swap: ${showcase.swapTx ? `${showcase.swapTx} (${checked.swap?.gasUsed} gas)` : "not sent"}`);
     say(`  balances before: ${formatBalances(agent.balances)}`);
@@ -320,6 +322,7 @@ export async function runDemo({
         })),
       },
       agentWallet: agent.wallet,
+      paid: String(showcase.inference.paid ?? ""),
       jobId: showcase.jobId.toString(),
       attestationId: showcase.attestationId,
       verified,

@@ -28,7 +28,7 @@ export function describeInferenceStep({ step, model }: DescribeInferenceStepPara
         ? `Waiting for the proof of job ${step.jobId} to settle on-chain`
         : `Waiting for the proof of job ${step.jobId} until ${clock(step.until)} chain time`;
     case "failover":
-      return `Failing over job ${step.jobId}: agent ${step.from} ${step.outcome === "noShow" ? "did not prove it within its window" : "refused or failed the input hand-over"}; choosing the next worker`;
+      return `Failing over job ${step.jobId}: agent ${step.from} ${step.outcome === "noShow" ? "did not prove it within its window" : step.outcome === "inWindow" ? "could not take the input in the job's state (no feedback)" : "refused or failed the input hand-over"}; choosing the next worker`;
     case "feedback":
       return `Feedback on job ${step.jobId} for agent ${step.workerAgentId}: successRate ${step.value}${step.tag2 ? `, ${step.tag2}` : ""}`;
     case "refund":

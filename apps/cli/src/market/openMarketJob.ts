@@ -27,7 +27,7 @@ export type OpenMarketJobParameters = {
   pin: ModelPin;
   trustSetup?: TrustSetup;
   input: readonly bigint[];
-  /** USDC the job pays (the most any chosen worker may ask), e.g. "2". */
+  /** The most USDC the job may pay, e.g. "2": it pays the chosen worker's listed price, at most this. */
   pay: string;
   outputScales: number | readonly number[];
   deadlineSeconds: number;
@@ -134,7 +134,8 @@ export async function openMarketJob({
       return value;
     },
   });
-  const first = result.attempts[0];
+  // The worker the rule chose first and the job was opened for (the ones skipped before it were never handed the input).
+  const first = result.attempts.find((attempt) => attempt.outcome !== "skipped");
   const market: MarketJobSummary = {
     trustedClients,
     found: listings.map((listing) => {

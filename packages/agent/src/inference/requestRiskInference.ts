@@ -66,8 +66,8 @@ export const SUPPORTED_SUBJECTS = ["WETH/USDC"] as const;
  * With `workerUrl`, that worker only: the job is reserved for its advertised agent once it signed a fresh challenge
  * with that agent's wallet (verifyWorkerIdentity). Without it, the open market: the workers serving the pinned model
  * are found through the AgentRegistry, the cheapest above the reputation floor is chosen (chooseWorker's rule), the
- * job is reserved for it for a window, the next one takes over if it does not prove in time, and each worker judged
- * gets feedback; the result's `choice` says who was chosen, who proved it, and the feedback given.
+ * job pays its listed price (at most `maxPayment`; `paid` says what was paid) and is reserved for it for a window, the
+ * next one at or below that price takes over if it does not prove in time, and each worker judged gets feedback; the result's `choice` says who was chosen, who proved it, and the feedback given.
  *
  * @example
  * const { risk, attestationId } = await requestRiskInference({ publicClient, walletClient, contracts, workerUrl,
@@ -161,13 +161,14 @@ export async function requestRiskInference({
     outputs: result.outputs.map(String),
     verified: true as const,
     worker: result.attestation.worker,
-    paid: maxPayment,
+    // What the job paid: the chosen worker's price in the market (at most maxPayment); maxPayment with a named worker.
+    paid: formatUnits(result.paid, 6),
     market: marketState,
     ...(result.worker === undefined
       ? {}
       : {
           choice: {
-            chosen: result.attempts[0]?.workerAgentId.toString(),
+            chosen: result.attempts.find((attempt) => attempt.outcome !== "skipped")?.workerAgentId.toString(),
             fulfilledBy: result.worker.agentId.toString(),
             workerUrl: result.worker.url,
             price: formatUnits(result.worker.model.price, 6),

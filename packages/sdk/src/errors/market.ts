@@ -95,3 +95,27 @@ export class MarketContractsMismatchError extends BaseError {
     this.actual = actual;
   }
 }
+
+/**
+ * The job was opened (and paid) and then the request failed: the error is `cause`. The job stays in the escrow: a
+ * worker that was handed the input may still prove it until its deadline; after it, the requester refunds it.
+ */
+export class MarketJobFailedError extends BaseError {
+  override name = "MarketJobFailedError";
+  readonly jobId: bigint;
+  /** Unix seconds: the job can be refunded once a block later than this exists. */
+  readonly deadline: bigint;
+  constructor({ jobId, deadline, cause }: { jobId: bigint; deadline: bigint; cause: unknown }) {
+    const reason =
+      cause instanceof Error ? ((cause as { shortMessage?: string }).shortMessage ?? cause.message) : String(cause);
+    super(`Job ${jobId} was opened and paid, then the request failed: ${reason}`, {
+      cause,
+      metaMessages: [
+        `The job stays open: a worker handed the input may still prove it until its deadline ${deadline} (${new Date(Number(deadline) * 1000).toISOString()}).`,
+        `After the deadline, refund it (the SDK's refundJob with jobId ${jobId}); check it first with getJob.`,
+      ],
+    });
+    this.jobId = jobId;
+    this.deadline = deadline;
+  }
+}

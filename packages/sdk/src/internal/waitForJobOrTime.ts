@@ -2,7 +2,7 @@ import type { Address } from "viem";
 import { getJob } from "../actions/inference/getJob.ts";
 import type { Job } from "../actions/inference/types.ts";
 import type { WriteClient } from "../client/types.ts";
-import { AttestationTimeoutError } from "../errors/inference.ts";
+import { AttestationTimeoutError, JobNotFoundError } from "../errors/inference.ts";
 import { withAccountLock } from "./withAccountLock.ts";
 
 export type WaitForJobOrTimeParameters = {
@@ -30,6 +30,9 @@ export type WaitForJobOrTimeReturnType =
  */
 const IDLE_CHAIN_SECONDS = 15;
 
+/** Failed reads in a row (the latest block, the job) before the node's error is thrown. */
+const MAX_FAILED_READS = 5;
+
 /**
  * Waits until the job is settled (fulfilled or refunded) or a block later than `until` exists, as the escrow judges
  * windows and deadlines (`block.timestamp`). Nodes simulate calls (eth_call, eth_estimateGas) on the latest block, so
@@ -37,6 +40,7 @@ const IDLE_CHAIN_SECONDS = 15;
  * such a block exists. An idle chain that mines on demand has none until someone sends a transaction: once the wall
  * clock says `until` has passed and no new block has come for 15 s, the requester sends itself a zero-value transfer (an
  * ordinary transaction, 21,000 gas) to mine one. A chain with block production never needs it; no evm_* method is used.
+ * A failed read is tried again (up to 5 in a row): a node's passing error does not end the wait.
  */
 export async function waitForJobOrTime({
   client,
@@ -49,10 +53,22 @@ export async function waitForJobOrTime({
 }: WaitForJobOrTimeParameters): Promise<WaitForJobOrTimeReturnType> {
   let lastNudge = 0;
   let seen = { number: -1n, at: 0 };
+  let failedReads = 0;
   for (;;) {
     // The block first, then the job: a job still open after a block past `until` was not settled in time.
-    const block = await client.getBlock({ blockTag: "latest" });
-    const job = await getJob({ client, escrow, jobId });
+    let block: { number: bigint; timestamp: bigint };
+    let job: Job;
+    try {
+      block = await client.getBlock({ blockTag: "latest" });
+      job = await getJob({ client, escrow, jobId });
+      failedReads = 0;
+    } catch (error) {
+      // A node's transient failure is read again a few times; a lasting one (or no such job) is thrown.
+      failedReads += 1;
+      if (error instanceof JobNotFoundError || failedReads >= MAX_FAILED_READS || Date.now() > timeoutAt) throw error;
+      await new Promise((resolve) => setTimeout(resolve, Math.max(pollingIntervalMs, 500)));
+      continue;
+    }
     if (job.status === "fulfilled" || job.status === "refunded") return { status: job.status, job };
     if (block.timestamp > until) return { status: "passed", job, timestamp: block.timestamp };
     if (block.number !== seen.number) seen = { number: block.number, at: Date.now() };

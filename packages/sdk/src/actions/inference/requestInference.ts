@@ -1,8 +1,25 @@
 import { agentRegistryAbi, inferenceEscrowAbi } from "@convergence/contracts";
-import { type Address, type Hash, isAddressEqual, type TransactionReceipt, zeroAddress } from "viem";
+import {
+  type Address,
+  ContractFunctionRevertedError,
+  decodeErrorResult,
+  type Hash,
+  isAddressEqual,
+  type TransactionReceipt,
+  BaseError as ViemBaseError,
+  zeroAddress,
+} from "viem";
 import type { ReadClient, WriteClient } from "../../client/types.ts";
+import { ContractRevertError } from "../../errors/contract.ts";
+import { AttestationTimeoutError } from "../../errors/inference.ts";
 import { InvalidParameterError } from "../../errors/input.ts";
-import { MarketJobRefundedError, NoWorkerAvailableError } from "../../errors/market.ts";
+import { MarketJobFailedError, MarketJobRefundedError, NoWorkerAvailableError } from "../../errors/market.ts";
+import {
+  WorkerIdentityMismatchError,
+  WorkerInvalidAnswerError,
+  WorkerRequestError,
+  WorkerUnreachableError,
+} from "../../errors/worker.ts";
 import { waitForJobOrTime } from "../../internal/waitForJobOrTime.ts";
 import { withAccountLock } from "../../internal/withAccountLock.ts";
 import { decodeRevert } from "../../utils/decodeRevert.ts";
@@ -19,6 +36,7 @@ import type { WorkerJob } from "../worker/types.ts";
 import { verifyWorkerIdentity } from "../worker/verifyWorkerIdentity.ts";
 import { checkModelPin } from "./checkModelPin.ts";
 import { getAttestation } from "./getAttestation.ts";
+import { getJob } from "./getJob.ts";
 import { type GetValidationReturnType, getValidation } from "./getValidation.ts";
 import { openJob } from "./openJob.ts";
 import { refundJob } from "./refundJob.ts";
@@ -52,9 +70,12 @@ export type RequestInferenceStep =
   | {
       name: "failover";
       jobId: bigint;
-      /** The worker whose window passed without a proof (noShow) or that refused the input (badDelivery). */
+      /**
+       * The worker whose window passed without a proof (noShow), that refused the input (badDelivery), or that could
+       * not take it because of the job's state (inWindow: e.g. it expired during the hand-over; no feedback).
+       */
       from: bigint;
-      outcome: "noShow" | "badDelivery";
+      outcome: "noShow" | "badDelivery" | "inWindow";
       exclude: readonly bigint[];
     }
   | { name: "feedback"; jobId: bigint; workerAgentId: bigint; value: bigint; tag2: string }
@@ -116,7 +137,7 @@ export type RequestInferenceParameters = {
   workerAgentId?: bigint;
   /**
    * Market mode (no workerUrl and no workerAgentId): where to find workers and how to choose (chooseWorker's rule with
-   * `amount` as the most paid). Required in market mode.
+   * `amount` as the most paid; the job pays the chosen worker's price). Required in market mode.
    */
   market?: {
     /** deployment.contracts: AgentRegistry, ReputationRegistry and ValidationRegistry (the escrow is `escrow`). */
@@ -153,15 +174,18 @@ export type RequestInferenceParameters = {
   workerMinPrice?: bigint;
   /** The quantized input (round(v * 2^S), signed 16-bit), one value per model input. */
   input: readonly bigint[];
-  /** Payment in token base units (USDC: 6 decimals, so 2_000_000n is 2 USDC). */
+  /**
+   * Payment in token base units (USDC: 6 decimals, so 2_000_000n is 2 USDC). Market mode: the most paid; the job pays
+   * the chosen worker's listed price (the result's `paid`).
+   */
   amount: bigint;
   /** The fixed-point scale S of the outputs: one for all, or one per output (value = output / 2^S). */
   outputScales: number | readonly number[];
   /** Seconds after the latest block that the worker has to fulfil; refundable after (default 600). */
   deadlineSeconds?: number;
   /**
-   * How long to wait for the attestation (default 5 minutes with a named worker; in market mode `deadlineSeconds` plus
-   * 5 minutes, room for the refund). Past it, AttestationTimeoutError, and the job stays open.
+   * How long to wait for the attestation (default 5 minutes with a named worker; in market mode, timed from the open,
+   * until the deadline plus 5 minutes, room for the refund). Past it, AttestationTimeoutError, and the job stays open.
    */
   timeoutMs?: number;
   /**
@@ -178,6 +202,11 @@ export type RequestInferenceReturnType = {
   inputCommitment: bigint;
   /** The salt that hides the input: with the input, it opens the commitment. */
   salt: bigint;
+  /**
+   * What the job paid, in token base units: `amount` with a named worker; in market mode the chosen worker's listed
+   * price (at most `amount`).
+   */
+  paid: bigint;
   /** The transaction that opened (and paid) the job. */
   open: { hash: Hash; receipt: TransactionReceipt };
   attestation: Attestation;
@@ -214,21 +243,28 @@ const identity = <T>(_step: RequestInferenceStep, run: () => Promise<T>) => run(
  * 1. Choose: the workers serving the pinned model are discovered (discoverWorkers) and ranked by chooseWorker's rule,
  *    `amount` being the most paid: eligible = price at most `amount`, not tried yet, and no trusted feedback or a
  *    success rate of at least `reputationFloor` (80); first the lowest price, then the fewest open jobs, the higher
- *    success rate, the lower median latency, the lower agent id. The chosen worker must sign a fresh identity challenge
- *    as its agent's wallet (verifyWorkerIdentity) and its model id must pass checkModelPin; else it is skipped (no
- *    feedback) and the next is taken, before anything is paid. None left: NoWorkerAvailableError, nothing paid.
- * 2. Open: the job pays `amount`, is reserved for the chosen agent for `exclusiveSeconds` (default 60) and lives
- *    `deadlineSeconds` (default 600); the input and salt are handed to the worker.
+ *    success rate, the lower median latency, the lower agent id. The best three are verified at once, and the
+ *    best-ranked that passes is chosen: it must sign a fresh identity challenge as its agent's wallet within 4 s
+ *    (verifyWorkerIdentity) and its model id must pass checkModelPin. One that fails is skipped (no feedback); one that
+ *    failed its identity challenge is passed over by this process for 10 minutes. None left: NoWorkerAvailableError,
+ *    nothing paid.
+ * 2. Open: the job pays the chosen worker's listed price (at most `amount`; `paid` in the result), is reserved for its
+ *    agent for `exclusiveSeconds` (default 60) and lives `deadlineSeconds` (default 600). When the escrow refuses to
+ *    open it for that listing (its model is retired), the worker is skipped and the next one chosen, nothing paid. The
+ *    input and salt are handed to the worker, within the time left in its window (a worker that keeps answering busy
+ *    cannot hold the job).
  * 3. Fail over: when its window passes without a proof (noShow: it is down, it never proves, or its fulfil is refused
- *    on-chain), or it refuses the input (badDelivery), the next worker by the rule (tried ones excluded, same model id)
- *    is verified and handed the same input and salt. After the on-chain window any registered agent may fulfil; each
- *    next worker gets `exclusiveSeconds` before the one after it is tried. A worker tried earlier may still deliver:
+ *    on-chain), or it refuses the input (badDelivery), the next worker by the rule is verified and handed the same
+ *    input and salt: tried ones excluded, same model id, and only a worker whose price is at most what the job pays
+ *    (one listed higher would skip it unproven). After the on-chain window any registered agent may fulfil; each next
+ *    worker gets `exclusiveSeconds` before the one after it is tried. A worker tried earlier may still deliver:
  *    whoever proves first is paid, once. Nobody left: it waits for the deadline, refunds (refundJob) and throws
  *    MarketJobRefundedError.
  * 4. Feedback (ERC-8004 ReputationRegistry, the SDK's feedback scheme; `feedback: false` turns it off): success with
  *    the open-to-attested latency to the agent that fulfilled; noShow or badDelivery to each tried worker whose window
- *    passed without its proof; none to a worker still inside its window when another settled, nor to one skipped
- *    before the hand-over. A feedback the registry refuses is reported in `feedback[].error`, never thrown.
+ *    passed without its proof; none to a worker still inside its window when another settled, nor to one that refused
+ *    the input because of the job's state (settled, expired or too near its deadline by then: "inWindow"), nor to one
+ *    skipped before the hand-over. A feedback the registry refuses is reported in `feedback[].error`, never thrown.
  *
  * Windows and the deadline are judged by block time, as the escrow judges them: a window has passed once a block past
  * it exists (nodes simulate the next worker's fulfil, or the refund, on the latest block). An idle chain that mines on
@@ -239,6 +275,9 @@ const identity = <T>(_step: RequestInferenceStep, run: () => Promise<T>) => run(
  *
  * @throws NoWorkerAvailableError (market mode) no worker is eligible or passes its checks: nothing was paid.
  * @throws MarketJobRefundedError (market mode) no worker proved the job by its deadline: the payment came back.
+ * @throws MarketJobFailedError (market mode) the job was opened and paid, then something failed (a node that stopped
+ *   answering): it names the job and its deadline, after which refundJob returns the payment.
+ * @throws AttestationTimeoutError (market mode) `timeoutMs` (timed from the open) passed first; the job stays open.
  *
  * @example
  * // A named worker:
@@ -337,6 +376,7 @@ export async function requestInference(parameters: RequestInferenceParameters): 
     attestor: links.attestor,
     jobId,
     modelId,
+    paid: amount,
     committed,
     opened,
     attestation,
@@ -347,6 +387,21 @@ export async function requestInference(parameters: RequestInferenceParameters): 
     feedback: [],
   });
 }
+
+/** Market mode: how long a worker has to answer the identity challenge (a live worker answers well within a second). */
+const IDENTITY_TIMEOUT_MS = 4_000;
+/** Market mode: how many of the best-ranked candidates are verified at once; the best-ranked that passes is chosen. */
+const VERIFY_AT_ONCE = 3;
+/** Market mode: how long this process passes over an agent that failed its identity check. */
+const IDENTITY_FAILURE_MEMORY_MS = 10 * 60_000;
+/** Agents that failed their identity check, `${agentRegistry}:${agentId}` (lowercase), to when they may be tried again. */
+const failedIdentity = new Map<string, number>();
+/** Escrow refusals of an open that are the listing's doing (its model retired, an agent id out of range), not the requester's. */
+const LISTING_OPEN_REFUSALS = new Set(["InferenceEscrowModelNotActive", "InferenceEscrowInvalidWorker"]);
+/** Worker refusals of the input that are the job's state (settled, expired, too near its deadline, still another's), not the worker's doing. */
+const JOB_STATE_REFUSALS = new Set(["JOB_NOT_OPEN", "JOB_EXPIRED", "DEADLINE_TOO_SOON", "JOB_ASSIGNED_ELSEWHERE"]);
+/** Room after the deadline for the refund before the market flow gives up waiting (AttestationTimeoutError). */
+const REFUND_MARGIN_MS = 300_000;
 
 /** The market flow: discover, choose, verify, open, deliver, fail over, give feedback, or refund. */
 async function requestFromMarket(parameters: RequestInferenceParameters): Promise<RequestInferenceReturnType> {
@@ -372,22 +427,72 @@ async function requestFromMarket(parameters: RequestInferenceParameters): Promis
         "the registries to discover workers in (market: { contracts: deployment.contracts }), or workerUrl and workerAgentId of a worker you chose",
     });
   }
-  // By default past the deadline with room for the refund: a chain that never reaches the deadline must not hang it.
-  const timeoutMs = parameters.timeoutMs ?? (deadlineSeconds + 300) * 1000;
-  const timeoutAt = Date.now() + timeoutMs;
   const links = await escrowLinks({ client: publicClient, escrow });
   const requester = walletClient.account.address;
   const trustedClients = [requester, ...(market.trustedClients ?? [])].filter(
     (client, index, all) => all.findIndex((other) => isAddressEqual(other, client)) === index,
   );
   const modelName = market.modelName ?? `with commitment ${pin.commitment}`;
+  const memoryKey = (agentId: bigint) => `${links.agentRegistry.toLowerCase()}:${agentId}`;
+  const rememberedUntil = (agentId: bigint) => {
+    const until = failedIdentity.get(memoryKey(agentId));
+    return until !== undefined && until > Date.now() ? until : undefined;
+  };
 
   const attempts: RequestInferenceAttempt[] = [];
   const tried = () => attempts.map((attempt) => attempt.workerAgentId);
   let listings: readonly WorkerListing[] | undefined = market.listings;
   let skippedByDiscovery: SkippedWorker[] = [];
-  /** The next worker by the rule that passes its identity challenge and the pin check, or undefined. */
-  const chooseNext = async (onlyModelId: bigint | undefined) => {
+  /** The identity challenge (fresh, short timeout; a failure is remembered), then the pin check of its model id. */
+  const verifyCandidate = async (listing: WorkerListing): Promise<Model> => {
+    let wallet: Address;
+    try {
+      const verified = await verifyWorkerIdentity({
+        client: publicClient,
+        agentRegistry: links.agentRegistry,
+        workerUrl: listing.url,
+        timeoutMs: IDENTITY_TIMEOUT_MS,
+      });
+      if (verified.agentId !== listing.agentId) {
+        throw new WorkerInvalidAnswerError({
+          url: listing.url,
+          field: "models[].agentId",
+          expected: `agent ${listing.agentId}, whose registration file names this endpoint (it answers as agent ${verified.agentId})`,
+        });
+      }
+      wallet = verified.wallet;
+    } catch (error) {
+      // The worker's doing (no answer in time, a wrong or missing signature), not a failed read of the requester's node.
+      if (
+        error instanceof WorkerUnreachableError ||
+        error instanceof WorkerInvalidAnswerError ||
+        error instanceof WorkerIdentityMismatchError ||
+        error instanceof WorkerRequestError
+      ) {
+        failedIdentity.set(memoryKey(listing.agentId), Date.now() + IDENTITY_FAILURE_MEMORY_MS);
+      }
+      throw error;
+    }
+    return checkModelPin({
+      client: publicClient,
+      registry: links.registry,
+      modelId: listing.model.modelId,
+      pin,
+      worker: wallet,
+      trustSetup,
+    });
+  };
+  /**
+   * The best-ranked worker by the rule, at most `maxPrice`, that passes its identity challenge and the pin check, or
+   * undefined. The best VERIFY_AT_ONCE candidates are verified at once; each that fails is recorded "skipped".
+   */
+  const chooseNext = async ({
+    maxPrice,
+    onlyModelId,
+  }: {
+    maxPrice: bigint;
+    onlyModelId: bigint | undefined;
+  }): Promise<{ listing: WorkerListing; model: Model } | undefined> => {
     if (listings === undefined) {
       const discovered = await discoverWorkers({
         publicClient,
@@ -402,40 +507,42 @@ async function requestFromMarket(parameters: RequestInferenceParameters): Promis
     }
     const candidates = listings.filter((listing) => onlyModelId === undefined || listing.model.modelId === onlyModelId);
     for (;;) {
-      const listing = chooseWorker({
-        listings: candidates,
-        maxPrice: amount,
-        ...(market.reputationFloor === undefined ? {} : { reputationFloor: market.reputationFloor }),
-        exclude: tried(),
-      });
-      if (!listing) return undefined;
-      try {
-        const verified = await verifyWorkerIdentity({
-          client: publicClient,
-          agentRegistry: links.agentRegistry,
-          workerUrl: listing.url,
+      const passedOver = candidates.filter((l) => rememberedUntil(l.agentId) !== undefined).map((l) => l.agentId);
+      const ranked: WorkerListing[] = [];
+      while (ranked.length < VERIFY_AT_ONCE) {
+        const listing = chooseWorker({
+          listings: candidates,
+          maxPrice,
+          ...(market.reputationFloor === undefined ? {} : { reputationFloor: market.reputationFloor }),
+          exclude: [...tried(), ...passedOver, ...ranked.map((l) => l.agentId)],
         });
-        if (verified.agentId !== listing.agentId) {
-          throw new Error(`it answers as agent ${verified.agentId}, not agent ${listing.agentId} whose file names it`);
+        if (!listing) break;
+        ranked.push(listing);
+      }
+      if (ranked.length === 0) return undefined;
+      const checked = await Promise.all(
+        ranked.map((listing) =>
+          verifyCandidate(listing).then(
+            (model) => ({ listing, model }),
+            (error: unknown) => ({ listing, error }),
+          ),
+        ),
+      );
+      let chosen: { listing: WorkerListing; model: Model } | undefined;
+      for (const check of checked) {
+        if ("model" in check) {
+          chosen ??= check;
+          continue;
         }
-        const model = await checkModelPin({
-          client: publicClient,
-          registry: links.registry,
-          modelId: listing.model.modelId,
-          pin,
-          worker: verified.wallet,
-          trustSetup,
-        });
-        return { listing, model };
-      } catch (error) {
         attempts.push({
-          workerAgentId: listing.agentId,
-          url: listing.url,
+          workerAgentId: check.listing.agentId,
+          url: check.listing.url,
           outcome: "skipped",
-          reason: reasonOf(error),
-          listing,
+          reason: reasonOf(check.error),
+          listing: check.listing,
         });
       }
+      if (chosen) return chosen;
     }
   };
   const noWorker = () => {
@@ -444,177 +551,338 @@ async function requestFromMarket(parameters: RequestInferenceParameters): Promis
       model: modelName,
       found: all.length,
       reasons: [
-        ...all.map((listing) => ({
-          agentId: listing.agentId,
-          url: listing.url,
-          reason:
-            attempts.find((attempt) => attempt.workerAgentId === listing.agentId)?.reason ??
-            (parameters.modelId !== undefined && listing.model.modelId !== parameters.modelId
-              ? `serves model id ${listing.model.modelId}, not ${parameters.modelId}`
-              : undefined) ??
-            workerIneligibility({
-              listing,
-              maxPrice: amount,
-              ...(market.reputationFloor === undefined ? {} : { reputationFloor: market.reputationFloor }),
-            }) ??
-            "eligible",
-        })),
+        ...all.map((listing) => {
+          const remembered = rememberedUntil(listing.agentId);
+          return {
+            agentId: listing.agentId,
+            url: listing.url,
+            reason:
+              attempts.find((attempt) => attempt.workerAgentId === listing.agentId)?.reason ??
+              (remembered === undefined
+                ? undefined
+                : `failed its identity check in the last ${IDENTITY_FAILURE_MEMORY_MS / 60_000} minutes: passed over until ${new Date(remembered).toISOString()}`) ??
+              (parameters.modelId !== undefined && listing.model.modelId !== parameters.modelId
+                ? `serves model id ${listing.model.modelId}, not ${parameters.modelId}`
+                : undefined) ??
+              workerIneligibility({
+                listing,
+                maxPrice: amount,
+                ...(market.reputationFloor === undefined ? {} : { reputationFloor: market.reputationFloor }),
+              }) ??
+              "eligible",
+          };
+        }),
         ...skippedByDiscovery.map(({ agentId, reason }) => ({ agentId, reason })),
       ],
     });
   };
 
-  const first = await onStep({ name: "choose", exclude: tried() }, () => chooseNext(parameters.modelId));
-  if (!first) throw noWorker();
-  const modelId = first.listing.model.modelId;
-  const scales = scalesFor({ outputScales: parameters.outputScales, model: first.model });
   const committed = await commit(input);
-  const now = await getChainTime({ client: publicClient });
-  const deadline = now + BigInt(deadlineSeconds);
-  const exclusiveUntil = min(now + BigInt(exclusiveSeconds), deadline);
-  const opened = await onStep(
-    { name: "open", modelId, amount, deadline, workerAgentId: first.listing.agentId, exclusiveUntil },
-    () =>
-      openJobLocked({
-        client: walletClient,
-        escrow,
-        modelId,
-        inputCommitment: committed.inputCommitment,
-        amount,
-        deadline,
-        workerAgentId: first.listing.agentId,
-        exclusiveUntil,
-        payment: "permit",
-      }),
+  let chosen = await onStep({ name: "choose", exclude: tried() }, () =>
+    chooseNext({ maxPrice: amount, onlyModelId: parameters.modelId }),
   );
-  const openedAt = Date.now();
+  // The job pays the chosen worker's listed price (at most `amount`; the escrow takes no zero payment). A listing the
+  // escrow refuses to open a job for (its model retired) is skipped, nothing paid, and the next one chosen.
+  let opened: { jobId: bigint; hash: Hash; receipt: TransactionReceipt } | undefined;
+  let first: { listing: WorkerListing; model: Model } | undefined;
+  let paid = 0n;
+  let deadline = 0n;
+  let exclusiveUntil = 0n;
+  // The next block's time, when the escrow named it refusing a window or deadline already past: a chain that runs
+  // ahead of the wall clock and sat idle (a long choice) has a latest block older than its next one.
+  let notBefore = 0n;
+  let timeRetries = 0;
+  while (!opened) {
+    if (!chosen) throw noWorker();
+    const { listing } = chosen;
+    paid = min(listing.model.price > 0n ? listing.model.price : 1n, amount);
+    const chainNow = await getChainTime({ client: publicClient });
+    const now = chainNow > notBefore ? chainNow : notBefore;
+    deadline = now + BigInt(deadlineSeconds);
+    exclusiveUntil = min(now + BigInt(exclusiveSeconds), deadline);
+    const terms = { modelId: listing.model.modelId, deadline, workerAgentId: listing.agentId, exclusiveUntil };
+    try {
+      opened = await onStep({ name: "open", ...terms, amount: paid }, () =>
+        openJobLocked({
+          client: walletClient,
+          escrow,
+          ...terms,
+          inputCommitment: committed.inputCommitment,
+          amount: paid,
+          payment: "permit",
+        }),
+      );
+      first = chosen;
+    } catch (error) {
+      // Refused in the simulation, before anything was sent. A window or deadline the next block has passed: once
+      // more from that block's time. The listing's doing: skip it. Anything else is the requester's.
+      const timestamp = blockTimeOf(error);
+      if (timestamp !== undefined && timeRetries < 2) {
+        timeRetries += 1;
+        notBefore = timestamp + 1n;
+        continue;
+      }
+      if (!(error instanceof ContractRevertError) || !LISTING_OPEN_REFUSALS.has(error.errorName ?? "")) throw error;
+      attempts.push({
+        workerAgentId: listing.agentId,
+        url: listing.url,
+        outcome: "skipped",
+        reason: `the escrow refuses a job for it: ${reasonOf(error)}`,
+        listing,
+      });
+      chosen = await onStep({ name: "choose", exclude: tried() }, () =>
+        chooseNext({ maxPrice: amount, onlyModelId: parameters.modelId }),
+      );
+    }
+  }
   const { jobId } = opened;
-
-  let current: WorkerListing | undefined = first.listing;
-  let settledJob: Job | undefined;
-  while (current) {
-    const attempt: RequestInferenceAttempt = {
-      workerAgentId: current.agentId,
-      url: current.url,
-      outcome: "inWindow",
-      listing: current,
-    };
-    attempts.push(attempt);
-    const worker = current;
-    const delivered = await onStep(
-      { name: "deliver", jobId, workerUrl: worker.url, workerAgentId: worker.agentId },
-      () => deliverJobInput({ workerUrl: worker.url, jobId, input, salt: committed.salt, maxRetries: 5 }),
-    ).then(
-      () => true,
-      (error: unknown) => {
-        attempt.outcome = "badDelivery";
-        attempt.reason = reasonOf(error);
-        return false;
-      },
-    );
-    // The first worker's window is the job's on-chain one; after it anyone may fulfil, and each next worker gets
-    // exclusiveSeconds from its hand-over (a refused hand-over: none) before the one after it is tried.
-    const until =
-      attempts.filter((a) => a.outcome !== "skipped").length === 1
-        ? exclusiveUntil
-        : min(delivered ? (await getChainTime({ client: publicClient })) + BigInt(exclusiveSeconds) : 0n, deadline);
-    const waited = await onStep({ name: "attest", jobId, until }, () =>
-      waitForJobOrTime({ client: walletClient, escrow, jobId, until, timeoutAt, timeoutMs }),
-    );
-    if (waited.status !== "passed") {
-      settledJob = waited.job;
-      break;
-    }
-    if (delivered) {
-      attempt.outcome = "noShow";
-      attempt.reason = `no proof by ${until}, the end of its window`;
-    }
-    if (waited.timestamp > deadline) break;
-    const from = attempt.workerAgentId;
-    const outcome = attempt.outcome as "noShow" | "badDelivery";
-    const next = await onStep({ name: "failover", jobId, from, outcome, exclude: tried() }, () => chooseNext(modelId));
-    current = next?.listing;
-  }
-  if (!settledJob) {
-    // Nobody left to try: the tried workers may still prove until the deadline; then the payment comes back.
-    const waited = await onStep({ name: "attest", jobId, until: deadline }, () =>
-      waitForJobOrTime({ client: walletClient, escrow, jobId, until: deadline, timeoutAt, timeoutMs }),
-    );
-    if (waited.status !== "passed") settledJob = waited.job;
+  try {
+    return await afterOpen({ first: first!, opened, paid, deadline, exclusiveUntil });
+  } catch (error) {
+    // A settled outcome (refunded) or a timeout that names the job is thrown as is; anything else names the job.
+    if (error instanceof MarketJobRefundedError || error instanceof AttestationTimeoutError) throw error;
+    throw new MarketJobFailedError({ jobId, deadline, cause: error });
   }
 
-  if (settledJob?.status === "fulfilled") {
-    const attestation = await getAttestation({ client: publicClient, attestor: links.attestor, jobId });
-    const latencyMs = Date.now() - openedAt;
-    const fulfiller = settledJob.workerAgentId;
-    let attempt = attempts.find((a) => a.workerAgentId === fulfiller && a.outcome !== "skipped");
-    if (attempt) {
-      attempt.outcome = "fulfilled";
-      delete attempt.reason;
-    } else {
-      // An agent the requester never handed the input to: it proved it all the same (the input leaked elsewhere).
-      const listing = listings?.find((l) => l.agentId === fulfiller);
-      attempt = {
-        workerAgentId: fulfiller,
-        url: listing?.url ?? "",
-        outcome: "fulfilled",
-        ...(listing ? { listing } : {}),
+  async function afterOpen({
+    first,
+    opened,
+    paid,
+    deadline,
+    exclusiveUntil,
+  }: {
+    first: { listing: WorkerListing; model: Model };
+    opened: { jobId: bigint; hash: Hash; receipt: TransactionReceipt };
+    paid: bigint;
+    deadline: bigint;
+    exclusiveUntil: bigint;
+  }): Promise<RequestInferenceReturnType> {
+    const { jobId } = opened;
+    const modelId = first.listing.model.modelId;
+    const openedAt = Date.now();
+    // Timed from the open, past the deadline with room for the refund: choosing and verifying take none of it.
+    const chainNow = await retryRead(() => getChainTime({ client: publicClient }));
+    const timeoutMs =
+      parameters.timeoutMs ?? Number(deadline > chainNow ? deadline - chainNow : 0n) * 1000 + REFUND_MARGIN_MS;
+    const timeoutAt = openedAt + timeoutMs;
+    /** Wall-clock time (Date.now()) at which the chain's time reaches `t`, estimated from the open. */
+    const wallAt = (t: bigint) => openedAt + Number(t - chainNow) * 1000;
+    const scales = scalesFor({ outputScales: parameters.outputScales, model: first.model });
+
+    let current: WorkerListing | undefined = first.listing;
+    let settledJob: Job | undefined;
+    while (current) {
+      const attempt: RequestInferenceAttempt = {
+        workerAgentId: current.agentId,
+        url: current.url,
+        outcome: "inWindow",
+        listing: current,
       };
       attempts.push(attempt);
+      const worker = current;
+      const isFirst = attempts.filter((a) => a.outcome !== "skipped").length === 1;
+      // The hand-over gets at most the time left in the worker's window (the first: the on-chain one; the next: its
+      // own exclusiveSeconds), and never past the deadline: a worker that keeps answering "busy" cannot hold the job.
+      const budgetMs = Math.max(
+        1_000,
+        Math.min(
+          isFirst ? wallAt(exclusiveUntil) - Date.now() : exclusiveSeconds * 1000,
+          wallAt(deadline) - Date.now(),
+        ),
+      );
+      const delivered = await onStep(
+        { name: "deliver", jobId, workerUrl: worker.url, workerAgentId: worker.agentId },
+        () =>
+          withinMs(
+            budgetMs,
+            `no hand-over within its window (${Math.round(budgetMs / 1000)} s)`,
+            deliverJobInput({
+              workerUrl: worker.url,
+              jobId,
+              input,
+              salt: committed.salt,
+              maxRetries: 5,
+              timeoutMs: Math.min(30_000, budgetMs),
+            }),
+          ),
+      ).then(
+        () => true,
+        async (error: unknown) => {
+          attempt.reason = reasonOf(error);
+          // Refused because of the job's state (another worker settled it during the hand-over, it expired), or the
+          // job is no longer open: not the worker's doing, so no failure feedback.
+          const code = error instanceof WorkerRequestError ? error.code : undefined;
+          const job = await retryRead(() => getJob({ client: publicClient, escrow, jobId })).catch(() => undefined);
+          attempt.outcome =
+            (code !== undefined && JOB_STATE_REFUSALS.has(code)) || (job !== undefined && job.status !== "open")
+              ? "inWindow"
+              : "badDelivery";
+          return false;
+        },
+      );
+      // The first worker's window is the job's on-chain one; after it anyone may fulfil, and each next worker gets
+      // exclusiveSeconds from its hand-over (a refused hand-over: none) before the one after it is tried.
+      const until = isFirst
+        ? exclusiveUntil
+        : min(
+            delivered ? (await retryRead(() => getChainTime({ client: publicClient }))) + BigInt(exclusiveSeconds) : 0n,
+            deadline,
+          );
+      const waited = await onStep({ name: "attest", jobId, until }, () =>
+        waitForJobOrTime({ client: walletClient, escrow, jobId, until, timeoutAt, timeoutMs }),
+      );
+      if (waited.status !== "passed") {
+        settledJob = waited.job;
+        break;
+      }
+      if (delivered) {
+        attempt.outcome = "noShow";
+        attempt.reason = `no proof by ${until}, the end of its window`;
+      }
+      if (waited.timestamp > deadline) break;
+      const from = attempt.workerAgentId;
+      const outcome = attempt.outcome as "noShow" | "badDelivery" | "inWindow";
+      // Only to workers whose price the job pays: one listed above it would skip the job unproven.
+      const next = await onStep({ name: "failover", jobId, from, outcome, exclude: tried() }, () =>
+        chooseNext({ maxPrice: paid, onlyModelId: modelId }),
+      );
+      current = next?.listing;
     }
-    const feedback = giveFeedbacks
-      ? await feedbackFor({
-          parameters,
-          attempts,
-          jobId,
-          latencyMs,
-          reputationRegistry: market.contracts.ReputationRegistry,
-        })
-      : [];
-    return settled({
-      parameters,
-      attestor: links.attestor,
-      jobId,
-      modelId,
-      committed,
-      opened,
-      attestation,
-      scales,
-      workerUrl: attempt.url,
-      worker: attempt.listing,
-      attempts,
-      feedback,
-    });
-  }
+    if (!settledJob) {
+      // Nobody left to try: the tried workers may still prove until the deadline; then the payment comes back.
+      const waited = await onStep({ name: "attest", jobId, until: deadline }, () =>
+        waitForJobOrTime({ client: walletClient, escrow, jobId, until: deadline, timeoutAt, timeoutMs }),
+      );
+      if (waited.status !== "passed") settledJob = waited.job;
+    }
 
-  let refundHash: Hash | undefined;
-  if (settledJob?.status !== "refunded") {
-    ({ hash: refundHash } = await onStep({ name: "refund", jobId }, () =>
-      withAccountLock({
-        address: walletClient.account.address,
-        run: () => refundJob({ client: walletClient, escrow, jobId }),
-      }),
-    ));
-  }
-  if (giveFeedbacks) {
-    await feedbackFor({
-      parameters,
-      attempts,
+    if (settledJob?.status === "fulfilled") {
+      const attestation = await retryRead(() =>
+        getAttestation({ client: publicClient, attestor: links.attestor, jobId }),
+      );
+      const latencyMs = Date.now() - openedAt;
+      const fulfiller = settledJob.workerAgentId;
+      let attempt = attempts.find((a) => a.workerAgentId === fulfiller && a.outcome !== "skipped");
+      if (attempt) {
+        attempt.outcome = "fulfilled";
+        delete attempt.reason;
+      } else {
+        // An agent the requester never handed the input to: it proved it all the same (the input leaked elsewhere).
+        const listing = listings?.find((l) => l.agentId === fulfiller);
+        attempt = {
+          workerAgentId: fulfiller,
+          url: listing?.url ?? "",
+          outcome: "fulfilled",
+          ...(listing ? { listing } : {}),
+        };
+        attempts.push(attempt);
+      }
+      const feedback = giveFeedbacks
+        ? await feedbackFor({
+            parameters,
+            attempts,
+            jobId,
+            latencyMs,
+            reputationRegistry: market!.contracts.ReputationRegistry,
+          })
+        : [];
+      return settled({
+        parameters,
+        attestor: links.attestor,
+        jobId,
+        modelId,
+        paid,
+        committed,
+        opened,
+        attestation,
+        scales,
+        workerUrl: attempt.url,
+        worker: attempt.listing,
+        attempts,
+        feedback,
+      });
+    }
+
+    let refundHash: Hash | undefined;
+    if (settledJob?.status !== "refunded") {
+      ({ hash: refundHash } = await onStep({ name: "refund", jobId }, () =>
+        withAccountLock({
+          address: walletClient.account.address,
+          run: () => refundJob({ client: walletClient, escrow, jobId }),
+        }),
+      ));
+    }
+    if (giveFeedbacks) {
+      await feedbackFor({
+        parameters,
+        attempts,
+        jobId,
+        latencyMs: 0,
+        reputationRegistry: market!.contracts.ReputationRegistry,
+      });
+    }
+    throw new MarketJobRefundedError({
       jobId,
-      latencyMs: 0,
-      reputationRegistry: market.contracts.ReputationRegistry,
+      refundHash: refundHash ?? "0x",
+      attempts: attempts.map(({ workerAgentId, url, outcome, reason }) => ({
+        agentId: workerAgentId,
+        url,
+        outcome,
+        ...(reason === undefined ? {} : { reason }),
+      })),
     });
   }
-  throw new MarketJobRefundedError({
-    jobId,
-    refundHash: refundHash ?? "0x",
-    attempts: attempts.map(({ workerAgentId, url, outcome, reason }) => ({
-      agentId: workerAgentId,
-      url,
-      outcome,
-      ...(reason === undefined ? {} : { reason }),
-    })),
+}
+
+/**
+ * The block time an escrow refusal of a past window or deadline names, or undefined for any other error. The refusal
+ * comes from the simulation (ContractRevertError) or, when the latest block passed and the next one does not, from the
+ * send's gas estimate (viem's error, with the raw revert data).
+ */
+function blockTimeOf(error: unknown): bigint | undefined {
+  let errorName: string | undefined;
+  let args: readonly unknown[] | undefined;
+  if (error instanceof ContractRevertError) ({ errorName, args } = error);
+  else if (error instanceof ViemBaseError) {
+    const reverted = error.walk((e) => e instanceof ContractFunctionRevertedError);
+    const raw = reverted instanceof ContractFunctionRevertedError ? reverted.raw : undefined;
+    if (raw) {
+      try {
+        ({ errorName, args } = decodeErrorResult({ abi: inferenceEscrowAbi, data: raw }));
+      } catch {
+        return undefined;
+      }
+    }
+  }
+  const at =
+    errorName === "InferenceEscrowInvalidExclusiveWindow"
+      ? args?.[2]
+      : errorName === "InferenceEscrowInvalidDeadline"
+        ? args?.[1]
+        : undefined;
+  return typeof at === "bigint" ? at : undefined;
+}
+
+/** A read retried on failure (a node's transient error): three tries, half a second apart. */
+async function retryRead<T>(read: () => Promise<T>, tries = 3): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await read();
+    } catch (error) {
+      if (attempt >= tries) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 500));
+    }
+  }
+}
+
+/** `promise`, or a rejection with `reason` once `ms` have passed (the promise itself runs on, unobserved). */
+function withinMs<T>(ms: number, reason: string, promise: Promise<T>): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_resolve, reject) => {
+    timer = setTimeout(() => reject(new Error(reason)), ms);
   });
+  promise.catch(() => undefined);
+  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
 }
 
 /**
@@ -685,6 +953,7 @@ async function settled({
   attestor,
   jobId,
   modelId,
+  paid,
   committed,
   opened,
   attestation,
@@ -698,6 +967,7 @@ async function settled({
   attestor: Address;
   jobId: bigint;
   modelId: bigint;
+  paid: bigint;
   committed: { salt: bigint; inputCommitment: bigint };
   opened: { hash: Hash; receipt: TransactionReceipt };
   attestation: Attestation;
@@ -720,6 +990,7 @@ async function settled({
   return {
     jobId,
     modelId,
+    paid,
     inputCommitment: committed.inputCommitment,
     salt: committed.salt,
     open: { hash: opened.hash, receipt: opened.receipt },

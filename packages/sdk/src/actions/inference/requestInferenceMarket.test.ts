@@ -12,7 +12,7 @@ import { type Abi, type Address, type Hex, parseEventLogs } from "viem";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { createClients } from "../../client/createClients.ts";
 import type { WriteClient } from "../../client/types.ts";
-import { MarketJobRefundedError } from "../../errors/market.ts";
+import { MarketJobFailedError, MarketJobRefundedError } from "../../errors/market.ts";
 import { writeContractAndWait } from "../../internal/writeContractAndWait.ts";
 import { setAgentUri } from "../agents/setAgentUri.ts";
 import { buildWorkerRegistration } from "../market/buildWorkerRegistration.ts";
@@ -22,9 +22,18 @@ import { fulfillJob } from "./fulfillJob.ts";
 import { getJob } from "./getJob.ts";
 import { setupInferenceMarket, setupPinnedModel } from "./inferenceTestKit.ts";
 import { type RequestInferenceStep, requestInference } from "./requestInference.ts";
+import { retireModel } from "./retireModel.ts";
 
-type Behaviour = "prove" | "silent" | "impostor" | "cheat" | "refuse";
-type StandIn = { agentId: bigint; url: string; account: Address; deliveries: bigint[]; errors: unknown[] };
+type Behaviour = "prove" | "silent" | "impostor" | "cheat" | "refuse" | "hang" | "stale" | "busy";
+type StandIn = {
+  agentId: bigint;
+  url: string;
+  account: Address;
+  /** Identity challenges received (GET /v1/models). */
+  challenges: number;
+  deliveries: bigint[];
+  errors: unknown[];
+};
 
 /**
  * requestInference's market mode on the SDK's Hardhat node, with stand-in workers that answer as the worker's API does
@@ -47,6 +56,8 @@ describe("requestInference in market mode: choose, fail over, feedback, refund",
     createClients({ rpcUrl, chainId: 31337, account: accounts[index]! }).walletClient!;
   const input = [128n, -307n, 77n, 0n, 26n, 0n, 256n, -128n];
   const amount = 2_000_000n;
+  /** Every stand-in's listed price: what a job pays (at most `amount`). */
+  const price = 300_000n;
 
   /** Registers an agent for devnet account `index` and serves a worker API that behaves as `behaviour`. */
   const startStandIn = async (index: number, behaviour: Behaviour, price: bigint): Promise<StandIn> => {
@@ -61,7 +72,14 @@ describe("requestInference in market mode: choose, fail over, feedback, refund",
     });
     const agentId = parseEventLogs({ abi: agentRegistryAbi, eventName: "Registered", logs: receipt.logs })[0]!.args
       .agentId;
-    const standIn: StandIn = { agentId, url: "", account: client.account.address, deliveries: [], errors: [] };
+    const standIn: StandIn = {
+      agentId,
+      url: "",
+      account: client.account.address,
+      challenges: 0,
+      deliveries: [],
+      errors: [],
+    };
     const server = createServer(async (req, res) => {
       let text = "";
       for await (const chunk of req) text += chunk;
@@ -70,6 +88,9 @@ describe("requestInference in market mode: choose, fail over, feedback, refund",
         res.end(JSON.stringify(body));
       };
       if (req.method === "GET" && req.url === "/v1/models") {
+        standIn.challenges += 1;
+        // A hanging worker never answers its identity challenge (a Sybil listing whose endpoint is a black hole).
+        if (behaviour === "hang") return;
         const challenge = req.headers[WORKER_CHALLENGE_HEADER] as Hex;
         const message = workerIdentityMessage({
           chainId: 31337,
@@ -106,6 +127,15 @@ describe("requestInference in market mode: choose, fail over, feedback, refund",
       standIn.deliveries.push(jobId);
       if (behaviour === "refuse") {
         return send(409, { error: { code: "JOB_CONFLICT", message: `job ${jobId}: not taking it` } });
+      }
+      // Refused because of the job's state (as a worker whose chain shows it expired or settled): not its doing.
+      if (behaviour === "stale") {
+        return send(409, { error: { code: "JOB_EXPIRED", message: `job ${jobId} expired` } });
+      }
+      // Busy for ever: each answer asks to come back in 30 s (the requester must not wait past the window).
+      if (behaviour === "busy") {
+        res.setHeader("retry-after", "30");
+        return send(503, { error: { code: "DRAINING", message: "come back later" } });
       }
       send(202, { jobId: String(jobId), state: "received" });
       if (behaviour === "silent") return;
@@ -161,15 +191,24 @@ describe("requestInference in market mode: choose, fail over, feedback, refund",
       functionName: "token",
     });
     fromBlock = (await market.publicClient.getBlockNumber()) + 1n;
-    // Prices: the silent one is the cheapest (chosen first), then the cheat, the refuser, the prover.
-    standIns.silent = await startStandIn(15, "silent", 300_000n);
-    standIns.impostor = await startStandIn(14, "impostor", 310_000n);
-    standIns.cheat = await startStandIn(18, "cheat", 320_000n);
-    standIns.refuse = await startStandIn(16, "refuse", 350_000n);
-    standIns.prove = await startStandIn(17, "prove", 400_000n);
+    // One price for all (the job pays the chosen worker's price, and fails over only to workers at or below it), so
+    // the agent id decides among workers without feedback: silent, impostor, cheat, refuse, then the prover.
+    standIns.silent = await startStandIn(15, "silent", price);
+    standIns.impostor = await startStandIn(14, "impostor", price);
+    standIns.cheat = await startStandIn(18, "cheat", price);
+    standIns.refuse = await startStandIn(16, "refuse", price);
+    // Listed above `amount` (never eligible in discovery); a test hands them in at `price` with market.listings. Each
+    // is a second agent of an account above (its wallet), with an id below the prover's.
+    standIns.hang = await startStandIn(15, "hang", 5_000_000n);
+    standIns.stale = await startStandIn(16, "stale", 5_000_000n);
+    standIns.busy = await startStandIn(18, "busy", 5_000_000n);
+    standIns.prove = await startStandIn(17, "prove", price);
   });
   afterAll(async () => {
-    for (const server of servers) await new Promise((resolve) => server.close(resolve));
+    for (const server of servers) {
+      server.closeAllConnections();
+      await new Promise((resolve) => server.close(resolve));
+    }
     await terminateCurve();
   });
 
@@ -232,8 +271,9 @@ describe("requestInference in market mode: choose, fail over, feedback, refund",
       standIns.refuse.agentId,
       standIns.prove.agentId,
     ];
-    // silent (no-show) -> impostor (fails the identity challenge: skipped, never handed the input) -> cheat (its
-    // fulfil reverts: a no-show too) -> refuse (refuses the input: no wait) -> prove.
+    // The best three (silent, impostor, cheat) are verified at once: the impostor fails the identity challenge (skipped,
+    // never handed the input). silent (no-show) -> cheat (its fulfil reverts: a no-show too) -> refuse (refuses the
+    // input: no wait) -> prove.
     expect(steps).toEqual([
       "choose",
       "open",
@@ -254,8 +294,8 @@ describe("requestInference in market mode: choose, fail over, feedback, refund",
       `feedback:${prove}`,
     ]);
     expect(result.attempts.map((a) => [a.workerAgentId, a.outcome])).toEqual([
-      [silent, "noShow"],
       [standIns.impostor.agentId, "skipped"],
+      [silent, "noShow"],
       [cheat, "noShow"],
       [refuse, "badDelivery"],
       [prove, "fulfilled"],
@@ -266,7 +306,7 @@ describe("requestInference in market mode: choose, fail over, feedback, refund",
       await getJob({ client: market.publicClient, escrow: market.contracts.InferenceEscrow, jobId: result.jobId }),
     ).toMatchObject({ status: "fulfilled", workerAgentId: prove, exclusiveUntil: expect.any(BigInt) });
     expect(standIns.prove.errors).toEqual([]);
-    expect(result.attempts[1]!.reason).toMatch(/identity signature is by/);
+    expect(result.attempts[0]!.reason).toMatch(/identity signature is by/);
     expect(standIns.impostor.deliveries).toEqual([]);
     expect(standIns.cheat.errors).toHaveLength(1);
     expect(String(standIns.cheat.errors[0])).toMatch(/InferenceAttestorBindingMismatch/);
@@ -282,9 +322,11 @@ describe("requestInference in market mode: choose, fail over, feedback, refund",
     expect(await feedbackOf(refuse)).toEqual([[0n, "badDelivery"]]);
     expect(await feedbackOf(prove)).toEqual([[100n, result.feedback[3]!.tag2]]);
 
-    // The requester paid once, the prover was paid, the no-show and the cheat nothing; the escrow holds nothing more.
+    // The job paid the chosen worker's price, not the most the requester would pay: the requester paid it once, the
+    // prover was paid, the no-show and the cheat nothing; the escrow holds nothing more.
+    expect(result.paid).toBe(price);
     const after = await Promise.all([...parties, market.contracts.InferenceEscrow].map(usdcOf));
-    expect(after).toEqual([before[0]! - amount, before[1], before[2], before[3]! + amount, before[4]]);
+    expect(after).toEqual([before[0]! - price, before[1], before[2], before[3]! + price, before[4]]);
 
     // The next request: the two that failed are below the floor (0% over one trusted feedback), the prover is chosen.
     const listings = await discoverWorkers({
@@ -305,28 +347,28 @@ describe("requestInference in market mode: choose, fail over, feedback, refund",
     expect(byId.get(prove)!.reputation.medianLatencyMs).toBeGreaterThan(0);
   });
 
-  it("two requests at once from one requester: both end with the prover (the others are below the floor or fail the identity check), both settle", {
+  it("two requests at once from one requester: both end with the prover (the others are below the floor; the impostor, which failed its identity check, is passed over without being asked again), both settle", {
     timeout: 180_000,
   }, async () => {
     const requester = market.requester.account.address;
     const before = await usdcOf(requester);
+    const impostorChallenges = standIns.impostor.challenges;
     const results = await Promise.all([request({}), request({})]);
     expect(results.map((r) => r.worker?.agentId)).toEqual([standIns.prove.agentId, standIns.prove.agentId]);
     expect(new Set(results.map((r) => r.jobId)).size).toBe(2);
+    // The impostor has no feedback (it was never handed an input) and would rank first: this process remembers that
+    // it failed its identity check, for 10 minutes, and does not spend a challenge on it again.
+    expect(standIns.impostor.challenges).toBe(impostorChallenges);
     for (const result of results) {
-      // The impostor has no feedback (it was never handed an input), so it ranks first and is skipped each time.
-      expect(result.attempts.map((a) => [a.workerAgentId, a.outcome])).toEqual([
-        [standIns.impostor.agentId, "skipped"],
-        [standIns.prove.agentId, "fulfilled"],
-      ]);
+      expect(result.attempts.map((a) => [a.workerAgentId, a.outcome])).toEqual([[standIns.prove.agentId, "fulfilled"]]);
       expect(result.feedback.map((f) => [f.workerAgentId, f.value, f.error])).toEqual([
         [standIns.prove.agentId, 100n, undefined],
       ]);
     }
-    expect(await usdcOf(requester)).toBe(before - 2n * amount);
+    expect(await usdcOf(requester)).toBe(before - 2n * price);
   });
 
-  it("nobody proves by the deadline: the payment is refunded, each tried worker gets its failure feedback", {
+  it("nobody proves by the deadline: the payment is refunded, each tried worker gets its failure feedback; a worker listed above what the job pays is never tried", {
     timeout: 180_000,
   }, async () => {
     const requester = market.requester.account.address;
@@ -338,15 +380,19 @@ describe("requestInference in market mode: choose, fail over, feedback, refund",
       pin: pinned.pin,
       trustedClients: [requester],
     });
+    const proverDeliveries = standIns.prove.deliveries.length;
+    const prover = listings.find((l) => l.agentId === standIns.prove.agentId)!;
     const error = await request({
       deadlineSeconds: 30,
       market: {
         contracts: market.contracts,
         fromBlock,
-        // Without the prover, and with a floor that the earlier failures do not go below.
-        listings: listings.filter(
-          (l) => l.agentId === standIns.silent.agentId || l.agentId === standIns.refuse.agentId,
-        ),
+        // The prover listed above the others' price: the job pays the chosen (cheapest) worker's price, so failover
+        // never reaches it. A floor that the earlier failures do not go below.
+        listings: [
+          ...listings.filter((l) => l.agentId === standIns.silent.agentId || l.agentId === standIns.refuse.agentId),
+          { ...prover, model: { ...prover.model, price: price + 1n } },
+        ],
         reputationFloor: 0,
       },
     }).catch((e: unknown) => e);
@@ -362,7 +408,134 @@ describe("requestInference in market mode: choose, fail over, feedback, refund",
       status: "refunded",
     });
     expect(await usdcOf(requester)).toBe(before);
+    expect(standIns.prove.deliveries).toHaveLength(proverDeliveries);
     expect((await feedbackOf(standIns.silent.agentId)).map(([, tag]) => tag)).toEqual(["noShow", "noShow"]);
     expect((await feedbackOf(standIns.refuse.agentId)).map(([, tag]) => tag)).toEqual(["badDelivery", "badDelivery"]);
+  });
+
+  /** The discovered listing of `standIn`, at `price` and without feedback (so the agent id decides among them). */
+  const listed = async (standIns: readonly StandIn[], modelId?: bigint) => {
+    const listings = await discoverWorkers({
+      publicClient: market.publicClient,
+      contracts: market.contracts,
+      fromBlock,
+      pin: pinned.pin,
+      trustedClients: [market.requester.account.address],
+    });
+    return standIns.map((standIn) => {
+      const listing = listings.find((l) => l.agentId === standIn.agentId)!;
+      return {
+        ...listing,
+        model: { ...listing.model, price, ...(modelId === undefined ? {} : { modelId }) },
+        reputation: { count: 0, successRate: undefined, medianLatencyMs: undefined },
+      };
+    });
+  };
+
+  it("a worker that never answers its challenge costs seconds, verified alongside the next; one that refuses the input because of the job's state gets no feedback; one busy for ever loses its window, not the job", {
+    timeout: 180_000,
+  }, async () => {
+    const { hang, stale, busy, prove } = standIns;
+    const timings: Record<string, number[]> = {};
+    const result = await request({
+      exclusiveSeconds: 10,
+      market: {
+        contracts: market.contracts,
+        fromBlock,
+        listings: await listed([hang, stale, busy, prove]),
+      },
+      onStep: async (step: RequestInferenceStep, run) => {
+        const started = Date.now();
+        try {
+          return await run();
+        } finally {
+          timings[step.name] = [...(timings[step.name] ?? []), Date.now() - started];
+        }
+      },
+    });
+    // hang, stale and busy are verified at once: hang gives no answer in 4 s (skipped); stale is the best-ranked that
+    // passes. stale refuses the input as expired (inWindow: no feedback); busy answers 503 Retry-After: 30 until its
+    // window has passed (badDelivery); the prover proves.
+    expect(result.attempts.map((a) => [a.workerAgentId, a.outcome])).toEqual([
+      [hang.agentId, "skipped"],
+      [stale.agentId, "inWindow"],
+      [busy.agentId, "badDelivery"],
+      [prove.agentId, "fulfilled"],
+    ]);
+    expect(result.attempts[0]!.reason).toMatch(/No usable answer/);
+    expect(result.attempts[1]!.reason).toMatch(/JOB_EXPIRED/);
+    expect(result.attempts[2]!.reason).toMatch(/no hand-over within its window/);
+    // Not the 30 s a worker used to get per challenge, nor the 5 x 30 s of busy answers.
+    expect(timings.choose![0]).toBeLessThan(20_000);
+    expect(Math.max(...timings.deliver!)).toBeLessThan(25_000);
+    expect(stale.deliveries).toHaveLength(1);
+    expect(result.feedback.map((f) => [f.workerAgentId, f.value, f.tag2.replace(/\d+$/, "N")])).toEqual([
+      [busy.agentId, 0n, "badDelivery"],
+      [prove.agentId, 100n, "latencyMs:N"],
+    ]);
+    expect(await feedbackOf(stale.agentId)).toEqual([]);
+    expect(result.paid).toBe(price);
+  });
+
+  it("a listing whose model the escrow will not open a job for (retired) is skipped, nothing paid, and the next worker chosen; the wait is timed from the open, not from the choosing", {
+    timeout: 180_000,
+  }, async () => {
+    const { stale, prove } = standIns;
+    // A copy of the pinned registration (same commitment, key and verifier: it passes the pin), then retired.
+    const { modelId: retired } = await pinned.registerPinned();
+    await retireModel({ client: market.modelOwner, registry: market.contracts.ModelRegistry, modelId: retired });
+    const [staleRetired] = await listed([stale], retired);
+    const [prover] = await listed([prove]);
+    const requester = market.requester.account.address;
+    const before = await usdcOf(requester);
+    const deliveries = stale.deliveries.length;
+    const steps: string[] = [];
+    let chosen = 0;
+    const result = await request({
+      exclusiveSeconds: 10,
+      // Shorter than the first choice takes below: timed from the open, it is all left for the proof.
+      timeoutMs: 30_000,
+      market: { contracts: market.contracts, fromBlock, listings: [staleRetired!, prover!] },
+      onStep: async (step: RequestInferenceStep, run) => {
+        steps.push(step.name === "open" ? `open:${step.workerAgentId}` : step.name);
+        if (step.name === "choose" && chosen++ === 0) await new Promise((resolve) => setTimeout(resolve, 30_000));
+        return run();
+      },
+    });
+    // The retired listing's open is refused (skipped), the next is chosen and opened for. This node's clock runs
+    // ahead of the wall clock: after the idle choice, its open may be tried once more from the next block's time.
+    const opens = steps.filter((step) => step.startsWith("open:"));
+    expect(steps.slice(0, 4)).toEqual(["choose", `open:${stale.agentId}`, "choose", `open:${prove.agentId}`]);
+    expect(opens.slice(1)).toEqual(opens.slice(1).map(() => `open:${prove.agentId}`));
+    expect(opens.length).toBeLessThanOrEqual(3);
+    expect(steps.filter((step) => step === "choose")).toHaveLength(2);
+    expect(result.attempts.map((a) => [a.workerAgentId, a.outcome])).toEqual([
+      [stale.agentId, "skipped"],
+      [prove.agentId, "fulfilled"],
+    ]);
+    expect(result.attempts[0]!.reason).toMatch(/not active|NotActive/i);
+    expect(stale.deliveries).toHaveLength(deliveries);
+    expect(result.modelId).toBe(pinned.modelId);
+    expect(await usdcOf(requester)).toBe(before - price);
+    expect(result.feedback.map((f) => f.workerAgentId)).toEqual([prove.agentId]);
+  });
+
+  it("a failure after the job is open names the job and its deadline (MarketJobFailedError): the job stays open, refundable after", {
+    timeout: 60_000,
+  }, async () => {
+    const [silent] = await listed([standIns.silent]);
+    const error = await request({
+      market: { contracts: market.contracts, fromBlock, listings: [silent!], reputationFloor: 0 },
+      onStep: async (step: RequestInferenceStep, run) => {
+        if (step.name === "attest") throw new Error("the node stopped answering");
+        return run();
+      },
+    }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(MarketJobFailedError);
+    const { jobId, deadline, message } = error as MarketJobFailedError;
+    expect(message).toMatch(/the node stopped answering/);
+    expect(message).toMatch(/refundJob/);
+    const job = await getJob({ client: market.publicClient, escrow: market.contracts.InferenceEscrow, jobId });
+    expect(job).toMatchObject({ status: "open", deadline, amount: price, workerAgentId: standIns.silent.agentId });
   });
 });
