@@ -481,9 +481,9 @@ describe("requestInference in market mode: choose, fail over, feedback, refund",
     timeout: 180_000,
   }, async () => {
     const { stale, prove } = standIns;
-    // A copy of the pinned registration (same commitment, key and verifier: it passes the pin), then retired.
+    // A copy of the pinned registration (same commitment, key and verifier: it passes the pin), retired between the
+    // pin check (checkModelPin refuses a registration already retired: ModelRetiredError) and the open.
     const { modelId: retired } = await pinned.registerPinned();
-    await retireModel({ client: market.modelOwner, registry: market.contracts.ModelRegistry, modelId: retired });
     const [staleRetired] = await listed([stale], retired);
     const [prover] = await listed([prove]);
     const requester = market.requester.account.address;
@@ -499,6 +499,9 @@ describe("requestInference in market mode: choose, fail over, feedback, refund",
       onStep: async (step: RequestInferenceStep, run) => {
         steps.push(step.name === "open" ? `open:${step.workerAgentId}` : step.name);
         if (step.name === "choose" && chosen++ === 0) await new Promise((resolve) => setTimeout(resolve, 30_000));
+        if (step.name === "open" && step.workerAgentId === stale.agentId && step.modelId === retired) {
+          await retireModel({ client: market.modelOwner, registry: market.contracts.ModelRegistry, modelId: retired });
+        }
         return run();
       },
     });
