@@ -59,6 +59,7 @@ export async function run(): Promise<BenchSection[]> {
   const stops: (() => Promise<void>)[] = [];
   const rows: Record<string, string | number>[] = [];
   const feedbackHashes: Hash[] = [];
+  const unsettled: string[] = [];
   try {
     for (let k = 1; k <= maxWorkers; k++) {
       const name = names[k - 1]!;
@@ -100,6 +101,9 @@ export async function run(): Promise<BenchSection[]> {
         (worker) => settled.filter((record) => record.fulfilledBy === worker.agentId).length,
       );
       for (const record of records) for (const f of record.feedback) if (f.hash) feedbackHashes.push(f.hash);
+      for (const record of records.filter((r) => r.outcome !== "fulfilled")) {
+        unsettled.push(`${k} worker(s): ${record.outcome}${record.error ? `: ${record.error.split("\n").slice(0, 3).join(" ")}` : ""}`);
+      }
       const proves = proveAfter.count - proveBefore.count;
       const toOpen = records.filter((r) => r.openedAt !== undefined).map((r) => r.openedAt! - r.startedAt);
       rows.push({
@@ -131,6 +135,7 @@ export async function run(): Promise<BenchSection[]> {
     // Ideal scaling would multiply jobs/min by the worker count; what is left says what binds.
     const scaling = perMin.map((value) => (value / perMin[0]!).toFixed(2));
     const proveGrowth = (prove.at(-1)! / prove[0]!).toFixed(2);
+    const chooseOpenGrowth = chooseOpen.at(-1)! / Math.max(0.01, chooseOpen[0]!);
     const limits =
       `jobs/min scale ${scaling.join(" : ")} for 1 : 2 : 3 workers on ${cores} cores; the mean prove time grows ` +
       `${proveGrowth}x from 1 to 3 workers (the workers' proofs share the cores, and so do the chain, the requesters ` +
@@ -138,16 +143,19 @@ export async function run(): Promise<BenchSection[]> {
       `(open-to-attested p50 ${p50[0]} s with one worker against a ${prove[0]} s proof), after the requester's own ` +
       `${chooseOpen[0]} s (p50) of discovery, identity challenge, pin check and the open, which it makes one at a time ` +
       `(a permit per open: one account's opens cannot overlap). ` +
-      (Number(scaling.at(-1)) < maxWorkers * 0.6
-        ? `Adding workers on this machine stops paying once they outnumber the cores: CPU for proving is the limit; on separate machines each worker brings its own cores and the chain becomes the shared limit.`
-        : `Throughput still grows with workers here: the requesters' round trips (discovery, identity challenge, open, feedback) are a large part of each job.`);
+      (Number(scaling.at(-1)) >= maxWorkers * 0.6
+        ? `Throughput still grows with workers here: the requesters' round trips (discovery, identity challenge, open, feedback) are a large part of each job.`
+        : chooseOpenGrowth > Number(proveGrowth)
+          ? `What binds is the requester side: the time before a job opens grows ${chooseOpenGrowth.toFixed(1)}x (p50 ${chooseOpen[0]} s to ${chooseOpen.at(-1)} s) while the prove time grows ${proveGrowth}x, because every job discovers the market again (each worker's registration file, reputation and escrow stats; identity challenges) and each requester's opens wait for one another; more requester accounts, or a cached discovery, would let more workers pay off. On this machine the cores are shared too.`
+          : `Adding workers on this machine stops paying once they outnumber the cores: CPU for proving is the limit; on separate machines each worker brings its own cores and the chain becomes the shared limit.`);
     return [
       {
         name: "market: jobs settled per minute by workers (SDK market flow, real workers, chain 1337)",
         rows,
         notes: [
           `limits: ${limits}`,
-          `${jobs} jobs per phase from 2 requesters, each keeping workers + 1 in flight; workers added one at a time on one chain, same price (0.17 USDC), each job paying 0.2 USDC, window 60 s.`,
+          ...unsettled.map((line) => `not settled, ${line}`),
+          `${jobs} jobs per phase from 2 requesters, each keeping workers + 1 in flight; workers added one at a time on one chain, same price (0.17 USDC), each job offering 0.2 USDC and paying the chosen worker's 0.17, window 60 s.`,
           "jobs/min: settled jobs over the wall time from the phase's first choice to its last settlement, feedback included.",
           "open-to-attested: the latency the requester writes into its success feedback (latencyMs tag): job open mined to attestation seen.",
           `Machine: ${cores} cores (${cpus()[0]?.model ?? "unknown"}), shared with the chain and the requesters; load average ${loadAtStart} at the start, ${loadavg()[0]!.toFixed(1)} at the end (other work on the machine counts).`,
