@@ -102,7 +102,9 @@ export async function run(): Promise<BenchSection[]> {
       );
       for (const record of records) for (const f of record.feedback) if (f.hash) feedbackHashes.push(f.hash);
       for (const record of records.filter((r) => r.outcome !== "fulfilled")) {
-        unsettled.push(`${k} worker(s): ${record.outcome}${record.error ? `: ${record.error.split("\n").slice(0, 3).join(" ")}` : ""}`);
+        unsettled.push(
+          `${k} worker(s): ${record.outcome}${record.error ? `: ${record.error.split("\n").slice(0, 3).join(" ")}` : ""}`,
+        );
       }
       const proves = proveAfter.count - proveBefore.count;
       const toOpen = records.filter((r) => r.openedAt !== undefined).map((r) => r.openedAt! - r.startedAt);
