@@ -1,6 +1,7 @@
 export { type CreateAgentContextParameters, createAgentContext } from "./chain/createAgentContext.ts";
 export { type CreateChainSimulatorParameters, createChainSimulator } from "./chain/createChainSimulator.ts";
 export { type CreateSdkActionsParameters, createSdkActions, DEFAULT_WORKER_URL } from "./chain/createSdkActions.ts";
+export { type CreateSessionSenderParameters, createSessionSender } from "./chain/createSessionSender.ts";
 export { type RegistrationUriParameters, registrationUri } from "./chain/registrationUri.ts";
 export { poolToken, type StackAddresses } from "./chain/tokenAddresses.ts";
 export { agentSystemPrompt } from "./chatModel/agentSystemPrompt.ts";
@@ -40,6 +41,7 @@ export { CorpusNotFoundError, InvalidCorpusLineError } from "./errors/corpus.ts"
 export { InferenceUnavailableError, InvalidRiskOutputError, UnsupportedSubjectError } from "./errors/inference.ts";
 export { MissingApiKeyError, ProviderUnreachableError, UnknownModelError } from "./errors/model.ts";
 export { PolicyConfigError, PolicyViolationError, SpendLedgerError } from "./errors/policy.ts";
+export { AgentAccountConfigError, SessionKeyFileError } from "./errors/session.ts";
 export {
   type DecodeRiskOutputParameters,
   type DecodeRiskOutputReturnType,
@@ -84,6 +86,11 @@ export {
   type ToolName,
   tokenDecimals,
 } from "./intent/types.ts";
+export {
+  type BuildSessionPolicyParameters,
+  buildSessionPolicy,
+  type SessionGrantPolicy,
+} from "./policy/buildSessionPolicy.ts";
 export { type CheckPolicyParameters, checkPolicy } from "./policy/checkPolicy.ts";
 export {
   type CreatePolicyGuardParameters,
@@ -96,16 +103,28 @@ export {
 } from "./policy/createPolicyGuard.ts";
 export { type IsAllowedRecipientParameters, isAllowedRecipient } from "./policy/isAllowedRecipient.ts";
 export { type LoadPolicyParameters, type LoadPolicyReturnType, loadPolicy } from "./policy/loadPolicy.ts";
+export { DEFAULT_SESSION_HOURS, onChainPolicyOf } from "./policy/onChainPolicyOf.ts";
 export { type ReadSpendLedgerParameters, readSpendLedger, type SpendLedger } from "./policy/readSpendLedger.ts";
 export { type RecordSpendParameters, recordSpend } from "./policy/recordSpend.ts";
 export { type SpendOfParameters, type SpendOfReturnType, spendOf } from "./policy/spendOf.ts";
 export {
   defaultPolicyConfig,
+  type OnChainPolicyConfig,
+  onChainPolicySchema,
   type PolicyConfig,
   type PolicyRule,
   type PolicyViolation,
   policyConfigSchema,
+  SESSION_TARGETS,
+  type SessionTarget,
 } from "./policy/types.ts";
+export {
+  type ReadSessionKeyParameters,
+  type ReadSessionKeyReturnType,
+  readSessionKey,
+} from "./session/readSessionKey.ts";
+export { sessionKeyPath } from "./session/sessionKeyPath.ts";
+export { type SessionKeyFile, type WriteSessionKeyParameters, writeSessionKey } from "./session/writeSessionKey.ts";
 export { agentToolDefinitions } from "./tools/agentToolDefinitions.ts";
 export { type CreateAgentToolsParameters, createAgentTools } from "./tools/createAgentTools.ts";
 export type { AgentActions, AgentContext, SentTransaction } from "./tools/types.ts";

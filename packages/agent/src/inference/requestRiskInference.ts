@@ -1,5 +1,6 @@
 import { buildRiskFeatures, loadModelPin } from "@convergence/models";
 import {
+  type CallBatchSender,
   type ReadClient,
   type RequestInferenceStep,
   requestInference,
@@ -17,6 +18,8 @@ import { readMarketState } from "./readMarketState.ts";
 export type RequestRiskInferenceParameters = {
   publicClient: ReadClient;
   walletClient: WriteClient;
+  /** Buy from this account through its session key (approve + open batches; see the SDK's requestInference). */
+  requester?: CallBatchSender;
   contracts: {
     Pool: Address;
     WETH: Address;
@@ -76,6 +79,7 @@ export const SUPPORTED_SUBJECTS = ["WETH/USDC"] as const;
 export async function requestRiskInference({
   publicClient,
   walletClient,
+  requester,
   contracts,
   workerUrl,
   market = {},
@@ -116,6 +120,7 @@ export async function requestRiskInference({
   const result = await requestInference({
     publicClient,
     walletClient,
+    ...(requester === undefined ? {} : { requester }),
     escrow,
     pin,
     ...(named
