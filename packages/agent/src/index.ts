@@ -41,7 +41,7 @@ export { CorpusNotFoundError, InvalidCorpusLineError } from "./errors/corpus.ts"
 export { InferenceUnavailableError, InvalidRiskOutputError, UnsupportedSubjectError } from "./errors/inference.ts";
 export { MissingApiKeyError, ProviderUnreachableError, UnknownModelError } from "./errors/model.ts";
 export { PolicyConfigError, PolicyViolationError, SpendLedgerError } from "./errors/policy.ts";
-export { AgentAccountConfigError, SessionKeyFileError } from "./errors/session.ts";
+export { AgentAccountConfigError, SessionKeyFileError, SessionRefusedError } from "./errors/session.ts";
 export {
   type DecodeRiskOutputParameters,
   type DecodeRiskOutputReturnType,
@@ -119,10 +119,16 @@ export {
   type SessionTarget,
 } from "./policy/types.ts";
 export {
+  type GrantAgentSessionParameters,
+  type GrantAgentSessionReturnType,
+  grantAgentSession,
+} from "./session/grantAgentSession.ts";
+export {
   type ReadSessionKeyParameters,
   type ReadSessionKeyReturnType,
   readSessionKey,
 } from "./session/readSessionKey.ts";
+export { type RevokeAgentSessionParameters, revokeAgentSession } from "./session/revokeAgentSession.ts";
 export { sessionKeyPath } from "./session/sessionKeyPath.ts";
 export { type SessionKeyFile, type WriteSessionKeyParameters, writeSessionKey } from "./session/writeSessionKey.ts";
 export { agentToolDefinitions } from "./tools/agentToolDefinitions.ts";

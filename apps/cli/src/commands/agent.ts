@@ -10,9 +10,8 @@ import {
   toPlanJson,
 } from "@convergence/agent";
 import { readDeployment } from "@convergence/contracts";
-import { resolveAccount } from "@convergence/sdk";
 import type { Command } from "commander";
-import type { Address, LocalAccount } from "viem";
+import type { Address } from "viem";
 import { connect } from "../chain/connect.ts";
 import { describeEvent } from "../describeEvent.ts";
 import { InvalidArgumentError } from "../errors.ts";
@@ -26,17 +25,8 @@ import {
   rpcUrlFrom,
 } from "../options.ts";
 import { printResult } from "../output.ts";
-
-/** The agent's wallet: AGENT_PRIVATE_KEY, or on the local devnet its well-known account #1. */
-function agentAccount({ chainId }: { chainId: number }): LocalAccount {
-  return resolveAccount({
-    setting: "AGENT_PRIVATE_KEY",
-    privateKey: process.env.AGENT_PRIVATE_KEY,
-    chainId,
-    devnetIndex: 1,
-    needs: "the agent's funded account",
-  });
-}
+import { registerAgentSessionCommand } from "./agentSession.ts";
+import { agentSigner } from "./agentSigner.ts";
 
 /** Asks on the terminal; without one there is nobody to ask, so the policy refuses unless --yes. */
 function terminalConfirm(): ((summary: string) => Promise<boolean>) | undefined {
@@ -76,6 +66,11 @@ function addSessionOptions(command: Command): Command {
     )
     .option("--rpc <url>", "JSON-RPC URL (default CONVERGENCE_RPC_URL or http://127.0.0.1:8545)")
     .option(
+      "--session",
+      "run on the session key (default: whenever $CONVERGENCE_HOME/session-key.json exists; see agent session grant)",
+    )
+    .option("--no-session", "run on the agent's own key (AGENT_PRIVATE_KEY) even if a session key exists")
+    .option(
       "--worker-url <url>",
       "buy verified inference from this worker only (default CONVERGENCE_WORKER_URL; with neither, the market chooses)",
       parseWorkerUrl,
@@ -105,6 +100,7 @@ type MarketOptions = {
 };
 
 type SessionOptions = MarketOptions & {
+  session?: boolean;
   yes?: boolean;
   model?: string;
   rpc?: string;
@@ -121,19 +117,20 @@ async function startSession({
   trustClients,
   reputationFloor,
   window,
+  session,
   say,
   confirm,
 }: SessionOptions) {
   const model = createChatModel(modelSpec === undefined ? {} : { model: modelSpec });
   const rpcUrl = rpcUrlFrom(rpc);
-  const { chainId } = await connect({ rpcUrl });
-  const account = agentAccount({ chainId });
+  const { chainId, publicClient } = await connect({ rpcUrl });
+  const signer = await agentSigner({ chainId, publicClient, ...(session === undefined ? {} : { session }) });
   const deployment = readDeployment({ chainId });
   const worker = configuredWorkerUrl(workerUrl);
   const { context, policy } = createAgentContext({
     rpcUrl,
     chainId,
-    account,
+    ...(signer.kind === "session" ? { session: signer.session } : { account: signer.account }),
     contracts: deployment.contracts,
     ...(worker === undefined ? {} : { workerUrl: worker }),
     market: {
@@ -157,9 +154,9 @@ async function startSession({
       ),
   });
   say(
-    `Agent ${account.address} on chain ${chainId}; policy ${policy.path}${policy.created ? " (created from the defaults)" : ""}; verified inference from ${worker ?? "the open market (no CONVERGENCE_WORKER_URL)"}.`,
+    `Agent ${signer.address} on chain ${chainId} ${signer.line}; policy ${policy.path}${policy.created ? " (created from the defaults)" : ""}; verified inference from ${worker ?? "the open market (no CONVERGENCE_WORKER_URL)"}.`,
   );
-  return { model, context, account, chainId };
+  return { model, context, address: signer.address, chainId };
 }
 
 /** Lines of a stream, one at a time; null once it ends. */
@@ -194,6 +191,7 @@ function lineReader(input: NodeJS.ReadableStream) {
  */
 export function registerAgentCommand(program: Command): void {
   const agent = program.command("agent").description("Turn English intents into tool calls on the chain.");
+  registerAgentSessionCommand(agent);
   agent
     .command("plan")
     .description("Print the tool calls an intent would make, without sending anything; or score a corpus of intents.")
@@ -252,12 +250,12 @@ export function registerAgentCommand(program: Command): void {
     .action(
       async (
         intent: string,
-        options: MarketOptions & { yes?: boolean; model?: string; rpc?: string; json?: boolean },
+        options: MarketOptions & { session?: boolean; yes?: boolean; model?: string; rpc?: string; json?: boolean },
       ) => {
         const say = (line: string) => {
           if (!options.json) process.stdout.write(`${line}\n`);
         };
-        const { model, context, account, chainId } = await startSession({
+        const { model, context, address, chainId } = await startSession({
           ...options,
           say,
           confirm: terminalConfirm(),
@@ -268,8 +266,7 @@ export function registerAgentCommand(program: Command): void {
           model,
           onEvent: (event) => say(describeEvent(event)),
         });
-        if (options.json)
-          printResult({ json: true, data: { intent, account: account.address, chainId, events, answer } });
+        if (options.json) printResult({ json: true, data: { intent, account: address, chainId, events, answer } });
       },
     );
   addSessionOptions(
@@ -278,7 +275,7 @@ export function registerAgentCommand(program: Command): void {
       .description(
         'An interactive session: type an intent per line; each is planned and carried out like `agent run`. "exit" or end of input (Ctrl-D) ends it.',
       ),
-  ).action(async (options: MarketOptions & { yes?: boolean; model?: string; rpc?: string }) => {
+  ).action(async (options: MarketOptions & { session?: boolean; yes?: boolean; model?: string; rpc?: string }) => {
     const say = (line: string) => process.stdout.write(`${line}\n`);
     const interactive = process.stdin.isTTY === true;
     const lines = lineReader(process.stdin);

@@ -1,5 +1,6 @@
-import { type CallBatchSender, createClients, decodeRevert } from "@convergence/sdk";
-import { type Account, type Address, encodeAbiParameters, type Hex, parseAbi } from "viem";
+import { type CallBatchSender, ContractRevertError, createClients, executeAsSession } from "@convergence/sdk";
+import type { Account, Address } from "viem";
+import { SessionRefusedError } from "../errors/session.ts";
 
 export type CreateSessionSenderParameters = {
   rpcUrl: string;
@@ -10,40 +11,27 @@ export type CreateSessionSenderParameters = {
   key: Account;
 };
 
-// TEMPORARY until the SDK's executeAsSession is merged (S1): the ERC-7821 batch call, encoded here.
-const executeAbi = parseAbi(["function execute(bytes32 mode, bytes executionData) payable"]);
-const BATCH_MODE: Hex = "0x0100000000000000000000000000000000000000000000000000000000000000";
-
 /**
- * Sends batches of calls from the owner's account through the session key (ERC-7821 `execute` on the account,
- * simulated first so a refusal is named before anything is signed).
+ * Sends batches of calls from the owner's account through the session key (the SDK's executeAsSession: one ERC-7821
+ * `execute`, simulated first). A refusal by the account's session policy comes back as SessionRefusedError naming the
+ * custom error (AgentAccountOverCallCap, AgentAccountUnknownRecipient, ...), before anything was sent.
  *
  * @example
  * const sender = createSessionSender({ rpcUrl, chainId, account: owner, key: sessionKey });
  * await sender.send([{ to: usdc, data: transferData }]);
  */
 export function createSessionSender({ rpcUrl, chainId, account, key }: CreateSessionSenderParameters): CallBatchSender {
-  const { publicClient, walletClient } = createClients({ rpcUrl, chainId, account: key });
+  const { walletClient } = createClients({ rpcUrl, chainId, account: key });
   return {
     address: account,
     async send(calls) {
-      const executionData = encodeAbiParameters(
-        [{ type: "tuple[]", components: [{ type: "address" }, { type: "uint256" }, { type: "bytes" }] }],
-        [calls.map((c) => [c.to, c.value ?? 0n, c.data] as const)],
-      );
       try {
-        const { request } = await publicClient.simulateContract({
-          account: key,
-          address: account,
-          abi: executeAbi,
-          functionName: "execute",
-          args: [BATCH_MODE, executionData],
-        });
-        const hash = await walletClient!.writeContract(request);
-        const receipt = await publicClient.waitForTransactionReceipt({ hash });
-        return { hash, receipt };
+        return await executeAsSession(walletClient!, { account, calls });
       } catch (error) {
-        throw new Error(decodeRevert(error).summary, { cause: error });
+        if (error instanceof ContractRevertError && error.errorName?.startsWith("AgentAccount")) {
+          throw new SessionRefusedError({ errorName: error.errorName, args: error.args ?? [], cause: error });
+        }
+        throw error;
       }
     },
   };

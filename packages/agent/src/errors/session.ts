@@ -19,3 +19,26 @@ export class AgentAccountConfigError extends BaseError {
     });
   }
 }
+
+/**
+ * The owner's account refused a session batch on chain (its simulation, so nothing was sent): `errorName` is the
+ * AgentAccount's custom error naming the rule.
+ */
+export class SessionRefusedError extends BaseError {
+  override name = "SessionRefusedError";
+  readonly errorName: string;
+  readonly args: readonly unknown[];
+  constructor({ errorName, args, cause }: { errorName: string; args: readonly unknown[]; cause?: unknown }) {
+    super(
+      `Refused on chain by the session key's policy: ${errorName}(${args.map(String).join(", ")}). Nothing was sent.`,
+      {
+        metaMessages: [
+          "The owner's grant forbids it (see `convergence agent session show`); ask the owner to widen the grant, or stay within it.",
+        ],
+        cause,
+      },
+    );
+    this.errorName = errorName;
+    this.args = args;
+  }
+}
