@@ -14,8 +14,9 @@
  *    open: the session key cannot sign your permits), and the account checks each batch against the grant.
  *
  * Then: a swap within the limits passes; a transfer the off-chain policy lets through (its cap here is set high on
- * purpose, as a compromised agent would) is refused by the chain with AgentAccountOverCallCap and moves nothing; you
- * revoke the key, and the agent's next call is refused with AgentAccountSessionRevoked.
+ * purpose, as a compromised agent would) is refused by the chain with AgentAccountOverCallCap and moves nothing; the
+ * same batch signed with the session key and sent unsimulated is mined and reverts; you revoke the key, and the
+ * agent's next call is refused with AgentAccountSessionRevoked.
  */
 import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -30,7 +31,18 @@ import {
   revokeAgentSession,
   runIntent,
 } from "@convergence/agent";
-import { getBalances, resolveDid, stackTokens, toDid } from "@convergence/sdk";
+import { agentAccountAbi } from "@convergence/contracts";
+import {
+  createClients,
+  decodeRevert,
+  EXECUTE_BATCH_MODE,
+  encodeExecuteBatch,
+  getBalances,
+  resolveDid,
+  stackTokens,
+  toDid,
+} from "@convergence/sdk";
+import { encodeFunctionData, erc20Abi, keccak256, parseUnits } from "viem";
 import { nextStep } from "./lib/nextStep.ts";
 import { workshopChain } from "./lib/workshopChain.ts";
 
@@ -65,6 +77,7 @@ process.stdout.write(
     `Granted session key ${granted.session} (tx ${granted.grant.hash}); its key is in ${granted.path} (0600), never printed`,
     `Your DID still resolves at the same address: ${(await resolveDid({ did: toDid({ chainId, address: owner.address }), rpcUrl, registry: deployment.contracts.DIDRegistry })).didDocument.id}`,
     "",
+    "",
   ].join("\n"),
 );
 
@@ -98,6 +111,35 @@ for (const intent of ["swap 10 USDC for WETH", `send 100 USDC to ${friend}`]) {
   await runIntent({ intent, context, onEvent: show });
   process.stdout.write(`  your USDC: ${before} → ${await usdc()}\n\n`);
 }
+
+// A compromised agent skips all of that: it signs the same batch itself, with a gas limit of its own so nothing is
+// simulated first. The transaction is mined and reverts; the chain's rule holds without the agent's code.
+const { walletClient: attacker } = createClients({ rpcUrl, chainId, account: read.key });
+const transfer = encodeFunctionData({ abi: erc20Abi, functionName: "transfer", args: [friend, parseUnits("100", 6)] });
+const execute = {
+  address: owner.address,
+  abi: agentAccountAbi,
+  functionName: "execute",
+  args: [EXECUTE_BATCH_MODE, encodeExecuteBatch({ calls: [{ to: deployment.contracts.USDC, data: transfer }] })],
+} as const;
+const before = await usdc();
+// Signed and sent raw: a node that mines on demand (Hardhat) answers a reverting transaction with an error, after mining it.
+const signed = await attacker!.signTransaction(
+  await attacker!.prepareTransactionRequest({ to: owner.address, data: encodeFunctionData(execute), gas: 300_000n }),
+);
+const hash = keccak256(signed);
+await attacker!.sendRawTransaction({ serializedTransaction: signed }).catch(() => undefined);
+const receipt = await publicClient.waitForTransactionReceipt({ hash });
+// Why it reverted: the same call replayed on the state it ran against.
+const why = await publicClient
+  .simulateContract({ ...execute, account: read.key.address, blockNumber: receipt.blockNumber - 1n })
+  .then(
+    () => "no revert on replay",
+    (error: unknown) => decodeRevert(error).summary,
+  );
+process.stdout.write(
+  `The session key sent the 100 USDC transfer itself, unsimulated: tx ${hash} ${receipt.status} in block ${receipt.blockNumber}: ${why}\n  your USDC: ${before} → ${await usdc()}\n\n`,
+);
 
 const revoked = await revokeAgentSession({ rpcUrl, chainId, owner, home });
 process.stdout.write(`Revoked session key ${revoked.session} (tx ${revoked.hash}); the agent still holds it:\n`);

@@ -107,6 +107,7 @@ describe("workshop", () => {
         /Granted session key 0x[0-9a-fA-F]{40}/,
         /✔ swap_tokens/,
         /✖ transfer_tokens: .*AgentAccountOverCallCap/,
+        /unsimulated: tx 0x[0-9a-f]{64} reverted in block \d+: AgentAccountOverCallCap\(/,
         /your USDC: ([\d.]+) → \1\n\nRevoked/,
         /Revoked session key 0x[0-9a-fA-F]{40} \(tx 0x[0-9a-f]{64}\)/,
         /after the revocation\n {2}→ swap_tokens [^\n]*\n {2}✖ swap_tokens: .*AgentAccountSessionRevoked/,
