@@ -187,21 +187,6 @@ export async function runDemo({
       `  agent ${agent.agentId}, ${agent.did}, wallet ${agent.wallet} (tx ${agent.registerTx.hash}, ${agent.registerTx.gasUsed} gas)`,
     );
     say(`  balances: ${formatBalances(agent.balances)}`);
-    // The agent runs on a session key from here on: the owner's key delegates and grants, then is set aside.
-    const agentHome = join(chain.runDir, "agent");
-    const granted = await step(
-      "session",
-      "Putting the agent on a session key (EIP-7702 account, limits the chain enforces)",
-      () =>
-        grantDemoSession({ rpcUrl: chain.url, deployment: chain.deployment, owner: agent.account, home: agentHome }),
-    );
-    say(
-      `  ${agent.wallet} delegates to AgentAccount ${chain.deployment.contracts.AgentAccount}${granted.delegation ? ` (tx ${granted.delegation.hash})` : ""}; session key ${granted.session} granted (tx ${granted.grant.hash}, ${granted.grant.gasUsed} gas)`,
-    );
-    say(
-      `  on chain: ${describeLimits({ granted, deployment: chain.deployment })}; expires ${new Date(Number(granted.policy.expiresAt) * 1000).toISOString()}`,
-    );
-
     const market = await step(
       "market",
       "Giving the pool a day of trading (liquidity from two more accounts, 48 swaps)",
@@ -232,6 +217,22 @@ export async function runDemo({
     const expected = ranked[0];
     if (expected)
       say(`  the rule ranks agent ${expected.agentId} first: ${explainChoice({ listing: expected, ranked })}`);
+
+    // The agent runs on a session key from here on: the owner's key delegates and grants, then is set aside. Granted
+    // after the market's simulated day (which moves the chain's clock a day ahead), so it does not start expired.
+    const agentHome = join(chain.runDir, "agent");
+    const granted = await step(
+      "session",
+      "Putting the agent on a session key (EIP-7702 account, limits the chain enforces)",
+      () =>
+        grantDemoSession({ rpcUrl: chain.url, deployment: chain.deployment, owner: agent.account, home: agentHome }),
+    );
+    say(
+      `  ${agent.wallet} delegates to AgentAccount ${chain.deployment.contracts.AgentAccount}${granted.delegation ? ` (tx ${granted.delegation.hash})` : ""}; session key ${granted.session} granted (tx ${granted.grant.hash}, ${granted.grant.gasUsed} gas)`,
+    );
+    say(
+      `  on chain: ${describeLimits({ granted, deployment: chain.deployment })}; expires ${new Date(Number(granted.policy.expiresAt) * 1000).toISOString()}`,
+    );
 
     say(`\nIntent: "${intent}"`);
     let chosen: WorkerListing | undefined;
