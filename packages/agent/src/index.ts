@@ -41,7 +41,12 @@ export { CorpusNotFoundError, InvalidCorpusLineError } from "./errors/corpus.ts"
 export { InferenceUnavailableError, InvalidRiskOutputError, UnsupportedSubjectError } from "./errors/inference.ts";
 export { MissingApiKeyError, ProviderUnreachableError, UnknownModelError } from "./errors/model.ts";
 export { PolicyConfigError, PolicyViolationError, SpendLedgerError } from "./errors/policy.ts";
-export { AgentAccountConfigError, SessionKeyFileError, SessionRefusedError } from "./errors/session.ts";
+export {
+  AgentAccountConfigError,
+  AgentAccountUnavailableError,
+  SessionKeyFileError,
+  SessionRefusedError,
+} from "./errors/session.ts";
 export {
   type DecodeRiskOutputParameters,
   type DecodeRiskOutputReturnType,
@@ -103,7 +108,7 @@ export {
 } from "./policy/createPolicyGuard.ts";
 export { type IsAllowedRecipientParameters, isAllowedRecipient } from "./policy/isAllowedRecipient.ts";
 export { type LoadPolicyParameters, type LoadPolicyReturnType, loadPolicy } from "./policy/loadPolicy.ts";
-export { DEFAULT_SESSION_HOURS, onChainPolicyOf } from "./policy/onChainPolicyOf.ts";
+export { DEFAULT_SESSION_HOURS, DEFAULT_SESSION_TARGETS, onChainPolicyOf } from "./policy/onChainPolicyOf.ts";
 export { type ReadSpendLedgerParameters, readSpendLedger, type SpendLedger } from "./policy/readSpendLedger.ts";
 export { type RecordSpendParameters, recordSpend } from "./policy/recordSpend.ts";
 export { type SpendOfParameters, type SpendOfReturnType, spendOf } from "./policy/spendOf.ts";

@@ -42,3 +42,15 @@ export class SessionRefusedError extends BaseError {
     this.args = args;
   }
 }
+
+/** The deployment has no AgentAccount for the owner to delegate to. */
+export class AgentAccountUnavailableError extends BaseError {
+  override name = "AgentAccountUnavailableError";
+  constructor({ chainId }: { chainId: number }) {
+    super(`The deployment on chain ${chainId} has no AgentAccount, so no session key can be granted.`, {
+      metaMessages: [
+        "Deploy the current stack (pnpm convergence deploy, or restart pnpm chain / convergence devnet), then grant again.",
+      ],
+    });
+  }
+}

@@ -18,7 +18,7 @@ const selector = (abi: unknown, name: string) => toFunctionSelector(getAbiItem({
 const friend = "0x15d34AAf54267DB7D7c367839AAf71A00a2C6A65";
 
 describe("buildSessionPolicy", () => {
-  it("without an onChain section: the off-chain caps, the allowlist, every target, 24 hours", () => {
+  it("without an onChain section: the off-chain caps, the allowlist, every target but the AgentRegistry, 24 hours", () => {
     const config: PolicyConfig = { ...defaultPolicyConfig, allowlist: { ownAccounts: true, addresses: [friend] } };
     const policy = buildSessionPolicy({ config, contracts, now: 1_000n });
     expect(policy.expiresAt).toBe(1_000n + 24n * 3600n);
@@ -36,6 +36,7 @@ describe("buildSessionPolicy", () => {
     });
     expect(policy.calls).toContainEqual({ target: contracts.WETH, selector: selector(wethAbi, "deposit") });
     expect(policy.calls).toContainEqual({ target: contracts.USDC, selector: selector(usdcAbi, "approve") });
+    expect(policy.calls.some((c) => c.target === contracts.AgentRegistry)).toBe(false);
     // No permit: a session key cannot sign for the account.
     expect(policy.calls).not.toContainEqual({ target: contracts.USDC, selector: selector(usdcAbi, "permit") });
     expect(policy.calls.some((c) => c.selector === selector(inferenceEscrowAbi, "openJobWithPermit"))).toBe(false);

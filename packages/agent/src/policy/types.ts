@@ -99,7 +99,7 @@ export const policyConfigSchema = z
     onChain: onChainPolicySchema
       .optional()
       .describe(
-        "the session key's on-chain limits (EIP-7702 account); absent: the caps above, the allowlist's addresses, every target, 24 hours",
+        "the session key's on-chain limits (EIP-7702 account); absent: the caps above, the allowlist's addresses, every target but the AgentRegistry, 24 hours",
       ),
   })
   .strict();

@@ -9,7 +9,7 @@ import {
 import { type Address, type Hash, isAddressEqual, type LocalAccount, parseEther } from "viem";
 import { generatePrivateKey, privateKeyToAccount } from "viem/accounts";
 import type { StackAddresses } from "../chain/tokenAddresses.ts";
-import { SessionKeyFileError } from "../errors/session.ts";
+import { AgentAccountUnavailableError } from "../errors/session.ts";
 import { buildSessionPolicy, type SessionGrantPolicy } from "../policy/buildSessionPolicy.ts";
 import { loadPolicy } from "../policy/loadPolicy.ts";
 import { readSessionKey } from "./readSessionKey.ts";
@@ -62,11 +62,7 @@ export async function grantAgentSession({
 }: GrantAgentSessionParameters): Promise<GrantAgentSessionReturnType> {
   const implementation = contracts.AgentAccount;
   if (!implementation) {
-    throw new SessionKeyFileError({
-      path: `deployments/${chainId}.json`,
-      problem: "this deployment has no AgentAccount to delegate to",
-      fix: "Deploy the current stack (pnpm convergence deploy, or restart pnpm chain / convergence devnet), then grant again.",
-    });
+    throw new AgentAccountUnavailableError({ chainId });
   }
   const { publicClient, walletClient } = createClients({ rpcUrl, chainId, account: owner });
   const ownerClient = walletClient!;
