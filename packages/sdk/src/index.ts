@@ -57,6 +57,11 @@ export {
 } from "./actions/did/submitDidChange.ts";
 export type { DidChange, DidSignature } from "./actions/did/types.ts";
 export {
+  type AttestedValuesParameters,
+  type AttestedValuesReturnType,
+  attestedValues,
+} from "./actions/inference/attestedValues.ts";
+export {
   type CheckModelPinParameters,
   type CheckModelPinReturnType,
   checkModelPin,
