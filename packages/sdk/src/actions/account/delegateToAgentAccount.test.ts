@@ -1,4 +1,4 @@
-import { zeroAddress } from "viem";
+import { getAddress, zeroAddress } from "viem";
 import { describe, expect, it } from "vitest";
 import { createClients } from "../../client/createClients.ts";
 import { AgentAccountImplementationMissingError, DelegationSignerError } from "../../errors/account.ts";
@@ -14,8 +14,15 @@ describe("delegateToAgentAccount + getAccountDelegation", () => {
       implementation: undefined,
     });
     const usdcBefore = await usdcBalance(ownerAddress);
-    const { receipt } = await delegateToAgentAccount(owner, { implementation: deployment.contracts.AgentAccount });
+    const { hash, receipt } = await delegateToAgentAccount(owner, {
+      implementation: deployment.contracts.AgentAccount,
+    });
     expect(receipt.type).toBe("eip7702");
+    // Signed for this chain only (never chain id 0, which any chain would accept).
+    const sent = await publicClient.getTransaction({ hash });
+    expect(sent.authorizationList?.map((a) => [a.chainId, getAddress(a.address)])).toEqual([
+      [31337, deployment.contracts.AgentAccount],
+    ]);
     expect(await getAccountDelegation(publicClient, { account: ownerAddress })).toEqual({
       delegated: true,
       implementation: deployment.contracts.AgentAccount,
