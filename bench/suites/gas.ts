@@ -613,7 +613,7 @@ export async function run(): Promise<BenchSection> {
       "USDC approve + Pool.swapExactIn, the session's first spend",
       async () => execute(session, [approveCall(pool.address, usd("3000")), await swapCall(ownerId)]),
     );
-    await measure(
+    const sessionSwapLater = await measure(
       "AgentAccount",
       "execute (session key)",
       "USDC approve + Pool.swapExactIn, a later spend within the hour",
@@ -645,7 +645,7 @@ export async function run(): Promise<BenchSection> {
     );
     const signed = (n: number) => `${n >= 0 ? "+" : ""}${n.toLocaleString("en-US")}`;
     accountNotes.push(
-      `AgentAccount: delegating costs ${delegation.toLocaleString("en-US")} gas once and a session grant ${grant.toLocaleString("en-US")}; through a session key, a swap (approve + swap in one batch) costs ${signed(sessionSwap - plainSwap)} gas against a plain EOA's approve then swap (first spend of the session: its spending window's slots are new), and an escrow job ${signed(sessionOpen - plainOpen)} gas against approve then openJob. The session's checks read its policy (cold storage), measure each capped token's balance before and after, check the allowance is back to 0, and record the spend in its rolling window; the batch saves one transaction's 21,000 base.`,
+      `AgentAccount: delegating costs ${delegation.toLocaleString("en-US")} gas once and a session grant ${grant.toLocaleString("en-US")}; through a session key, a swap (approve + swap in one batch) costs ${signed(sessionSwapLater - plainSwap)} gas against a plain EOA's approve then swap (${signed(sessionSwap - plainSwap)} for the session's first spend, whose spending-window slots are new), and an escrow job ${signed(sessionOpen - plainOpen)} gas against approve then openJob. The session's checks read its policy (cold storage), measure each capped token's balance before and after, check the allowance is back to 0, and record the spend in its rolling window; the batch saves one transaction's 21,000 base.`,
     );
   }
 
