@@ -2,13 +2,13 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { request as httpRequest } from "node:http";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import type { StackAddresses } from "@convergence/agent";
-import { devnetAccounts, wethAbi } from "@convergence/contracts";
+import { type Deployment, devnetAccounts, wethAbi } from "@convergence/contracts";
 import { deployStack, type StartNodeReturnType, startNode } from "@convergence/devnet";
 import { createClients } from "@convergence/sdk";
 import { parseEther } from "viem";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type StartAgentServerReturnType, startAgentServer } from "./startAgentServer.ts";
+import { startDevnetAgentServer } from "./startDevnetAgentServer.ts";
 
 const DASHBOARD = "http://127.0.0.1:5173";
 
@@ -68,7 +68,7 @@ function rawRequest(
 describe("startAgentServer (convergence agent serve) on a live chain", () => {
   let node: StartNodeReturnType;
   let home: string;
-  let contracts: StackAddresses;
+  let contracts: Deployment["contracts"];
   let server: StartAgentServerReturnType;
   const agent = devnetAccounts({ count: 2 })[1]!;
 
@@ -284,5 +284,24 @@ describe("startAgentServer (convergence agent serve) on a live chain", () => {
         host: "0.0.0.0",
       }),
     ).rejects.toThrow(/--host: "0\.0\.0\.0"\. Expected 127\.0\.0\.1/);
+  });
+
+  it("startDevnetAgentServer serves the devnet's agent to the dashboard's origin and its localhost twin only", async () => {
+    const devnet = await startDevnetAgentServer({
+      rpcUrl: node.url,
+      chainId: 31337,
+      deployment: { contracts, startBlock: "0" },
+      dashboardUrl: "http://127.0.0.1:5174/",
+      port: 0,
+      home,
+    });
+    try {
+      const health = (origin: string) => fetch(`${devnet.url}/health`, { headers: { origin } });
+      expect(await (await health("http://127.0.0.1:5174")).json()).toEqual({ agent: agent.address, chainId: 31337 });
+      expect((await health("http://localhost:5174")).status).toBe(200);
+      expect((await health("http://127.0.0.1:5173")).status).toBe(403);
+    } finally {
+      await devnet.close();
+    }
   });
 });

@@ -11,12 +11,12 @@ import {
   toPlanJson,
 } from "@convergence/agent";
 import { readDeployment } from "@convergence/contracts";
-import { resolveAccount } from "@convergence/sdk";
 import type { Command } from "commander";
-import type { Address, LocalAccount } from "viem";
+import type { Address } from "viem";
 import { DEFAULT_DASHBOARD_ORIGINS } from "../agentServer/defaultDashboardOrigins.ts";
 import { parseAllowedOrigin } from "../agentServer/parseAllowedOrigin.ts";
 import { DEFAULT_AGENT_SERVER_PORT, startAgentServer } from "../agentServer/startAgentServer.ts";
+import { agentAccount } from "../chain/agentAccount.ts";
 import { connect } from "../chain/connect.ts";
 import { describeEvent } from "../describeEvent.ts";
 import { InvalidArgumentError } from "../errors.ts";
@@ -31,17 +31,6 @@ import {
   rpcUrlFrom,
 } from "../options.ts";
 import { printResult } from "../output.ts";
-
-/** The agent's wallet: AGENT_PRIVATE_KEY, or on the local devnet its well-known account #1. */
-function agentAccount({ chainId }: { chainId: number }): LocalAccount {
-  return resolveAccount({
-    setting: "AGENT_PRIVATE_KEY",
-    privateKey: process.env.AGENT_PRIVATE_KEY,
-    chainId,
-    devnetIndex: 1,
-    needs: "the agent's funded account",
-  });
-}
 
 /** Asks on the terminal; without one there is nobody to ask, so the policy refuses unless --yes. */
 function terminalConfirm(): ((summary: string) => Promise<boolean>) | undefined {
