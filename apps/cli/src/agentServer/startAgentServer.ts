@@ -36,11 +36,11 @@ export type StartAgentServerReturnType = {
 /** A request the endpoint refuses: the HTTP status and what was wrong. */
 class HttpRefusal extends CliError {
   override name = "HttpRefusal";
-  constructor(
-    readonly status: number,
-    message: string,
-  ) {
+  // No parameter property: the CLI also runs from its sources on Node's type stripping.
+  readonly status: number;
+  constructor(status: number, message: string) {
     super(message);
+    this.status = status;
   }
 }
 
