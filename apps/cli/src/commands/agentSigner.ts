@@ -1,7 +1,8 @@
 import { readSessionKey, SessionKeyFileError } from "@convergence/agent";
 import { convergenceHome } from "@convergence/paths";
-import { getSession, type ReadClient, resolveAccount } from "@convergence/sdk";
+import { getSession, type ReadClient } from "@convergence/sdk";
 import type { Address, LocalAccount } from "viem";
+import { agentAccount } from "../chain/agentAccount.ts";
 
 export type AgentSignerParameters = {
   chainId: number;
@@ -56,12 +57,6 @@ export async function agentSigner({
       line: `on session key ${read.file.session} of its EIP-7702 account (limits the chain enforces: convergence agent session show)`,
     };
   }
-  const account = resolveAccount({
-    setting: "AGENT_PRIVATE_KEY",
-    privateKey: process.env.AGENT_PRIVATE_KEY,
-    chainId,
-    devnetIndex: 1,
-    needs: "the agent's funded account",
-  });
+  const account = agentAccount({ chainId });
   return { kind: "own", account, address: account.address, line: "on its own key" };
 }

@@ -13,7 +13,7 @@ export type SessionCallParameters = { target: Address; abi: Abi; functionName: s
  */
 export function sessionCall({ target, abi, functionName }: SessionCallParameters): SessionCallPermission {
   const item = getAbiItem({ abi, name: functionName } as never) as Abi[number] | undefined;
-  if (!item || item.type !== "function") {
+  if (item?.type !== "function") {
     throw new InvalidParameterError({
       parameter: "functionName",
       value: functionName,
