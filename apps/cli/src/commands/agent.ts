@@ -16,7 +16,6 @@ import type { Address } from "viem";
 import { DEFAULT_DASHBOARD_ORIGINS } from "../agentServer/defaultDashboardOrigins.ts";
 import { parseAllowedOrigin } from "../agentServer/parseAllowedOrigin.ts";
 import { DEFAULT_AGENT_SERVER_PORT, startAgentServer } from "../agentServer/startAgentServer.ts";
-import { agentAccount } from "../chain/agentAccount.ts";
 import { connect } from "../chain/connect.ts";
 import { describeEvent } from "../describeEvent.ts";
 import { InvalidArgumentError } from "../errors.ts";
