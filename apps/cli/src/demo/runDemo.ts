@@ -233,6 +233,9 @@ export async function runDemo({
     say(
       `  on chain: ${describeLimits({ granted, deployment: chain.deployment })}; expires ${new Date(Number(granted.policy.expiresAt) * 1000).toISOString()}`,
     );
+    say(
+      "  the agent now holds only the session key: each send is one batch through the account (approve + call, no permits), checked against the grant by the chain",
+    );
 
     say(`\nIntent: "${intent}"`);
     let chosen: WorkerListing | undefined;
