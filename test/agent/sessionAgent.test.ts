@@ -8,6 +8,7 @@ import {
   type PolicyConfig,
   readSessionKey,
   runIntent,
+  writeSessionKey,
 } from "@convergence/agent";
 import { poolAbi, usdcAbi, wethAbi, writeDeployment } from "@convergence/contracts";
 import { type LaunchWorkerReturnType, launchWorker } from "@convergence/devnet";
@@ -269,6 +270,14 @@ describe("the agent on a session key of its owner's EIP-7702 account", () => {
     const { events } = await runIntent({ intent: "swap 10 USDC for WETH", context });
     const result = events.find((e) => e.type === "result");
     expect(result && "text" in result ? result.text : "").toMatch(/AgentAccountSessionRevoked/);
+
+    // The revoked key's file put back: the CLI refuses before planning, saying what to run.
+    writeSessionKey({ home, file: read.file });
+    const stale = await runCli(["agent", "run", "--yes", "swap 10 USDC for WETH"], env);
+    expect(stale.code).toBe(1);
+    expect(stale.stderr).toMatch(/no longer honours session key 0x[0-9a-fA-F]{40} \(revoked\)/);
+    expect(stale.stderr).toMatch(/convergence agent session grant/);
+    rmSync(read.path);
 
     const missing = await runCli(["agent", "run", "--session", "--yes", "swap 10 USDC for WETH"], env);
     expect(missing.code).toBe(1);
