@@ -37,7 +37,12 @@ export {
 export { AmountPrecisionError } from "./errors/amount.ts";
 export { BaseError, type BaseErrorParameters } from "./errors/base.ts";
 export { CorpusNotFoundError, InvalidCorpusLineError } from "./errors/corpus.ts";
-export { InferenceUnavailableError, InvalidRiskOutputError, UnsupportedSubjectError } from "./errors/inference.ts";
+export {
+  InferenceUnavailableError,
+  InvalidRiskOutputError,
+  QuickPaymentRefusedError,
+  UnsupportedSubjectError,
+} from "./errors/inference.ts";
 export { MissingApiKeyError, ProviderUnreachableError, UnknownModelError } from "./errors/model.ts";
 export { PolicyConfigError, PolicyViolationError, SpendLedgerError } from "./errors/policy.ts";
 export {
@@ -88,6 +93,7 @@ export { type CheckPolicyParameters, checkPolicy } from "./policy/checkPolicy.ts
 export {
   type CreatePolicyGuardParameters,
   createPolicyGuard,
+  type EnforceOptions,
   type GuardedCall,
   type PolicyDecision,
   type PolicyGuard,
@@ -108,4 +114,4 @@ export {
 } from "./policy/types.ts";
 export { agentToolDefinitions } from "./tools/agentToolDefinitions.ts";
 export { type CreateAgentToolsParameters, createAgentTools } from "./tools/createAgentTools.ts";
-export type { AgentActions, AgentContext, SentTransaction } from "./tools/types.ts";
+export type { AgentActions, AgentContext, QuickInferenceQuote, SentTransaction } from "./tools/types.ts";

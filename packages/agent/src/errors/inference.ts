@@ -29,3 +29,19 @@ export class InvalidRiskOutputError extends BaseError {
     );
   }
 }
+
+/**
+ * A quick inference's payment was refused before anything was signed: the worker asked more than the quote or the
+ * ceiling, another recipient than the quoted one, or another asset or network than this chain's USDC. Nothing moved.
+ */
+export class QuickPaymentRefusedError extends BaseError {
+  override name = "QuickPaymentRefusedError";
+  constructor({ workerUrl, problem, cause }: { workerUrl: string; problem: string; cause?: unknown }) {
+    super(`Did not pay the worker at ${workerUrl}: ${problem} Nothing was signed.`, {
+      metaMessages: [
+        "The worker's answer changed between its quote and the payment; ask again, and use another worker if it keeps changing.",
+      ],
+      cause,
+    });
+  }
+}
