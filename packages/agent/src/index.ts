@@ -50,6 +50,7 @@ export {
   type DecodeRiskOutputReturnType,
   decodeRiskOutput,
 } from "./inference/decodeRiskOutput.ts";
+export { normalizeSubject, SUPPORTED_SUBJECTS } from "./inference/normalizeSubject.ts";
 export {
   REFERENCE_TRADE_USDC,
   type ReadMarketStateParameters,
@@ -57,10 +58,14 @@ export {
   readMarketState,
 } from "./inference/readMarketState.ts";
 export {
+  type ReadRiskInputParameters,
+  type ReadRiskInputReturnType,
+  readRiskInput,
+} from "./inference/readRiskInput.ts";
+export {
   type RequestRiskInferenceParameters,
   type RequestRiskInferenceReturnType,
   requestRiskInference,
-  SUPPORTED_SUBJECTS,
 } from "./inference/requestRiskInference.ts";
 export { DEFAULT_INFERENCE_MODEL } from "./intent/builders/buildInferenceCall.ts";
 export {

@@ -45,3 +45,23 @@ export class QuickPaymentRefusedError extends BaseError {
     });
   }
 }
+
+/** The deployment or the workers lack a piece a quick (x402) inference needs. */
+export class QuickInferenceUnavailableError extends BaseError {
+  override name = "QuickInferenceUnavailableError";
+  constructor({ problem, fix }: { problem: string; fix: string }) {
+    super(`Quick inference is not available: ${problem}`, { metaMessages: [fix] });
+  }
+}
+
+/** A paid quick inference's answer does not have the model's output shape: the worker was paid and answered badly. */
+export class InvalidQuickAnswerError extends BaseError {
+  override name = "InvalidQuickAnswerError";
+  constructor({ workerUrl, problem }: { workerUrl: string; problem: string }) {
+    super(`The worker at ${workerUrl} was paid but its answer is unusable: ${problem}`, {
+      metaMessages: [
+        "The payment counts against your caps (it settled). Do not use this worker again; ask for a verified answer (request_verified_inference) to pay only for a proven one.",
+      ],
+    });
+  }
+}
