@@ -110,6 +110,7 @@ export { type LoadPolicyParameters, type LoadPolicyReturnType, loadPolicy } from
 export { type ReadSpendLedgerParameters, readSpendLedger, type SpendLedger } from "./policy/readSpendLedger.ts";
 export { type RecordSpendParameters, recordSpend } from "./policy/recordSpend.ts";
 export { type SpendOfParameters, type SpendOfReturnType, spendOf } from "./policy/spendOf.ts";
+export { utcDay } from "./policy/utcDay.ts";
 export {
   defaultPolicyConfig,
   type PolicyConfig,
