@@ -39,7 +39,9 @@ export { BaseError, type BaseErrorParameters } from "./errors/base.ts";
 export { CorpusNotFoundError, InvalidCorpusLineError } from "./errors/corpus.ts";
 export {
   InferenceUnavailableError,
+  InvalidQuickAnswerError,
   InvalidRiskOutputError,
+  QuickInferenceUnavailableError,
   QuickPaymentRefusedError,
   UnsupportedSubjectError,
 } from "./errors/inference.ts";
@@ -51,6 +53,14 @@ export {
   decodeRiskOutput,
 } from "./inference/decodeRiskOutput.ts";
 export { normalizeSubject, SUPPORTED_SUBJECTS } from "./inference/normalizeSubject.ts";
+export {
+  type PayQuickRiskInferenceParameters,
+  payQuickRiskInference,
+} from "./inference/payQuickRiskInference.ts";
+export {
+  type QuoteQuickRiskInferenceParameters,
+  quoteQuickRiskInference,
+} from "./inference/quoteQuickRiskInference.ts";
 export {
   REFERENCE_TRADE_USDC,
   type ReadMarketStateParameters,
@@ -110,7 +120,6 @@ export { type LoadPolicyParameters, type LoadPolicyReturnType, loadPolicy } from
 export { type ReadSpendLedgerParameters, readSpendLedger, type SpendLedger } from "./policy/readSpendLedger.ts";
 export { type RecordSpendParameters, recordSpend } from "./policy/recordSpend.ts";
 export { type SpendOfParameters, type SpendOfReturnType, spendOf } from "./policy/spendOf.ts";
-export { utcDay } from "./policy/utcDay.ts";
 export {
   defaultPolicyConfig,
   type PolicyConfig,
@@ -118,6 +127,12 @@ export {
   type PolicyViolation,
   policyConfigSchema,
 } from "./policy/types.ts";
+export { utcDay } from "./policy/utcDay.ts";
 export { agentToolDefinitions } from "./tools/agentToolDefinitions.ts";
 export { type CreateAgentToolsParameters, createAgentTools } from "./tools/createAgentTools.ts";
+export {
+  type GetQuickInferenceToolParameters,
+  getQuickInferenceDefinition,
+  getQuickInferenceTool,
+} from "./tools/getQuickInference.ts";
 export type { AgentActions, AgentContext, QuickInferenceQuote, SentTransaction } from "./tools/types.ts";

@@ -13,12 +13,14 @@ export type QuickInferenceQuote = {
   model: string;
   /** The market scored, e.g. "WETH/USDC". */
   subject: string;
-  /** The worker's base URL. */
+  /** The worker's URL (the named worker's, or the endpoint its registration advertises for paid calls). */
   workerUrl: string;
-  /** The id the worker serves the model under (its POST /v1/inference `modelId`). */
+  /** The model as the worker serves it (its POST /v1/inference `modelId`: the model's name). */
   modelId: string;
   /** The model's input, read from the chain and quantized, as the worker takes it. */
   input: readonly bigint[];
+  /** How to read the answer: the model's fixed-point scale S (outputs are round(v * 2^S)) and its labels in order. */
+  output: { scale: number; labels: readonly string[] };
   /** USDC base units the worker asks per call. */
   price: bigint;
   /** Who the payment goes to, from the worker's 402 (the worker's word: the policy's allowlist decides). */

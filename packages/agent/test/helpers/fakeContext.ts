@@ -18,7 +18,7 @@ import type { AgentActions, AgentContext, QuickInferenceQuote } from "../../src/
 export const ME: Address = "0xf39Fd6e51aad88F6F4ce6aB8827279cffFb92266";
 export const FRIEND: Address = "0x70997970C51812dc3A010C7d01b50e0d17dc79C8";
 export const STRANGER: Address = "0x90F79bf6EB2c4f870365E785982E1f101E93b906";
-/** The quick-inference worker's default payTo: FRIEND, on the allowlist. */
+/** The quick-inference worker (its default payTo is FRIEND, on the allowlist). */
 export const WORKER_URL = "http://127.0.0.1:8080";
 
 export type FakeContextOptions = {
@@ -88,6 +88,7 @@ export function fakeContext(options: FakeContextOptions = {}) {
               workerUrl: WORKER_URL,
               modelId: "1",
               input: [0n, 0n, 0n, 0n, 0n, 0n, 0n, 0n],
+              output: { scale: 8, labels: ["low", "medium", "high"] },
               price: asked.price,
               payTo: asked.price === 0n ? undefined : (asked.payTo ?? FRIEND),
               choice: { by: "named" },
