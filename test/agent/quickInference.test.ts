@@ -21,6 +21,8 @@ import { type Devnet, startDevnet } from "../helpers/startDevnet.ts";
 const INTENT = "what is the risk of WETH/USDC right now, quick answer is fine, at most 0.05 USDC";
 const PRICE = "0.01";
 const ATTACKER: Address = "0x90F79bf6EB2c4f870365E785982E1f101E93b906";
+/** The policy's clock, pinned: the ledger's day must not change between a payment and the check of it. */
+const NOW = new Date();
 
 /**
  * Issue 17's agent side on a live chain: the embedded model plans the intent as get_quick_inference, the tool quotes
@@ -98,15 +100,16 @@ describe("the agent buys a quick, unproven risk score over x402, counted by its 
     writeFileSync(join(path, "policy.json"), JSON.stringify(config, null, 2));
     return path;
   }
-  const contextFor = (homePath: string) =>
+  const contextFor = (homePath: string, account = agent()) =>
     createAgentContext({
       rpcUrl: devnet.url,
       chainId: 31337,
-      account: agent(),
+      account,
       contracts: contracts(),
       home: homePath,
       workerUrl: worker.url,
       yes: true,
+      now: () => NOW,
     });
 
   it("pays the advertised price once, records it in the ledger, and the daily cap refuses the run that would pass it", async () => {
@@ -134,7 +137,7 @@ describe("the agent buys a quick, unproven risk score over x402, counted by its 
     expect(await authorizationsUsed()).toBe(usedBefore + 1);
     const receipt = await devnet.publicClient.getTransactionReceipt({ hash: output.settlementTx });
     expect(receipt.status).toBe("success");
-    expect(readSpendLedger({ path: policy.ledgerPath }).days[utcDay(new Date())]).toEqual({ USDC: PRICE });
+    expect(readSpendLedger({ path: policy.ledgerPath }).days[utcDay(NOW)]).toEqual({ USDC: PRICE });
 
     // 0.01 + 0.01 is over the 0.015 daily cap: refused before anything is signed.
     const second = await runIntent({ intent: INTENT, context });
@@ -144,7 +147,7 @@ describe("the agent buys a quick, unproven risk score over x402, counted by its 
     });
     expect(await usdcOf(agent().address)).toBe(agentBefore - parseUnits(PRICE, 6));
     expect(await authorizationsUsed()).toBe(usedBefore + 1);
-    expect(readSpendLedger({ path: policy.ledgerPath }).days[utcDay(new Date())]).toEqual({ USDC: PRICE });
+    expect(readSpendLedger({ path: policy.ledgerPath }).days[utcDay(NOW)]).toEqual({ USDC: PRICE });
   });
 
   it("refuses a worker whose payTo the user has not allowed, signing nothing", async () => {
@@ -160,6 +163,21 @@ describe("the agent buys a quick, unproven risk score over x402, counted by its 
     });
     expect(await usdcOf(agent().address)).toBe(before);
     expect(await authorizationsUsed()).toBe(usedBefore);
+  });
+
+  it("refuses an agent without the USDC at the simulation, signing nothing", async () => {
+    // Account #9 is not funded with USDC by the devnet.
+    const poor = devnet.accounts[9]!;
+    expect(await usdcOf(poor.address)).toBe(0n);
+    const { context, policy } = contextFor(home("poor"), poor);
+    const { events } = await runIntent({ intent: INTENT, context });
+    expect(events.find((e) => e.type === "result")).toMatchObject({
+      ok: false,
+      text: expect.stringMatching(
+        /^Refused \(simulation\): the simulated send reverted: the account holds 0 base units of USDC, less than the 10000 the worker asks/,
+      ),
+    });
+    expect(readSpendLedger({ path: policy.ledgerPath }).days[utcDay(NOW)]).toEqual({ USDC: "0" });
   });
 
   it("does not let injected text change the recipient or the ceiling", async () => {
