@@ -97,7 +97,7 @@ export function parseIntent({ text }: ParseIntentParameters): ParseIntentReturnT
     if (result.kind === "refuse" && result.noAction && start < steps.length) {
       const items = [...steps.slice(start).flatMap((step) => step.items), ...clause];
       const together = parseClause({ items });
-      if (together.kind === "refuse" && !together.noAction && /say which one/.test(together.reason)) {
+      if (together.kind === "refuse" && together.conflict) {
         steps.splice(start, steps.length - start, { items, result: together });
         continue;
       }

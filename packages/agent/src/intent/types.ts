@@ -58,5 +58,8 @@ export type PlanJson = {
   refusal?: string;
 };
 
-/** What an action builder returns for one step: a call, or why the step cannot be planned. */
-export type BuildResult = { ok: true; call: PlannedCall } | { ok: false; reason: string };
+/**
+ * What an action builder returns for one step: a call, or why the step cannot be planned (`conflict`: the step asks
+ * for two things that exclude each other, which no other reading of the intent can fix).
+ */
+export type BuildResult = { ok: true; call: PlannedCall } | { ok: false; reason: string; conflict?: true };

@@ -75,7 +75,7 @@ export function buildInferenceCall({ view, verbIndex }: BuildInferenceCallParame
     "evaluation",
   ]);
   const path = readInferencePath({ view });
-  if (!path.ok) return { ok: false, reason: path.reason };
+  if (!path.ok) return { ok: false, reason: path.reason, conflict: true };
   const quick = path.path === "quick";
   let model = DEFAULT_INFERENCE_MODEL;
   for (let i = 0; i < view.items.length; i++) {
