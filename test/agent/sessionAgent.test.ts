@@ -192,6 +192,15 @@ describe("the agent on a session key of its owner's EIP-7702 account", () => {
     expect(result && "text" in result ? result.text : "").toMatch(/^Refused \(per-transaction-cap\)/);
     expect(await devnet.publicClient.getTransactionCount({ address: read.key.address })).toBe(nonce);
     expect(await usdcOf(friend())).toBe(before);
+    // A quick (x402) answer needs an EIP-3009 signature by the owner's key: refused before anything is signed.
+    const { events: quick } = await runIntent({
+      intent: "what is the risk of WETH/USDC right now, quick answer is fine, at most 0.05 USDC",
+      context,
+    });
+    const quickResult = quick.find((e) => e.type === "result");
+    expect(quickResult).toMatchObject({ name: "get_quick_inference", ok: false });
+    expect(quickResult && "text" in quickResult ? quickResult.text : "").toMatch(/cannot be paid on a session key/);
+    expect(await devnet.publicClient.getTransactionCount({ address: read.key.address })).toBe(nonce);
   }, 120_000);
 
   it("with the off-chain cap raised past the grant, the chain refuses by name and moves nothing", async () => {

@@ -18,6 +18,9 @@ import {
   wrapEth,
 } from "@convergence/sdk";
 import { formatUnits, getAddress, isAddress } from "viem";
+import { QuickInferenceOnSessionError } from "../errors/session.ts";
+import { payQuickRiskInference } from "../inference/payQuickRiskInference.ts";
+import { quoteQuickRiskInference } from "../inference/quoteQuickRiskInference.ts";
 import { type RequestRiskInferenceParameters, requestRiskInference } from "../inference/requestRiskInference.ts";
 import { type TokenSymbol, tokenDecimals } from "../intent/types.ts";
 import type { AgentActions, SentTransaction } from "../tools/types.ts";
@@ -63,8 +66,10 @@ const sent = ({ hash, receipt }: { hash: `0x${string}`; receipt: { gasUsed: bigi
  * The agent's chain actions over @convergence/sdk: balances, quotes, exact-in swaps (ETH wrapped or
  * unwrapped around the WETH/USDC pool), transfers, wrap/unwrap, ERC-8004 registration and did:ethr
  * resolution, attestations (an attestation id is its escrow job id as 32-byte hex) with their ERC-8004 validation
- * counted only when this deployment's InferenceAttestor gave it, and verified risk
- * inference through the escrow and the named worker, or the open market when none is named (requestRiskInference).
+ * counted only when this deployment's InferenceAttestor gave it, verified risk
+ * inference through the escrow and the named worker, or the open market when none is named (requestRiskInference), and
+ * quick (unproven) risk inference paid per call over x402 from the same named worker or the market's workers that
+ * advertise an x402 price (quoteQuickRiskInference, then payQuickRiskInference).
  *
  * @example
  * const actions = createSdkActions({ publicClient, walletClient, contracts: deployment.contracts, rpcUrl });
@@ -198,6 +203,31 @@ export function createSdkActions({
             }),
         }
       : {}),
+    quoteQuickInference: (parameters) =>
+      quoteQuickRiskInference({
+        publicClient,
+        contracts,
+        workerUrl: workerUrl ?? undefined,
+        market: {
+          ...(marketSettings.fromBlock === undefined ? {} : { fromBlock: marketSettings.fromBlock }),
+          ...(marketSettings.trustedClients === undefined ? {} : { trustedClients: marketSettings.trustedClients }),
+        },
+        ...parameters,
+      }),
+    payQuickInference: ({ quote, maxAmount }) =>
+      payQuickRiskInference({ walletClient, usdc: contracts.USDC, quote, maxAmount }),
+    // x402 pays with an EIP-3009 authorization signed by the payer's own key: on a session key that is the owner's
+    // key, which the agent does not hold, so the quick path refuses before anything is signed.
+    ...(session === undefined
+      ? {}
+      : {
+          quoteQuickInference: async () => {
+            throw new QuickInferenceOnSessionError();
+          },
+          payQuickInference: async () => {
+            throw new QuickInferenceOnSessionError();
+          },
+        }),
     async resolveAddress({ value }) {
       if (isAddress(value, { strict: false })) return getAddress(value);
       return parseDid({ did: value }).address;

@@ -54,3 +54,18 @@ export class AgentAccountUnavailableError extends BaseError {
     });
   }
 }
+
+/** A quick (x402) answer was asked for on a session key, which cannot sign the account's EIP-3009 payment. */
+export class QuickInferenceOnSessionError extends BaseError {
+  override name = "QuickInferenceOnSessionError";
+  constructor() {
+    super(
+      "A quick (x402) answer cannot be paid on a session key: its EIP-3009 authorization must be signed by the account's owner key, which the agent does not hold. Nothing was signed.",
+      {
+        metaMessages: [
+          "Ask for a verified risk score (paid through the account, approve + open), or run on the agent's own key with --no-session.",
+        ],
+      },
+    );
+  }
+}
