@@ -49,14 +49,19 @@ export type CreateAgentContextParameters = {
 };
 
 /**
- * Everything the tools need on a real chain: SDK actions signed by `account`, and the spending policy
- * from `<home>/policy.json` (created from the defaults on first use) with on-chain simulation, the
- * spend ledger (the account's nonce tells whether a failed send went out), and AgentRegistry owners
- * on the allowlist only if policy.json opts in with `allowlist.anyRegisteredAgent`.
+ * Everything the tools need on a real chain: SDK actions signed by `account` (or, with `session`, sent as batches
+ * through the owner's EIP-7702 account by the session key), and the spending policy from `<home>/policy.json`
+ * (created from the defaults on first use) with on-chain simulation, the spend ledger (the sending key's nonce tells
+ * whether a failed send went out), and AgentRegistry owners on the allowlist only if policy.json opts in with
+ * `allowlist.anyRegisteredAgent`. The off-chain policy decides first; on a session key the account then refuses what
+ * the grant forbids (SessionRefusedError, named), before anything is sent.
  *
  * @example
  * const { context } = createAgentContext({ rpcUrl, chainId: 31337, account, contracts: deployment.contracts, yes: true });
  * const tools = createAgentTools({ context });
+ * // On a session key (convergence agent session grant wrote the file):
+ * const read = readSessionKey({ home, chainId: 31337 });
+ * if (read.found) createAgentContext({ rpcUrl, chainId: 31337, session: { account: read.account, key: read.key }, contracts });
  */
 export function createAgentContext(parameters: CreateAgentContextParameters) {
   const {
