@@ -129,8 +129,18 @@ export { type BuildCircuitInputParameters, buildCircuitInput, type CircuitInput 
 export { fromField } from "./proof/fromField.ts";
 export { type Groth16Calldata, parseCalldata } from "./proof/parseCalldata.ts";
 export { type ParseProofParameters, type ParseProofReturnType, parseProof } from "./proof/parseProof.ts";
+export {
+  type ProofFromCalldataParameters,
+  type ProofFromCalldataReturnType,
+  proofFromCalldata,
+} from "./proof/proofFromCalldata.ts";
 export { type ProveParameters, type ProveReturnType, prove } from "./proof/prove.ts";
 export { type ProveWitnessParameters, type ProveWitnessReturnType, proveWitness } from "./proof/proveWitness.ts";
+export {
+  type PublicSignalNamesParameters,
+  type PublicSignalNamesReturnType,
+  publicSignalNames,
+} from "./proof/publicSignalNames.ts";
 export { toField } from "./proof/toField.ts";
 export { type VerifyParameters, type VerifyReturnType, verify } from "./proof/verify.ts";
 export { assertZkeyContributed } from "./setup/assertZkeyContributed.ts";

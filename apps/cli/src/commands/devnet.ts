@@ -16,6 +16,8 @@ import { startDevnetStack } from "../demo/startDevnetStack.ts";
 import { parsePort, parseWorkerCount } from "../options.ts";
 import { printResult } from "../output.ts";
 import { runStep } from "../progress.ts";
+import { dashboardConfigForStack } from "../web/dashboardConfigForStack.ts";
+import { serveDashboard } from "../web/serveDashboard.ts";
 import { DEFAULT_FACILITATOR_PORT } from "./facilitator.ts";
 
 type DevnetOptions = {
@@ -25,6 +27,7 @@ type DevnetOptions = {
   workers: number;
   market: boolean;
   facilitatorPort: number;
+  dashboardPort: number;
   json?: boolean;
 };
 
@@ -63,6 +66,7 @@ export function registerDevnetCommand(program: Command): void {
       DEFAULT_FACILITATOR_PORT,
     )
     .option("--no-market", "leave the pool without its day of trading (the risk model then reads an idle pool)")
+    .option("--dashboard-port <port>", "the dashboard's port (0 = any free port)", parsePort, 5173)
     .option("--json", "print the ready state as one JSON line")
     .action(async (options: DevnetOptions) => {
       const deploymentsDir = dirname(deploymentPath({ chainId: DEVNET_CHAIN_ID }));
@@ -83,6 +87,20 @@ export function registerDevnetCommand(program: Command): void {
           }
         },
       });
+      const dashboard = await serveDashboard({
+        host: options.host,
+        port: options.dashboardPort,
+        quiet: options.json,
+        config: dashboardConfigForStack({
+          rpcUrl: stack.chain.url,
+          deployment: stack.chain.deployment,
+          workers: stack.workers,
+          facilitatorUrl: stack.facilitator.url,
+        }),
+      }).catch(async (error: unknown) => {
+        await stack.stop();
+        throw error;
+      });
       const accounts = devnetAccounts({ count: DEVNET_ROLES.length });
       // The price each worker announces (GET /v1/models): what a requester reads, whatever set it.
       const workers = await Promise.all(
@@ -102,6 +120,7 @@ export function registerDevnetCommand(program: Command): void {
       const data = {
         rpcUrl: stack.chain.url,
         workerUrl: stack.worker.url,
+        dashboardUrl: dashboard.url,
         chainId: DEVNET_CHAIN_ID,
         deployment: `${deploymentsDir}/${DEVNET_CHAIN_ID}.json`,
         contracts: stack.chain.deployment.contracts,
@@ -133,6 +152,7 @@ export function registerDevnetCommand(program: Command): void {
                     `  worker ${w.worker}  ${w.url}  ERC-8004 agent ${w.agentId}  ${w.price ?? "?"} USDC a job  wallet #${w.accountIndex} ${w.wallet}`,
                 )),
             `x402: quick unproven answers at ${d.x402Price} USDC a call (POST <worker>/v1/inference), settled by the facilitator ${d.facilitatorUrl}`,
+            `Dashboard: ${d.dashboardUrl}`,
             `Deployment record: ${d.deployment}`,
             ...Object.entries(d.contracts).map(([name, address]) => `  ${name.padEnd(20)} ${address}`),
             `  ${"risk-v1 verifier".padEnd(20)} ${d.model.verifier} (model ${d.model.modelId})`,
@@ -166,6 +186,7 @@ export function registerDevnetCommand(program: Command): void {
         if (stopping) return;
         stopping = true;
         if (!options.json) process.stderr.write(`\n${signal}: stopping the workers and the node...\n`);
+        await dashboard.close();
         await stack.stop();
         process.exit(0);
       };
@@ -178,6 +199,7 @@ export function registerDevnetCommand(program: Command): void {
       ]);
       if (stopping) return;
       process.stderr.write("The node or a worker stopped unexpectedly; stopping the rest.\n");
+      await dashboard.close();
       await stack.stop();
       process.exitCode = 1;
     });

@@ -34,6 +34,7 @@ import { deliverJobInput } from "../worker/deliverJobInput.ts";
 import { getWorkerJob } from "../worker/getWorkerJob.ts";
 import type { WorkerJob } from "../worker/types.ts";
 import { verifyWorkerIdentity } from "../worker/verifyWorkerIdentity.ts";
+import { attestedValues } from "./attestedValues.ts";
 import { checkModelPin } from "./checkModelPin.ts";
 import { getAttestation } from "./getAttestation.ts";
 import { getJob } from "./getJob.ts";
@@ -997,7 +998,7 @@ async function settled({
     attestation,
     validation,
     outputs: attestation.outputs,
-    values: attestation.outputs.map((v, i) => Number(v) / 2 ** scales[i]!),
+    values: attestedValues({ outputs: attestation.outputs, scales }),
     workerJob,
     worker,
     attempts,

@@ -68,7 +68,7 @@ export async function discoverWorkers({
   if (logRange < 1n) {
     throw new InvalidParameterError({ parameter: "logRange", value: logRange, expected: "at least 1 block" });
   }
-  const { hashVerificationKey } = await import("@convergence/zk");
+  const { hashVerificationKey } = await import("@convergence/zk/browser");
   const vkeyHash = hashVerificationKey(pin.verificationKey).toLowerCase();
   await checkMarketContracts({ client: publicClient, escrow: contracts.InferenceEscrow, contracts });
   const [chainId, latest, token] = await Promise.all([

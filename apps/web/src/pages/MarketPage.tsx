@@ -1,0 +1,4 @@
+/** Placeholder: filled in by the next commits. */
+export function MarketPage() {
+  return <h1>Market</h1>;
+}
