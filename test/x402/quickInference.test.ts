@@ -480,6 +480,15 @@ describe("x402 v2: paid quick inference on a live chain", () => {
       }
     });
 
+    it("convergence facilitator refuses a bad --rpc-url and a chain that is down, naming them", async () => {
+      const bad = await runCli(["facilitator", "--rpc-url", "ftp://chain"]);
+      expect(bad.code).not.toBe(0);
+      expect(bad.stderr).toMatch(/--rpc-url[\s\S]*ftp:\/\/chain/);
+      const down = await runCli(["facilitator", "--port", "0", "--rpc-url", "http://127.0.0.1:1"]);
+      expect(down.code).not.toBe(0);
+      expect(down.stderr).toContain("http://127.0.0.1:1");
+    });
+
     it("a priced worker without a usable facilitator does not start, naming WORKER_FACILITATOR_URL", async () => {
       for (const [env, message] of [
         [{ WORKER_X402_PRICE: "0.01" }, /WORKER_FACILITATOR_URL is not set/],

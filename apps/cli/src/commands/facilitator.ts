@@ -2,10 +2,24 @@ import { startFacilitator } from "@convergence/facilitator";
 import type { Command } from "commander";
 import { connect } from "../chain/connect.ts";
 import { facilitatorAccount } from "../chain/facilitatorAccount.ts";
+import { InvalidArgumentError } from "../errors.ts";
 import { parsePort, parseRpcUrl, rpcUrlFrom } from "../options.ts";
 
 /** Where `convergence facilitator` listens by default (x402's examples use 4022). */
 export const DEFAULT_FACILITATOR_PORT = 4022;
+
+/** --rpc-url's value, named as this command spells the option. */
+function parseRpcUrlOption(value: string): string {
+  try {
+    return parseRpcUrl(value);
+  } catch {
+    throw new InvalidArgumentError({
+      argument: "--rpc-url",
+      value,
+      expected: "an http(s):// or ws(s):// JSON-RPC URL such as http://127.0.0.1:8545",
+    });
+  }
+}
 
 /** `convergence facilitator`: a local x402 v2 facilitator (verify, settle) for the chain at --rpc-url. */
 export function registerFacilitatorCommand(program: Command): void {
@@ -16,7 +30,7 @@ export function registerFacilitatorCommand(program: Command): void {
     )
     .option("--host <host>", "interface to listen on", "127.0.0.1")
     .option("--port <port>", "port to listen on (0 = any free port)", parsePort, DEFAULT_FACILITATOR_PORT)
-    .option("--rpc-url <url>", "JSON-RPC URL (default CONVERGENCE_RPC_URL or http://127.0.0.1:8545)", parseRpcUrl)
+    .option("--rpc-url <url>", "JSON-RPC URL (default CONVERGENCE_RPC_URL or http://127.0.0.1:8545)", parseRpcUrlOption)
     .action(async (options: { host: string; port: number; rpcUrl?: string }) => {
       const rpcUrl = rpcUrlFrom(options.rpcUrl);
       const { chainId } = await connect({ rpcUrl });
