@@ -1,4 +1,4 @@
-import { type ReactNode, useEffect, useMemo, useState } from "react";
+import { lazy, type ReactNode, Suspense, useEffect, useMemo, useState } from "react";
 import { createDashboardClient } from "./chain/createDashboardClient.ts";
 import { useChainStatus } from "./chain/useChainStatus.ts";
 import { useStackEvents } from "./chain/useStackEvents.ts";
@@ -16,9 +16,11 @@ import { MarketPage } from "./pages/MarketPage.tsx";
 import { ModelsPage } from "./pages/ModelsPage.tsx";
 import { OverviewPage } from "./pages/OverviewPage.tsx";
 import { PoolPage } from "./pages/PoolPage.tsx";
-import { ProofPage } from "./pages/ProofPage.tsx";
 import { matchRoute, type Route } from "./routing/matchRoute.ts";
 import { usePath } from "./routing/usePath.ts";
+
+// The proof page carries snarkjs (bn128 in WebAssembly): loaded when opened, not with every page.
+const ProofPage = lazy(() => import("./pages/ProofPage.tsx"));
 
 function page(route: Route): ReactNode {
   switch (route.page) {
@@ -33,7 +35,11 @@ function page(route: Route): ReactNode {
     case "job":
       return <JobPage jobId={route.jobId} />;
     case "proof":
-      return <ProofPage jobId={route.jobId} />;
+      return (
+        <Suspense fallback={<p className="loading">Loading the proof page…</p>}>
+          <ProofPage jobId={route.jobId} />
+        </Suspense>
+      );
     case "models":
       return <ModelsPage />;
     case "market":

@@ -62,14 +62,21 @@ export {
   readAllFeedback,
 } from "./actions/reputation/readAllFeedback.ts";
 export {
+  type GetWorkerJobParameters,
+  type GetWorkerJobReturnType,
+  getWorkerJob,
+} from "./actions/worker/getWorkerJob.ts";
+export {
   type GetWorkerModelsParameters,
   type GetWorkerModelsReturnType,
   getWorkerModels,
   type WorkerModel,
 } from "./actions/worker/getWorkerModels.ts";
+export type { WorkerJob, WorkerJobState } from "./actions/worker/types.ts";
 export type { ReadClient } from "./client/types.ts";
 export { type ParseDidReturnType, parseDid } from "./did/parseDid.ts";
 export { type ResolveDidParameters, type ResolveDidReturnType, resolveDid } from "./did/resolveDid.ts";
 export { toDid } from "./did/toDid.ts";
 export { BaseError } from "./errors/base.ts";
+export { WorkerJobNotFoundError, WorkerRequestError, WorkerUnreachableError } from "./errors/worker.ts";
 export { type DecodeRevertReturnType, decodeRevert } from "./utils/decodeRevert.ts";
