@@ -12,7 +12,7 @@ const root = join(import.meta.dirname, "..");
 const artifactsDir = join(root, "artifacts", "contracts");
 const outDir = join(root, "packages", "contracts", "src", "generated");
 // Verifiers are per machine (phase 2 is random) and test contracts are not part of the product.
-const domains = ["identity", "payments", "inference", "reputation", "defi"];
+const domains = ["identity", "payments", "inference", "reputation", "defi", "account"];
 const check = process.argv.includes("--check");
 
 type Artifact = { contractName: string; sourceName: string; abi: unknown[]; bytecode: string };

@@ -23,6 +23,7 @@ interface Vm {
     function assume(bool condition) external pure;
     function label(address account, string calldata name) external;
     function chainId(uint256 newChainId) external;
+    function etch(address target, bytes calldata newRuntimeBytecode) external;
 }
 
 /// @notice Minimal test base: the cheatcode handle, assertions that report both sides, and `bound` for fuzz inputs.

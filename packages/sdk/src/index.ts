@@ -1,3 +1,40 @@
+export {
+  type DelegateToAgentAccountParameters,
+  type DelegateToAgentAccountReturnType,
+  delegateToAgentAccount,
+} from "./actions/account/delegateToAgentAccount.ts";
+export {
+  type ExecuteAsSessionParameters,
+  type ExecuteAsSessionReturnType,
+  executeAsSession,
+} from "./actions/account/executeAsSession.ts";
+export { type AccountCall, EXECUTE_BATCH_MODE, encodeExecuteBatch } from "./actions/account/executeBatch.ts";
+export {
+  type GetAccountDelegationParameters,
+  type GetAccountDelegationReturnType,
+  getAccountDelegation,
+} from "./actions/account/getAccountDelegation.ts";
+export { type GetSessionParameters, type GetSessionReturnType, getSession } from "./actions/account/getSession.ts";
+export {
+  type GrantSessionParameters,
+  type GrantSessionReturnType,
+  grantSession,
+} from "./actions/account/grantSession.ts";
+export { requireAgentAccount } from "./actions/account/requireAgentAccount.ts";
+export {
+  type RevokeSessionParameters,
+  type RevokeSessionReturnType,
+  revokeSession,
+} from "./actions/account/revokeSession.ts";
+export { type SessionCallParameters, sessionCall } from "./actions/account/sessionCall.ts";
+export {
+  encodeSessionPolicy,
+  SESSION_ETH,
+  type SessionCallPermission,
+  type SessionPolicy,
+  type SessionTokenLimit,
+} from "./actions/account/sessionPolicy.ts";
+export { type StackSessionCallsParameters, stackSessionCalls } from "./actions/account/stackSessionCalls.ts";
 export { type GetAgentParameters, type GetAgentReturnType, getAgent } from "./actions/agents/getAgent.ts";
 export {
   type RegisterAgentParameters,
@@ -279,7 +316,12 @@ export type { ReadClient, SigningAccount, WriteClient } from "./client/types.ts"
 export { type ParseDidReturnType, parseDid } from "./did/parseDid.ts";
 export { type ResolveDidParameters, type ResolveDidReturnType, resolveDid } from "./did/resolveDid.ts";
 export { toDid } from "./did/toDid.ts";
-export { AccountSettingError } from "./errors/account.ts";
+export {
+  AccountSettingError,
+  AgentAccountImplementationMissingError,
+  AgentAccountNotDelegatedError,
+  DelegationSignerError,
+} from "./errors/account.ts";
 export { BaseError, type BaseErrorParameters } from "./errors/base.ts";
 export { ContractRevertError, TransactionFailedError } from "./errors/contract.ts";
 export { DidResolutionError, InvalidDidError } from "./errors/did.ts";

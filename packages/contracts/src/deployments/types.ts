@@ -11,7 +11,8 @@ export type StackContractName =
   | "ValidationRegistry"
   | "InferenceAttestor"
   | "InferenceEscrow"
-  | "ReputationRegistry";
+  | "ReputationRegistry"
+  | "AgentAccount";
 
 export const stackContractNames: readonly StackContractName[] = [
   "DIDRegistry",
@@ -24,6 +25,7 @@ export const stackContractNames: readonly StackContractName[] = [
   "InferenceAttestor",
   "InferenceEscrow",
   "ReputationRegistry",
+  "AgentAccount",
 ];
 
 /** `deployments/<chainId>.json`: where each contract lives on one chain. */

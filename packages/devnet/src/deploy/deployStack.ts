@@ -1,5 +1,7 @@
 import type { Deployment, StackContractName } from "@convergence/contracts";
 import {
+  agentAccountAbi,
+  agentAccountBytecode,
   agentRegistryAbi,
   agentRegistryBytecode,
   didRegistryAbi,
@@ -52,7 +54,8 @@ export type DeployStackParameters = {
 
 /**
  * Deploys the identity, payment and DeFi contracts, mints devnet USDC, seeds the WETH/USDC pool, then deploys the
- * inference market (ModelRegistry, ValidationRegistry, InferenceAttestor, InferenceEscrow) wired together.
+ * inference market (ModelRegistry, ValidationRegistry, InferenceAttestor, InferenceEscrow) wired together, the
+ * ReputationRegistry, and the AgentAccount implementation that owners' EOAs delegate to with EIP-7702.
  * Returns the deployment record (write it with `writeDeployment`).
  *
  * @example
@@ -165,6 +168,8 @@ export async function deployStack({
   contracts.ReputationRegistry = await deploy("ReputationRegistry", reputationRegistryAbi, reputationRegistryBytecode, [
     contracts.AgentRegistry,
   ]);
+  // The EIP-7702 account code owners delegate to (one implementation for every owner; it holds no state itself).
+  contracts.AgentAccount = await deploy("AgentAccount", agentAccountAbi, agentAccountBytecode);
 
   return {
     chainId: client.chain.id,

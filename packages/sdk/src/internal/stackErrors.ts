@@ -1,4 +1,5 @@
 import {
+  agentAccountAbi,
   agentRegistryAbi,
   didRegistryAbi,
   inferenceAttestorAbi,
@@ -21,6 +22,7 @@ type AbiError = Extract<Abi[number], { type: "error" }>;
 export const stackErrors: readonly AbiError[] = [
   ...new Map(
     [
+      agentAccountAbi,
       agentRegistryAbi,
       didRegistryAbi,
       poolAbi,
