@@ -6,6 +6,7 @@ import type { DashboardConfig } from "../config/dashboardConfig.ts";
 export type SwapRow = {
   blockNumber: bigint;
   transactionHash: Hash;
+  logIndex: number;
   sender: Address;
   /** "buy": USDC in, WETH out; "sell": WETH in, USDC out. */
   side: "buy" | "sell";
@@ -63,6 +64,7 @@ export async function readPool({
     return {
       blockNumber: log.blockNumber,
       transactionHash: log.transactionHash,
+      logIndex: log.logIndex,
       sender: log.args.sender,
       side: buy ? "buy" : "sell",
       usdc: usdcAmount,

@@ -56,7 +56,7 @@ export function SwapChart({
         const h = (s.usdc / maxVolume) * volumeHeight;
         return (
           <rect
-            key={`${s.transactionHash}-${i}`}
+            key={`${s.transactionHash}-${s.logIndex}`}
             x={x(i) - Math.max(step * 0.35, 0.5)}
             y={volumeTop + volumeHeight - h}
             width={Math.max(step * 0.7, 1)}

@@ -57,7 +57,7 @@ export function OverviewPage() {
           {pool.data && swaps.length === 0 ? <p className="muted">No swap yet.</p> : null}
           <ul>
             {swaps.map((swap) => (
-              <li key={`${swap.transactionHash}-${swap.blockNumber}`}>
+              <li key={`${swap.transactionHash}-${swap.logIndex}`}>
                 {swap.side === "buy"
                   ? `${swap.usdc.toFixed(2)} USDC → ${swap.weth.toFixed(4)} WETH`
                   : `${swap.weth.toFixed(4)} WETH → ${swap.usdc.toFixed(2)} USDC`}{" "}

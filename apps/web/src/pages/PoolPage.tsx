@@ -54,8 +54,8 @@ export function PoolPage() {
                   {[...data.swaps]
                     .reverse()
                     .slice(0, 50)
-                    .map((swap, i) => (
-                      <tr key={`${swap.transactionHash}-${i}`}>
+                    .map((swap) => (
+                      <tr key={`${swap.transactionHash}-${swap.logIndex}`}>
                         <td>{swap.blockNumber.toString()}</td>
                         <td>{swap.side === "buy" ? "buy WETH" : "sell WETH"}</td>
                         <td>{swap.usdc.toFixed(2)}</td>
