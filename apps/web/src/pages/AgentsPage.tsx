@@ -1,5 +1,6 @@
 import { readAgents } from "../chain/readAgents.ts";
 import { Hex } from "../components/Hex.tsx";
+import { LoadError } from "../components/LoadError.tsx";
 import { Notice } from "../components/Notice.tsx";
 import { useDashboard } from "../config/useDashboard.ts";
 import { useLoad } from "../hooks/useLoad.ts";
@@ -12,11 +13,7 @@ export function AgentsPage() {
   return (
     <section>
       <h1>Agents</h1>
-      {error && !data ? (
-        <Notice tone="error" title="Could not read the agents">
-          {error.message}
-        </Notice>
-      ) : null}
+      <LoadError title="Could not read the agents" error={data ? undefined : error} />
       {data && data.length === 0 ? (
         <Notice
           title="No agent registered yet: the devnet registers its workers as ERC-8004 agents"

@@ -1,6 +1,6 @@
 import { JobsTable } from "../components/JobsTable.tsx";
+import { LoadError } from "../components/LoadError.tsx";
 import { NoJobsYet } from "../components/NoJobsYet.tsx";
-import { Notice } from "../components/Notice.tsx";
 import { WorkersDown } from "../components/WorkersDown.tsx";
 import { useJobs } from "../hooks/useJobs.ts";
 
@@ -10,11 +10,7 @@ export function JobsPage() {
   return (
     <section>
       <h1>Jobs</h1>
-      {error && !data ? (
-        <Notice tone="error" title="Could not read the jobs">
-          {error.message}
-        </Notice>
-      ) : null}
+      <LoadError title="Could not read the jobs" error={data ? undefined : error} />
       {data ? <WorkersDown urls={data.workersDown} /> : null}
       {data && data.jobs.length === 0 ? <NoJobsYet /> : null}
       {data && data.jobs.length > 0 ? <JobsTable jobs={data.jobs} /> : null}

@@ -2,6 +2,7 @@ import { discoverWorkers, type Model } from "@convergence/sdk";
 import { fetchVerifiedKey } from "../chain/fetchVerifiedKey.ts";
 import { readJobRequesters } from "../chain/readJobRequesters.ts";
 import { readModels } from "../chain/readModels.ts";
+import { LoadError } from "../components/LoadError.tsx";
 import { Notice } from "../components/Notice.tsx";
 import { useDashboard } from "../config/useDashboard.ts";
 import { formatUsdc } from "../format/formatUsdc.ts";
@@ -55,11 +56,7 @@ export default function MarketPage() {
         Workers as their ERC-8004 registration files advertise them (their claims; a requester checks the chain before
         paying). Reputation counts feedback from the clients that paid for jobs on this escrow.
       </p>
-      {error && !data ? (
-        <Notice tone="error" title="Could not read the market">
-          {error.message}
-        </Notice>
-      ) : null}
+      <LoadError title="Could not read the market" error={data ? undefined : error} />
       {data && data.length === 0 ? (
         <Notice title="No active model, so no market yet" command="pnpm convergence devnet --workers 2" />
       ) : null}

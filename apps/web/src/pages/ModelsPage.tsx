@@ -1,5 +1,6 @@
 import { readModels } from "../chain/readModels.ts";
 import { Hex } from "../components/Hex.tsx";
+import { LoadError } from "../components/LoadError.tsx";
 import { Notice } from "../components/Notice.tsx";
 import { useDashboard } from "../config/useDashboard.ts";
 import { useLoad } from "../hooks/useLoad.ts";
@@ -11,11 +12,7 @@ export function ModelsPage() {
   return (
     <section>
       <h1>Models</h1>
-      {error && !data ? (
-        <Notice tone="error" title="Could not read the models">
-          {error.message}
-        </Notice>
-      ) : null}
+      <LoadError title="Could not read the models" error={data ? undefined : error} />
       {data && data.length === 0 ? (
         <Notice
           title="No model registered yet: the devnet registers risk-v1; `pnpm convergence model add <file.onnx> --name <name>` registers your own"

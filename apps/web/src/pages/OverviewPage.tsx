@@ -1,7 +1,7 @@
 import { Hex } from "../components/Hex.tsx";
 import { JobsTable } from "../components/JobsTable.tsx";
+import { LoadError } from "../components/LoadError.tsx";
 import { NoJobsYet } from "../components/NoJobsYet.tsx";
-import { Notice } from "../components/Notice.tsx";
 import { WorkersDown } from "../components/WorkersDown.tsx";
 import { formatUsdc } from "../format/formatUsdc.ts";
 import { useJobs } from "../hooks/useJobs.ts";
@@ -19,11 +19,7 @@ export function OverviewPage() {
   return (
     <section>
       <h1>Live flow</h1>
-      {jobs.error && !jobs.data ? (
-        <Notice tone="error" title="Could not read the jobs">
-          {jobs.error.message}
-        </Notice>
-      ) : null}
+      <LoadError title="Could not read the jobs" error={jobs.data ? undefined : jobs.error} />
       {jobs.data ? <WorkersDown urls={jobs.data.workersDown} /> : null}
       {jobs.data && all.length === 0 ? <NoJobsYet /> : null}
       {all.length > 0 ? <JobsTable jobs={all.slice(0, 10)} compact /> : null}

@@ -1,4 +1,5 @@
 import { Hex } from "../components/Hex.tsx";
+import { LoadError } from "../components/LoadError.tsx";
 import { Notice } from "../components/Notice.tsx";
 import { SwapChart } from "../components/SwapChart.tsx";
 import { usePool } from "../hooks/usePool.ts";
@@ -9,11 +10,7 @@ export function PoolPage() {
   return (
     <section>
       <h1>Pool</h1>
-      {error && !data ? (
-        <Notice tone="error" title="Could not read the pool">
-          {error.message}
-        </Notice>
-      ) : null}
+      <LoadError title="Could not read the pool" error={data ? undefined : error} />
       {data === undefined && !error ? <p className="loading">Reading the pool…</p> : null}
       {data ? (
         <>
