@@ -8,8 +8,15 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import hre from "hardhat";
 import {
+  type Abi,
   type Address,
   concat,
+  createWalletClient,
+  custom,
+  encodeAbiParameters,
+  encodeFunctionData,
+  getAbiItem,
+  getContractAddress,
   type Hex,
   keccak256,
   maxUint256,
@@ -17,6 +24,7 @@ import {
   parseSignature,
   parseUnits,
   stringToHex,
+  toFunctionSelector,
   toHex,
   type WalletClient,
 } from "viem";
@@ -63,13 +71,8 @@ export async function run(): Promise<BenchSection> {
   const rows: GasRow[] = [];
   const snapshot = readSnapshot();
 
-  const measure = async (contract: string, fn: string, caseLabel: string, send: () => Promise<Hex>) => {
-    const hash = await send();
-    const receipt = await publicClient.waitForTransactionReceipt({ hash });
-    if (receipt.status !== "success") throw new Error(`${contract}.${fn} (${caseLabel}) reverted: ${hash}`);
-    const gas = Number(receipt.gasUsed);
-    const key = gasKey(contract, fn, caseLabel);
-    const previous = snapshot[key];
+  const record = (contract: string, fn: string, caseLabel: string, gas: number) => {
+    const previous = snapshot[gasKey(contract, fn, caseLabel)];
     rows.push({
       contract,
       function: fn,
@@ -78,6 +81,23 @@ export async function run(): Promise<BenchSection> {
       "vs snapshot": previous === undefined ? "new" : formatChange(gas, previous),
       target: targets[`${contract}.${fn}`]?.label ?? "",
     });
+    return gas;
+  };
+  /** Sends each transaction in turn and records their gasUsed summed as one row. */
+  const measure = async (
+    contract: string,
+    fn: string,
+    caseLabel: string,
+    ...sends: [() => Promise<Hex>, ...(() => Promise<Hex>)[]]
+  ) => {
+    let gas = 0;
+    for (const send of sends) {
+      const hash = await send();
+      const receipt = await publicClient.waitForTransactionReceipt({ hash });
+      if (receipt.status !== "success") throw new Error(`${contract}.${fn} (${caseLabel}) reverted: ${hash}`);
+      gas += Number(receipt.gasUsed);
+    }
+    return record(contract, fn, caseLabel, gas);
   };
   const deadline = async (seconds = 3600) => (await publicClient.getBlock()).timestamp + BigInt(seconds);
 
@@ -434,6 +454,201 @@ export async function run(): Promise<BenchSection> {
     reputation.write.appendResponse([1n, aliceId, 3n, "https://worker.example/responses/3.json", jobHash(3n)], asBob),
   );
 
+  // ---------------------------------------------------------------------------------------------------------------
+  // AgentAccount (EIP-7702): an owner EOA delegates, grants a session key, and the session swaps and opens an escrow
+  // job through the account; a plain EOA makes the same calls (approve, then the call: two transactions, summed).
+  // Last, so that the contracts above keep their addresses. Keys are fixed (deterministic signatures and calldata).
+  // ---------------------------------------------------------------------------------------------------------------
+  const accountNotes: string[] = [];
+  {
+    const models = await viem.deployContract("ModelRegistry");
+    const verifier = await viem.deployContract("Groth16VerifierMock");
+    const nonce = await publicClient.getTransactionCount({ address: addr(deployer) });
+    const attestorAt = getContractAddress({ from: addr(deployer), nonce: BigInt(nonce) + 1n });
+    const escrowAt = getContractAddress({ from: addr(deployer), nonce: BigInt(nonce) + 2n });
+    const validations = await viem.deployContract("ValidationRegistry", [agents.address, attestorAt]);
+    const attestor = await viem.deployContract("InferenceAttestor", [models.address, validations.address, escrowAt]);
+    const escrow = await viem.deployContract("InferenceEscrow", [
+      usdc2.address,
+      agents.address,
+      models.address,
+      attestor.address,
+    ]);
+    await models.write.registerModel(
+      [
+        {
+          commitment: 1234n,
+          verifier: verifier.address,
+          numOutputs: 3,
+          circuitId: keccak256(stringToHex("mlp-8-16-3")),
+          vkeyHash: keccak256(stringToHex("vkey")),
+          onnxHash: keccak256(stringToHex("onnx")),
+          uri: "https://models.example/risk-v1.json",
+        },
+      ],
+      asDeployer,
+    );
+    const implementation = await viem.deployContract("AgentAccount");
+    const local = (label: string) =>
+      createWalletClient({
+        account: privateKeyToAccount(fixedKey(label)),
+        chain: publicClient.chain,
+        transport: custom(connection.provider),
+      });
+    const owner = local("agent account owner");
+    const session = local("agent account session key");
+    const plain = local("plain EOA for comparison");
+    const ownerId = owner.account.address;
+    for (const wallet of [owner, plain]) {
+      const to = wallet.account.address;
+      await publicClient.waitForTransactionReceipt({
+        hash: await deployer.sendTransaction({
+          account: deployer.account!,
+          chain: deployer.chain,
+          to,
+          value: parseEther("10"),
+        }),
+      });
+      await usdc2.write.mint([to, usd("10000")], asDeployer);
+      await weth.write.deposit({ account: wallet.account, value: parseEther("1") });
+    }
+    // A first job and a first spend of the model's escrow by someone else, so neither side pays for the escrow's
+    // first job.
+    await usdc2.write.approve([escrow.address, usd("1")], { account: alice.account! });
+    await escrow.write.openJob([1n, 1n, usd("1"), await deadline(), 0n, 0n], { account: alice.account! });
+
+    const delegation = await measure("AgentAccount", "delegate", "EIP-7702 type-4 transaction to itself", async () =>
+      owner.sendTransaction({
+        to: ownerId,
+        data: "0x",
+        authorizationList: [
+          await owner.signAuthorization({ contractAddress: implementation.address, chainId, executor: "self" }),
+        ],
+      }),
+    );
+    const selector = (abi: Abi, name: string) => toFunctionSelector(getAbiItem({ abi, name } as never) as never);
+    const policy = {
+      expiresAt: (await deadline()) + 86_400n,
+      limits: [
+        { token: usdc2.address, perCall: usd("5000"), perDay: usd("20000") },
+        { token: weth.address, perCall: parseEther("1"), perDay: parseEther("5") },
+      ],
+      recipients: [addr(bob)],
+      calls: [
+        ...(["transfer", "approve"] as const).flatMap((name) => [
+          { target: usdc2.address, selector: selector(usdc2.abi, name) },
+          { target: weth.address, selector: selector(weth.abi, name) },
+        ]),
+        { target: weth.address, selector: selector(weth.abi, "deposit") },
+        { target: weth.address, selector: selector(weth.abi, "withdraw") },
+        { target: pool.address, selector: selector(pool.abi, "swapExactIn") },
+        { target: escrow.address, selector: selector(escrow.abi, "openJob") },
+        { target: escrow.address, selector: selector(escrow.abi, "refund") },
+        { target: reputation.address, selector: selector(reputation.abi, "giveFeedback") },
+      ],
+    };
+    const grant = await measure("AgentAccount", "grantSession", "2 token caps, 1 recipient, 10 calls", () =>
+      owner.writeContract({
+        address: ownerId,
+        abi: implementation.abi,
+        functionName: "grantSession",
+        args: [session.account.address, policy],
+      }),
+    );
+    await publicClient.waitForTransactionReceipt({
+      hash: await owner.sendTransaction({ to: session.account.address, value: parseEther("1") }),
+    });
+
+    const approveCall = (spender: Address, amount: bigint) => ({
+      target: usdc2.address,
+      value: 0n,
+      callData: encodeFunctionData({ abi: usdc2.abi, functionName: "approve", args: [spender, amount] }),
+    });
+    const swapCall = async (recipient: Address) => ({
+      target: pool.address,
+      value: 0n,
+      callData: encodeFunctionData({
+        abi: pool.abi,
+        functionName: "swapExactIn",
+        args: [usdc2.address, usd("3000"), 1n, recipient, await deadline()],
+      }),
+    });
+    const openCall = async () => ({
+      target: escrow.address,
+      value: 0n,
+      callData: encodeFunctionData({
+        abi: escrow.abi,
+        functionName: "openJob",
+        args: [1n, 2n, usd("2"), await deadline(), 0n, 0n],
+      }),
+    });
+    const batchMode = `0x01${"00".repeat(31)}` as Hex;
+    const execute = async (wallet: typeof owner, calls: Awaited<ReturnType<typeof swapCall>>[]) =>
+      wallet.writeContract({
+        address: ownerId,
+        abi: implementation.abi,
+        functionName: "execute",
+        args: [
+          batchMode,
+          encodeAbiParameters(
+            [{ type: "tuple[]", components: [{ type: "address" }, { type: "uint256" }, { type: "bytes" }] }],
+            [calls.map((call) => [call.target, call.value, call.callData] as const)],
+          ),
+        ],
+      });
+
+    const plainSwap = await measure(
+      "plain EOA",
+      "USDC.approve + Pool.swapExactIn",
+      "3,000 USDC -> WETH, exact approval, 2 transactions",
+      () => usdc2.write.approve([pool.address, usd("3000")], { account: plain.account }),
+      async () =>
+        pool.write.swapExactIn([usdc2.address, usd("3000"), 1n, plain.account.address, await deadline()], {
+          account: plain.account,
+        }),
+    );
+    const sessionSwap = await measure(
+      "AgentAccount",
+      "execute (session key)",
+      "USDC approve + Pool.swapExactIn, the session's first spend",
+      async () => execute(session, [approveCall(pool.address, usd("3000")), await swapCall(ownerId)]),
+    );
+    const sessionSwapLater = await measure(
+      "AgentAccount",
+      "execute (session key)",
+      "USDC approve + Pool.swapExactIn, a later spend within the hour",
+      async () => execute(session, [approveCall(pool.address, usd("3000")), await swapCall(ownerId)]),
+    );
+    await measure("AgentAccount", "execute (owner)", "USDC approve + Pool.swapExactIn, unrestricted", async () =>
+      execute(owner, [approveCall(pool.address, usd("3000")), await swapCall(ownerId)]),
+    );
+    const plainOpen = await measure(
+      "plain EOA",
+      "USDC.approve + InferenceEscrow.openJob",
+      "a 2 USDC job, exact approval, 2 transactions",
+      () => usdc2.write.approve([escrow.address, usd("2")], { account: plain.account }),
+      async () => escrow.write.openJob([1n, 2n, usd("2"), await deadline(), 0n, 0n], { account: plain.account }),
+    );
+    const sessionOpen = await measure(
+      "AgentAccount",
+      "execute (session key)",
+      "USDC approve + InferenceEscrow.openJob, a 2 USDC job",
+      async () => execute(session, [approveCall(escrow.address, usd("2")), await openCall()]),
+    );
+    await measure("AgentAccount", "revokeSession", "", () =>
+      owner.writeContract({
+        address: ownerId,
+        abi: implementation.abi,
+        functionName: "revokeSession",
+        args: [session.account.address],
+      }),
+    );
+    const signed = (n: number) => `${n >= 0 ? "+" : ""}${n.toLocaleString("en-US")}`;
+    accountNotes.push(
+      `AgentAccount: delegating costs ${delegation.toLocaleString("en-US")} gas once and a session grant ${grant.toLocaleString("en-US")}; through a session key, a swap (approve + swap in one batch) costs ${signed(sessionSwapLater - plainSwap)} gas against a plain EOA's approve then swap (${signed(sessionSwap - plainSwap)} for the session's first spend, whose spending-window slots are new), and an escrow job ${signed(sessionOpen - plainOpen)} gas against approve then openJob. The session's checks read its policy (cold storage), measure each capped token's balance before and after, check the allowance is back to 0, and record the spend in its rolling window; the batch saves one transaction's 21,000 base.`,
+    );
+  }
+
   const hardfork = (connection.networkConfig as { hardfork?: string }).hardfork ?? "default";
   return {
     name: "Gas per public function (receipts on Hardhat's in-process chain)",
@@ -444,6 +659,7 @@ export async function run(): Promise<BenchSection> {
       "Uniswap V2 anchor: Uniswap's smart-order-router prices a one-hop V2 swap through the router at BASE_SWAP_COST = 135,000 gas (115,000 before 2022-07; src/routers/alpha-router/gas-models/v2/v2-heuristic-gas-model.ts). Pool.swapExactIn needs no router hop: the pool pulls the input itself.",
       "Circle anchor: FiatToken (USDC) transfer is ~45k-60k gas on Ethereum mainnet (proxy delegatecall plus blacklist/pause checks; the upper end for a recipient with no balance). Not measured here: Circle's source is not in this workspace.",
       "Swaps and transfers to a holder rewrite non-zero slots; 'to an empty account' rows pay the 20k cost of a new balance slot.",
+      ...accountNotes,
     ],
   };
 }

@@ -16,6 +16,8 @@ pragma solidity ^0.8.30;
 ///   the per-call cap (one `execute` is one call) and the rolling 24-hour cap;
 /// - an allowance the batch granted must be spent within the batch (back to 0 at its end): a session cannot leave an
 ///   approval larger than its calls needed.
+/// Other functions' recipients are not decoded (a pool's `addLiquidity`, an NFT's `safeTransferFrom`): allow only
+/// functions whose every effect the owner accepts; the balance caps still bound what the capped tokens can lose.
 /// Session keys sign nothing for the account: `isValidSignature` (ERC-1271) accepts the owner's key only, so permits
 /// and EIP-3009 authorizations stay with the owner, and a session pays with approve + call batches instead.
 /// @dev Storage lives in an ERC-7201 namespace (`convergence.storage.AgentAccount`) so that it cannot collide with

@@ -9,6 +9,7 @@ import { ReentrancyGuardTransient } from "@openzeppelin/contracts/utils/Reentran
 
 import { AgentAccount } from "../account/AgentAccount.sol";
 import { Pool } from "../defi/Pool.sol";
+import { AgentRegistry } from "../identity/AgentRegistry.sol";
 import { WETH } from "../defi/WETH.sol";
 import { IAgentAccount } from "../interfaces/IAgentAccount.sol";
 import { USDC } from "../payments/USDC.sol";
@@ -502,6 +503,50 @@ contract AgentAccountTest is Test {
             "by the guard"
         );
         assertEq(usdc.balanceOf(alice), 0, "no USDC moved");
+    }
+
+    function test_execute_rollingWindow_neverPassesTheDailyCap(uint256 seed) public {
+        _grant();
+        uint256[] memory times = new uint256[](16);
+        uint256[] memory amounts = new uint256[](16);
+        uint256 done = 0;
+        for (uint256 i = 0; i < 16; ++i) {
+            uint256 r = uint256(keccak256(abi.encode(seed, i)));
+            vm.warp(block.timestamp + bound(r >> 128, 0, 10 hours));
+            uint256 amount = bound(r & type(uint128).max, 1, USDC_PER_CALL);
+            uint256 inWindow = amount;
+            for (uint256 j = 0; j < done; ++j) {
+                if (times[j] + 1 days > block.timestamp) inWindow += amounts[j];
+            }
+            vm.prank(session);
+            try account.execute(BATCH_MODE, abi.encode(_usdcTransfer(alice, amount))) {
+                assertLe(inWindow, USDC_PER_DAY, "a spend passed the rolling cap");
+                times[done] = block.timestamp;
+                amounts[done] = amount;
+                ++done;
+            } catch (bytes memory reason) {
+                assertEq(bytes4(reason), IAgentAccount.AgentAccountOverDailyCap.selector, "refused by the daily cap");
+            }
+        }
+        assertGt(done, 0, "some spends went through");
+    }
+
+    function test_execute_transferFromToAnUnknownRecipient_reverts() public {
+        IAgentAccount.SessionPolicy memory policy = _policy();
+        policy.calls[5] = IAgentAccount.CallPermission(address(usdc), IERC20.transferFrom.selector);
+        _grant(policy);
+        vm.expectRevert(abi.encodeWithSelector(IAgentAccount.AgentAccountUnknownRecipient.selector, mallory));
+        _exec(_one(address(usdc), 0, abi.encodeCall(IERC20.transferFrom, (owner, mallory, 1))));
+    }
+
+    function test_receive_agentNft_bySafeTransfer() public {
+        // The owner's EOA holds its ERC-8004 agent: a safe transfer to the delegated address must still land.
+        AgentRegistry registry = new AgentRegistry();
+        vm.prank(alice);
+        uint256 agentId = registry.register();
+        vm.prank(alice);
+        registry.safeTransferFrom(alice, owner, agentId);
+        assertEq(registry.ownerOf(agentId), owner, "the account holds the agent");
     }
 
     // -------------------------------------------------------------------------------------------------------------

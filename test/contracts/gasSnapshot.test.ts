@@ -53,6 +53,7 @@ describe("gas snapshot", () => {
         (fn) => `Pool.${fn}`,
       ),
       ...["giveFeedback", "revokeFeedback", "appendResponse"].map((fn) => `ReputationRegistry.${fn}`),
+      ...["delegate", "grantSession", "revokeSession", "execute"].map((fn) => `AgentAccount.${fn}`),
     ];
     expect(expected.filter((fn) => !measured.has(fn))).toEqual([]);
   });

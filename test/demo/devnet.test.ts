@@ -69,7 +69,7 @@ describe("convergence devnet", () => {
     const [first, second] = ready.workers;
     expect(ready.workers).toHaveLength(2);
     expect(first).toMatchObject({ worker: 0, url: ready.workerUrl, agentId: ready.worker.agentId, accountIndex: 2 });
-    expect(second).toMatchObject({ worker: 1, accountIndex: 6, wallet: devnetAccounts({ count: 7 })[6]!.address });
+    expect(second).toMatchObject({ worker: 1, accountIndex: 7, wallet: devnetAccounts({ count: 8 })[7]!.address });
     expect(first!.wallet).toBe(devnetAccounts({ count: 3 })[2]!.address);
     expect(second!.agentId).not.toBe(first!.agentId);
     expect(second!.url).not.toBe(first!.url);

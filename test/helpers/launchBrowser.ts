@@ -1,8 +1,9 @@
 import { execFileSync, spawnSync } from "node:child_process";
 import { accessSync, constants, existsSync } from "node:fs";
 import { createRequire } from "node:module";
-import { delimiter, dirname, join } from "node:path";
+import { dirname, join } from "node:path";
 import { type Browser, chromium } from "playwright-core";
+import { CHROMIUM_INSTALL_HINT, findChromium } from "../../apps/cli/src/doctor/findChromium.ts";
 
 export type LaunchBrowserReturnType = {
   browser: Browser;
@@ -23,11 +24,6 @@ const chromiumFlags = [
   "--disable-sync",
 ];
 
-const installHint =
-  "Install one: `apt-get install -y chromium` (Debian/Ubuntu, as root; `.ci/run` does this), " +
-  "or `pnpm exec playwright-core install chromium` where the network allows, " +
-  "or set CHROMIUM_PATH to a Chromium or Chrome executable.";
-
 /**
  * Launches a headless Chromium through playwright-core for the browser tests. Looks, in order, at `CHROMIUM_PATH`,
  * `/usr/bin/chromium`, `chromium-browser` (and `chromium`) on the PATH, Playwright's own browser cache; then tries
@@ -40,7 +36,7 @@ const installHint =
  * await close();
  */
 export async function launchBrowser(): Promise<LaunchBrowserReturnType> {
-  const executablePath = findChromium() ?? installChromium();
+  const executablePath = findExisting() ?? installChromium();
   const browser = await chromium.launch({
     executablePath,
     headless: true,
@@ -57,23 +53,11 @@ export async function launchBrowser(): Promise<LaunchBrowserReturnType> {
   };
 }
 
-function findChromium(): string | undefined {
-  const fromEnv = process.env.CHROMIUM_PATH;
-  if (fromEnv) {
-    if (!isExecutable(fromEnv))
-      throw new Error(
-        `CHROMIUM_PATH is ${fromEnv}, which is not an executable file. Expected the path of a Chromium or Chrome ` +
-          `executable. Fix or unset CHROMIUM_PATH. ${installHint}`,
-      );
-    return fromEnv;
-  }
-  if (isExecutable("/usr/bin/chromium")) return "/usr/bin/chromium";
-  for (const name of ["chromium-browser", "chromium"]) {
-    const onPath = whichSync(name);
-    if (onPath) return onPath;
-  }
-  const cached = chromium.executablePath();
-  if (cached && isExecutable(cached)) return cached;
+function findExisting(): string | undefined {
+  const found = findChromium({ playwrightExecutable: chromium.executablePath() });
+  if (found.found) return found.path;
+  // A wrong CHROMIUM_PATH is a setting to fix, not a reason to install another browser.
+  if (process.env.CHROMIUM_PATH) throw new Error(`${found.reason} ${CHROMIUM_INSTALL_HINT}`);
   return undefined;
 }
 
@@ -109,17 +93,8 @@ function installChromium(): string {
   }
   throw new Error(
     `No Chromium for the browser tests: none at CHROMIUM_PATH, /usr/bin/chromium, chromium-browser on the PATH ` +
-      `or in Playwright's cache (${cached}). Tried: ${tried.join("; ")}. ${installHint}`,
+      `or in Playwright's cache (${cached}). Tried: ${tried.join("; ")}. ${CHROMIUM_INSTALL_HINT}`,
   );
-}
-
-function whichSync(name: string): string | undefined {
-  for (const folder of (process.env.PATH ?? "").split(delimiter)) {
-    if (!folder) continue;
-    const candidate = join(folder, name);
-    if (isExecutable(candidate)) return candidate;
-  }
-  return undefined;
 }
 
 function isExecutable(path: string): boolean {

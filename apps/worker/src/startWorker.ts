@@ -26,6 +26,7 @@ import { createMetrics } from "./metrics/createMetrics.ts";
 import { createProverPool } from "./prover/createProverPool.ts";
 import { createJobQueue } from "./queue/createJobQueue.ts";
 import { openJobStore } from "./store/openJobStore.ts";
+import { resolveX402Offer } from "./x402/resolveX402Offer.ts";
 
 export type StartWorkerParameters = {
   config: WorkerConfig;
@@ -130,6 +131,20 @@ export async function startWorker({ config, log }: StartWorkerParameters): Promi
     registrations.set(model.name, { modelId: found.modelId, verifier: found.verifier, vkeyHash: found.vkeyHash });
   }
   const token = await publicClient.readContract({ address: escrow, abi: inferenceEscrowAbi, functionName: "token" });
+  const x402 = await resolveX402Offer({
+    config,
+    models: [...models.keys()],
+    publicClient,
+    token,
+    payTo: account.address,
+    chainId,
+  });
+  if (x402) {
+    log.info("x402 price per call (USDC)", {
+      ...Object.fromEntries([...models.keys()].map((name) => [name, formatUnits(x402.price(name), 6)])),
+      facilitator: x402.facilitatorUrl,
+    });
+  }
   // The registration file's URI when it is known before listening (a fixed port or WORKER_PUBLIC_URL): a new agent is
   // registered with it. On a free port (0) it is known once listening: registered without one, then set below.
   const fixedPublicUrl = config.publicUrl ?? (config.port === 0 ? undefined : listenUrl(config.host, config.port));
@@ -241,6 +256,7 @@ export async function startWorker({ config, log }: StartWorkerParameters): Promi
     registration: { publicUrl: () => publicUrl, token, served: () => registrations },
     jobs,
     minPrice: config.minPrice,
+    ...(x402 ? { x402 } : {}),
     metrics,
     bodyLimitBytes: config.bodyLimitBytes,
     log,

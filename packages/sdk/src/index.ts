@@ -213,6 +213,7 @@ export {
   type WorkerRegistrationEntry,
   type WorkerRegistrationModel,
   type WorkerRegistrationService,
+  type WorkerRegistrationX402,
 } from "./actions/market/workerRegistration.ts";
 export { type QuoteSwapParameters, quoteSwap } from "./actions/pool/quoteSwap.ts";
 export { type SwapTokensParameters, type SwapTokensReturnType, swapTokens } from "./actions/pool/swapTokens.ts";
@@ -306,6 +307,23 @@ export {
   type WorkerJobReadMessageReturnType,
   workerJobReadMessage,
 } from "./actions/worker/workerJobReadMessage.ts";
+export {
+  type CheckQuickInferenceOfferParameters,
+  type CheckQuickInferenceOfferReturnType,
+  checkQuickInferenceOffer,
+} from "./actions/x402/checkQuickInferenceOffer.ts";
+export {
+  type PayForQuickInferenceClients,
+  type PayForQuickInferenceParameters,
+  type PayForQuickInferenceReturnType,
+  payForQuickInference,
+  type QuickInferenceOutput,
+} from "./actions/x402/payForQuickInference.ts";
+export {
+  type QuoteQuickInferenceParameters,
+  type QuoteQuickInferenceReturnType,
+  quoteQuickInference,
+} from "./actions/x402/quoteQuickInference.ts";
 export { type CreateClientsParameters, type CreateClientsReturnType, createClients } from "./client/createClients.ts";
 export {
   type ResolveAccountParameters,
@@ -365,6 +383,13 @@ export {
   WorkerUnauthorizedError,
   WorkerUnreachableError,
 } from "./errors/worker.ts";
+export {
+  X402AssetMismatchError,
+  X402InvalidPaymentRequiredError,
+  X402PaymentFailedError,
+  X402PriceTooHighError,
+  X402RecipientMismatchError,
+} from "./errors/x402.ts";
 export { type WriteContractAndWaitParameters, writeContractAndWait } from "./internal/writeContractAndWait.ts";
 export { type DecodeRevertReturnType, decodeRevert } from "./utils/decodeRevert.ts";
 export {

@@ -1,5 +1,6 @@
 import { createInterface } from "node:readline/promises";
 import {
+  type CreateAgentContextParameters,
   createAgentContext,
   createChatModel,
   type Plan,
@@ -10,9 +11,12 @@ import {
   toPlanJson,
 } from "@convergence/agent";
 import { readDeployment } from "@convergence/contracts";
-import { resolveAccount } from "@convergence/sdk";
 import type { Command } from "commander";
-import type { Address, LocalAccount } from "viem";
+import type { Address } from "viem";
+import { DEFAULT_DASHBOARD_ORIGINS } from "../agentServer/defaultDashboardOrigins.ts";
+import { parseAllowedOrigin } from "../agentServer/parseAllowedOrigin.ts";
+import { DEFAULT_AGENT_SERVER_PORT, startAgentServer } from "../agentServer/startAgentServer.ts";
+import { agentAccount } from "../chain/agentAccount.ts";
 import { connect } from "../chain/connect.ts";
 import { describeEvent } from "../describeEvent.ts";
 import { InvalidArgumentError } from "../errors.ts";
@@ -20,23 +24,13 @@ import { describeInferenceStep } from "../market/describeInferenceStep.ts";
 import {
   configuredWorkerUrl,
   parsePercent,
+  parsePort,
   parseSeconds,
   parseTrustClients,
   parseWorkerUrl,
   rpcUrlFrom,
 } from "../options.ts";
 import { printResult } from "../output.ts";
-
-/** The agent's wallet: AGENT_PRIVATE_KEY, or on the local devnet its well-known account #1. */
-function agentAccount({ chainId }: { chainId: number }): LocalAccount {
-  return resolveAccount({
-    setting: "AGENT_PRIVATE_KEY",
-    privateKey: process.env.AGENT_PRIVATE_KEY,
-    chainId,
-    devnetIndex: 1,
-    needs: "the agent's funded account",
-  });
-}
 
 /** Asks on the terminal; without one there is nobody to ask, so the policy refuses unless --yes. */
 function terminalConfirm(): ((summary: string) => Promise<boolean>) | undefined {
@@ -112,36 +106,44 @@ type SessionOptions = MarketOptions & {
   confirm: ((summary: string) => Promise<boolean>) | undefined;
 };
 
-/** The model, the agent's account and its tools' context on the chain, with policy decisions streamed to `say`. */
-async function startSession({
-  yes,
-  model: modelSpec,
+/** The agent's chain, account, deployment and market settings from the session options (as `agent run` uses them). */
+async function sessionSettings({
   rpc,
   workerUrl,
   trustClients,
   reputationFloor,
   window,
-  say,
-  confirm,
-}: SessionOptions) {
-  const model = createChatModel(modelSpec === undefined ? {} : { model: modelSpec });
+}: MarketOptions & { rpc?: string | undefined }) {
   const rpcUrl = rpcUrlFrom(rpc);
   const { chainId } = await connect({ rpcUrl });
   const account = agentAccount({ chainId });
   const deployment = readDeployment({ chainId });
   const worker = configuredWorkerUrl(workerUrl);
+  return {
+    worker,
+    contextParameters: {
+      rpcUrl,
+      chainId,
+      account,
+      contracts: deployment.contracts,
+      ...(worker === undefined ? {} : { workerUrl: worker }),
+      market: {
+        fromBlock: BigInt(deployment.startBlock),
+        ...(trustClients === undefined ? {} : { trustedClients: trustClients }),
+        ...(reputationFloor === undefined ? {} : { reputationFloor }),
+        ...(window === undefined ? {} : { exclusiveSeconds: window }),
+      },
+    } satisfies CreateAgentContextParameters,
+  };
+}
+
+/** The model, the agent's account and its tools' context on the chain, with policy decisions streamed to `say`. */
+async function startSession({ yes, model: modelSpec, say, confirm, ...options }: SessionOptions) {
+  const model = createChatModel(modelSpec === undefined ? {} : { model: modelSpec });
+  const { worker, contextParameters } = await sessionSettings(options);
+  const { account, chainId } = contextParameters;
   const { context, policy } = createAgentContext({
-    rpcUrl,
-    chainId,
-    account,
-    contracts: deployment.contracts,
-    ...(worker === undefined ? {} : { workerUrl: worker }),
-    market: {
-      fromBlock: BigInt(deployment.startBlock),
-      ...(trustClients === undefined ? {} : { trustedClients: trustClients }),
-      ...(reputationFloor === undefined ? {} : { reputationFloor }),
-      ...(window === undefined ? {} : { exclusiveSeconds: window }),
-    },
+    ...contextParameters,
     // The verified inference's own steps (which worker, its window, failover, feedback) as they happen.
     onInferenceStep: (step, run) => {
       say(`  · ${describeInferenceStep({ step })}`);
@@ -270,6 +272,70 @@ export function registerAgentCommand(program: Command): void {
         });
         if (options.json)
           printResult({ json: true, data: { intent, account: account.address, chainId, events, answer } });
+      },
+    );
+  addSessionOptions(
+    agent
+      .command("serve")
+      .description(
+        "Serve the agent to the dashboard's intent console: HTTP and server-sent events on 127.0.0.1, keys and policy stay in this process, each confirmation is asked in the browser.",
+      ),
+  )
+    .option("--host <host>", "interface to listen on: 127.0.0.1 only (anything else is refused)", "127.0.0.1")
+    .option("--port <port>", "port to listen on (0 = any free port)", parsePort, DEFAULT_AGENT_SERVER_PORT)
+    .option(
+      "--allow-origin <origin>",
+      `origin of a page that may call the endpoint, repeatable (default the dashboard: ${DEFAULT_DASHBOARD_ORIGINS.join(", ")})`,
+      (value: string, previous: string[] | undefined) => [...(previous ?? []), parseAllowedOrigin(value)],
+    )
+    .option(
+      "--confirm-timeout <seconds>",
+      "a confirmation the browser does not answer within this is refused (default 120)",
+      parseSeconds("--confirm-timeout"),
+    )
+    .action(
+      async (
+        options: MarketOptions & {
+          yes?: boolean;
+          model?: string;
+          rpc?: string;
+          host: string;
+          port: number;
+          allowOrigin?: string[];
+          confirmTimeout?: number;
+        },
+      ) => {
+        const model = createChatModel(options.model === undefined ? {} : { model: options.model });
+        const { worker, contextParameters } = await sessionSettings(options);
+        const allowedOrigins = options.allowOrigin ?? DEFAULT_DASHBOARD_ORIGINS;
+        const server = await startAgentServer({
+          ...contextParameters,
+          model,
+          host: options.host,
+          port: options.port,
+          allowedOrigins,
+          yes: options.yes === true,
+          ...(options.confirmTimeout === undefined ? {} : { confirmationTimeoutMs: options.confirmTimeout * 1000 }),
+        });
+        process.stdout.write(
+          [
+            `Agent endpoint: ${server.url}`,
+            `  agent ${contextParameters.account.address} on chain ${contextParameters.chainId}; verified inference from ${worker ?? "the open market (no CONVERGENCE_WORKER_URL)"}.`,
+            `  pages allowed to call it: ${allowedOrigins.join(", ")}${options.yes ? "; --yes: sends without asking" : "; every send is confirmed in the browser"}.`,
+            "Open the dashboard's Intent console (pnpm convergence devnet prints its address). Stop with Ctrl-C.",
+            "",
+          ].join("\n"),
+        );
+        await new Promise<void>((resolve) => {
+          const stop = () => {
+            process.off("SIGINT", stop);
+            process.off("SIGTERM", stop);
+            resolve();
+          };
+          process.once("SIGINT", stop);
+          process.once("SIGTERM", stop);
+        });
+        await server.close();
       },
     );
   addSessionOptions(

@@ -1,4 +1,5 @@
 import type { Command } from "commander";
+import { browserChecks } from "../doctor/browserChecks.ts";
 import { chainChecks } from "../doctor/chainChecks.ts";
 import { toolchainChecks } from "../doctor/toolchainChecks.ts";
 import type { DoctorCheck } from "../doctor/types.ts";
@@ -20,6 +21,7 @@ export function registerDoctorCommand(program: Command): void {
     .action(async (options: { rpc?: string; json?: boolean }) => {
       const checks: DoctorCheck[] = [
         ...(await toolchainChecks()),
+        ...browserChecks(),
         ...(await zkChecks()),
         ...(await chainChecks({ rpcUrl: rpcUrlFrom(options.rpc) })),
       ];

@@ -159,15 +159,32 @@ describe("loadConfig", () => {
   });
 });
 
+describe("x402 settings", () => {
+  it("reads WORKER_X402_PRICE like WORKER_MIN_PRICE (0 or unset: free) and WORKER_FACILITATOR_URL", () => {
+    expect(loadConfig({ env: {} })).toMatchObject({
+      x402Price: { default: 0n, byModel: {} },
+      facilitatorUrl: undefined,
+    });
+    expect(
+      loadConfig({ env: { WORKER_X402_PRICE: "0.01,risk-v1=0.03", WORKER_FACILITATOR_URL: "http://127.0.0.1:4022/" } }),
+    ).toMatchObject({
+      x402Price: { default: 10_000n, byModel: { "risk-v1": 30_000n } },
+      facilitatorUrl: "http://127.0.0.1:4022",
+    });
+    expect(() => loadConfig({ env: { WORKER_X402_PRICE: "-1" } })).toThrow(/WORKER_X402_PRICE[\s\S]*x402/);
+    expect(() => loadConfig({ env: { WORKER_FACILITATOR_URL: "ftp://x" } })).toThrow(/WORKER_FACILITATOR_URL/);
+  });
+});
+
 describe(".env.example", () => {
   it("lists exactly the variables loadConfig reads", async () => {
     const { readFileSync } = await import("node:fs");
     const { WORKER_ENV_VARIABLES } = await import("./loadConfig.ts");
     const text = readFileSync(new URL("../../.env.example", import.meta.url), "utf8");
-    const listed = [...text.matchAll(/^([A-Z_]+)=/gm)].map((match) => match[1]);
+    const listed = [...text.matchAll(/^([A-Z0-9_]+)=/gm)].map((match) => match[1]);
     expect([...listed].sort()).toEqual([...WORKER_ENV_VARIABLES].sort());
     // And every listed default loads.
-    const env = Object.fromEntries([...text.matchAll(/^([A-Z_]+)=(.*)$/gm)].map((m) => [m[1]!, m[2]!]));
+    const env = Object.fromEntries([...text.matchAll(/^([A-Z0-9_]+)=(.*)$/gm)].map((m) => [m[1]!, m[2]!]));
     expect(() => loadConfig({ env })).not.toThrow();
   });
 });

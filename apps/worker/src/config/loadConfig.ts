@@ -136,6 +136,21 @@ const variables = {
     expected:
       "USDC a job must pay before it is proven: one amount for every model (0.5), per model (risk-v1=0.5,linear-threshold=0.2), or both (0.3,risk-v1=0.5); default: proving plus fulfil gas, from WORKER_GAS_PRICE_GWEI, WORKER_ETH_PRICE_USDC and WORKER_PROVE_COST_USDC",
   },
+  WORKER_X402_PRICE: {
+    schema: minPrice,
+    default: undefined,
+    expected:
+      "USDC one unproven answer (POST /v1/inference) costs, paid per call with x402: one amount for every model (0.01), per model (risk-v1=0.01), or both (0.02,risk-v1=0.01); 0 or unset: free, no 402",
+  },
+  WORKER_FACILITATOR_URL: {
+    schema: z
+      .url({ protocol: /^https?$/ })
+      .max(2000)
+      .transform((value) => value.replace(/\/+$/, "")),
+    default: undefined,
+    expected:
+      "the http(s):// URL of the x402 facilitator that verifies and settles payments, such as http://127.0.0.1:4022 (convergence facilitator); required when WORKER_X402_PRICE is above 0",
+  },
   WORKER_GAS_PRICE_GWEI: {
     schema: units(9),
     default: "0.1",
@@ -244,6 +259,13 @@ export type WorkerConfig = {
   models: string[];
   /** The lowest price, in USDC base units, of a job this worker proves (per model, else the default). */
   minPrice: PriceFloor;
+  /**
+   * WORKER_X402_PRICE: what one unproven answer (POST /v1/inference) costs, in USDC base units, paid per call with x402
+   * (per model, else the default; 0: free).
+   */
+  x402Price: PriceFloor;
+  /** WORKER_FACILITATOR_URL without a trailing slash: the x402 facilitator that verifies and settles those payments. */
+  facilitatorUrl: string | undefined;
   /** Seconds a job's deadline must leave beyond the measured prove-and-fulfil time. */
   deadlineMarginSeconds: number;
   bodyLimitBytes: number;
@@ -335,6 +357,8 @@ export function loadConfig({ env = process.env }: LoadConfigParameters = {}): Lo
         }),
       byModel: p.WORKER_MIN_PRICE?.byModel ?? {},
     },
+    x402Price: { default: p.WORKER_X402_PRICE?.default ?? 0n, byModel: p.WORKER_X402_PRICE?.byModel ?? {} },
+    facilitatorUrl: p.WORKER_FACILITATOR_URL,
     deadlineMarginSeconds: p.WORKER_DEADLINE_MARGIN_SECONDS,
     bodyLimitBytes: p.WORKER_BODY_LIMIT_BYTES,
     pollIntervalMs: p.WORKER_POLL_INTERVAL_MS,

@@ -10,6 +10,7 @@ import { type Address, formatUnits, type Hex } from "viem";
 import type { z } from "zod";
 import {
   HttpError,
+  InvalidInputError,
   InvalidJsonError,
   InvalidRequestError,
   ModelNotServedError,
@@ -24,8 +25,9 @@ import type { PriceFloor } from "../jobs/checkJobTerms.ts";
 import type { JobService } from "../jobs/types.ts";
 import type { Logger } from "../log/createLogger.ts";
 import type { WorkerMetrics } from "../metrics/createMetrics.ts";
+import { createPaymentGate, type X402Offer } from "../x402/createPaymentGate.ts";
 import { formatIssues } from "./formatIssues.ts";
-import { inferenceBody, jobIdParams, jobInputBody } from "./schemas.ts";
+import { inferenceBody, inferenceModelOf, jobIdParams, jobInputBody } from "./schemas.ts";
 
 export type CreateAppParameters = {
   models: Map<string, Served>;
@@ -56,6 +58,12 @@ export type CreateAppParameters = {
   jobs: JobService;
   /** The price floor: GET /v1/models shows each model's, so a requester can pay enough before it opens a job. */
   minPrice?: PriceFloor;
+  /**
+   * x402 on POST /v1/inference (WORKER_X402_PRICE, WORKER_FACILITATOR_URL): a model whose price is above 0 answers
+   * only a paid request (createPaymentGate). The registration file and GET /v1/models show each model's price.
+   * Without it every answer is free.
+   */
+  x402?: X402Offer;
   metrics: WorkerMetrics;
   /** GET /healthz's body; `status` other than "ok" answers 503. */
   health: () => { status: "ok" | "draining" | "starting"; [key: string]: unknown };
@@ -75,7 +83,7 @@ export type CreateAppReturnType = express.Express;
  * | GET /healthz | 200 `{status: "ok", ...}`, 503 while draining |
  * | GET /.well-known/agent-registration.json | the agent's ERC-8004 registration file (buildWorkerRegistration): endpoint, agent, each served model's pins (commitment, vkeyHash, verifier), price floor and token |
  * | GET /v1/models | the worker's agentId, and the served models (MLPs and circuit packages): name, kind, shape, scale, labels, features, commitment, on-chain id, minPrice (USDC), agentId; with header `x-convergence-challenge: 0x<32 bytes>`, `identity: {challenge, signature}` (top level and on each model): the agent wallet's signature of `workerIdentityMessage` |
- * | POST /v1/inference `{model, input, encoding?}` | the int64 ONNX output (a circuit package: its TypeScript reference), no proof |
+ * | POST /v1/inference `{model \| modelId, input, encoding?}` | the int64 ONNX output (a circuit package: its TypeScript reference), no proof; a model priced by WORKER_X402_PRICE answers 402 + `PAYMENT-REQUIRED` until paid with x402 v2, then 200 + `PAYMENT-RESPONSE` (the settlement transaction) |
  * | POST /v1/jobs/:jobId/input `{input, salt}` | 202 queued (200 if the same input was delivered before); 402/409 a job below the price floor or too close to its deadline |
  * | GET /v1/jobs/:jobId | state, tx hashes, timings; output and proof once settled, or to the requester's signed read |
  * | GET /metrics | Prometheus text |
@@ -92,6 +100,7 @@ export function createApp({
   registration,
   jobs,
   minPrice = { default: 0n, byModel: {} },
+  x402,
   metrics,
   health,
   bodyLimitBytes,
@@ -165,6 +174,7 @@ export function createApp({
               verifier: onChain.verifier,
               price: minPrice.byModel[model.name] ?? minPrice.default,
               token: registration.token,
+              ...(x402 ? { x402Price: x402.price(model.name) } : {}),
             },
           ];
         }),
@@ -199,6 +209,7 @@ export function createApp({
           modelId: ids.get(model.name)?.toString() ?? null,
           commitment: model.commitment.toString(),
           minPrice: formatUnits(minPrice.byModel[model.name] ?? minPrice.default, 6),
+          x402Price: formatUnits(x402?.price(model.name) ?? 0n, 6),
           ...agent,
         };
         if (model.kind === "circuit") {
@@ -237,16 +248,46 @@ export function createApp({
     });
   });
 
-  app.post("/v1/inference", jsonBody, async (req, res) => {
+  // A request that carries a payment is checked in full before the payment is verified, so nobody signs away money
+  // for a malformed request or a model this worker does not serve. One without a payment for a priced model only
+  // needs the model's name to be quoted its 402 (quoteQuickInference sends just that).
+  const validateInference = (req: Request, res: Response, next: NextFunction) => {
+    const name = inferenceModelOf(req.body);
+    const quote =
+      name !== undefined &&
+      models.has(name) &&
+      (x402?.price(name) ?? 0n) > 0n &&
+      !req.get("payment-signature") &&
+      !req.get("x-payment");
+    if (quote) {
+      next();
+      return;
+    }
     const body = parse(inferenceBody, req.body, "body");
     const model = models.get(body.model);
     if (!model) throw new ModelNotServedError({ model: body.model, served: [...models.keys()] });
+    const { numInputs } = servedShape({ served: model });
+    if (body.input.length !== numInputs) {
+      throw new InvalidInputError({
+        problem: `model ${model.name} takes ${numInputs} values, received ${body.input.length}`,
+      });
+    }
+    res.locals.inference = { body, model };
+    next();
+  };
+  const paymentGate = x402
+    ? createPaymentGate({ offer: x402, modelOf: inferenceModelOf })
+    : (_req: Request, _res: Response, next: NextFunction) => next();
+
+  app.post("/v1/inference", jsonBody, validateInference, paymentGate, async (_req, res) => {
+    const { body, model } = res.locals.inference as { body: z.output<typeof inferenceBody>; model: Served };
     const started = performance.now();
     const result = await runInference({ model, input: body.input, encoding: body.encoding });
     const seconds = (performance.now() - started) / 1000;
     metrics.inferenceSeconds.observe({ model: model.name }, seconds);
     res.json({
       model: model.name,
+      modelId: model.name,
       output: { raw: result.raw.map(String), values: result.values, label: result.label ?? null },
       input: { quantized: result.quantizedInput.map(Number), scale: servedShape({ served: model }).inputScale },
       latencyMs: Math.round(seconds * 1e6) / 1e3,

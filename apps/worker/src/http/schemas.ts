@@ -25,14 +25,32 @@ const finiteNumber = z.number({
 
 export const jobIdParams = z.object({ jobId: uint256String }).strict();
 
-/** POST /v1/inference. */
+const modelName = z.string().regex(/^[a-z0-9][a-z0-9-]{0,63}$/, "expected a model name such as risk-v1");
+
+/**
+ * POST /v1/inference: the model by name as `model`, or as `modelId` (the x402 clients' name for it; one of the two).
+ */
 export const inferenceBody = z
   .object({
-    model: z.string().regex(/^[a-z0-9][a-z0-9-]{0,63}$/, "expected a model name such as risk-v1"),
+    model: modelName.optional(),
+    modelId: modelName.optional(),
     input: z.array(finiteNumber).min(1).max(MAX_VALUES),
     encoding: z.enum(["float", "quantized"]).default("float"),
   })
-  .strict();
+  .strict()
+  .refine((body) => (body.model === undefined) !== (body.modelId === undefined), {
+    message: "expected the model's name in `model` or in `modelId` (one of the two)",
+    path: ["model"],
+  })
+  .transform(({ model, modelId, ...rest }) => ({ ...rest, model: (model ?? modelId)! }));
+
+/** The model a POST /v1/inference body names, before validation (the x402 gate prices by it). */
+export function inferenceModelOf(body: unknown): string | undefined {
+  if (typeof body !== "object" || body === null) return undefined;
+  const { model, modelId } = body as { model?: unknown; modelId?: unknown };
+  const name = model ?? modelId;
+  return typeof name === "string" ? name : undefined;
+}
 
 /** POST /v1/jobs/:jobId/input: the quantized input the requester committed to, and the salt. */
 export const jobInputBody = z

@@ -19,6 +19,7 @@ export const DEVNET_ROLE_INDEX = {
   worker: 2,
   publisher: 3,
   market: [4, 5],
+  facilitator: 6,
 } as const;
 
 /**
@@ -44,6 +45,11 @@ export const DEVNET_ROLES: readonly DevnetRole[] = [
     settings: ["PUBLISHER_PRIVATE_KEY", "CONTRIBUTOR_PRIVATE_KEY"],
   },
   ...DEVNET_ROLE_INDEX.market.map((index) => ({ index, role: "market: liquidity, trades", settings: [] })),
+  {
+    index: DEVNET_ROLE_INDEX.facilitator,
+    role: "x402 facilitator (settles paid calls, pays their gas)",
+    settings: ["FACILITATOR_PRIVATE_KEY"],
+  },
 ];
 
 /** A role with one devnet account of its own. */

@@ -14,7 +14,7 @@ export type DevnetWorkerAccountReturnType = HDAccount;
  * private key as that worker's WORKER_PRIVATE_KEY: `toHex(account.getHdKey().privateKey!)`.
  *
  * @example
- * const second = devnetWorkerAccount({ worker: 1 }); // Hardhat account #6
+ * const second = devnetWorkerAccount({ worker: 1 }); // Hardhat account #7
  */
 export function devnetWorkerAccount({ worker }: DevnetWorkerAccountParameters): DevnetWorkerAccountReturnType {
   const index = devnetWorkerIndex({ worker });

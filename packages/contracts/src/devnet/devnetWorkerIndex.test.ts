@@ -11,7 +11,7 @@ const HARDHAT_FUNDED_ACCOUNTS = 20;
 describe("devnetWorkerIndex", () => {
   it("keeps worker 0 on the worker role and puts the others after every role, each its own funded account", () => {
     const indexes = Array.from({ length: DEVNET_MAX_WORKERS }, (_, worker) => devnetWorkerIndex({ worker }));
-    expect(indexes).toEqual([2, 6, 7, 8, 9, 10, 11, 12]);
+    expect(indexes).toEqual([2, 7, 8, 9, 10, 11, 12, 13]);
     expect(indexes[0]).toBe(DEVNET_ROLE_INDEX.worker);
     expect(new Set(indexes).size).toBe(indexes.length);
     const roles = new Set(DEVNET_ROLES.map(({ index }) => index));
@@ -29,9 +29,9 @@ describe("devnetWorkerIndex", () => {
 
 describe("devnetWorkerAccount", () => {
   it("is the Hardhat account at the worker's index", () => {
-    const all = devnetAccounts({ count: 8 });
+    const all = devnetAccounts({ count: 9 });
     expect(devnetWorkerAccount({ worker: 0 }).address).toBe(all[2]!.address);
-    expect(devnetWorkerAccount({ worker: 1 }).address).toBe(all[6]!.address);
-    expect(devnetWorkerAccount({ worker: 2 }).address).toBe(all[7]!.address);
+    expect(devnetWorkerAccount({ worker: 1 }).address).toBe(all[7]!.address);
+    expect(devnetWorkerAccount({ worker: 2 }).address).toBe(all[8]!.address);
   });
 });

@@ -25,7 +25,7 @@ describe("devnetWorkerSettings", () => {
     expect(all.map((s) => s.minPrice)).toEqual(["0.18", "0.17", "0.16"]);
     expect(all.map((s) => s.env.WORKER_MIN_PRICE)).toEqual(["0.18", "0.17", "0.16"]);
     expect(all.map((s) => s.dbPath)).toEqual([undefined, "/home/worker-1/jobs.sqlite", "/home/worker-2/jobs.sqlite"]);
-    expect(all.map((s) => s.account)).toEqual([accounts[2]!.address, accounts[6]!.address, accounts[7]!.address]);
+    expect(all.map((s) => s.account)).toEqual([accounts[2]!.address, accounts[7]!.address, accounts[8]!.address]);
     expect(all[0]!.env.WORKER_PRIVATE_KEY).toBeUndefined();
     for (const s of all.slice(1)) {
       expect(privateKeyToAccount(s.env.WORKER_PRIVATE_KEY as `0x${string}`).address).toBe(s.account);

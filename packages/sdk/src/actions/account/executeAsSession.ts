@@ -2,6 +2,7 @@ import { agentAccountAbi } from "@convergence/contracts";
 import type { Abi, Address, Hash, TransactionReceipt } from "viem";
 import type { WriteClient } from "../../client/types.ts";
 import { InvalidParameterError } from "../../errors/input.ts";
+import { withAccountLock } from "../../internal/withAccountLock.ts";
 import { writeContractAndWait } from "../../internal/writeContractAndWait.ts";
 import { type AccountCall, EXECUTE_BATCH_MODE, encodeExecuteBatch } from "./executeBatch.ts";
 import { requireAgentAccount } from "./requireAgentAccount.ts";
@@ -31,12 +32,18 @@ export async function executeAsSession(
   if (calls.length === 0)
     throw new InvalidParameterError({ parameter: "calls", value: "[]", expected: "at least one call" });
   await requireAgentAccount(client, { account });
-  return writeContractAndWait({
-    client,
-    contract: "AgentAccount",
-    address: account,
-    abi: agentAccountAbi as Abi,
-    functionName: "execute",
-    args: [EXECUTE_BATCH_MODE, encodeExecuteBatch({ calls })],
+  // One batch of this session key at a time in this process: concurrent tool calls would otherwise take the same
+  // nonce, and each would be simulated against a spending window the other is about to change.
+  return withAccountLock({
+    address: client.account.address,
+    run: () =>
+      writeContractAndWait({
+        client,
+        contract: "AgentAccount",
+        address: account,
+        abi: agentAccountAbi as Abi,
+        functionName: "execute",
+        args: [EXECUTE_BATCH_MODE, encodeExecuteBatch({ calls })],
+      }),
   });
 }

@@ -46,6 +46,39 @@ describe("buildWorkerRegistration", () => {
     expect(parseWorkerRegistration({ value: JSON.parse(JSON.stringify(file)), source: "test" })).toEqual(file);
   });
 
+  it("lists a model's x402 price per call (and x402Support) when the worker sells unproven answers", () => {
+    const file = buildWorkerRegistration({
+      endpoint: "http://127.0.0.1:8080/",
+      agentId: 3n,
+      chainId: 31337,
+      agentRegistry,
+      models: [
+        {
+          name: "risk-v1",
+          modelId: 1n,
+          commitment: 1n,
+          vkeyHash,
+          verifier,
+          price: 500_000n,
+          token,
+          x402Price: 10_000n,
+        },
+        { name: "linear", modelId: 2n, commitment: 2n, vkeyHash, verifier, price: 500_000n, token, x402Price: 0n },
+      ],
+    });
+    expect(file.x402Support).toBe(true);
+    expect(file.models[0]!.x402).toEqual({
+      price: "0.01",
+      priceUnits: "10000",
+      endpoint: "http://127.0.0.1:8080/v1/inference",
+    });
+    expect(file.models[1]!.x402).toBeUndefined();
+    expect(parseWorkerRegistration({ value: JSON.parse(JSON.stringify(file)), source: "test" })).toEqual(file);
+    const bad = JSON.parse(JSON.stringify(file));
+    bad.models[0].x402.endpoint = "javascript:alert(1)";
+    expect(() => parseWorkerRegistration({ value: bad, source: "test" })).toThrow(WorkerRegistrationInvalidError);
+  });
+
   it("refuses to build a file requesters could not parse (an endpoint that is not an http URL)", () => {
     expect(() =>
       buildWorkerRegistration({ endpoint: "ftp://worker", agentId: 1n, chainId: 1, agentRegistry, models: [] }),

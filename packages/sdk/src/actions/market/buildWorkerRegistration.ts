@@ -16,6 +16,8 @@ export type BuildWorkerRegistrationModel = {
   price: bigint;
   /** The escrow's token. */
   token: Address;
+  /** The price of one unproven answer paid with x402 (`POST /v1/inference`), in the token's base units; 0 or unset: none. */
+  x402Price?: bigint;
 };
 
 export type BuildWorkerRegistrationParameters = {
@@ -68,7 +70,7 @@ export function buildWorkerRegistration({
       `Proves inference of ${names.length > 0 ? names.join(", ") : "no model yet"} with Groth16 and settles InferenceEscrow jobs.`,
     image,
     services: [{ name: WORKER_SERVICE_NAME, endpoint: endpoint.replace(/\/+$/, ""), version: "1" }],
-    x402Support: false,
+    x402Support: models.some((model) => (model.x402Price ?? 0n) > 0n),
     active,
     // A JSON number, as ERC-8004 writes it: agent ids are sequential, far below 2^53 (parse refuses larger ones).
     registrations: [{ agentId: Number(agentId), agentRegistry: `eip155:${chainId}:${agentRegistry}` }],
@@ -83,6 +85,15 @@ export function buildWorkerRegistration({
       price: formatUnits(model.price, tokenDecimals),
       priceUnits: model.price.toString(),
       token: model.token,
+      ...((model.x402Price ?? 0n) > 0n
+        ? {
+            x402: {
+              price: formatUnits(model.x402Price!, tokenDecimals),
+              priceUnits: model.x402Price!.toString(),
+              endpoint: `${endpoint.replace(/\/+$/, "")}/v1/inference`,
+            },
+          }
+        : {}),
     })),
   };
   // The worker's own file goes through the requesters' check: what it serves can never fail to parse.

@@ -34,6 +34,21 @@ export type WorkerRegistrationModel = {
   priceUnits: string;
   /** The ERC-20 the escrow pays in. */
   token: Address;
+  /**
+   * The quick, unproven answer paid per call with x402 v2 (`POST <endpoint>/v1/inference`), when the worker sells one:
+   * its price in the same token (its asset is the one the 402 names, checked by the payer before it signs).
+   */
+  x402?: WorkerRegistrationX402;
+};
+
+/** A model's x402 offer in a registration file: what one paid `POST /v1/inference` costs. */
+export type WorkerRegistrationX402 = {
+  /** A decimal string such as "0.01". */
+  price: string;
+  /** The same price in the token's base units, decimal. */
+  priceUnits: string;
+  /** The URL a paid call goes to. */
+  endpoint: string;
 };
 
 /** One `registrations` entry: the agent this file describes, in `eip155:<chainId>:<AgentRegistry>`. */
@@ -142,6 +157,13 @@ export const workerRegistrationSchema: z.ZodType<WorkerRegistration> = z.object(
         price: z.string().regex(/^\d{1,30}(\.\d{1,18})?$/),
         priceUnits: uint,
         token: address,
+        x402: z
+          .object({
+            price: z.string().regex(/^\d{1,30}(\.\d{1,18})?$/),
+            priceUnits: uint,
+            endpoint: text({ min: 1, max: 2048 }).pipe(httpUrl),
+          })
+          .optional(),
       }),
     )
     .max(256),
@@ -174,4 +196,8 @@ export const WORKER_REGISTRATION_EXPECTED: Record<string, string> = {
   "models.price": 'a decimal string such as "0.5"',
   "models.priceUnits": "a decimal integer string (the token's base units)",
   "models.token": "an address (0x followed by 40 hex digits)",
+  "models.x402": "{ price, priceUnits, endpoint } (the model's x402 price per call)",
+  "models.x402.price": 'a decimal string such as "0.01"',
+  "models.x402.priceUnits": "a decimal integer string (the token's base units)",
+  "models.x402.endpoint": "an http(s) URL",
 };
