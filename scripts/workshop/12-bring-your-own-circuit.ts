@@ -86,4 +86,4 @@ try {
 } finally {
   await worker.stop();
 }
-nextStep({ command: "pnpm demo", note: "That is the whole stack. Run it end to end in one command:" });
+nextStep({ command: "pnpm workshop 13", note: "That is the whole stack. Now watch it in a browser:" });

@@ -21,7 +21,20 @@ describe("convergence devnet", () => {
   // side by side); the timeout is 3x the latter.
   it("runs chain, deployment and two workers until Ctrl-C, prints where they are, then stops all of it", async () => {
     const child = spawnCli(
-      ["devnet", "--port", "0", "--worker-port", "0", "--dashboard-port", "0", "--workers", "2", "--json"],
+      [
+        "devnet",
+        "--port",
+        "0",
+        "--worker-port",
+        "0",
+        "--dashboard-port",
+        "0",
+        "--agent-port",
+        "0",
+        "--workers",
+        "2",
+        "--json",
+      ],
       {
         env: { CONVERGENCE_DEPLOYMENTS_DIR: deploymentsDir, CONVERGENCE_HOME: home },
       },
@@ -37,6 +50,7 @@ describe("convergence devnet", () => {
       rpcUrl: string;
       workerUrl: string;
       dashboardUrl: string;
+      agentUrl: string;
       accounts: { index: number; address: string; role: string; settings: string[] }[];
       contracts: Record<string, string>;
       model: { modelId: string };
@@ -96,13 +110,20 @@ describe("convergence devnet", () => {
       contracts: ready.contracts,
       fromBlock: record.startBlock,
       workers: ready.workers.map((w) => w.url),
-      agentUrl: null,
+      agentUrl: ready.agentUrl,
     });
+    // The agent endpoint for the dashboard's intent console, running in the devnet's process.
+    expect(await (await fetch(`${ready.agentUrl}/health`)).json()).toMatchObject({ chainId: 31337 });
 
     child.kill("SIGINT");
     expect(await exited).toBe(0);
     process.off("exit", killOnExit);
-    for (const url of [ready.rpcUrl, ready.dashboardUrl, ...ready.workers.map((w) => `${w.url}/healthz`)]) {
+    for (const url of [
+      ready.rpcUrl,
+      ready.dashboardUrl,
+      `${ready.agentUrl}/health`,
+      ...ready.workers.map((w) => `${w.url}/healthz`),
+    ]) {
       await expect(fetch(url, { signal: AbortSignal.timeout(2_000) })).rejects.toThrow();
     }
     expect(existsSync(join(deploymentsDir, "31337.json"))).toBe(true);

@@ -10,6 +10,7 @@ export type DevnetReady = {
   rpcUrl: string;
   workerUrl: string;
   dashboardUrl: string;
+  agentUrl: string;
   contracts: Record<string, `0x${string}`>;
   model: { name: string; modelId: string };
   workers: { worker: number; url: string; agentId: string }[];
@@ -38,9 +39,12 @@ export async function spawnDevnet({ args = [] }: { args?: string[] } = {}): Prom
   mkdirSync(join(convergenceHome(), "zk"), { recursive: true });
   symlinkSync(join(convergenceHome(), "zk"), join(home, "zk"));
   const env = { CONVERGENCE_DEPLOYMENTS_DIR: deploymentsDir, CONVERGENCE_HOME: home };
-  const child = spawnCli(["devnet", "--port", "0", "--worker-port", "0", "--dashboard-port", "0", "--json", ...args], {
-    env,
-  });
+  const child = spawnCli(
+    ["devnet", "--port", "0", "--worker-port", "0", "--dashboard-port", "0", "--agent-port", "0", "--json", ...args],
+    {
+      env,
+    },
+  );
   const killOnExit = () => child.kill("SIGKILL");
   process.once("exit", killOnExit);
   let stdout = "";

@@ -60,7 +60,7 @@ describe("workshop", () => {
     expect(early.stderr).toContain("pnpm workshop 1");
   });
 
-  it("runs steps 1 to 12 in order, each ending with the next command", async () => {
+  it("runs steps 1 to 13 in order, each ending with the next command", async () => {
     chain = spawn(process.execPath, ["--import", "tsx", "scripts/workshop/run.ts", "1"], {
       cwd: workspaceRoot(),
       env: { ...process.env, FORCE_COLOR: "0", ...env },
@@ -107,8 +107,35 @@ describe("workshop", () => {
       const result = await step(n);
       expect(result.code, `step ${n}: ${result.stderr}`).toBe(0);
       for (const pattern of expectations[n] ?? []) expect(result.stdout, `step ${n}`).toMatch(pattern);
-      expect(result.stdout).toContain(n === 12 ? "Next: pnpm demo" : `Next: pnpm workshop ${n + 1}`);
+      expect(result.stdout).toContain(`Next: pnpm workshop ${n + 1}`);
     }
+
+    // Step 13 serves the dashboard until Ctrl-C, like step 1: it opens a job, says where to look, then keeps serving.
+    const dashboardPort = await findFreePort({ host: "127.0.0.1" });
+    const dashboard = spawn(process.execPath, ["--import", "tsx", "scripts/workshop/run.ts", "13"], {
+      cwd: workspaceRoot(),
+      env: { ...process.env, FORCE_COLOR: "0", ...env, CONVERGENCE_DASHBOARD_PORT: String(dashboardPort) },
+      stdio: ["ignore", "pipe", "pipe"],
+    });
+    const dashboardExited = new Promise<number | null>((resolve) => dashboard.once("exit", (code) => resolve(code)));
+    let shown = "";
+    let dashboardErr = "";
+    dashboard.stderr!.on("data", (chunk) => (dashboardErr += chunk));
+    await new Promise<void>((resolve, reject) => {
+      dashboard.stdout!.on("data", (chunk) => {
+        shown += chunk;
+        if (shown.includes("Next: pnpm demo --ui")) resolve();
+      });
+      void dashboardExited.then((code) => reject(new Error(`step 13 exited (${code}): ${shown}${dashboardErr}`)));
+    });
+    const base = `http://127.0.0.1:${dashboardPort}`;
+    expect(shown).toContain(`Dashboard: ${base}`);
+    const jobId = shown.match(/Job (\d+) verified on-chain/)?.[1];
+    expect(jobId, shown).toBeDefined();
+    expect(await (await fetch(`${base}/jobs/${jobId}/proof`)).text()).toContain('<div id="root">');
+    expect(await (await fetch(`${base}/config.json`)).json()).toMatchObject({ rpcUrl: env.CONVERGENCE_RPC_URL });
+    dashboard.kill("SIGINT");
+    expect(await dashboardExited).toBe(0);
 
     chain.kill("SIGINT");
     expect(await exited).toBe(0);

@@ -16,8 +16,7 @@ import { startDevnetStack } from "../demo/startDevnetStack.ts";
 import { parsePort, parseWorkerCount } from "../options.ts";
 import { printResult } from "../output.ts";
 import { runStep } from "../progress.ts";
-import { dashboardConfigForStack } from "../web/dashboardConfigForStack.ts";
-import { serveDashboard } from "../web/serveDashboard.ts";
+import { startDevnetDashboard } from "../web/startDevnetDashboard.ts";
 
 type DevnetOptions = {
   host: string;
@@ -26,6 +25,7 @@ type DevnetOptions = {
   workers: number;
   market: boolean;
   dashboardPort: number;
+  agentPort: number;
   json?: boolean;
 };
 
@@ -58,6 +58,12 @@ export function registerDevnetCommand(program: Command): void {
     )
     .option("--no-market", "leave the pool without its day of trading (the risk model then reads an idle pool)")
     .option("--dashboard-port <port>", "the dashboard's port (0 = any free port)", parsePort, 5173)
+    .option(
+      "--agent-port <port>",
+      "the agent endpoint's port, for the dashboard's intent console (0 = any free port)",
+      parsePort,
+      8787,
+    )
     .option("--json", "print the ready state as one JSON line")
     .action(async (options: DevnetOptions) => {
       const deploymentsDir = dirname(deploymentPath({ chainId: DEVNET_CHAIN_ID }));
@@ -77,15 +83,14 @@ export function registerDevnetCommand(program: Command): void {
           }
         },
       });
-      const dashboard = await serveDashboard({
+      const dashboard = await startDevnetDashboard({
         host: options.host,
-        port: options.dashboardPort,
+        dashboardPort: options.dashboardPort,
+        agentPort: options.agentPort,
         quiet: options.json,
-        config: dashboardConfigForStack({
-          rpcUrl: stack.chain.url,
-          deployment: stack.chain.deployment,
-          workers: stack.workers,
-        }),
+        rpcUrl: stack.chain.url,
+        deployment: stack.chain.deployment,
+        workers: stack.workers,
       }).catch(async (error: unknown) => {
         await stack.stop();
         throw error;
@@ -109,7 +114,8 @@ export function registerDevnetCommand(program: Command): void {
       const data = {
         rpcUrl: stack.chain.url,
         workerUrl: stack.worker.url,
-        dashboardUrl: dashboard.url,
+        dashboardUrl: dashboard.dashboardUrl,
+        agentUrl: dashboard.agentUrl,
         chainId: DEVNET_CHAIN_ID,
         deployment: `${deploymentsDir}/${DEVNET_CHAIN_ID}.json`,
         contracts: stack.chain.deployment.contracts,
@@ -139,6 +145,7 @@ export function registerDevnetCommand(program: Command): void {
                     `  worker ${w.worker}  ${w.url}  ERC-8004 agent ${w.agentId}  ${w.price ?? "?"} USDC a job  wallet #${w.accountIndex} ${w.wallet}`,
                 )),
             `Dashboard: ${d.dashboardUrl}`,
+            `Agent endpoint: ${d.agentUrl} (the dashboard's intent console; account #1's policy applies)`,
             `Deployment record: ${d.deployment}`,
             ...Object.entries(d.contracts).map(([name, address]) => `  ${name.padEnd(20)} ${address}`),
             `  ${"risk-v1 verifier".padEnd(20)} ${d.model.verifier} (model ${d.model.modelId})`,
