@@ -11,14 +11,18 @@
  * Section 3. The showcase intent ("Get a verified risk score for WETH/USDC paying at most 2 USDC, and if the
  * risk is low swap 100 USDC for WETH") to settlement with a worker process: pool state -> features -> escrow
  * job (permit) -> input to the worker -> Groth16 proof verified on-chain -> attested risk -> swap.
+ * Section 4. The quick intent ("what is the risk of WETH/USDC right now, quick answer is fine, at most 0.05 USDC") to
+ * settlement with the same worker selling risk-v1 per call over x402 and a local facilitator: pool state -> features
+ * -> the worker's 402 (quote) -> the spending policy -> EIP-3009 authorization -> facilitator settles on-chain -> answer.
  * `pnpm bench agent`.
  */
-import { mkdtempSync, rmSync } from "node:fs";
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { performance } from "node:perf_hooks";
 import {
   createAgentContext,
+  defaultPolicyConfig,
   EmbeddedIntentModel,
   type IntentCorpusEntry,
   intentCorpusPaths,
@@ -28,8 +32,9 @@ import {
   scoreIntentCorpus,
   toPlanJson,
 } from "@convergence/agent";
-import { devnetAccounts, poolAbi, writeDeployment } from "@convergence/contracts";
+import { devnetAccounts, devnetRoleAccount, poolAbi, writeDeployment } from "@convergence/contracts";
 import { deployStack, type LaunchWorkerReturnType, launchWorker, startNode } from "@convergence/devnet";
+import { type StartFacilitatorReturnType, startFacilitator } from "@convergence/facilitator";
 import { createClients, swapTokens } from "@convergence/sdk";
 import { parseUnits } from "viem";
 import type { BenchSection } from "../types.ts";
@@ -128,11 +133,15 @@ async function settlement(): Promise<BenchSection> {
 const SHOWCASE_INTENT =
   "Get a verified risk score for WETH/USDC paying at most 2 USDC, and if the risk is low swap 100 USDC for WETH";
 const SHOWCASE_RUNS = 3;
+const QUICK_INTENT = "what is the risk of WETH/USDC right now, quick answer is fine, at most 0.05 USDC";
+const QUICK_RUNS = 10;
+const QUICK_PRICE = "0.01";
 
-async function showcase(): Promise<BenchSection> {
+async function showcase(): Promise<BenchSection[]> {
   const dir = mkdtempSync(join(tmpdir(), "bench-agent-showcase-"));
   const node = await startNode({ port: 0 });
   let worker: LaunchWorkerReturnType | undefined;
+  let facilitator: StartFacilitatorReturnType | undefined;
   try {
     const accounts = devnetAccounts({ count: 8 });
     const wallets = accounts.map(
@@ -141,11 +150,17 @@ async function showcase(): Promise<BenchSection> {
     const deployment = await deployStack({ client: wallets[0]!, fund: accounts.slice(0, 5).map((a) => a.address) });
     const { contracts } = deployment;
     writeDeployment({ deployment, dir });
+    facilitator = await startFacilitator({
+      rpcUrl: node.url,
+      chainId: 31337,
+      account: devnetRoleAccount({ role: "facilitator" }),
+      port: 0,
+    });
     worker = await launchWorker({
       rpcUrl: node.url,
       deploymentsDir: dir,
       dbPath: join(dir, "jobs.sqlite"),
-      env: { WORKER_LOG_LEVEL: "warn" },
+      env: { WORKER_LOG_LEVEL: "warn", WORKER_X402_PRICE: QUICK_PRICE, WORKER_FACILITATOR_URL: facilitator.url },
     });
     // A market risk-v1 scores low (as in test/agent/verifiedInference.test.ts): LP tokens spread over four
     // holders and a few round-trip trades; the seeded pool alone (one LP, no trading) scores medium.
@@ -194,33 +209,82 @@ async function showcase(): Promise<BenchSection> {
     }
     times.sort((a, b) => a - b);
     prove.sort((a, b) => a - b);
-    return {
-      name: "agent: showcase intent to settlement with verified inference (embedded model, local Hardhat node, worker)",
+    // The quick path: its own home, whose policy allows the worker's payTo (its agent wallet).
+    const quickHome = join(dir, "home-quick");
+    mkdirSync(quickHome, { recursive: true });
+    writeFileSync(
+      join(quickHome, "policy.json"),
+      JSON.stringify({ ...defaultPolicyConfig, allowlist: { ownAccounts: true, addresses: [worker.account] } }),
+    );
+    const quick = createAgentContext({
+      rpcUrl: node.url,
+      chainId: 31337,
+      account: accounts[1]!,
+      contracts,
+      home: quickHome,
+      workerUrl: worker.url,
+      yes: true,
+    }).context;
+    const quickTimes: number[] = [];
+    for (let i = 0; i <= QUICK_RUNS; i++) {
+      const start = performance.now();
+      const { events, answer } = await runIntent({ intent: QUICK_INTENT, context: quick });
+      const elapsed = performance.now() - start;
+      const result = events.find((e) => e.type === "result" && e.name === "get_quick_inference");
+      if (!answer.startsWith("Done.") || result?.type !== "result" || !result.ok) {
+        throw new Error(`the quick intent did not settle: ${answer}`);
+      }
+      if (i > 0) quickTimes.push(elapsed);
+    }
+    quickTimes.sort((a, b) => a - b);
+    const quickSection: BenchSection = {
+      name: "agent: quick intent to settlement over x402 (embedded model, local Hardhat node, worker, facilitator)",
       rows: [
         {
-          intent: SHOWCASE_INTENT,
-          "tool calls": 2,
-          runs: SHOWCASE_RUNS,
-          "p50 ms": ms(percentile(times, 50)),
-          "max ms": ms(times.at(-1)!),
-          "prove p50 ms": prove.length ? ms(percentile(prove, 50)) : "n/a",
+          intent: QUICK_INTENT,
+          "tool calls": 1,
+          runs: QUICK_RUNS,
+          "p50 ms": ms(percentile(quickTimes, 50)),
+          "max ms": ms(quickTimes.at(-1)!),
+          price: `${QUICK_PRICE} USDC`,
         },
       ],
       notes: [
-        "Wall time from the English intent to the swap's receipt: pool state read from the chain, risk-v1 features, input commitment, escrow job opened with a permit, input delivered to the worker, Groth16 proof (worker thread), fulfil verified on-chain, attestation read and decoded, then the conditional swap through the policy.",
-        `One untimed warm-up run, then ${SHOWCASE_RUNS} timed runs; every run attested risk low and swapped. The worker polls the chain every 100 ms; Hardhat automines.`,
-        "prove = the worker's own proveMs for the job (GET /v1/jobs/:id).",
+        "Wall time from the English intent to the answer: pool state read from the chain, risk-v1 features, the worker's 402 read (quote, nothing signed), the spending policy (caps, ledger, allowlist, balance check), the EIP-3009 authorization signed by @x402/fetch, verified and settled on-chain by the facilitator, the worker's unproven answer.",
+        `One untimed warm-up run, then ${QUICK_RUNS} timed runs, each paying once. Same worker and chain as the verified showcase above; Hardhat automines.`,
       ],
     };
+    return [
+      {
+        name: "agent: showcase intent to settlement with verified inference (embedded model, local Hardhat node, worker)",
+        rows: [
+          {
+            intent: SHOWCASE_INTENT,
+            "tool calls": 2,
+            runs: SHOWCASE_RUNS,
+            "p50 ms": ms(percentile(times, 50)),
+            "max ms": ms(times.at(-1)!),
+            "prove p50 ms": prove.length ? ms(percentile(prove, 50)) : "n/a",
+          },
+        ],
+        notes: [
+          "Wall time from the English intent to the swap's receipt: pool state read from the chain, risk-v1 features, input commitment, escrow job opened with a permit, input delivered to the worker, Groth16 proof (worker thread), fulfil verified on-chain, attestation read and decoded, then the conditional swap through the policy.",
+          `One untimed warm-up run, then ${SHOWCASE_RUNS} timed runs; every run attested risk low and swapped. The worker polls the chain every 100 ms; Hardhat automines.`,
+          "prove = the worker's own proveMs for the job (GET /v1/jobs/:id).",
+        ],
+      },
+      quickSection,
+    ];
   } finally {
     await worker?.stop();
+    await facilitator?.close();
     await node.stop();
     rmSync(dir, { recursive: true, force: true });
   }
 }
 
 export async function run(): Promise<BenchSection[]> {
-  return [await accuracy(), await settlement(), await showcase()];
+  return [await accuracy(), await settlement(), ...(await showcase())];
 }
 
 async function accuracy(): Promise<BenchSection> {

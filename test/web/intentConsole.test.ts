@@ -2,7 +2,7 @@ import { mkdirSync, mkdtempSync, rmSync } from "node:fs";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { wethAbi } from "@convergence/contracts";
+import { usdcAbi, wethAbi } from "@convergence/contracts";
 import { workspaceRoot } from "@convergence/paths";
 import type { Page } from "playwright-core";
 import { parseEther } from "viem";
@@ -42,6 +42,13 @@ describe("the dashboard's intent console", () => {
     devnet.publicClient.readContract({
       address: devnet.deployment.contracts.WETH,
       abi: wethAbi,
+      functionName: "balanceOf",
+      args: [agentAddress()],
+    });
+  const usdcOf = () =>
+    devnet.publicClient.readContract({
+      address: devnet.deployment.contracts.USDC,
+      abi: usdcAbi,
       functionName: "balanceOf",
       args: [agentAddress()],
     });
@@ -105,6 +112,29 @@ describe("the dashboard's intent console", () => {
       expect(await confirmation.locator("[data-answer]").getAttribute("data-answer")).toBe("approved");
       expect(await wethOf()).toBe(before + parseEther("0.25"));
       await page.screenshot({ path: join(SCREENSHOTS, "intent-console-approved.png"), fullPage: true });
+    } finally {
+      await page.close();
+    }
+  });
+
+  it("asks each send of a two-step intent in turn: the first approved, the second refused, only the first is on chain", async () => {
+    const page = await browser.browser.newPage();
+    try {
+      const [weth, usdc] = [await wethOf(), await usdcOf()];
+      await runIntent(page, "wrap 0.1 ETH then swap 0.1 WETH for USDC");
+      await expect
+        .poll(() => page.getByTestId("plan").locator("li").allTextContents())
+        .toEqual(["wrap_eth amount=0.1", "swap_tokens tokenIn=WETH tokenOut=USDC amountIn=0.1"]);
+      const confirmations = page.getByTestId("confirmation");
+      await confirmations.nth(0).getByRole("button", { name: "Approve" }).click();
+      await confirmations.nth(1).getByText("Send swap_tokens", { exact: false }).waitFor();
+      expect(await confirmations.nth(0).locator("[data-answer]").getAttribute("data-answer")).toBe("approved");
+      await confirmations.nth(1).getByRole("button", { name: "Refuse" }).click();
+      await page.getByTestId("run-done").waitFor();
+      expect(await page.getByTestId("run-done").getAttribute("data-ok")).toBe("false");
+      expect(await wethOf()).toBe(weth + parseEther("0.1"));
+      expect(await usdcOf()).toBe(usdc);
+      await page.screenshot({ path: join(SCREENSHOTS, "intent-console-two-steps.png"), fullPage: true });
     } finally {
       await page.close();
     }

@@ -37,7 +37,14 @@ export {
 export { AmountPrecisionError } from "./errors/amount.ts";
 export { BaseError, type BaseErrorParameters } from "./errors/base.ts";
 export { CorpusNotFoundError, InvalidCorpusLineError } from "./errors/corpus.ts";
-export { InferenceUnavailableError, InvalidRiskOutputError, UnsupportedSubjectError } from "./errors/inference.ts";
+export {
+  InferenceUnavailableError,
+  InvalidQuickAnswerError,
+  InvalidRiskOutputError,
+  QuickInferenceUnavailableError,
+  QuickPaymentRefusedError,
+  UnsupportedSubjectError,
+} from "./errors/inference.ts";
 export { MissingApiKeyError, ProviderUnreachableError, UnknownModelError } from "./errors/model.ts";
 export { PolicyConfigError, PolicyViolationError, SpendLedgerError } from "./errors/policy.ts";
 export {
@@ -45,6 +52,15 @@ export {
   type DecodeRiskOutputReturnType,
   decodeRiskOutput,
 } from "./inference/decodeRiskOutput.ts";
+export { normalizeSubject, SUPPORTED_SUBJECTS } from "./inference/normalizeSubject.ts";
+export {
+  type PayQuickRiskInferenceParameters,
+  payQuickRiskInference,
+} from "./inference/payQuickRiskInference.ts";
+export {
+  type QuoteQuickRiskInferenceParameters,
+  quoteQuickRiskInference,
+} from "./inference/quoteQuickRiskInference.ts";
 export {
   REFERENCE_TRADE_USDC,
   type ReadMarketStateParameters,
@@ -52,10 +68,14 @@ export {
   readMarketState,
 } from "./inference/readMarketState.ts";
 export {
+  type ReadRiskInputParameters,
+  type ReadRiskInputReturnType,
+  readRiskInput,
+} from "./inference/readRiskInput.ts";
+export {
   type RequestRiskInferenceParameters,
   type RequestRiskInferenceReturnType,
   requestRiskInference,
-  SUPPORTED_SUBJECTS,
 } from "./inference/requestRiskInference.ts";
 export { DEFAULT_INFERENCE_MODEL } from "./intent/builders/buildInferenceCall.ts";
 export {
@@ -88,6 +108,7 @@ export { type CheckPolicyParameters, checkPolicy } from "./policy/checkPolicy.ts
 export {
   type CreatePolicyGuardParameters,
   createPolicyGuard,
+  type EnforceOptions,
   type GuardedCall,
   type PolicyDecision,
   type PolicyGuard,
@@ -106,6 +127,12 @@ export {
   type PolicyViolation,
   policyConfigSchema,
 } from "./policy/types.ts";
+export { utcDay } from "./policy/utcDay.ts";
 export { agentToolDefinitions } from "./tools/agentToolDefinitions.ts";
 export { type CreateAgentToolsParameters, createAgentTools } from "./tools/createAgentTools.ts";
-export type { AgentActions, AgentContext, SentTransaction } from "./tools/types.ts";
+export {
+  type GetQuickInferenceToolParameters,
+  getQuickInferenceDefinition,
+  getQuickInferenceTool,
+} from "./tools/getQuickInference.ts";
+export type { AgentActions, AgentContext, QuickInferenceQuote, SentTransaction } from "./tools/types.ts";

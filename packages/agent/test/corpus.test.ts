@@ -20,7 +20,7 @@ for (const [name, path] of [
       expect(entries.length).toBeGreaterThan(name === "held-out" ? 149 : 24);
       expect(entries.some((e) => e.refuse)).toBe(true);
       const tools = new Set(entries.flatMap((e) => e.calls.map((c) => c.name)));
-      expect(tools.size).toBe(10);
+      expect(tools.size).toBe(11);
     });
     it.each(entries.map((e) => [e.intent, e] as const))("%s", async (_intent, entry) => {
       const { results } = await scoreIntentCorpus({ entries: [entry], plan: embedded });

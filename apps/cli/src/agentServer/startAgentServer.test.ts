@@ -241,6 +241,19 @@ describe("startAgentServer (convergence agent serve) on a live chain", () => {
     expect(events.at(-1)!).toMatchObject({ event: "done", data: { ok: true } });
   });
 
+  it("an intent the model cannot read exactly ends with its refusal and sends nothing; an unknown run is a 404", async () => {
+    const sent = await sentCount();
+    const runId = await startRun("do something clever with my money");
+    const events = await readRun(server, runId);
+    expect(events.map((e) => e.event)).toEqual(["plan", "done"]);
+    expect((events[0]!.data.plan as { refusal?: string }).refusal).toEqual(expect.any(String));
+    expect(events[1]!.data).toMatchObject({ ok: false });
+    expect(await sentCount()).toBe(sent);
+    const unknown = await fetch(`${server.url}/runs/nope/events`, { headers: { origin: DASHBOARD } });
+    expect(unknown.status).toBe(404);
+    expect((await answer("nope", "x", true)).status).toBe(404);
+  });
+
   it("refuses a confirmation nobody answers once its timeout passes: nothing is sent", async () => {
     const quick = await startAgentServer({
       rpcUrl: node.url,

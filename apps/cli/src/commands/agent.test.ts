@@ -47,6 +47,16 @@ describe("convergence agent plan", () => {
     expect(out).toMatch(/2\. swap_tokens .*\(only if risk == low, from step 1\)/);
     expect(out).toMatch(/Nothing was sent/);
   });
+  it("says which inference path it chose and why", async () => {
+    const intent = "what is the risk of WETH/USDC right now, quick answer is fine, at most 0.05 USDC";
+    const out = await run("agent", "plan", intent, "--model", "embedded");
+    expect(out).toMatch(
+      /^1\. get_quick_inference model=risk-v1 subject=WETH\/USDC maxPayment=0\.05\n {3}why: quick: you said "quick answer", so an unproven answer paid per call over x402/,
+    );
+    output = "";
+    const json = JSON.parse(await run("agent", "plan", intent, "--json", "--model", "embedded"));
+    expect(json.calls[0]).toMatchObject({ name: "get_quick_inference", why: expect.stringMatching(/^quick: /) });
+  });
   it("prints a refusal with no calls", async () => {
     const out = await run("agent", "plan", "swap some USDC for WETH", "--json", "--model", "embedded");
     expect(JSON.parse(out)).toMatchObject({ calls: [], refusal: expect.stringMatching(/"some" is not an amount/) });

@@ -46,7 +46,10 @@ function terminalConfirm(): ((summary: string) => Promise<boolean>) | undefined 
   };
 }
 
-/** One line per planned call: `1. swap_tokens tokenIn=USDC tokenOut=WETH amountIn=100  (only if risk == low)`. */
+/**
+ * One line per planned call: `1. swap_tokens tokenIn=USDC tokenOut=WETH amountIn=100  (only if risk == low)`, and under
+ * an inference the path it takes and why (`   why: quick: you said "quick answer", ...`).
+ */
 function describePlan(plan: Plan): string {
   if (plan.refusal !== undefined) return `Refused: ${plan.refusal}`;
   return [
@@ -54,7 +57,8 @@ function describePlan(plan: Plan): string {
       const args = Object.entries(call.args)
         .map(([key, value]) => `${key}=${value}`)
         .join(" ");
-      return `${i + 1}. ${call.name} ${args}${call.condition ? `  (only if ${call.condition.text}, from step ${call.condition.dependsOn + 1})` : ""}`;
+      const line = `${i + 1}. ${call.name} ${args}${call.condition ? `  (only if ${call.condition.text}, from step ${call.condition.dependsOn + 1})` : ""}`;
+      return call.why === undefined ? line : `${line}\n   why: ${call.why}`;
     }),
     "Nothing was sent (plan only).",
   ].join("\n");

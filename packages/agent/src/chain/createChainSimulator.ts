@@ -157,6 +157,24 @@ export function createChainSimulator({ client, account, contracts, agentURI }: C
           }
           return { ok: true };
         }
+        case "get_quick_inference": {
+          // The payment is an EIP-3009 authorization signed at send time and broadcast by the facilitator, so it
+          // cannot be run ahead; what can fail is checked here: the USDC is there.
+          const amount = units(call.args.price ?? call.args.maxPayment, "USDC");
+          const held = await client.readContract({
+            address: contracts.USDC,
+            abi: erc20Abi,
+            functionName: "balanceOf",
+            args: [account],
+          });
+          if (held < amount) {
+            return {
+              ok: false,
+              reason: `the account holds ${held} base units of USDC, less than the ${amount} the worker asks for this answer`,
+            };
+          }
+          return { ok: true };
+        }
         default:
           return { ok: false, reason: `there is no simulation for ${call.name} yet, so it is not sent` };
       }

@@ -17,6 +17,8 @@ import {
   wrapEth,
 } from "@convergence/sdk";
 import { formatUnits, getAddress, isAddress } from "viem";
+import { payQuickRiskInference } from "../inference/payQuickRiskInference.ts";
+import { quoteQuickRiskInference } from "../inference/quoteQuickRiskInference.ts";
 import { type RequestRiskInferenceParameters, requestRiskInference } from "../inference/requestRiskInference.ts";
 import { type TokenSymbol, tokenDecimals } from "../intent/types.ts";
 import type { AgentActions, SentTransaction } from "../tools/types.ts";
@@ -57,8 +59,10 @@ const sent = ({ hash, receipt }: { hash: `0x${string}`; receipt: { gasUsed: bigi
  * The agent's chain actions over @convergence/sdk: balances, quotes, exact-in swaps (ETH wrapped or
  * unwrapped around the WETH/USDC pool), transfers, wrap/unwrap, ERC-8004 registration and did:ethr
  * resolution, attestations (an attestation id is its escrow job id as 32-byte hex) with their ERC-8004 validation
- * counted only when this deployment's InferenceAttestor gave it, and verified risk
- * inference through the escrow and the named worker, or the open market when none is named (requestRiskInference).
+ * counted only when this deployment's InferenceAttestor gave it, verified risk
+ * inference through the escrow and the named worker, or the open market when none is named (requestRiskInference), and
+ * quick (unproven) risk inference paid per call over x402 from the same named worker or the market's workers that
+ * advertise an x402 price (quoteQuickRiskInference, then payQuickRiskInference).
  *
  * @example
  * const actions = createSdkActions({ publicClient, walletClient, contracts: deployment.contracts, rpcUrl });
@@ -177,6 +181,19 @@ export function createSdkActions({
             }),
         }
       : {}),
+    quoteQuickInference: (parameters) =>
+      quoteQuickRiskInference({
+        publicClient,
+        contracts,
+        workerUrl: workerUrl ?? undefined,
+        market: {
+          ...(marketSettings.fromBlock === undefined ? {} : { fromBlock: marketSettings.fromBlock }),
+          ...(marketSettings.trustedClients === undefined ? {} : { trustedClients: marketSettings.trustedClients }),
+        },
+        ...parameters,
+      }),
+    payQuickInference: ({ quote, maxAmount }) =>
+      payQuickRiskInference({ walletClient, usdc: contracts.USDC, quote, maxAmount }),
     async resolveAddress({ value }) {
       if (isAddress(value, { strict: false })) return getAddress(value);
       return parseDid({ did: value }).address;

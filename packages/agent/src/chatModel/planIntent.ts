@@ -16,7 +16,7 @@ export type PlanIntentParameters = {
 
 /**
  * Plans an intent without sending anything. The embedded model returns its whole plan, conditions
- * included. Any other chat model gets the ten tool schemas and the system prompt, and its first
+ * included. Any other chat model gets the eleven tool schemas and the system prompt, and its first
  * turn of tool calls is the plan; each call is checked against its tool's schema, and a call that
  * does not fit refuses the plan (the model's text, when it calls nothing, is the refusal).
  *

@@ -28,4 +28,21 @@ describe("runIntent", () => {
     const { events } = await runIntent({ intent: "swap some USDC for WETH", context });
     expect(events).toEqual([{ type: "answer", text: expect.stringMatching(/nothing will be sent/) }]);
   });
+  it("runs a quick-answer intent through get_quick_inference, and a price over the ceiling signs nothing", async () => {
+    const intent = "what is the risk of WETH/USDC right now, quick answer is fine, at most 0.05 USDC";
+    const { context, sends } = fakeContext();
+    const { events, answer } = await runIntent({ intent, context });
+    expect(events[0]).toEqual({
+      type: "call",
+      name: "get_quick_inference",
+      args: { model: "risk-v1", subject: "WETH/USDC", maxPayment: "0.05" },
+    });
+    expect(events[1]).toMatchObject({ ok: true, text: expect.stringContaining('"verified":false') });
+    expect(answer).toMatch(/^Done\./);
+    expect(sends()).toHaveLength(1);
+    const dear = fakeContext({ quick: { price: 50_000_001n } });
+    const refused = await runIntent({ intent, context: dear.context });
+    expect(refused.events[1]).toMatchObject({ ok: false, text: expect.stringMatching(/^Refused \(price-ceiling\)/) });
+    expect(dear.sends()).toEqual([]);
+  });
 });

@@ -27,7 +27,7 @@ export type RunIntentParameters = {
 export type RunIntentReturnType = { events: AgentEvent[]; answer: string; messages: BaseMessage[] };
 
 /**
- * Runs one intent through LangChain's createAgent with the ten tools on `context`, streaming each
+ * Runs one intent through LangChain's createAgent with the eleven tools on `context`, streaming each
  * step: the planned call, the tool's result (a policy refusal or error is a failed result, never a
  * crash), and the final answer. Other models get the agent's system prompt. An unreachable model
  * server is an error naming its setting.

@@ -29,3 +29,39 @@ export class InvalidRiskOutputError extends BaseError {
     );
   }
 }
+
+/**
+ * A quick inference's payment was refused before anything was signed: the worker asked more than the quote or the
+ * ceiling, another recipient than the quoted one, or another asset or network than this chain's USDC. Nothing moved.
+ */
+export class QuickPaymentRefusedError extends BaseError {
+  override name = "QuickPaymentRefusedError";
+  constructor({ workerUrl, problem, cause }: { workerUrl: string; problem: string; cause?: unknown }) {
+    super(`Did not pay the worker at ${workerUrl}: ${problem} Nothing was signed.`, {
+      metaMessages: [
+        "The worker's answer changed between its quote and the payment; ask again, and use another worker if it keeps changing.",
+      ],
+      cause,
+    });
+  }
+}
+
+/** The deployment or the workers lack a piece a quick (x402) inference needs. */
+export class QuickInferenceUnavailableError extends BaseError {
+  override name = "QuickInferenceUnavailableError";
+  constructor({ problem, fix }: { problem: string; fix: string }) {
+    super(`Quick inference is not available: ${problem}`, { metaMessages: [fix] });
+  }
+}
+
+/** A paid quick inference's answer does not have the model's output shape: the worker was paid and answered badly. */
+export class InvalidQuickAnswerError extends BaseError {
+  override name = "InvalidQuickAnswerError";
+  constructor({ workerUrl, problem }: { workerUrl: string; problem: string }) {
+    super(`The worker at ${workerUrl} was paid but its answer is unusable: ${problem}`, {
+      metaMessages: [
+        "The payment counts against your caps (it settled). Do not use this worker again; ask for a verified answer (request_verified_inference) to pay only for a proven one.",
+      ],
+    });
+  }
+}

@@ -1,4 +1,4 @@
-import { buildRiskFeatures, loadModelPin } from "@convergence/models";
+import { loadModelPin } from "@convergence/models";
 import {
   type ReadClient,
   type RequestInferenceStep,
@@ -7,12 +7,12 @@ import {
   WorkerInvalidAnswerError,
   type WriteClient,
 } from "@convergence/sdk";
-import { quantizeValue } from "@convergence/zk";
 import { type Address, formatUnits, toHex } from "viem";
 import { toBaseUnits } from "../chain/toBaseUnits.ts";
-import { InferenceUnavailableError, UnsupportedSubjectError } from "../errors/inference.ts";
+import { InferenceUnavailableError } from "../errors/inference.ts";
 import { decodeRiskOutput } from "./decodeRiskOutput.ts";
-import { readMarketState } from "./readMarketState.ts";
+import { normalizeSubject } from "./normalizeSubject.ts";
+import { readRiskInput } from "./readRiskInput.ts";
 
 export type RequestRiskInferenceParameters = {
   publicClient: ReadClient;
@@ -54,9 +54,6 @@ export type RequestRiskInferenceParameters = {
   timeoutMs?: number;
 };
 
-/** The subjects whose market state can be read from the chain. */
-export const SUPPORTED_SUBJECTS = ["WETH/USDC"] as const;
-
 /**
  * A zero-knowledge-verified risk score for a market: reads the pool's state (readMarketState), maps it
  * to the model's features (buildRiskFeatures) quantized at the manifest's scale, buys the proven
@@ -86,10 +83,7 @@ export async function requestRiskInference({
   deadlineSeconds = 600,
   timeoutMs = 300_000,
 }: RequestRiskInferenceParameters) {
-  const pair = subject.toUpperCase().replace(/^USDC\/WETH$/, "WETH/USDC");
-  if (!(SUPPORTED_SUBJECTS as readonly string[]).includes(pair)) {
-    throw new UnsupportedSubjectError({ subject, supported: SUPPORTED_SUBJECTS });
-  }
+  const pair = normalizeSubject({ subject });
   const { InferenceEscrow: escrow, InferenceAttestor: attestor } = contracts;
   if (!escrow || !attestor) {
     throw new InferenceUnavailableError({
@@ -108,11 +102,7 @@ export async function requestRiskInference({
       fix: "Name a worker with CONVERGENCE_WORKER_URL, or deploy the full stack (pnpm convergence deploy) and pass its addresses.",
     });
   }
-  const state = await readMarketState({ client: publicClient, contracts });
-  const features = buildRiskFeatures({ market: state });
-  const input = features.map((value, i) =>
-    quantizeValue({ value, scale: manifest.scale, what: `${manifest.features?.[i]?.name ?? `feature ${i}`}` }),
-  );
+  const { input, state } = await readRiskInput({ client: publicClient, contracts, manifest });
   const result = await requestInference({
     publicClient,
     walletClient,

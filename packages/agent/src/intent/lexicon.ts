@@ -108,6 +108,12 @@ export const createVerbs = new Set(["create", "make", "mint", "setup", "spawn", 
 export const resolveVerbs = new Set(["resolve", "lookup"]);
 export const attestationNouns = new Set(["attestation", "attestations"]);
 export const riskNouns = new Set(["risk", "inference"]);
+/** Words that ask for an unproven risk score paid per call (get_quick_inference) instead of a verified one. */
+export const quickInferenceWords = new Set(["quick", "unproven", "unverified", "x402"]);
+/** Words that ask for the proof itself: a negation before them ("no proof needed") asks for a quick answer. */
+export const proofWords = new Set(["proof", "proofs", "zk"]);
+/** Words that ask for the verified path explicitly (request_verified_inference, the escrow). */
+export const verifiedInferenceWords = new Set(["verified", "proven", "attested"]);
 
 /** Prepositions that introduce what a swap yields. */
 export const targetPrepositions = new Set(["for", "to", "into", "->", "in", "on", "toward", "towards"]);
@@ -300,6 +306,16 @@ export const knownWords = new Set([
   ...resolveVerbs,
   ...attestationNouns,
   ...riskNouns,
+  ...quickInferenceWords,
+  ...proofWords,
+  ...verifiedInferenceWords,
+  "answer",
+  "fine",
+  "needed",
+  "required",
+  "necessary",
+  "unnecessary",
+  "prove",
   ...targetPrepositions,
   ...conditionOpeners,
   ...stepWords,

@@ -36,7 +36,8 @@ export type ParseClauseReturnType =
   | { kind: "condition"; condition: ParsedCondition }
   /** Only courtesy ("thanks!"). */
   | { kind: "empty" }
-  | { kind: "refuse"; reason: string; noAction?: boolean };
+  /** `conflict`: the step asks for two things that exclude each other ("verified" and "quick answer is fine"). */
+  | { kind: "refuse"; reason: string; noAction?: boolean; conflict?: boolean };
 
 const leadingFillers = new Set(["and", "but", "so", "then", "also", "finally", "next", "ok", "okay", "now", "only"]);
 
@@ -225,7 +226,13 @@ export function parseClause({ items: input }: ParseClauseParameters): ParseClaus
     return { kind: "refuse", noAction: true, reason: `I do not recognise an action in "${text(items)}".` };
   }
   const built = action.build();
-  if (!built.ok) return { kind: "refuse", reason: `"${text(items)}": ${built.reason}` };
+  if (!built.ok) {
+    return {
+      kind: "refuse",
+      reason: `"${text(items)}": ${built.reason}`,
+      ...(built.conflict ? { conflict: true } : {}),
+    };
+  }
   const rest = leftover(view);
   if (rest) return { kind: "refuse", reason: `"${text(items)}": ${rest}` };
   return { kind: "call", call: built.call, condition };

@@ -26,6 +26,33 @@ describe("parseIntent", () => {
     const plan = parseIntent({ text: `${INFERENCE}. If it is not high, sell 1 weth for usdc.` });
     expect(plan.calls[1]?.condition?.text).toBe("risk != high");
   });
+  it("reads a quick-answer request spread over several steps as one call", () => {
+    for (const text of [
+      "what is the risk of WETH/USDC right now, quick answer is fine, at most 0.05 USDC",
+      "get a risk score for WETH/USDC paying at most 0.05 USDC, no proof needed",
+      "quick answer is fine: what is the risk of WETH/USDC, at most 0.05 USDC",
+    ]) {
+      expect(parseIntent({ text }).calls, text).toEqual([
+        {
+          name: "get_quick_inference",
+          args: { model: "risk-v1", subject: "WETH/USDC", maxPayment: "0.05" },
+          why: expect.stringMatching(/^quick: /),
+        },
+      ]);
+    }
+  });
+  it("refuses a condition on a quick answer: nothing proves it", () => {
+    const plan = parseIntent({
+      text: "get an unproven risk score for WETH/USDC for at most 0.05 USDC; if the risk is low swap 10 USDC for WETH",
+    });
+    expect(plan.calls).toEqual([]);
+    expect(plan.refusal).toMatch(/would depend on a quick, unproven answer, which nothing proves/);
+  });
+  it("refuses a request for both a quick and a verified answer, naming both", () => {
+    const plan = parseIntent({ text: "get a verified risk score for WETH/USDC, quick answer is fine, at most 1 USDC" });
+    expect(plan.calls).toEqual([]);
+    expect(plan.refusal).toMatch(/\("quick answer"\) and for a proven one \("verified"\): say which one/);
+  });
   it("merges a modifier step into the step before", () => {
     const plan = parseIntent({ text: "swap 500 usdc for weth, max 0.3% slippage" });
     expect(plan.calls[0]?.args.maxSlippageBps).toBe(30);

@@ -4,7 +4,7 @@ export type TokenSymbol = "ETH" | "WETH" | "USDC";
 /** Decimals of each token: amounts with more fractional digits than this cannot be sent. */
 export const tokenDecimals: Record<TokenSymbol, number> = { ETH: 18, WETH: 18, USDC: 6 };
 
-/** The ten tools of the design, by their snake_case names. */
+/** The eleven tools of the design, by their snake_case names. */
 export type ToolName =
   | "get_balances"
   | "transfer_tokens"
@@ -15,6 +15,7 @@ export type ToolName =
   | "register_agent"
   | "resolve_did"
   | "request_verified_inference"
+  | "get_quick_inference"
   | "get_attestation";
 
 /** Tools that spend or change state, and so go through the spending policy. */
@@ -25,6 +26,7 @@ export const sendingTools: readonly ToolName[] = [
   "unwrap_eth",
   "register_agent",
   "request_verified_inference",
+  "get_quick_inference",
 ];
 
 export type RiskLevel = "low" | "medium" | "high";
@@ -41,17 +43,23 @@ export type PlanCondition =
 
 export type PlanArgs = Record<string, string | number>;
 
-/** One planned tool call. */
-export type PlannedCall = { name: ToolName; args: PlanArgs; condition?: PlanCondition };
+/**
+ * One planned tool call. `why` says, for a choice between tools that do the same job differently (a verified
+ * inference through the escrow or a quick one paid per call), which was chosen and what in the intent chose it.
+ */
+export type PlannedCall = { name: ToolName; args: PlanArgs; condition?: PlanCondition; why?: string };
 
 /** What the intent parser returns: calls in order, or no calls and the reason. */
 export type Plan = { calls: PlannedCall[]; refusal?: string };
 
 /** The plan as printed by `convergence agent plan --json` (design.md): conditions as text. */
 export type PlanJson = {
-  calls: { name: string; args: PlanArgs; condition?: string }[];
+  calls: { name: string; args: PlanArgs; condition?: string; why?: string }[];
   refusal?: string;
 };
 
-/** What an action builder returns for one step: a call, or why the step cannot be planned. */
-export type BuildResult = { ok: true; call: PlannedCall } | { ok: false; reason: string };
+/**
+ * What an action builder returns for one step: a call, or why the step cannot be planned (`conflict`: the step asks
+ * for two things that exclude each other, which no other reading of the intent can fix).
+ */
+export type BuildResult = { ok: true; call: PlannedCall } | { ok: false; reason: string; conflict?: true };

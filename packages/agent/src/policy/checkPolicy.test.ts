@@ -78,4 +78,19 @@ describe("checkPolicy", () => {
       "per-transaction-cap",
     );
   });
+  it("refuses a quick inference whose worker is not an allowed recipient, naming how to allow it", () => {
+    const call = {
+      name: "get_quick_inference" as const,
+      args: { model: "risk-v1", subject: "WETH/USDC", maxPayment: "0.05", price: "0.01", payTo: "0x02" },
+    };
+    expect(checkPolicy({ config, call, spentToday: {}, recipientAllowed: true })).toBeUndefined();
+    expect(checkPolicy({ config, call, spentToday: {}, recipientAllowed: false })).toEqual({
+      rule: "recipient-allowlist",
+      message:
+        "the worker asks to be paid at 0x02, which is not one of your accounts nor on the allowlist in policy.json: if you trust this worker, add 0x02 to allowlist.addresses (a quick answer pays the worker directly, like a transfer).",
+    });
+    expect(
+      checkPolicy({ config, call: { ...call, args: { ...call.args, price: "1000.01" } }, spentToday: {} })?.rule,
+    ).toBe("per-transaction-cap");
+  });
 });

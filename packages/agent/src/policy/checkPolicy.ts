@@ -9,14 +9,15 @@ export type CheckPolicyParameters = {
   call: Pick<PlannedCall, "name" | "args">;
   /** What was already spent today, per token, in whole units. */
   spentToday: Partial<Record<TokenSymbol, string>>;
-  /** For transfers: whether the recipient is on the allowlist (see isAllowedRecipient). */
+  /** For transfers and quick inference payments: whether the recipient is on the allowlist (see isAllowedRecipient). */
   recipientAllowed?: boolean;
 };
 
 /**
  * The static rules of the spending policy, before any simulation: the token is one the policy caps,
  * the amount is within the per-transaction cap and, with today's spending, the daily cap; a swap's
- * slippage is within the ceiling; a transfer's recipient is allowed. Returns the first violation.
+ * slippage is within the ceiling; a transfer's recipient, and the worker a quick inference pays (`args.payTo`, from its
+ * quote), is allowed. Returns the first violation.
  *
  * @example
  * checkPolicy({ config, call, spentToday: { USDC: "900" } }); // { rule: "daily-cap", message: "..." }
@@ -66,6 +67,12 @@ export function checkPolicy({
         message: `a slippage of ${bps} bps is over the ceiling of ${config.maxSlippageBps} bps.`,
       };
     }
+  }
+  if (call.name === "get_quick_inference" && recipientAllowed !== true) {
+    return {
+      rule: "recipient-allowlist",
+      message: `the worker asks to be paid at ${String(call.args.payTo)}, which is not one of your accounts nor on the allowlist in policy.json: if you trust this worker, add ${String(call.args.payTo)} to allowlist.addresses (a quick answer pays the worker directly, like a transfer).`,
+    };
   }
   if (call.name === "transfer_tokens" && recipientAllowed !== true) {
     return {

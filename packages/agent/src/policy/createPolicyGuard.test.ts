@@ -182,4 +182,61 @@ describe("createPolicyGuard", () => {
     await expect(blind.guard.enforce(transfer("1000"), neverSent)).rejects.toThrow(/refused/);
     expect(readSpendLedger({ path: blind.ledgerPath }).days["2026-03-01"]).toEqual({ USDC: "1000" });
   });
+  it("counts a quick inference's quoted price against the caps and pays only an allowed worker", async () => {
+    const quick = (price: string, payTo: `0x${string}`): GuardedCall => ({
+      name: "get_quick_inference",
+      args: { model: "risk-v1", subject: "WETH/USDC", maxPayment: "0.05", price, payTo },
+      recipient: payTo,
+    });
+    const worker = "0x14dC79964da2C08b23698B3D3cc7Ca32193d9955";
+    const config = {
+      ...defaultPolicyConfig,
+      dailyCap: { ...defaultPolicyConfig.dailyCap, USDC: "0.03" },
+      allowlist: { ownAccounts: true, addresses: [worker] },
+    };
+    const { guard, ledgerPath, sent, execute } = setup({ config });
+    expect(await guard.enforce(quick("0.02", worker), execute)).toMatchObject({ ok: true });
+    expect(readSpendLedger({ path: ledgerPath }).days["2026-03-01"]).toEqual({ USDC: "0.02" });
+    // The price, not the ceiling, is what was spent: a second 0.02 is over the 0.03 daily cap.
+    expect(await guard.enforce(quick("0.02", worker), execute)).toMatchObject({
+      ok: false,
+      violation: { rule: "daily-cap" },
+    });
+    const refused = await guard.enforce(quick("0.01", stranger), execute);
+    expect(refused).toMatchObject({ ok: false, violation: { rule: "recipient-allowlist" } });
+    expect(refused.ok ? "" : refused.violation.message).toContain(`add ${stranger} to allowlist.addresses`);
+    expect(sent).toEqual(["sent"]);
+  });
+  it("keeps an x402 payment that throws unless the error proves nothing was signed", async () => {
+    // The facilitator broadcasts an x402 payment: the agent's nonce never moves, so it cannot tell.
+    const payTo = me;
+    const call: GuardedCall = {
+      name: "get_quick_inference",
+      args: { model: "risk-v1", subject: "WETH/USDC", maxPayment: "0.05", price: "0.01", payTo },
+      recipient: payTo,
+    };
+    class PriceTooHigh extends Error {}
+    const nothingSigned = (error: unknown) => error instanceof PriceTooHigh;
+    const { guard, ledgerPath } = setup({ sentTransactionCount: async () => 7 });
+    await expect(
+      guard.enforce(
+        call,
+        async () => {
+          throw new PriceTooHigh("the worker now asks 0.06 USDC");
+        },
+        { nothingSigned },
+      ),
+    ).rejects.toThrow(/0.06/);
+    expect(readSpendLedger({ path: ledgerPath }).days["2026-03-01"]).toEqual({ USDC: "0" });
+    await expect(
+      guard.enforce(
+        call,
+        async () => {
+          throw new Error("the worker answered 500 after the payment settled");
+        },
+        { nothingSigned },
+      ),
+    ).rejects.toThrow(/500/);
+    expect(readSpendLedger({ path: ledgerPath }).days["2026-03-01"]).toEqual({ USDC: "0.01" });
+  });
 });

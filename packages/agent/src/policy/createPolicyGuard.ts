@@ -48,14 +48,24 @@ export type PolicyOutcome<T> = { ok: true; result: T } | { ok: false; violation:
 
 /** Puts every send through the policy; see createPolicyGuard. */
 export type PolicyGuard = {
-  enforce<T>(call: GuardedCall, execute: () => Promise<T>): Promise<PolicyOutcome<T>>;
+  enforce<T>(call: GuardedCall, execute: () => Promise<T>, options?: EnforceOptions): Promise<PolicyOutcome<T>>;
+};
+
+/** How a send that throws is told apart from one that went out. */
+export type EnforceOptions = {
+  /**
+   * Whether `error` proves nothing was signed, so the reservation is given back. For payments someone else
+   * broadcasts (an x402 authorization, which the facilitator settles) the agent's nonce says nothing: without this,
+   * such a send that throws stays counted. With it, it replaces the nonce check.
+   */
+  nothingSigned?: (error: unknown) => boolean;
 };
 
 function describeCall(call: GuardedCall): string {
   const args = Object.entries(call.args)
     .map(([k, v]) => `${k}=${v}`)
     .join(" ");
-  return `${call.name} ${args}${call.recipient && call.recipient !== call.args.to ? ` (${call.recipient})` : ""}`;
+  return `${call.name} ${args}${call.recipient && call.recipient !== call.args.to && call.recipient !== call.args.payTo ? ` (${call.recipient})` : ""}`;
 }
 
 /**
@@ -64,7 +74,8 @@ function describeCall(call: GuardedCall): string {
  * amount reserved in today's ledger in one step under the ledger lock, a simulation (a revert refuses
  * the send and shows the reason), confirmation unless `yes`; only then the send. Every refusal names
  * its rule, sends nothing and gives the reservation back; a send that throws keeps it unless the
- * account's nonce shows nothing was broadcast (a job paid and then a failed decode still counts).
+ * account's nonce shows nothing was broadcast (a job paid and then a failed decode still counts), or, for payments
+ * another party broadcasts (x402), unless `options.nothingSigned` says the error came before any signature.
  * Sends of one guard go one at a time: parallel tool calls of one model turn must not race the caps
  * nor share a nonce.
  *
@@ -91,9 +102,13 @@ export function createPolicyGuard(parameters: CreatePolicyGuardParameters): Poli
   };
   let turn: Promise<unknown> = Promise.resolve();
 
-  async function enforceOne<T>(call: GuardedCall, execute: () => Promise<T>): Promise<PolicyOutcome<T>> {
+  async function enforceOne<T>(
+    call: GuardedCall,
+    execute: () => Promise<T>,
+    options: EnforceOptions,
+  ): Promise<PolicyOutcome<T>> {
     let recipientAllowed: boolean | undefined;
-    if (call.name === "transfer_tokens") {
+    if (call.name === "transfer_tokens" || call.name === "get_quick_inference") {
       recipientAllowed = call.recipient
         ? await isAllowedRecipient({ config, recipient: call.recipient, ownAccounts, isRegisteredAgent })
         : false;
@@ -145,6 +160,10 @@ export function createPolicyGuard(parameters: CreatePolicyGuardParameters): Poli
     try {
       return { ok: true, result: await execute() };
     } catch (error) {
+      if (options.nothingSigned) {
+        if (options.nothingSigned(error)) release();
+        throw error;
+      }
       const after = before === undefined ? undefined : await sentTransactionCount?.().catch(() => undefined);
       if (after !== undefined && after === before) release();
       throw error;
@@ -152,8 +171,8 @@ export function createPolicyGuard(parameters: CreatePolicyGuardParameters): Poli
   }
 
   return {
-    enforce(call, execute) {
-      const result = turn.then(() => enforceOne(call, execute));
+    enforce(call, execute, options = {}) {
+      const result = turn.then(() => enforceOne(call, execute, options));
       turn = result.catch(() => undefined);
       return result;
     },

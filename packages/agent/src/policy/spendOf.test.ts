@@ -19,6 +19,14 @@ describe("spendOf", () => {
       token: "USDC",
       amount: "2",
     });
+    // A quick inference spends its quoted price; before it has one, its ceiling.
+    expect(
+      spendOf({ call: { name: "get_quick_inference", args: { maxPayment: "0.05", price: "0.01", payTo: "0x01" } } }),
+    ).toEqual({ token: "USDC", amount: "0.01" });
+    expect(spendOf({ call: { name: "get_quick_inference", args: { maxPayment: "0.05" } } })).toEqual({
+      token: "USDC",
+      amount: "0.05",
+    });
   });
   it("has nothing for reads, registration and unknown tokens", () => {
     expect(spendOf({ call: { name: "get_balances", args: {} } })).toBeUndefined();

@@ -9,7 +9,8 @@ const asToken = (value: unknown): TokenSymbol | undefined =>
 
 /**
  * The token and amount a call takes out of the wallet: a transfer's amount, a swap's amount in, the
- * ETH wrapped or WETH unwrapped, an inference's most-to-pay in USDC.
+ * ETH wrapped or WETH unwrapped, an inference's most-to-pay in USDC, a quick inference's quoted price in USDC (its
+ * ceiling while it has no quote yet: never less than it can cost).
  *
  * @example
  * spendOf({ call: { name: "swap_tokens", args: { tokenIn: "USDC", tokenOut: "WETH", amountIn: "100" } } }); // { token: "USDC", amount: "100" }
@@ -31,6 +32,8 @@ export function spendOf({ call }: SpendOfParameters): SpendOfReturnType {
       return { token: "WETH", amount: String(args.amount) };
     case "request_verified_inference":
       return { token: "USDC", amount: String(args.maxPayment) };
+    case "get_quick_inference":
+      return { token: "USDC", amount: String(args.price ?? args.maxPayment) };
     default:
       return undefined;
   }

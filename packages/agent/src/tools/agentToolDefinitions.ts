@@ -1,5 +1,6 @@
 import { getAttestationDefinition } from "./getAttestation.ts";
 import { getBalancesDefinition } from "./getBalances.ts";
+import { getQuickInferenceDefinition } from "./getQuickInference.ts";
 import { quoteSwapDefinition } from "./quoteSwap.ts";
 import { registerAgentDefinition } from "./registerAgent.ts";
 import { requestVerifiedInferenceDefinition } from "./requestVerifiedInference.ts";
@@ -10,7 +11,7 @@ import { unwrapEthDefinition } from "./unwrapEth.ts";
 import { wrapEthDefinition } from "./wrapEth.ts";
 
 /**
- * Name, description and zod schema of the ten tools, without execution: what `agent plan` binds to
+ * Name, description and zod schema of the eleven tools, without execution: what `agent plan` binds to
  * a chat model, and what plans from any model are validated against.
  *
  * @example
@@ -27,6 +28,7 @@ export function agentToolDefinitions() {
     registerAgentDefinition,
     resolveDidDefinition,
     requestVerifiedInferenceDefinition,
+    getQuickInferenceDefinition,
     getAttestationDefinition,
   ] as const;
 }

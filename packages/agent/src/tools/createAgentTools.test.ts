@@ -5,12 +5,13 @@ import { agentToolDefinitions } from "./agentToolDefinitions.ts";
 import { createAgentTools } from "./createAgentTools.ts";
 
 describe("createAgentTools", () => {
-  it("makes the ten tools of the design with snake_case names", () => {
+  it("makes the eleven tools of the design with snake_case names", () => {
     const names = createAgentTools({ context: fakeContext().context }).map((t) => t.name);
     expect(names.sort()).toEqual(
       [
         "get_attestation",
         "get_balances",
+        "get_quick_inference",
         "quote_swap",
         "register_agent",
         "request_verified_inference",

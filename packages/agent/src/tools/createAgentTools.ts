@@ -1,5 +1,6 @@
 import { getAttestationTool } from "./getAttestation.ts";
 import { getBalancesTool } from "./getBalances.ts";
+import { getQuickInferenceTool } from "./getQuickInference.ts";
 import { quoteSwapTool } from "./quoteSwap.ts";
 import { registerAgentTool } from "./registerAgent.ts";
 import { requestVerifiedInferenceTool } from "./requestVerifiedInference.ts";
@@ -13,7 +14,7 @@ import { wrapEthTool } from "./wrapEth.ts";
 export type CreateAgentToolsParameters = { context: AgentContext };
 
 /**
- * The ten tools of the design, bound to one context.
+ * The eleven tools of the design, bound to one context.
  *
  * @example
  * const agent = createAgent({ model, tools: createAgentTools({ context }) });
@@ -29,6 +30,7 @@ export function createAgentTools({ context }: CreateAgentToolsParameters) {
     registerAgentTool({ context }),
     resolveDidTool({ context }),
     requestVerifiedInferenceTool({ context }),
+    getQuickInferenceTool({ context }),
     getAttestationTool({ context }),
   ];
 }

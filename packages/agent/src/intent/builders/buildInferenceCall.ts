@@ -2,6 +2,7 @@ import { checkAmount } from "../checkAmount.ts";
 import type { ClauseView } from "../createClauseView.ts";
 import type { BuildResult, TokenSymbol } from "../types.ts";
 import { describeMentionIssue } from "./describeMentionIssue.ts";
+import { readInferencePath } from "./readInferencePath.ts";
 
 export type BuildInferenceCallParameters = { view: ClauseView; verbIndex: number };
 
@@ -50,10 +51,11 @@ const modelPattern = /^[a-z][a-z0-9_]*-v\d+$/i;
 const marketToken = (symbol: TokenSymbol): TokenSymbol => (symbol === "ETH" ? "WETH" : symbol);
 
 /**
- * Builds `request_verified_inference`: "get a verified risk score for WETH/USDC paying at most 2 USDC".
- * The subject is a token pair ("WETH/USDC", "weth-usdc", "the WETH USDC pool"); the most it may pay is
- * an exact USDC amount, required because the call spends. The model is risk-v1 unless one such as
- * "risk-v2" is named.
+ * Builds `request_verified_inference`: "get a verified risk score for WETH/USDC paying at most 2 USDC", or
+ * `get_quick_inference` when the user says an unproven answer will do ("quick answer is fine", "no proof needed",
+ * "unproven": readInferencePath). The subject is a token pair ("WETH/USDC", "weth-usdc", "the WETH USDC pool"); the
+ * most it may pay is an exact USDC amount, required because the call spends. The model is risk-v1 unless one such as
+ * "risk-v2" is named. The call's `why` says which path was taken and what chose it.
  *
  * @example
  * buildInferenceCall({ view, verbIndex: 3 }); // request_verified_inference { model: "risk-v1", subject: "WETH/USDC", maxPayment: "2" }
@@ -71,8 +73,10 @@ export function buildInferenceCall({ view, verbIndex }: BuildInferenceCallParame
     "analysis",
     "report",
     "evaluation",
-    "verified",
   ]);
+  const path = readInferencePath({ view });
+  if (!path.ok) return { ok: false, reason: path.reason, conflict: true };
+  const quick = path.path === "quick";
   let model = DEFAULT_INFERENCE_MODEL;
   for (let i = 0; i < view.items.length; i++) {
     const item = view.items[i]!;
@@ -122,7 +126,9 @@ export function buildInferenceCall({ view, verbIndex }: BuildInferenceCallParame
   if (view.amounts.length === 0) {
     return {
       ok: false,
-      reason: 'a verified inference is paid for: say the most to pay, e.g. "paying at most 2 USDC".',
+      reason: quick
+        ? 'a quick answer is paid per call: say the most to pay, e.g. "at most 0.05 USDC".'
+        : 'a verified inference is paid for: say the most to pay, e.g. "paying at most 2 USDC".',
     };
   }
   if (view.amounts.length > 1) {
@@ -142,11 +148,26 @@ export function buildInferenceCall({ view, verbIndex }: BuildInferenceCallParame
     const w = view.wordAt(i);
     if (w !== undefined && capWords.has(w)) view.use(i);
   }
+  const args = { model, subject: pairs[0]!.subject, maxPayment: checked.amount };
+  if (quick) {
+    return {
+      ok: true,
+      call: {
+        name: "get_quick_inference",
+        args,
+        why: `quick: you said "${path.said}", so an unproven answer paid per call over x402 (no escrow, no proof checked on-chain; nothing may depend on it)`,
+      },
+    };
+  }
   return {
     ok: true,
     call: {
       name: "request_verified_inference",
-      args: { model, subject: pairs[0]!.subject, maxPayment: checked.amount },
+      args,
+      why:
+        path.said === undefined
+          ? 'verified: a risk score is bought through the escrow and proven on-chain unless you say an unproven one is fine ("quick answer is fine")'
+          : `verified: you said "${path.said}", so the escrow pays only once a zero-knowledge proof is checked on-chain`,
     },
   };
 }
