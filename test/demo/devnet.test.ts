@@ -1,7 +1,7 @@
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { devnetAccounts } from "@convergence/contracts";
+import { DEVNET_ROLES, devnetAccounts } from "@convergence/contracts";
 import { convergenceHome } from "@convergence/paths";
 import { afterAll, describe, expect, it } from "vitest";
 import { spawnCli } from "../helpers/runCli.ts";
@@ -70,7 +70,7 @@ describe("convergence devnet", () => {
     });
 
     expect(ready.chainId).toBe(31337);
-    expect(ready.accounts).toHaveLength(6);
+    expect(ready.accounts).toHaveLength(DEVNET_ROLES.length);
     expect(ready.accounts[3]).toMatchObject({
       address: "0x90F79bf6EB2c4f870365E785982E1f101E93b906",
       role: expect.stringMatching(/^publisher/),
