@@ -51,6 +51,7 @@ describe("convergence demo", () => {
       "chain",
       "zkSetup",
       "registerModel",
+      "facilitator",
       "worker",
       "agent",
       "market",
@@ -60,8 +61,17 @@ describe("convergence demo", () => {
     ]) {
       expect(summary.timingsMs[key], key).toBeGreaterThanOrEqual(0);
     }
-    // The node and the workers were stopped on exit.
-    for (const url of [summary.rpcUrl, ...summary.workers.map((w: { url: string }) => `${w.url}/healthz`)]) {
+    // x402 is on by default: the workers sold quick answers at 0.01 USDC through the demo's facilitator.
+    expect(summary.x402).toEqual({
+      facilitatorUrl: expect.stringMatching(/^http:\/\/127\.0\.0\.1:\d+$/),
+      price: "0.01",
+    });
+    // The node, the facilitator and the workers were stopped on exit.
+    for (const url of [
+      summary.rpcUrl,
+      `${summary.x402.facilitatorUrl}/supported`,
+      ...summary.workers.map((w: { url: string }) => `${w.url}/healthz`),
+    ]) {
       await expect(fetch(url, { signal: AbortSignal.timeout(2_000) })).rejects.toThrow();
     }
   }, 480_000);

@@ -1,8 +1,9 @@
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { DEVNET_ROLES, devnetAccounts } from "@convergence/contracts";
+import { devnetAccounts } from "@convergence/contracts";
 import { convergenceHome } from "@convergence/paths";
+import { quoteQuickInference } from "@convergence/sdk";
 import { afterAll, describe, expect, it } from "vitest";
 import { spawnCli } from "../helpers/runCli.ts";
 
@@ -27,6 +28,8 @@ describe("convergence devnet", () => {
         "0",
         "--worker-port",
         "0",
+        "--facilitator-port",
+        "0",
         "--dashboard-port",
         "0",
         "--agent-port",
@@ -35,9 +38,7 @@ describe("convergence devnet", () => {
         "2",
         "--json",
       ],
-      {
-        env: { CONVERGENCE_DEPLOYMENTS_DIR: deploymentsDir, CONVERGENCE_HOME: home },
-      },
+      { env: { CONVERGENCE_DEPLOYMENTS_DIR: deploymentsDir, CONVERGENCE_HOME: home } },
     );
     const killOnExit = () => child.kill("SIGKILL");
     process.once("exit", killOnExit);
@@ -56,6 +57,8 @@ describe("convergence devnet", () => {
       model: { modelId: string };
       worker: { agentId: string; wallet: string };
       workers: { worker: number; url: string; agentId: string; wallet: string; accountIndex: number; price: string }[];
+      facilitatorUrl: string;
+      x402Price: string;
     };
     const ready = await new Promise<Ready>((resolve, reject) => {
       child.stdout.on("data", (chunk) => {
@@ -70,7 +73,8 @@ describe("convergence devnet", () => {
     });
 
     expect(ready.chainId).toBe(31337);
-    expect(ready.accounts).toHaveLength(DEVNET_ROLES.length);
+    expect(ready.accounts).toHaveLength(7);
+    expect(ready.accounts[6]).toMatchObject({ index: 6, settings: ["FACILITATOR_PRIVATE_KEY"] });
     expect(ready.accounts[3]).toMatchObject({
       address: "0x90F79bf6EB2c4f870365E785982E1f101E93b906",
       role: expect.stringMatching(/^publisher/),
@@ -93,7 +97,17 @@ describe("convergence devnet", () => {
       expect(health).toMatchObject({ status: "ok", chainId: 31337, models: { "risk-v1": ready.model.modelId } });
       const models = await (await fetch(`${worker.url}/v1/models`)).json();
       expect(models).toMatchObject({ agentId: worker.agentId });
+      // x402 on by default: a quick answer costs 0.01 USDC, settled by the devnet's facilitator.
+      expect(await quoteQuickInference({ workerUrl: worker.url, modelId: "risk-v1" })).toMatchObject({
+        price: 10_000n,
+        payTo: worker.wallet,
+        network: "eip155:31337",
+      });
     }
+    expect(ready.x402Price).toBe("0.01");
+    expect(await (await fetch(`${ready.facilitatorUrl}/supported`)).json()).toMatchObject({
+      kinds: [{ x402Version: 2, scheme: "exact", network: "eip155:31337" }],
+    });
     expect(existsSync(join(home, "worker-1", "jobs.sqlite"))).toBe(true);
     const chainId = await fetch(ready.rpcUrl, {
       method: "POST",
@@ -111,6 +125,7 @@ describe("convergence devnet", () => {
       fromBlock: record.startBlock,
       workers: ready.workers.map((w) => w.url),
       agentUrl: ready.agentUrl,
+      facilitatorUrl: ready.facilitatorUrl,
     });
     // The agent endpoint for the dashboard's intent console, running in the devnet's process.
     expect(await (await fetch(`${ready.agentUrl}/health`)).json()).toMatchObject({ chainId: 31337 });

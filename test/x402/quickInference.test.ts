@@ -2,7 +2,7 @@ import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from "node
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { devnetRoleAccount, usdcAbi, writeDeployment } from "@convergence/contracts";
-import { type LaunchWorkerReturnType, launchWorker } from "@convergence/devnet";
+import { type LaunchWorkerReturnType, launchWorker, WorkerStartError } from "@convergence/devnet";
 import { type StartFacilitatorReturnType, startFacilitator } from "@convergence/facilitator";
 import { buildFloatOnnx, createPrng } from "@convergence/models";
 import { workspaceRoot } from "@convergence/paths";
@@ -30,7 +30,7 @@ import { ExactEvmScheme } from "@x402/evm/exact/client";
 import { wrapFetchWithPayment } from "@x402/fetch";
 import { type Address, getAddress, type Hex, type LocalAccount } from "viem";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { runCli } from "../helpers/runCli.ts";
+import { runCli, spawnCli } from "../helpers/runCli.ts";
 import { type Devnet, startDevnet } from "../helpers/startDevnet.ts";
 
 /** risk-v1's 8 features (real values; the worker quantizes them). */
@@ -450,6 +450,62 @@ describe("x402 v2: paid quick inference on a live chain", () => {
       expect(error).toBeInstanceOf(X402PaymentFailedError);
       expect((error as X402PaymentFailedError).reason).toBe("invalid_exact_evm_insufficient_balance");
       expect(await usdcOf(broke.address)).toBe(0n);
+    });
+  });
+
+  describe("starting them", () => {
+    it("convergence facilitator serves /supported for the chain and stops on Ctrl-C", async () => {
+      const child = spawnCli(["facilitator", "--port", "0", "--rpc-url", devnet.url]);
+      let stdout = "";
+      const listening = new Promise<string>((resolve, reject) => {
+        child.stdout.on("data", (chunk) => {
+          stdout += chunk;
+          const match = /listening at (http:\/\/127\.0\.0\.1:\d+)/.exec(stdout);
+          if (match) resolve(match[1]!);
+        });
+        child.once("exit", (code) => reject(new Error(`facilitator exited (${code}) before listening: ${stdout}`)));
+      });
+      const exited = new Promise<number | null>((resolve) => child.once("exit", (code) => resolve(code)));
+      try {
+        const url = await listening;
+        expect(stdout).toContain(`Settles from ${facilitatorAccount.address}`);
+        expect(await (await fetch(`${url}/supported`)).json()).toMatchObject({
+          kinds: [{ x402Version: 2, scheme: "exact", network: NETWORK }],
+          signers: { "eip155:*": [facilitatorAccount.address] },
+        });
+        child.kill("SIGINT");
+        expect(await exited).toBe(0);
+      } finally {
+        child.kill("SIGKILL");
+      }
+    });
+
+    it("convergence facilitator refuses a bad --rpc-url and a chain that is down, naming them", async () => {
+      const bad = await runCli(["facilitator", "--rpc-url", "ftp://chain"]);
+      expect(bad.code).not.toBe(0);
+      expect(bad.stderr).toMatch(/--rpc-url[\s\S]*ftp:\/\/chain/);
+      const down = await runCli(["facilitator", "--port", "0", "--rpc-url", "http://127.0.0.1:1"]);
+      expect(down.code).not.toBe(0);
+      expect(down.stderr).toContain("http://127.0.0.1:1");
+    });
+
+    it("a priced worker without a usable facilitator does not start, naming WORKER_FACILITATOR_URL", async () => {
+      for (const [env, message] of [
+        [{ WORKER_X402_PRICE: "0.01" }, /WORKER_FACILITATOR_URL is not set/],
+        [
+          { WORKER_X402_PRICE: "0.01", WORKER_FACILITATOR_URL: "http://127.0.0.1:1" },
+          /WORKER_FACILITATOR_URL=http:\/\/127\.0\.0\.1:1 cannot be used: it does not answer GET \/supported/,
+        ],
+      ] as const) {
+        const error = await launchWorker({
+          rpcUrl: devnet.url,
+          deploymentsDir: dir,
+          dbPath: join(dir, "refused.sqlite"),
+          env: { ...env, WORKER_PORT: "0" },
+        }).catch((caught: unknown) => caught);
+        expect(error).toBeInstanceOf(WorkerStartError);
+        expect((error as WorkerStartError).output).toMatch(message);
+      }
     });
   });
 });

@@ -2,7 +2,9 @@ import { describe, expect, it } from "vitest";
 import { COMMAND_NAMES, createProgram } from "./program.ts";
 import { summarizeCommands } from "./summarizeCommands.ts";
 
-const all = "agent chain circuit demo deploy devnet did doctor job model prove verify workers zk".split(" ");
+const all = "agent chain circuit demo deploy devnet did doctor facilitator job model prove verify workers zk".split(
+  " ",
+);
 const argvOf = (...args: string[]) => ["node", "convergence", ...args];
 const names = async (...args: string[]) =>
   (await createProgram({ argv: argvOf(...args) })).commands.map((command) => command.name());

@@ -16,6 +16,7 @@ const commands: Record<string, () => Promise<RegisterCommand>> = {
   devnet: async () => (await import("./commands/devnet.ts")).registerDevnetCommand,
   did: async () => (await import("./commands/did.ts")).registerDidCommand,
   doctor: async () => (await import("./commands/doctor.ts")).registerDoctorCommand,
+  facilitator: async () => (await import("./commands/facilitator.ts")).registerFacilitatorCommand,
   job: async () => (await import("./commands/job.ts")).registerJobCommand,
   model: async () => (await import("./commands/model.ts")).registerModelCommand,
   prove: async () => (await import("./commands/prove.ts")).registerProveCommand,

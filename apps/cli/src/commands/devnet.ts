@@ -17,6 +17,7 @@ import { parsePort, parseWorkerCount } from "../options.ts";
 import { printResult } from "../output.ts";
 import { runStep } from "../progress.ts";
 import { startDevnetDashboard } from "../web/startDevnetDashboard.ts";
+import { DEFAULT_FACILITATOR_PORT } from "./facilitator.ts";
 
 type DevnetOptions = {
   host: string;
@@ -24,6 +25,7 @@ type DevnetOptions = {
   workerPort: number;
   workers: number;
   market: boolean;
+  facilitatorPort: number;
   dashboardPort: number;
   agentPort: number;
   json?: boolean;
@@ -34,7 +36,8 @@ type DevnetOptions = {
  * workers in one long-running command for hacking. Prints the URLs, the contracts, the accounts and each worker (url,
  * agent, price); Ctrl-C stops it all. `--workers N` runs N workers, each with its own devnet key and so its own
  * ERC-8004 agent, port worker-port + i, store $CONVERGENCE_HOME/worker-<i>/ (worker 0 keeps the usual one) and a
- * price floor a little different from the others' (devnetWorkerSettings).
+ * price floor a little different from the others' (devnetWorkerSettings). The x402 facilitator runs in this process
+ * (--facilitator-port, default 4022) and every worker sells quick answers through it at DEVNET_X402_PRICE.
  */
 export function registerDevnetCommand(program: Command): void {
   program
@@ -56,6 +59,12 @@ export function registerDevnetCommand(program: Command): void {
       parseWorkerCount,
       1,
     )
+    .option(
+      "--facilitator-port <port>",
+      "the x402 facilitator's port (0 = any free port)",
+      parsePort,
+      DEFAULT_FACILITATOR_PORT,
+    )
     .option("--no-market", "leave the pool without its day of trading (the risk model then reads an idle pool)")
     .option("--dashboard-port <port>", "the dashboard's port (0 = any free port)", parsePort, 5173)
     .option(
@@ -75,6 +84,7 @@ export function registerDevnetCommand(program: Command): void {
         storeRoot: convergenceHome(),
         deploymentsDir,
         market: options.market,
+        facilitatorPort: options.facilitatorPort,
         stage: async (title, run) => {
           try {
             return await runStep({ title, quiet: options.json, run: (step) => run((m) => step.update(m)) });
@@ -91,6 +101,7 @@ export function registerDevnetCommand(program: Command): void {
         rpcUrl: stack.chain.url,
         deployment: stack.chain.deployment,
         workers: stack.workers,
+        facilitatorUrl: stack.facilitator.url,
       }).catch(async (error: unknown) => {
         await stack.stop();
         throw error;
@@ -122,6 +133,8 @@ export function registerDevnetCommand(program: Command): void {
         model: { name: "risk-v1", modelId: stack.model.modelId.toString(), verifier: stack.model.verifier },
         worker: { agentId: stack.worker.agentId.toString(), wallet: stack.worker.account },
         workers,
+        facilitatorUrl: stack.facilitator.url,
+        x402Price: stack.facilitator.x402Price,
         accounts: DEVNET_ROLES.map(({ index, role, settings }) => ({
           index,
           address: accounts[index]!.address,
@@ -144,6 +157,7 @@ export function registerDevnetCommand(program: Command): void {
                   (w) =>
                     `  worker ${w.worker}  ${w.url}  ERC-8004 agent ${w.agentId}  ${w.price ?? "?"} USDC a job  wallet #${w.accountIndex} ${w.wallet}`,
                 )),
+            `x402: quick unproven answers at ${d.x402Price} USDC a call (POST <worker>/v1/inference), settled by the facilitator ${d.facilitatorUrl}`,
             `Dashboard: ${d.dashboardUrl}`,
             `Agent endpoint: ${d.agentUrl} (the dashboard's intent console; account #1's policy applies)`,
             `Deployment record: ${d.deployment}`,

@@ -13,6 +13,8 @@ export type LaunchDevnetWorkersParameters = {
   dbPath: string;
   /** Where workers >= 1 keep theirs: `<storeRoot>/worker-<i>/jobs.sqlite`. */
   storeRoot: string;
+  /** Settings every worker gets besides its own (e.g. the x402 price and facilitator: startDevnetFacilitator). */
+  env?: Record<string, string>;
 };
 
 export type LaunchDevnetWorkersReturnType = {
@@ -38,6 +40,7 @@ export async function launchDevnetWorkers({
   port = 0,
   dbPath,
   storeRoot,
+  env = {},
 }: LaunchDevnetWorkersParameters): Promise<LaunchDevnetWorkersReturnType> {
   const settings = Array.from({ length: count }, (_, worker) =>
     devnetWorkerSettings({ worker, workers: count, port, storeRoot }),
@@ -54,7 +57,7 @@ export async function launchDevnetWorkers({
         dbPath: worker.dbPath ?? dbPath,
         ...(host === undefined ? {} : { host }),
         port: worker.port,
-        env: worker.env,
+        env: { ...env, ...worker.env },
         stopGraceMs: 10_000,
       });
       launched.push(started);

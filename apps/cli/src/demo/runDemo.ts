@@ -29,6 +29,7 @@ import { runShowcase, SHOWCASE_INTENT } from "./runShowcase.ts";
 import { simulateMarketActivity } from "./simulateMarketActivity.ts";
 import { startDemoChain } from "./startDemoChain.ts";
 import { startDemoDashboard } from "./startDemoDashboard.ts";
+import { DEVNET_X402_PRICE, startDevnetFacilitator } from "./startDevnetFacilitator.ts";
 
 export type RunDemoParameters = {
   intent?: string;
@@ -54,6 +55,8 @@ export type DemoSummary = {
   workerUrl: string;
   /** The two competing workers: each its own key, ERC-8004 agent and price floor (USDC). */
   workers: { agentId: string; url: string; wallet: string; price: string }[];
+  /** x402: the facilitator the workers settle paid quick answers through, and the price per call (USDC). */
+  x402: { facilitatorUrl: string; price: string };
   /**
    * How the agent's verified inference went through the market: the workers it found, the one the rule chose and why,
    * the one whose proof settled the job, and the feedback the agent gave (read back from the ReputationRegistry).
@@ -170,6 +173,13 @@ export async function runDemo({
     say(`  verifier ${model.verifier} (tx ${model.verifierTx.hash}, ${model.verifierTx.gasUsed} gas)`);
     say(`  model ${model.modelId} registered (tx ${model.registerTx.hash}, ${model.registerTx.gasUsed} gas)`);
 
+    // The workers also sell quick, unproven answers per call over x402, settled by the devnet's facilitator.
+    const facilitator = await step("facilitator", "Starting the x402 facilitator (settles paid quick answers)", () =>
+      startDevnetFacilitator({ rpcUrl: chain.url }),
+    );
+    stops.push(() => facilitator.close());
+    say(`  ${facilitator.url}: quick answers cost ${DEVNET_X402_PRICE} USDC a call (x402, exact scheme)`);
+
     // Two workers compete for the job: each its own devnet key, ERC-8004 agent, store and price (devnetWorkerSettings).
     const launched = await step("worker", "Starting two inference workers, each its own ERC-8004 agent", () =>
       launchDevnetWorkers({
@@ -178,6 +188,7 @@ export async function runDemo({
         count: 2,
         dbPath: join(chain.runDir, "jobs.sqlite"),
         storeRoot: chain.runDir,
+        env: facilitator.workerEnv,
       }),
     );
     stops.push(launched.stop);
@@ -186,7 +197,14 @@ export async function runDemo({
       say(`  ${w.url}: ERC-8004 agent ${w.agentId}, wallet ${w.account}, ${w.minPrice ?? "default"} USDC a job`);
     }
     const dashboard = ui
-      ? await startDemoDashboard({ rpcUrl: chain.url, deployment: chain.deployment, workers, port: ui.port, quiet })
+      ? await startDemoDashboard({
+          rpcUrl: chain.url,
+          deployment: chain.deployment,
+          workers,
+          facilitatorUrl: facilitator.url,
+          port: ui.port,
+          quiet,
+        })
       : undefined;
     if (dashboard) {
       stops.push(dashboard.close);
@@ -324,6 +342,7 @@ export async function runDemo({
         wallet: w.account,
         price: w.minPrice ?? "",
       })),
+      x402: { facilitatorUrl: facilitator.url, price: DEVNET_X402_PRICE },
       choice: {
         found: found.map((listing) => ({
           agentId: listing.agentId.toString(),

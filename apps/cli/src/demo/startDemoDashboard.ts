@@ -6,6 +6,8 @@ export type StartDemoDashboardParameters = {
   rpcUrl: string;
   deployment: Deployment;
   workers: readonly { url: string }[];
+  /** The demo's x402 facilitator (in /config.json). */
+  facilitatorUrl?: string | null;
   port: number;
   quiet?: boolean;
 };
@@ -21,6 +23,7 @@ export function startDemoDashboard({
   rpcUrl,
   deployment,
   workers,
+  facilitatorUrl = null,
   port,
   quiet,
 }: StartDemoDashboardParameters): Promise<ServeDashboardReturnType> {
@@ -28,6 +31,6 @@ export function startDemoDashboard({
     host: "127.0.0.1",
     port,
     ...(quiet === undefined ? {} : { quiet }),
-    config: dashboardConfigForStack({ rpcUrl, deployment, workers }),
+    config: dashboardConfigForStack({ rpcUrl, deployment, workers, facilitatorUrl }),
   });
 }

@@ -6,6 +6,7 @@ import { type LaunchDevnetWorkersReturnType, launchDevnetWorkers } from "./launc
 import { type RegisterDemoModelReturnType, registerDemoModel } from "./registerDemoModel.ts";
 import { simulateMarketActivity } from "./simulateMarketActivity.ts";
 import { type StartDemoChainReturnType, startDemoChain } from "./startDemoChain.ts";
+import { type StartDevnetFacilitatorReturnType, startDevnetFacilitator } from "./startDevnetFacilitator.ts";
 
 export type StartDevnetStackParameters = {
   host?: string;
@@ -21,6 +22,8 @@ export type StartDevnetStackParameters = {
   deploymentsDir: string;
   /** Give the pool a day of trading first (see simulateMarketActivity). */
   market?: boolean;
+  /** The x402 facilitator's port (0 = any free port, the default). */
+  facilitatorPort?: number;
   /** Runs each stage; the demo and devnet wrap it in a progress step. */
   stage?: <T>(title: string, run: (update: (message: string) => void) => Promise<T>) => Promise<T>;
 };
@@ -32,14 +35,16 @@ export type StartDevnetStackReturnType = {
   worker: LaunchDevnetWorkersReturnType["workers"][number];
   /** Every worker, in order (worker i at index i), with the price floor it was given. */
   workers: LaunchDevnetWorkersReturnType["workers"];
+  /** The x402 facilitator the workers settle paid calls through, and the price per call they ask (USDC). */
+  facilitator: { url: string; x402Price: string };
   /** Stops the workers (draining), then the node. Safe to call twice. */
   stop: () => Promise<void>;
 };
 
 /**
  * The long-running stack for hacking: a Hardhat node, the contracts deployed, risk-v1's keys and registration by the publisher (#3), an
- * optional day of pool trading, and the inference workers (one by default; each of several with its own key, agent,
- * port, store and price: devnetWorkerSettings). Whatever started is stopped again if a later stage fails.
+ * optional day of pool trading, the x402 facilitator (startDevnetFacilitator), and the inference workers (one by default; each of several with its own key, agent,
+ * port, store and price: devnetWorkerSettings; each sells quick answers over x402 at DEVNET_X402_PRICE). Whatever started is stopped again if a later stage fails.
  *
  * @example
  * const stack = await startDevnetStack({ port: 8545, workerPort: 8080, deploymentsDir: "deployments" });
@@ -53,14 +58,17 @@ export async function startDevnetStack({
   storeRoot,
   deploymentsDir,
   market = true,
+  facilitatorPort = 0,
   stage = (_title, run) => run(() => undefined),
 }: StartDevnetStackParameters): Promise<StartDevnetStackReturnType> {
   const chain = await stage(`Starting a Hardhat node on ${host}:${port || "a free port"} and deploying`, (update) =>
     startDemoChain({ host, port, deploymentsDir, onProgress: update }),
   );
   let workers: LaunchDevnetWorkersReturnType | undefined;
+  let facilitator: StartDevnetFacilitatorReturnType | undefined;
   const stop = async () => {
     await workers?.stop();
+    await facilitator?.close();
     await chain.stop();
   };
   try {
@@ -78,6 +86,10 @@ export async function startDevnetStack({
         simulateMarketActivity({ rpcUrl: chain.url, deployment: chain.deployment, onProgress: update }),
       );
     }
+    facilitator = await stage("Starting the x402 facilitator (settles paid quick answers)", () =>
+      startDevnetFacilitator({ rpcUrl: chain.url, host, port: facilitatorPort }),
+    );
+    const { workerEnv } = facilitator;
     workers = await stage(count === 1 ? "Starting the inference worker" : `Starting ${count} inference workers`, () =>
       launchDevnetWorkers({
         rpcUrl: chain.url,
@@ -87,9 +99,17 @@ export async function startDevnetStack({
         port: workerPort,
         dbPath: join(chain.runDir, "jobs.sqlite"),
         storeRoot: storeRoot ?? chain.runDir,
+        env: workerEnv,
       }),
     );
-    return { chain, model, worker: workers.workers[0]!, workers: workers.workers, stop };
+    return {
+      chain,
+      model,
+      worker: workers.workers[0]!,
+      workers: workers.workers,
+      facilitator: { url: facilitator.url, x402Price: workerEnv.WORKER_X402_PRICE },
+      stop,
+    };
   } catch (error) {
     await stop();
     throw error;

@@ -8,6 +8,8 @@ export type DashboardConfigForStackParameters = {
   workers: readonly { url: string }[];
   /** `convergence agent serve`'s URL when one runs in this process. */
   agentUrl?: string | null;
+  /** The x402 facilitator the workers settle paid calls through, when the stack runs one. */
+  facilitatorUrl?: string | null;
 };
 
 /**
@@ -21,6 +23,7 @@ export function dashboardConfigForStack({
   deployment,
   workers,
   agentUrl = null,
+  facilitatorUrl = null,
 }: DashboardConfigForStackParameters): DashboardConfig {
   return {
     rpcUrl,
@@ -29,5 +32,6 @@ export function dashboardConfigForStack({
     fromBlock: deployment.startBlock,
     workers: workers.map((worker) => worker.url),
     agentUrl,
+    facilitatorUrl,
   };
 }

@@ -13,6 +13,8 @@ export type StartDevnetDashboardParameters = {
   rpcUrl: string;
   deployment: Deployment;
   workers: readonly { url: string }[];
+  /** The x402 facilitator the stack runs, if any (in /config.json). */
+  facilitatorUrl?: string | null;
   quiet?: boolean;
 };
 
@@ -37,6 +39,7 @@ export async function startDevnetDashboard({
   rpcUrl,
   deployment,
   workers,
+  facilitatorUrl = null,
   quiet,
 }: StartDevnetDashboardParameters): Promise<StartDevnetDashboardReturnType> {
   const port = dashboardPort === 0 ? await findFreePort({ host }) : dashboardPort;
@@ -52,7 +55,7 @@ export async function startDevnetDashboard({
       host,
       port,
       ...(quiet === undefined ? {} : { quiet }),
-      config: dashboardConfigForStack({ rpcUrl, deployment, workers, agentUrl: agent.url }),
+      config: dashboardConfigForStack({ rpcUrl, deployment, workers, agentUrl: agent.url, facilitatorUrl }),
     });
     return {
       dashboardUrl: dashboard.url,

@@ -19,7 +19,12 @@ export type X402Offer = {
   network: Network;
   /** The facilitator that verifies and settles (WORKER_FACILITATOR_URL). */
   facilitatorUrl: string;
-  /** Seconds an authorization may stay valid (the payer's validBefore window). Default 120. */
+  /**
+   * Seconds an authorization stays valid (the payer's validBefore window). Default 300: a Hardhat devnet under load
+   * mines a block per settlement and its clock runs ahead of the wall clock by a second a block, while x402 clients
+   * date their authorizations by the wall clock. A longer window lets nobody move more: the nonce is single-use and
+   * the amount and recipient are signed.
+   */
   maxTimeoutSeconds?: number;
 };
 
@@ -64,7 +69,7 @@ export function createPaymentGate({ offer, modelOf }: CreatePaymentGateParameter
             amount: priceOf(context.adapter.getBody?.()).toString(),
             extra: { name: offer.eip712.name, version: offer.eip712.version },
           }),
-          maxTimeoutSeconds: offer.maxTimeoutSeconds ?? 120,
+          maxTimeoutSeconds: offer.maxTimeoutSeconds ?? 300,
         },
         description: "One unproven inference (onnxruntime), paid per call",
         mimeType: "application/json",
