@@ -40,7 +40,21 @@ export async function spawnDevnet({ args = [] }: { args?: string[] } = {}): Prom
   symlinkSync(join(convergenceHome(), "zk"), join(home, "zk"));
   const env = { CONVERGENCE_DEPLOYMENTS_DIR: deploymentsDir, CONVERGENCE_HOME: home };
   const child = spawnCli(
-    ["devnet", "--port", "0", "--worker-port", "0", "--dashboard-port", "0", "--agent-port", "0", "--json", ...args],
+    [
+      "devnet",
+      "--port",
+      "0",
+      "--worker-port",
+      "0",
+      "--facilitator-port",
+      "0",
+      "--dashboard-port",
+      "0",
+      "--agent-port",
+      "0",
+      "--json",
+      ...args,
+    ],
     {
       env,
     },
