@@ -86,4 +86,4 @@ try {
 } finally {
   await worker.stop();
 }
-nextStep({ command: "pnpm workshop 14", note: "Next, limits the chain enforces on the agent: session keys." });
+nextStep({ command: "pnpm workshop 13", note: "That is the whole stack. Now watch it in a browser (step 13 keeps running; step 14 goes in another terminal):" });

@@ -22,7 +22,22 @@ describe("convergence devnet", () => {
   // side by side); the timeout is 3x the latter.
   it("runs chain, deployment and two workers until Ctrl-C, prints where they are, then stops all of it", async () => {
     const child = spawnCli(
-      ["devnet", "--port", "0", "--worker-port", "0", "--facilitator-port", "0", "--workers", "2", "--json"],
+      [
+        "devnet",
+        "--port",
+        "0",
+        "--worker-port",
+        "0",
+        "--facilitator-port",
+        "0",
+        "--dashboard-port",
+        "0",
+        "--agent-port",
+        "0",
+        "--workers",
+        "2",
+        "--json",
+      ],
       { env: { CONVERGENCE_DEPLOYMENTS_DIR: deploymentsDir, CONVERGENCE_HOME: home } },
     );
     const killOnExit = () => child.kill("SIGKILL");
@@ -35,6 +50,8 @@ describe("convergence devnet", () => {
       chainId: number;
       rpcUrl: string;
       workerUrl: string;
+      dashboardUrl: string;
+      agentUrl: string;
       accounts: { index: number; address: string; role: string; settings: string[] }[];
       contracts: Record<string, string>;
       model: { modelId: string };
@@ -98,11 +115,30 @@ describe("convergence devnet", () => {
       body: JSON.stringify({ jsonrpc: "2.0", id: 1, method: "eth_chainId", params: [] }),
     }).then((r) => r.json() as Promise<{ result: string }>);
     expect(chainId.result).toBe("0x7a69");
+    // The dashboard: its page, and a /config.json naming this chain, this deployment and these workers.
+    expect(ready.dashboardUrl).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
+    expect(await (await fetch(`${ready.dashboardUrl}/jobs`)).text()).toContain('<div id="root">');
+    expect(await (await fetch(`${ready.dashboardUrl}/config.json`)).json()).toEqual({
+      rpcUrl: ready.rpcUrl,
+      chainId: 31337,
+      contracts: ready.contracts,
+      fromBlock: record.startBlock,
+      workers: ready.workers.map((w) => w.url),
+      agentUrl: ready.agentUrl,
+      facilitatorUrl: ready.facilitatorUrl,
+    });
+    // The agent endpoint for the dashboard's intent console, running in the devnet's process.
+    expect(await (await fetch(`${ready.agentUrl}/health`)).json()).toMatchObject({ chainId: 31337 });
 
     child.kill("SIGINT");
     expect(await exited).toBe(0);
     process.off("exit", killOnExit);
-    for (const url of [ready.rpcUrl, ...ready.workers.map((w) => `${w.url}/healthz`)]) {
+    for (const url of [
+      ready.rpcUrl,
+      ready.dashboardUrl,
+      `${ready.agentUrl}/health`,
+      ...ready.workers.map((w) => `${w.url}/healthz`),
+    ]) {
       await expect(fetch(url, { signal: AbortSignal.timeout(2_000) })).rejects.toThrow();
     }
     expect(existsSync(join(deploymentsDir, "31337.json"))).toBe(true);

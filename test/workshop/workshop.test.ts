@@ -119,13 +119,52 @@ describe("workshop", () => {
       .map((f) => Number(f.slice(0, 2)))
       .sort((a, b) => a - b)
       .filter((n) => n >= 2);
+    // Step 13 serves the dashboard until Ctrl-C, like step 1: it opens a job, says where to look and names the next
+    // step, then keeps serving while step 14 runs beside it (as in the workshop, in another terminal).
+    let dashboard: ReturnType<typeof spawn> | undefined;
+    let dashboardExited: Promise<number | null> | undefined;
+    const startDashboardStep = async (next: number | undefined) => {
+      const dashboardPort = await findFreePort({ host: "127.0.0.1" });
+      const child = spawn(process.execPath, ["--import", "tsx", "scripts/workshop/run.ts", "13"], {
+        cwd: workspaceRoot(),
+        env: { ...process.env, FORCE_COLOR: "0", ...env, CONVERGENCE_DASHBOARD_PORT: String(dashboardPort) },
+        stdio: ["ignore", "pipe", "pipe"],
+      });
+      dashboard = child;
+      const childExited = new Promise<number | null>((resolve) => child.once("exit", (code) => resolve(code)));
+      dashboardExited = childExited;
+      const nextLine = next === undefined ? "Next: pnpm demo" : `Next: pnpm workshop ${next}`;
+      let shown = "";
+      let dashboardErr = "";
+      child.stderr!.on("data", (chunk) => (dashboardErr += chunk));
+      await new Promise<void>((resolve, reject) => {
+        child.stdout!.on("data", (chunk) => {
+          shown += chunk;
+          if (shown.includes(nextLine)) resolve();
+        });
+        void childExited.then((code) => reject(new Error(`step 13 exited (${code}): ${shown}${dashboardErr}`)));
+      });
+      const base = `http://127.0.0.1:${dashboardPort}`;
+      expect(shown).toContain(`Dashboard: ${base}`);
+      const jobId = shown.match(/Job (\d+) verified on-chain/)?.[1];
+      expect(jobId, shown).toBeDefined();
+      expect(await (await fetch(`${base}/jobs/${jobId}/proof`)).text()).toContain('<div id="root">');
+      expect(await (await fetch(`${base}/config.json`)).json()).toMatchObject({ rpcUrl: env.CONVERGENCE_RPC_URL });
+    };
     for (const [i, n] of numbers.entries()) {
+      const next = numbers[i + 1];
+      if (n === 13) {
+        await startDashboardStep(next);
+        continue;
+      }
       const result = await step(n);
       expect(result.code, `step ${n}: ${result.stderr}`).toBe(0);
       for (const pattern of expectations[n] ?? []) expect(result.stdout, `step ${n}`).toMatch(pattern);
-      const next = numbers[i + 1];
       expect(result.stdout).toContain(next === undefined ? "Next: pnpm demo" : `Next: pnpm workshop ${next}`);
     }
+    expect(dashboard, "step 13 ran").toBeDefined();
+    dashboard!.kill("SIGINT");
+    expect(await dashboardExited).toBe(0);
 
     chain.kill("SIGINT");
     expect(await exited).toBe(0);

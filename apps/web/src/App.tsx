@@ -1,4 +1,4 @@
-import { type ReactNode, useEffect, useMemo, useState } from "react";
+import { lazy, type ReactNode, Suspense, useEffect, useMemo, useState } from "react";
 import { createDashboardClient } from "./chain/createDashboardClient.ts";
 import { useChainStatus } from "./chain/useChainStatus.ts";
 import { useStackEvents } from "./chain/useStackEvents.ts";
@@ -7,18 +7,22 @@ import { Notice } from "./components/Notice.tsx";
 import { DashboardContext } from "./config/DashboardContext.ts";
 import type { DashboardConfig } from "./config/dashboardConfig.ts";
 import { loadDashboardConfig } from "./config/loadDashboardConfig.ts";
-import { AgentPage } from "./pages/AgentPage.tsx";
 import { AgentsPage } from "./pages/AgentsPage.tsx";
 import { IntentConsole } from "./pages/IntentConsole.tsx";
 import { JobPage } from "./pages/JobPage.tsx";
 import { JobsPage } from "./pages/JobsPage.tsx";
-import { MarketPage } from "./pages/MarketPage.tsx";
 import { ModelsPage } from "./pages/ModelsPage.tsx";
 import { OverviewPage } from "./pages/OverviewPage.tsx";
 import { PoolPage } from "./pages/PoolPage.tsx";
-import { ProofPage } from "./pages/ProofPage.tsx";
 import { matchRoute, type Route } from "./routing/matchRoute.ts";
 import { usePath } from "./routing/usePath.ts";
+
+// The proof page carries snarkjs (bn128 in WebAssembly): loaded when opened, not with every page.
+const ProofPage = lazy(() => import("./pages/ProofPage.tsx"));
+// The agent page carries ethr-did-resolver (and the ethers it is built on): loaded when opened too.
+const AgentPage = lazy(() => import("./pages/AgentPage.tsx"));
+// The market page hashes verification keys with @convergence/zk (whose entry carries snarkjs): loaded when opened.
+const MarketPage = lazy(() => import("./pages/MarketPage.tsx"));
 
 function page(route: Route): ReactNode {
   switch (route.page) {
@@ -27,17 +31,29 @@ function page(route: Route): ReactNode {
     case "agents":
       return <AgentsPage />;
     case "agent":
-      return <AgentPage agentId={route.agentId} />;
+      return (
+        <Suspense fallback={<p className="loading">Loading the agent page…</p>}>
+          <AgentPage agentId={route.agentId} />
+        </Suspense>
+      );
     case "jobs":
       return <JobsPage />;
     case "job":
       return <JobPage jobId={route.jobId} />;
     case "proof":
-      return <ProofPage jobId={route.jobId} />;
+      return (
+        <Suspense fallback={<p className="loading">Loading the proof page…</p>}>
+          <ProofPage jobId={route.jobId} />
+        </Suspense>
+      );
     case "models":
       return <ModelsPage />;
     case "market":
-      return <MarketPage />;
+      return (
+        <Suspense fallback={<p className="loading">Loading the market page…</p>}>
+          <MarketPage />
+        </Suspense>
+      );
     case "pool":
       return <PoolPage />;
     case "intent":

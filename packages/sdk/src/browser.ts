@@ -1,6 +1,7 @@
 /// <reference path="../../zk/src/types/snarkjs.d.ts" />
 // The browser-safe part of @convergence/sdk (no node: modules): the read actions the dashboard uses, the same
 // functions the Node entry exports, so the page decodes jobs, attestations, agents and reputation as the CLI does.
+// resolveDid is its own subpath (@convergence/sdk/did): ethr-did-resolver and its ethers load only where a DID is resolved.
 
 export { type GetAgentParameters, type GetAgentReturnType, getAgent } from "./actions/agents/getAgent.ts";
 export {
@@ -62,14 +63,20 @@ export {
   readAllFeedback,
 } from "./actions/reputation/readAllFeedback.ts";
 export {
+  type GetWorkerJobParameters,
+  type GetWorkerJobReturnType,
+  getWorkerJob,
+} from "./actions/worker/getWorkerJob.ts";
+export {
   type GetWorkerModelsParameters,
   type GetWorkerModelsReturnType,
   getWorkerModels,
   type WorkerModel,
 } from "./actions/worker/getWorkerModels.ts";
+export type { WorkerJob, WorkerJobState } from "./actions/worker/types.ts";
 export type { ReadClient } from "./client/types.ts";
 export { type ParseDidReturnType, parseDid } from "./did/parseDid.ts";
-export { type ResolveDidParameters, type ResolveDidReturnType, resolveDid } from "./did/resolveDid.ts";
 export { toDid } from "./did/toDid.ts";
 export { BaseError } from "./errors/base.ts";
+export { WorkerJobNotFoundError, WorkerRequestError, WorkerUnreachableError } from "./errors/worker.ts";
 export { type DecodeRevertReturnType, decodeRevert } from "./utils/decodeRevert.ts";

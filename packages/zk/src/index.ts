@@ -116,6 +116,7 @@ export {
   type ReadBinSectionsReturnType,
   readBinSections,
 } from "./files/readBinSections.ts";
+export { type WithFileLockParameters, withFileLock } from "./files/withFileLock.ts";
 export * from "./fixedPoint/constants.ts";
 export { floorDiv } from "./fixedPoint/floorDiv.ts";
 export { type ForwardParameters, type ForwardReturnType, forward } from "./fixedPoint/forward.ts";

@@ -2,6 +2,7 @@ import type { Command } from "commander";
 import { runDemo } from "../demo/runDemo.ts";
 import { SHOWCASE_INTENT } from "../demo/runShowcase.ts";
 import { InvalidArgumentError } from "../errors.ts";
+import { parsePort } from "../options.ts";
 import { printResult } from "../output.ts";
 
 /**
@@ -19,7 +20,12 @@ export function registerDemoCommand(program: Command): void {
       "--json",
       "print only the summary {agentId, did, jobId, attestationId, verified, output, swapTx, timingsMs, ...}",
     )
-    .action(async (options: { intent?: string; json?: boolean }) => {
+    .option(
+      "--ui",
+      "serve the dashboard while the demo runs, and keep the stack and the dashboard up after it (Ctrl-C)",
+    )
+    .option("--dashboard-port <port>", "the dashboard's port with --ui (0 = any free port)", parsePort, 5173)
+    .action(async (options: { intent?: string; json?: boolean; ui?: boolean; dashboardPort: number }) => {
       let cleanup: (() => Promise<void>) | undefined;
       const onSignal = (signal: NodeJS.Signals) => {
         process.stderr.write(`\n${signal}: stopping the workers and the node...\n`);
@@ -32,6 +38,7 @@ export function registerDemoCommand(program: Command): void {
           intent: options.intent ?? SHOWCASE_INTENT,
           quiet: options.json === true,
           onCleanup: (stop) => (cleanup = stop),
+          ...(options.ui ? { ui: { port: options.dashboardPort } } : {}),
         });
         printResult({
           json: options.json,
@@ -54,11 +61,37 @@ export function registerDemoCommand(program: Command): void {
             ].join("\n"),
         });
         if (!summary.verified) process.exitCode = 1;
+        if (options.ui) {
+          process.off("SIGINT", onSignal);
+          process.off("SIGTERM", onSignal);
+          await serveUntilInterrupted({ url: summary.dashboardUrl, json: options.json, cleanup });
+        }
       } finally {
         process.off("SIGINT", onSignal);
         process.off("SIGTERM", onSignal);
       }
     });
+}
+
+/** --ui: the demo is done; the chain, the workers and the dashboard stay up until Ctrl-C, which stops them and exits. */
+async function serveUntilInterrupted({
+  url,
+  json,
+  cleanup,
+}: {
+  url: string | undefined;
+  json: boolean | undefined;
+  cleanup: (() => Promise<void>) | undefined;
+}): Promise<void> {
+  if (!json) process.stderr.write(`\nDashboard: ${url} (the chain and the workers keep running; Ctrl-C stops them)\n`);
+  await new Promise<void>((resolve) => {
+    const stop = (signal: NodeJS.Signals) => {
+      process.stderr.write(`\n${signal}: stopping the dashboard, the workers and the node...\n`);
+      void (cleanup?.() ?? Promise.resolve()).finally(resolve);
+    };
+    process.once("SIGINT", stop);
+    process.once("SIGTERM", stop);
+  });
 }
 
 function parseIntentOption(value: string): string {

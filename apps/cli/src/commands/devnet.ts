@@ -16,8 +16,7 @@ import { startDevnetStack } from "../demo/startDevnetStack.ts";
 import { parsePort, parseWorkerCount } from "../options.ts";
 import { printResult } from "../output.ts";
 import { runStep } from "../progress.ts";
-import { dashboardConfigForStack } from "../web/dashboardConfigForStack.ts";
-import { serveDashboard } from "../web/serveDashboard.ts";
+import { startDevnetDashboard } from "../web/startDevnetDashboard.ts";
 import { DEFAULT_FACILITATOR_PORT } from "./facilitator.ts";
 
 type DevnetOptions = {
@@ -28,6 +27,7 @@ type DevnetOptions = {
   market: boolean;
   facilitatorPort: number;
   dashboardPort: number;
+  agentPort: number;
   json?: boolean;
 };
 
@@ -67,6 +67,12 @@ export function registerDevnetCommand(program: Command): void {
     )
     .option("--no-market", "leave the pool without its day of trading (the risk model then reads an idle pool)")
     .option("--dashboard-port <port>", "the dashboard's port (0 = any free port)", parsePort, 5173)
+    .option(
+      "--agent-port <port>",
+      "the agent endpoint's port, for the dashboard's intent console (0 = any free port)",
+      parsePort,
+      8787,
+    )
     .option("--json", "print the ready state as one JSON line")
     .action(async (options: DevnetOptions) => {
       const deploymentsDir = dirname(deploymentPath({ chainId: DEVNET_CHAIN_ID }));
@@ -87,16 +93,15 @@ export function registerDevnetCommand(program: Command): void {
           }
         },
       });
-      const dashboard = await serveDashboard({
+      const dashboard = await startDevnetDashboard({
         host: options.host,
-        port: options.dashboardPort,
+        dashboardPort: options.dashboardPort,
+        agentPort: options.agentPort,
         quiet: options.json,
-        config: dashboardConfigForStack({
-          rpcUrl: stack.chain.url,
-          deployment: stack.chain.deployment,
-          workers: stack.workers,
-          facilitatorUrl: stack.facilitator.url,
-        }),
+        rpcUrl: stack.chain.url,
+        deployment: stack.chain.deployment,
+        workers: stack.workers,
+        facilitatorUrl: stack.facilitator.url,
       }).catch(async (error: unknown) => {
         await stack.stop();
         throw error;
@@ -120,7 +125,8 @@ export function registerDevnetCommand(program: Command): void {
       const data = {
         rpcUrl: stack.chain.url,
         workerUrl: stack.worker.url,
-        dashboardUrl: dashboard.url,
+        dashboardUrl: dashboard.dashboardUrl,
+        agentUrl: dashboard.agentUrl,
         chainId: DEVNET_CHAIN_ID,
         deployment: `${deploymentsDir}/${DEVNET_CHAIN_ID}.json`,
         contracts: stack.chain.deployment.contracts,
@@ -153,6 +159,7 @@ export function registerDevnetCommand(program: Command): void {
                 )),
             `x402: quick unproven answers at ${d.x402Price} USDC a call (POST <worker>/v1/inference), settled by the facilitator ${d.facilitatorUrl}`,
             `Dashboard: ${d.dashboardUrl}`,
+            `Agent endpoint: ${d.agentUrl} (the dashboard's intent console; account #1's policy applies)`,
             `Deployment record: ${d.deployment}`,
             ...Object.entries(d.contracts).map(([name, address]) => `  ${name.padEnd(20)} ${address}`),
             `  ${"risk-v1 verifier".padEnd(20)} ${d.model.verifier} (model ${d.model.modelId})`,

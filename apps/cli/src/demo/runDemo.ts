@@ -29,6 +29,7 @@ import { registerDemoModel } from "./registerDemoModel.ts";
 import { runShowcase, SHOWCASE_INTENT } from "./runShowcase.ts";
 import { simulateMarketActivity } from "./simulateMarketActivity.ts";
 import { startDemoChain } from "./startDemoChain.ts";
+import { startDemoDashboard } from "./startDemoDashboard.ts";
 import { DEVNET_X402_PRICE, startDevnetFacilitator } from "./startDevnetFacilitator.ts";
 
 export type RunDemoParameters = {
@@ -37,13 +38,20 @@ export type RunDemoParameters = {
   quiet?: boolean;
   /** Called once the chain runs, with a function that stops everything started so far (for Ctrl-C). */
   onCleanup?: (cleanup: () => Promise<void>) => void;
+  /**
+   * --ui: serve the dashboard on this port once the workers run, and leave the chain, the workers and the dashboard
+   * running after a successful demo (the caller stops them with the `onCleanup` function, on Ctrl-C).
+   */
+  ui?: { port: number };
 };
 
 export type DemoSummary = {
   agentId: string;
   did: string;
-  /** The node and workers this run used (all stopped when the demo returns). */
+  /** The node and workers this run used (all stopped when the demo returns, unless --ui). */
   rpcUrl: string;
+  /** With --ui: the dashboard's URL. */
+  dashboardUrl?: string;
   /** The worker that proved the job. */
   workerUrl: string;
   /** The two competing workers: each its own key, ERC-8004 agent and price floor (USDC). */
@@ -96,6 +104,7 @@ export async function runDemo({
   intent = SHOWCASE_INTENT,
   quiet = false,
   onCleanup,
+  ui,
 }: RunDemoParameters = {}): Promise<DemoSummary> {
   const timingsMs: Record<string, number> = {};
   const say = (line: string) => {
@@ -117,6 +126,7 @@ export async function runDemo({
     }
   };
   const started = performance.now();
+  let succeeded = false;
   try {
     const plan = await step("plan", "Reading the intent", async () => {
       const planned = parseIntent({ text: intent });
@@ -188,6 +198,20 @@ export async function runDemo({
     const workers = launched.workers;
     for (const w of workers) {
       say(`  ${w.url}: ERC-8004 agent ${w.agentId}, wallet ${w.account}, ${w.minPrice ?? "default"} USDC a job`);
+    }
+    const dashboard = ui
+      ? await startDemoDashboard({
+          rpcUrl: chain.url,
+          deployment: chain.deployment,
+          workers,
+          facilitatorUrl: facilitator.url,
+          port: ui.port,
+          quiet,
+        })
+      : undefined;
+    if (dashboard) {
+      stops.push(dashboard.close);
+      say(`Dashboard: ${dashboard.url}`);
     }
     const agent = await step(
       "agent",
@@ -324,12 +348,14 @@ export async function runDemo({
     say(`  balances before: ${formatBalances(agent.balances)}`);
     say(`  balances after:  ${formatBalances(checked.after)}`);
 
+    succeeded = true;
     timingsMs.total = Math.round(performance.now() - started);
     timingsMs.totalExcludingSetup = timingsMs.total - (zk.cached ? 0 : (timingsMs.zkSetup ?? 0));
     return {
       agentId: agent.agentId.toString(),
       did: agent.did,
       rpcUrl: chain.url,
+      ...(dashboard ? { dashboardUrl: dashboard.url } : {}),
       workerUrl: fulfiller.url,
       workers: workers.map((w) => ({
         agentId: w.agentId.toString(),
@@ -386,7 +412,8 @@ export async function runDemo({
       timingsMs,
     };
   } finally {
-    await cleanup();
+    // --ui after a successful demo: everything stays up for the dashboard until the caller's cleanup (Ctrl-C).
+    if (!(ui && succeeded)) await cleanup();
   }
 }
 

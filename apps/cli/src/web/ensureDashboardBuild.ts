@@ -4,6 +4,7 @@ import { readdir, stat } from "node:fs/promises";
 import { createRequire } from "node:module";
 import { join } from "node:path";
 import { workspaceRoot } from "@convergence/paths";
+import { withFileLock } from "@convergence/zk";
 import { runStep } from "../progress.ts";
 import { dashboardAppDir } from "./dashboardAppDir.ts";
 import { DashboardBuildError } from "./errors.ts";
@@ -42,13 +43,28 @@ export async function ensureDashboardBuild({
 }: EnsureDashboardBuildParameters = {}): Promise<EnsureDashboardBuildReturnType> {
   const { appDir, distDir } = dashboardAppDir();
   const index = join(distDir, "index.html");
-  if (!force && existsSync(index)) {
+  const current = async () => {
+    if (!existsSync(index)) return false;
     const root = workspaceRoot();
     const sources = await Promise.all(
       [appDir, ...["contracts", "sdk", "zk"].map((pkg) => join(root, "packages", pkg, "src"))].map(newestMtime),
     );
-    if ((await stat(index)).mtimeMs >= Math.max(...sources)) return { distDir, built: false };
-  }
+    return (await stat(index)).mtimeMs >= Math.max(...sources);
+  };
+  if (!force && (await current())) return { distDir, built: false };
+  // Two processes (two test files, a devnet and a bench) never build into dist/ at once: the second waits, then finds
+  // the first one's build current.
+  return withFileLock({
+    path: join(appDir, ".dashboard-build.lock"),
+    run: async () => {
+      if (!force && (await current())) return { distDir, built: false };
+      await build({ appDir, index, quiet });
+      return { distDir, built: true };
+    },
+  });
+}
+
+async function build({ appDir, index, quiet }: { appDir: string; index: string; quiet: boolean }): Promise<void> {
   await runStep({
     title: "Building the dashboard (apps/web → apps/web/dist)",
     quiet,
@@ -81,5 +97,4 @@ export async function ensureDashboardBuild({
       if (code !== 0 || !existsSync(index)) throw new DashboardBuildError({ appDir, output });
     },
   });
-  return { distDir, built: true };
 }

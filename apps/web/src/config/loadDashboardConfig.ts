@@ -1,5 +1,6 @@
+import { DashboardConfigError } from "./DashboardConfigError.ts";
 import type { DashboardConfig } from "./dashboardConfig.ts";
-import { DashboardConfigError, parseDashboardConfig } from "./parseDashboardConfig.ts";
+import { parseDashboardConfig } from "./parseDashboardConfig.ts";
 
 /**
  * Reads `/config.json` from the server that served the page, checked.

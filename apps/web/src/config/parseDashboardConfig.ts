@@ -1,10 +1,6 @@
 import { type Address, isAddress } from "viem";
+import { DashboardConfigError } from "./DashboardConfigError.ts";
 import type { DashboardConfig } from "./dashboardConfig.ts";
-
-/** A /config.json the page cannot use: what was wrong, so the error state can say it. */
-export class DashboardConfigError extends Error {
-  override name = "DashboardConfigError";
-}
 
 /**
  * Checks the server's /config.json before anything reads it, so a wrong field is named instead of surfacing later as a

@@ -155,6 +155,29 @@ describe("createApp", () => {
     });
   });
 
+  it("lets any origin read its GET routes (the dashboard reads workers from the browser), and nothing else", async () => {
+    const origin = { origin: "http://127.0.0.1:5173" };
+    for (const path of ["/healthz", "/v1/models", WORKER_REGISTRATION_PATH]) {
+      const response = await fetch(`${url}${path}`, { headers: origin });
+      expect(response.headers.get("access-control-allow-origin"), path).toBe("*");
+    }
+    const job = await fetch(`${url}/v1/jobs/999`, { headers: origin });
+    expect(job.headers.get("access-control-allow-origin")).toBe("*");
+    // A POST (delivering an input) gets no CORS header: a page elsewhere cannot read its answer.
+    const delivered = await fetch(`${url}/v1/jobs/999/input`, {
+      method: "POST",
+      headers: { ...origin, "content-type": "application/json" },
+      body: JSON.stringify(jobInput),
+    });
+    expect(delivered.headers.get("access-control-allow-origin")).toBeNull();
+    // A preflight (what a cross-origin request with a signature header needs) is not answered with a grant.
+    const preflight = await fetch(`${url}/v1/jobs/999`, {
+      method: "OPTIONS",
+      headers: { ...origin, "access-control-request-method": "GET", "access-control-request-headers": "x-sig" },
+    });
+    expect(preflight.headers.get("access-control-allow-headers")).toBeNull();
+  });
+
   it("serves its ERC-8004 registration file, built live: endpoint, agent, pins, price floor and token", async () => {
     const read = async () => {
       const response = await fetch(`${url}${WORKER_REGISTRATION_PATH}`);

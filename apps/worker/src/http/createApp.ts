@@ -110,6 +110,14 @@ export function createApp({
   app.disable("x-powered-by");
   app.set("etag", false);
 
+  // The GET routes are public (a job's output and proof stay hidden without the requester's signature header, which a
+  // cross-origin page cannot send without a preflight this server never answers): any origin may read them, so the
+  // dashboard in a browser reads the workers directly.
+  app.use((req, res, next) => {
+    if (req.method === "GET" || req.method === "HEAD") res.set("access-control-allow-origin", "*");
+    next();
+  });
+
   app.use((req, res, next) => {
     res.on("finish", () => {
       const route = req.route?.path ? `${req.baseUrl}${req.route.path}` : "unmatched";

@@ -61,20 +61,21 @@ function decodeDataUri(uri: string, unreachable: Unreachable): string {
   ) {
     throw unreachable(`larger than ${WORKER_REGISTRATION_MAX_BYTES} bytes`);
   }
-  let bytes: Buffer;
+  // Uint8Array, atob and TextEncoder/TextDecoder rather than Buffer: the dashboard runs this in a browser too.
+  let bytes: Uint8Array;
   if (parameters.includes("base64")) {
     if (!/^[A-Za-z0-9+/]*={0,2}$/.test(payload)) throw unreachable("a base64 data: URI whose content is not base64");
-    bytes = Buffer.from(payload, "base64");
+    bytes = Uint8Array.from(atob(payload), (char) => char.charCodeAt(0));
   } else {
     try {
-      bytes = Buffer.from(decodeURIComponent(payload), "utf8");
+      bytes = new TextEncoder().encode(decodeURIComponent(payload));
     } catch (cause) {
       throw unreachable("a data: URI whose content is not percent-encoded text", cause);
     }
   }
   if (bytes.length > WORKER_REGISTRATION_MAX_BYTES)
     throw unreachable(`larger than ${WORKER_REGISTRATION_MAX_BYTES} bytes`);
-  return bytes.toString("utf8");
+  return new TextDecoder().decode(bytes);
 }
 
 async function fetchText(uri: string, timeoutMs: number, unreachable: Unreachable): Promise<string> {
@@ -127,7 +128,13 @@ async function fetchText(uri: string, timeoutMs: number, unreachable: Unreachabl
     if (signal.aborted) throw timedOut();
     throw unreachable(`the answer broke off (${(cause as Error).message})`, cause);
   }
-  return Buffer.concat(chunks).toString("utf8");
+  const text = new Uint8Array(size);
+  let offset = 0;
+  for (const chunk of chunks) {
+    text.set(chunk, offset);
+    offset += chunk.byteLength;
+  }
+  return new TextDecoder().decode(text);
 }
 
 /** fetch with `redirect: "error"` rejects a 3xx answer with "fetch failed" caused by "unexpected redirect". */

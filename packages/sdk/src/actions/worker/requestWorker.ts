@@ -124,5 +124,12 @@ async function readCapped(response: Response, url: string): Promise<string> {
     const reason = `the answer broke off (${(cause as Error).message})`;
     throw new WorkerUnreachableError({ url, reason, cause });
   }
-  return Buffer.concat(chunks).toString("utf8");
+  // Plain Uint8Array and TextDecoder (no Buffer): the dashboard calls this from a browser too.
+  const bytes = new Uint8Array(size);
+  let offset = 0;
+  for (const chunk of chunks) {
+    bytes.set(chunk, offset);
+    offset += chunk.byteLength;
+  }
+  return new TextDecoder().decode(bytes);
 }

@@ -1,0 +1,81 @@
+import { getModel, type Job } from "@convergence/sdk";
+import {
+  hashVerificationKey,
+  MalformedProofError,
+  ProofModelMismatchError,
+  type VerificationKey,
+  verify,
+} from "@convergence/zk";
+import type { PublicClient } from "viem";
+import type { DashboardConfig } from "../config/dashboardConfig.ts";
+
+/** The page's verdict: valid or invalid (with the reason), or refused before verifying (a key the chain does not pin). */
+export type BrowserVerdict =
+  | { verdict: "valid" }
+  | { verdict: "invalid"; reason: string }
+  | { verdict: "refused"; reason: string };
+
+/**
+ * Verifies a job's Groth16 proof here, in the browser, with snarkjs: the key is hashed with the project's
+ * `hashVerificationKey` and refused unless the hash equals the `vkeyHash` the ModelRegistry holds for the job's model
+ * (so neither the page's server nor the worker is trusted for it); the proof must carry the chain's model commitment
+ * and the job's input commitment, then `groth16.verify` decides.
+ *
+ * @example
+ * const { verdict } = await verifyInBrowser({ client, config, job, proofJson, verificationKey });
+ */
+export async function verifyInBrowser({
+  client,
+  config,
+  job,
+  proofJson,
+  verificationKey,
+}: {
+  client: PublicClient;
+  config: DashboardConfig;
+  job: Job;
+  /** `{ proof, publicSignals }` as JSON text (the page's editable field). */
+  proofJson: string;
+  verificationKey: VerificationKey;
+}): Promise<BrowserVerdict> {
+  const registry = config.contracts.ModelRegistry;
+  if (!registry) return { verdict: "refused", reason: "nothing deployed: no ModelRegistry to hold the key against" };
+  const model = await getModel({ client, registry, modelId: job.modelId });
+  let keyHash: string;
+  try {
+    keyHash = hashVerificationKey(verificationKey);
+  } catch (error) {
+    return { verdict: "refused", reason: `the key cannot be hashed (${String(error)})` };
+  }
+  if (keyHash.toLowerCase() !== model.vkeyHash.toLowerCase()) {
+    return {
+      verdict: "refused",
+      reason: `the verification key hashes to ${keyHash}, but the chain registers ${model.vkeyHash} for model ${job.modelId}: it is not the model's key`,
+    };
+  }
+  let parsed: { proof?: unknown; publicSignals?: unknown };
+  try {
+    parsed = JSON.parse(proofJson) as typeof parsed;
+  } catch (error) {
+    return {
+      verdict: "invalid",
+      reason: `the proof is not JSON (${error instanceof Error ? error.message : String(error)})`,
+    };
+  }
+  try {
+    const ok = await verify({
+      proof: parsed.proof,
+      publicSignals: parsed.publicSignals,
+      verificationKey,
+      expected: { modelCommitment: model.commitment, inputCommitment: job.inputCommitment },
+    });
+    return ok
+      ? { verdict: "valid" }
+      : { verdict: "invalid", reason: "the pairing check fails: this proof does not verify" };
+  } catch (error) {
+    if (error instanceof MalformedProofError || error instanceof ProofModelMismatchError) {
+      return { verdict: "invalid", reason: error.shortMessage };
+    }
+    throw error;
+  }
+}
