@@ -86,4 +86,7 @@ try {
 } finally {
   await worker.stop();
 }
-nextStep({ command: "pnpm workshop 13", note: "That is the whole stack. Now watch it in a browser (step 13 keeps running; step 14 goes in another terminal):" });
+nextStep({
+  command: "pnpm workshop 13",
+  note: "That is the whole stack. Now watch it in a browser (step 13 keeps running; step 14 goes in another terminal):",
+});
