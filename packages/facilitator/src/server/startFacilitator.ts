@@ -110,6 +110,14 @@ export async function startFacilitator({
       allowed.includes(getAddress(requirements.asset))
     );
   const UNSUPPORTED = `This facilitator settles only ${allowed?.join(", ")}: pay in that token, or use a facilitator for yours.`;
+  // What it answers goes to the worker and on to the payer (PAYMENT-RESPONSE): viem's first line says what failed, the
+  // rest names the RPC's URL, where a provider's API key lives.
+  const say = (message: string): string => (message.split("\n")[0] ?? "").replaceAll(rpcUrl, "the facilitator's RPC");
+  const redact = <T extends { errorMessage?: string; invalidMessage?: string }>(reply: T): T => ({
+    ...reply,
+    ...(reply.errorMessage === undefined ? {} : { errorMessage: say(reply.errorMessage) }),
+    ...(reply.invalidMessage === undefined ? {} : { invalidMessage: say(reply.invalidMessage) }),
+  });
   const requests = (req: Request): { paymentPayload?: PaymentPayload; paymentRequirements?: PaymentRequirements } =>
     (req.body ?? {}) as { paymentPayload?: PaymentPayload; paymentRequirements?: PaymentRequirements };
 
@@ -129,7 +137,7 @@ export async function startFacilitator({
       res.json({ isValid: false, invalidReason: "unsupported_asset", invalidMessage: UNSUPPORTED });
       return;
     }
-    res.json(await facilitator.verify(paymentPayload, paymentRequirements));
+    res.json(redact(await facilitator.verify(paymentPayload, paymentRequirements)));
   });
   app.post("/settle", async (req, res) => {
     const { paymentPayload, paymentRequirements } = requests(req);
@@ -147,7 +155,7 @@ export async function startFacilitator({
       });
       return;
     }
-    res.json(await facilitator.settle(paymentPayload, paymentRequirements));
+    res.json(redact(await facilitator.settle(paymentPayload, paymentRequirements)));
   });
   app.use((error: unknown, _req: Request, res: Response, _next: NextFunction) => {
     const { type } = (error ?? {}) as { type?: string };
@@ -155,7 +163,7 @@ export async function startFacilitator({
       res.status(400).json({ isValid: false, invalidReason: "invalid_json", invalidMessage: String(error) });
       return;
     }
-    res.status(500).json({ error: error instanceof Error ? error.message : String(error) });
+    res.status(500).json({ error: say(error instanceof Error ? error.message : String(error)) });
   });
 
   const server = app.listen(port, host);
