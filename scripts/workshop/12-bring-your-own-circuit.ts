@@ -86,4 +86,4 @@ try {
 } finally {
   await worker.stop();
 }
-nextStep({ command: "pnpm demo", note: "That is the whole stack. Run it end to end in one command:" });
+nextStep({ command: "pnpm workshop 14", note: "Next, limits the chain enforces on the agent: session keys." });

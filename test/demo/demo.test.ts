@@ -47,6 +47,13 @@ describe("convergence demo", () => {
     expect(summary.choice.feedback).toEqual([
       { agentId: cheapest.agentId, value: "100", tag1: "successRate", tag2: expect.stringMatching(/^latencyMs:\d+$/) },
     ]);
+    // The agent ran on a session key of its EIP-7702 account: the escrow's requester and the swap's sender are the
+    // owner's account, the transactions were sent by the session key.
+    expect(summary.session).toMatchObject({
+      account: summary.agentWallet,
+      key: expect.stringMatching(/^0x[0-9a-fA-F]{40}$/),
+    });
+    expect(summary.session.key.toLowerCase()).not.toBe(summary.agentWallet.toLowerCase());
     for (const key of [
       "chain",
       "zkSetup",
@@ -54,6 +61,7 @@ describe("convergence demo", () => {
       "facilitator",
       "worker",
       "agent",
+      "session",
       "market",
       "discover",
       "showcase",

@@ -60,7 +60,7 @@ describe("workshop", () => {
     expect(early.stderr).toContain("pnpm workshop 1");
   });
 
-  it("runs steps 1 to 12 in order, each ending with the next command", async () => {
+  it("runs every step in order, each ending with the next command", async () => {
     chain = spawn(process.execPath, ["--import", "tsx", "scripts/workshop/run.ts", "1"], {
       cwd: workspaceRoot(),
       env: { ...process.env, FORCE_COLOR: "0", ...env },
@@ -102,12 +102,29 @@ describe("workshop", () => {
         /proven and attested on-chain: score -?[\d.]+, decision [01]/,
         /ERC-8004 validation response 100/,
       ],
+      14: [
+        /delegated to AgentAccount 0x[0-9a-fA-F]{40} \(EIP-7702/,
+        /Granted session key 0x[0-9a-fA-F]{40}/,
+        /✔ swap_tokens/,
+        /✖ transfer_tokens: .*AgentAccountOverCallCap/,
+        /unsimulated: tx 0x[0-9a-f]{64} reverted in block \d+: AgentAccountOverCallCap\(/,
+        /your USDC: ([\d.]+) → \1\n\nRevoked/,
+        /Revoked session key 0x[0-9a-fA-F]{40} \(tx 0x[0-9a-f]{64}\)/,
+        /after the revocation\n {2}→ swap_tokens [^\n]*\n {2}✖ swap_tokens: .*AgentAccountSessionRevoked/,
+      ],
     };
-    for (let n = 2; n <= 12; n += 1) {
+    // Every step there is, in order; each names the next one, the last one the demo.
+    const numbers = readdirSync(join(workspaceRoot(), "scripts/workshop"))
+      .filter((f) => /^\d\d-.+\.ts$/.test(f))
+      .map((f) => Number(f.slice(0, 2)))
+      .sort((a, b) => a - b)
+      .filter((n) => n >= 2);
+    for (const [i, n] of numbers.entries()) {
       const result = await step(n);
       expect(result.code, `step ${n}: ${result.stderr}`).toBe(0);
       for (const pattern of expectations[n] ?? []) expect(result.stdout, `step ${n}`).toMatch(pattern);
-      expect(result.stdout).toContain(n === 12 ? "Next: pnpm demo" : `Next: pnpm workshop ${n + 1}`);
+      const next = numbers[i + 1];
+      expect(result.stdout).toContain(next === undefined ? "Next: pnpm demo" : `Next: pnpm workshop ${next}`);
     }
 
     chain.kill("SIGINT");

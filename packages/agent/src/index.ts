@@ -1,6 +1,7 @@
 export { type CreateAgentContextParameters, createAgentContext } from "./chain/createAgentContext.ts";
 export { type CreateChainSimulatorParameters, createChainSimulator } from "./chain/createChainSimulator.ts";
 export { type CreateSdkActionsParameters, createSdkActions, DEFAULT_WORKER_URL } from "./chain/createSdkActions.ts";
+export { type CreateSessionSenderParameters, createSessionSender } from "./chain/createSessionSender.ts";
 export { type RegistrationUriParameters, registrationUri } from "./chain/registrationUri.ts";
 export { poolToken, type StackAddresses } from "./chain/tokenAddresses.ts";
 export { agentSystemPrompt } from "./chatModel/agentSystemPrompt.ts";
@@ -47,6 +48,13 @@ export {
 } from "./errors/inference.ts";
 export { MissingApiKeyError, ProviderUnreachableError, UnknownModelError } from "./errors/model.ts";
 export { PolicyConfigError, PolicyViolationError, SpendLedgerError } from "./errors/policy.ts";
+export {
+  AgentAccountConfigError,
+  AgentAccountUnavailableError,
+  QuickInferenceOnSessionError,
+  SessionKeyFileError,
+  SessionRefusedError,
+} from "./errors/session.ts";
 export {
   type DecodeRiskOutputParameters,
   type DecodeRiskOutputReturnType,
@@ -104,6 +112,11 @@ export {
   type ToolName,
   tokenDecimals,
 } from "./intent/types.ts";
+export {
+  type BuildSessionPolicyParameters,
+  buildSessionPolicy,
+  type SessionGrantPolicy,
+} from "./policy/buildSessionPolicy.ts";
 export { type CheckPolicyParameters, checkPolicy } from "./policy/checkPolicy.ts";
 export {
   type CreatePolicyGuardParameters,
@@ -117,17 +130,35 @@ export {
 } from "./policy/createPolicyGuard.ts";
 export { type IsAllowedRecipientParameters, isAllowedRecipient } from "./policy/isAllowedRecipient.ts";
 export { type LoadPolicyParameters, type LoadPolicyReturnType, loadPolicy } from "./policy/loadPolicy.ts";
+export { DEFAULT_SESSION_HOURS, DEFAULT_SESSION_TARGETS, onChainPolicyOf } from "./policy/onChainPolicyOf.ts";
 export { type ReadSpendLedgerParameters, readSpendLedger, type SpendLedger } from "./policy/readSpendLedger.ts";
 export { type RecordSpendParameters, recordSpend } from "./policy/recordSpend.ts";
 export { type SpendOfParameters, type SpendOfReturnType, spendOf } from "./policy/spendOf.ts";
 export {
   defaultPolicyConfig,
+  type OnChainPolicyConfig,
+  onChainPolicySchema,
   type PolicyConfig,
   type PolicyRule,
   type PolicyViolation,
   policyConfigSchema,
+  SESSION_TARGETS,
+  type SessionTarget,
 } from "./policy/types.ts";
 export { utcDay } from "./policy/utcDay.ts";
+export {
+  type GrantAgentSessionParameters,
+  type GrantAgentSessionReturnType,
+  grantAgentSession,
+} from "./session/grantAgentSession.ts";
+export {
+  type ReadSessionKeyParameters,
+  type ReadSessionKeyReturnType,
+  readSessionKey,
+} from "./session/readSessionKey.ts";
+export { type RevokeAgentSessionParameters, revokeAgentSession } from "./session/revokeAgentSession.ts";
+export { sessionKeyPath } from "./session/sessionKeyPath.ts";
+export { type SessionKeyFile, type WriteSessionKeyParameters, writeSessionKey } from "./session/writeSessionKey.ts";
 export { agentToolDefinitions } from "./tools/agentToolDefinitions.ts";
 export { type CreateAgentToolsParameters, createAgentTools } from "./tools/createAgentTools.ts";
 export {

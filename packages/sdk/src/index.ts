@@ -104,7 +104,12 @@ export {
   type GetValidationReturnType,
   getValidation,
 } from "./actions/inference/getValidation.ts";
-export { type OpenJobParameters, type OpenJobReturnType, openJob } from "./actions/inference/openJob.ts";
+export {
+  type CallBatchSender,
+  type OpenJobParameters,
+  type OpenJobReturnType,
+  openJob,
+} from "./actions/inference/openJob.ts";
 export {
   type RefundJobParameters,
   type RefundJobReturnType,

@@ -110,7 +110,9 @@ export async function startAgentServer(parameters: StartAgentServerParameters): 
     }
     const parts = url.pathname.split("/").filter(Boolean);
     if (method === "GET" && url.pathname === "/health") {
-      sendJson(response, 200, { agent: contextParameters.account.address, chainId: contextParameters.chainId });
+      // On a session key the agent is the owner's account; the session key only signs.
+      const agent = contextParameters.session?.account ?? contextParameters.account?.address;
+      sendJson(response, 200, { agent, chainId: contextParameters.chainId });
       return;
     }
     if (method === "POST" && url.pathname === "/runs") return createRun(request, response);

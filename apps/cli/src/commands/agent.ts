@@ -16,7 +16,6 @@ import type { Address } from "viem";
 import { DEFAULT_DASHBOARD_ORIGINS } from "../agentServer/defaultDashboardOrigins.ts";
 import { parseAllowedOrigin } from "../agentServer/parseAllowedOrigin.ts";
 import { DEFAULT_AGENT_SERVER_PORT, startAgentServer } from "../agentServer/startAgentServer.ts";
-import { agentAccount } from "../chain/agentAccount.ts";
 import { connect } from "../chain/connect.ts";
 import { describeEvent } from "../describeEvent.ts";
 import { InvalidArgumentError } from "../errors.ts";
@@ -31,6 +30,8 @@ import {
   rpcUrlFrom,
 } from "../options.ts";
 import { printResult } from "../output.ts";
+import { registerAgentSessionCommand } from "./agentSession.ts";
+import { agentSigner } from "./agentSigner.ts";
 
 /** Asks on the terminal; without one there is nobody to ask, so the policy refuses unless --yes. */
 function terminalConfirm(): ((summary: string) => Promise<boolean>) | undefined {
@@ -74,6 +75,11 @@ function addSessionOptions(command: Command): Command {
     )
     .option("--rpc <url>", "JSON-RPC URL (default CONVERGENCE_RPC_URL or http://127.0.0.1:8545)")
     .option(
+      "--session",
+      "run on the session key (default: whenever $CONVERGENCE_HOME/session-key.json exists; see agent session grant)",
+    )
+    .option("--no-session", "run on the agent's own key (AGENT_PRIVATE_KEY) even if a session key exists")
+    .option(
       "--worker-url <url>",
       "buy verified inference from this worker only (default CONVERGENCE_WORKER_URL; with neither, the market chooses)",
       parseWorkerUrl,
@@ -103,6 +109,7 @@ type MarketOptions = {
 };
 
 type SessionOptions = MarketOptions & {
+  session?: boolean;
   yes?: boolean;
   model?: string;
   rpc?: string;
@@ -117,18 +124,20 @@ async function sessionSettings({
   trustClients,
   reputationFloor,
   window,
-}: MarketOptions & { rpc?: string | undefined }) {
+  session,
+}: MarketOptions & { rpc?: string | undefined; session?: boolean | undefined }) {
   const rpcUrl = rpcUrlFrom(rpc);
-  const { chainId } = await connect({ rpcUrl });
-  const account = agentAccount({ chainId });
+  const { chainId, publicClient } = await connect({ rpcUrl });
+  const signer = await agentSigner({ chainId, publicClient, ...(session === undefined ? {} : { session }) });
   const deployment = readDeployment({ chainId });
   const worker = configuredWorkerUrl(workerUrl);
   return {
     worker,
+    signer,
     contextParameters: {
       rpcUrl,
       chainId,
-      account,
+      ...(signer.kind === "session" ? { session: signer.session } : { account: signer.account }),
       contracts: deployment.contracts,
       ...(worker === undefined ? {} : { workerUrl: worker }),
       market: {
@@ -144,8 +153,8 @@ async function sessionSettings({
 /** The model, the agent's account and its tools' context on the chain, with policy decisions streamed to `say`. */
 async function startSession({ yes, model: modelSpec, say, confirm, ...options }: SessionOptions) {
   const model = createChatModel(modelSpec === undefined ? {} : { model: modelSpec });
-  const { worker, contextParameters } = await sessionSettings(options);
-  const { account, chainId } = contextParameters;
+  const { worker, signer, contextParameters } = await sessionSettings(options);
+  const { chainId } = contextParameters;
   const { context, policy } = createAgentContext({
     ...contextParameters,
     // The verified inference's own steps (which worker, its window, failover, feedback) as they happen.
@@ -163,9 +172,9 @@ async function startSession({ yes, model: modelSpec, say, confirm, ...options }:
       ),
   });
   say(
-    `Agent ${account.address} on chain ${chainId}; policy ${policy.path}${policy.created ? " (created from the defaults)" : ""}; verified inference from ${worker ?? "the open market (no CONVERGENCE_WORKER_URL)"}.`,
+    `Agent ${signer.address} on chain ${chainId} ${signer.line}; policy ${policy.path}${policy.created ? " (created from the defaults)" : ""}; verified inference from ${worker ?? "the open market (no CONVERGENCE_WORKER_URL)"}.`,
   );
-  return { model, context, account, chainId };
+  return { model, context, address: signer.address, chainId };
 }
 
 /** Lines of a stream, one at a time; null once it ends. */
@@ -200,6 +209,7 @@ function lineReader(input: NodeJS.ReadableStream) {
  */
 export function registerAgentCommand(program: Command): void {
   const agent = program.command("agent").description("Turn English intents into tool calls on the chain.");
+  registerAgentSessionCommand(agent);
   agent
     .command("plan")
     .description("Print the tool calls an intent would make, without sending anything; or score a corpus of intents.")
@@ -258,12 +268,12 @@ export function registerAgentCommand(program: Command): void {
     .action(
       async (
         intent: string,
-        options: MarketOptions & { yes?: boolean; model?: string; rpc?: string; json?: boolean },
+        options: MarketOptions & { session?: boolean; yes?: boolean; model?: string; rpc?: string; json?: boolean },
       ) => {
         const say = (line: string) => {
           if (!options.json) process.stdout.write(`${line}\n`);
         };
-        const { model, context, account, chainId } = await startSession({
+        const { model, context, address, chainId } = await startSession({
           ...options,
           say,
           confirm: terminalConfirm(),
@@ -274,8 +284,7 @@ export function registerAgentCommand(program: Command): void {
           model,
           onEvent: (event) => say(describeEvent(event)),
         });
-        if (options.json)
-          printResult({ json: true, data: { intent, account: account.address, chainId, events, answer } });
+        if (options.json) printResult({ json: true, data: { intent, account: address, chainId, events, answer } });
       },
     );
   addSessionOptions(
@@ -300,6 +309,7 @@ export function registerAgentCommand(program: Command): void {
     .action(
       async (
         options: MarketOptions & {
+          session?: boolean;
           yes?: boolean;
           model?: string;
           rpc?: string;
@@ -310,7 +320,7 @@ export function registerAgentCommand(program: Command): void {
         },
       ) => {
         const model = createChatModel(options.model === undefined ? {} : { model: options.model });
-        const { worker, contextParameters } = await sessionSettings(options);
+        const { worker, signer, contextParameters } = await sessionSettings(options);
         const allowedOrigins = options.allowOrigin ?? DEFAULT_DASHBOARD_ORIGINS;
         const server = await startAgentServer({
           ...contextParameters,
@@ -324,7 +334,7 @@ export function registerAgentCommand(program: Command): void {
         process.stdout.write(
           [
             `Agent endpoint: ${server.url}`,
-            `  agent ${contextParameters.account.address} on chain ${contextParameters.chainId}; verified inference from ${worker ?? "the open market (no CONVERGENCE_WORKER_URL)"}.`,
+            `  agent ${signer.address} on chain ${contextParameters.chainId} ${signer.line}; verified inference from ${worker ?? "the open market (no CONVERGENCE_WORKER_URL)"}.`,
             `  pages allowed to call it: ${allowedOrigins.join(", ")}${options.yes ? "; --yes: sends without asking" : "; every send is confirmed in the browser"}.`,
             "Open the dashboard's Intent console (pnpm convergence devnet prints its address). Stop with Ctrl-C.",
             "",
@@ -348,7 +358,7 @@ export function registerAgentCommand(program: Command): void {
       .description(
         'An interactive session: type an intent per line; each is planned and carried out like `agent run`. "exit" or end of input (Ctrl-D) ends it.',
       ),
-  ).action(async (options: MarketOptions & { yes?: boolean; model?: string; rpc?: string }) => {
+  ).action(async (options: MarketOptions & { session?: boolean; yes?: boolean; model?: string; rpc?: string }) => {
     const say = (line: string) => process.stdout.write(`${line}\n`);
     const interactive = process.stdin.isTTY === true;
     const lines = lineReader(process.stdin);

@@ -22,6 +22,7 @@ import { runStep } from "../progress.ts";
 import { createDemoAgent } from "./createDemoAgent.ts";
 import { ensureRiskSetup } from "./ensureRiskSetup.ts";
 import { DemoStepError } from "./errors.ts";
+import { grantDemoSession } from "./grantDemoSession.ts";
 import { launchDevnetWorkers } from "./launchDevnetWorkers.ts";
 import { readBalances } from "./readBalances.ts";
 import { registerDemoModel } from "./registerDemoModel.ts";
@@ -60,6 +61,8 @@ export type DemoSummary = {
     feedback: { agentId: string; value: string; tag1: string; tag2: string }[];
   };
   agentWallet: string;
+  /** The session key the agent ran on: its address, the owner's account it acts for, the grant and its expiry (unix). */
+  session: { key: string; account: string; grantTx: string; expiresAt: string };
   /** USDC the job paid: the chosen worker's price, at most what the intent offered. */
   paid: string;
   jobId: string;
@@ -81,8 +84,8 @@ export type DemoSummary = {
 /**
  * `convergence demo` end to end: a Hardhat node on a free port, the stack deployed, risk-v1's zk keys (setup when
  * missing), the model registered, two workers started (each its own ERC-8004 agent and price), an agent with a DID,
- * an ERC-8004 identity and USDC, and the agent run on the showcase intent: its verified inference goes through the
- * market (the workers found, the one chosen by the rule and why, the feedback given); then the attestation, the
+ * an ERC-8004 identity and USDC, put on a session key of its EIP-7702 account (the chain enforces the grant's limits),
+ * and the agent run on the showcase intent through that key: its verified inference goes through the market (the workers found, the one chosen by the rule and why, the feedback given); then the attestation, the
  * validation, the feedback and the balances read back from the chain.
  * Everything it started is stopped before it returns, also on failure. A failure is a DemoStepError naming the step.
  *
@@ -195,7 +198,6 @@ export async function runDemo({
       `  agent ${agent.agentId}, ${agent.did}, wallet ${agent.wallet} (tx ${agent.registerTx.hash}, ${agent.registerTx.gasUsed} gas)`,
     );
     say(`  balances: ${formatBalances(agent.balances)}`);
-
     const market = await step(
       "market",
       "Giving the pool a day of trading (liquidity from two more accounts, 48 swaps)",
@@ -227,14 +229,33 @@ export async function runDemo({
     if (expected)
       say(`  the rule ranks agent ${expected.agentId} first: ${explainChoice({ listing: expected, ranked })}`);
 
+    // The agent runs on a session key from here on: the owner's key delegates and grants, then is set aside. Granted
+    // after the market's simulated day (which moves the chain's clock a day ahead), so it does not start expired.
+    const agentHome = join(chain.runDir, "agent");
+    const granted = await step(
+      "session",
+      "Putting the agent on a session key (EIP-7702 account, limits the chain enforces)",
+      () =>
+        grantDemoSession({ rpcUrl: chain.url, deployment: chain.deployment, owner: agent.account, home: agentHome }),
+    );
+    say(
+      `  ${agent.wallet} delegates to AgentAccount ${chain.deployment.contracts.AgentAccount}${granted.delegation ? ` (tx ${granted.delegation.hash})` : ""}; session key ${granted.session} granted (tx ${granted.grant.hash}, ${granted.grant.gasUsed} gas)`,
+    );
+    say(
+      `  on chain: ${describeLimits({ granted, deployment: chain.deployment })}; expires ${new Date(Number(granted.policy.expiresAt) * 1000).toISOString()}`,
+    );
+    say(
+      "  the agent now holds only the session key: each send is one batch through the account (approve + call, no permits), checked against the grant by the chain",
+    );
+
     say(`\nIntent: "${intent}"`);
     let chosen: WorkerListing | undefined;
     const showcase = await step("showcase", "The agent plans the intent and acts on it", () =>
       runShowcase({
         rpcUrl: chain.url,
         deployment: chain.deployment,
-        account: agent.account,
-        home: join(chain.runDir, "agent"),
+        session: granted.runOn,
+        home: agentHome,
         intent,
         onLine: (line) => say(`  ${line}`),
         // The verified inference's market steps, as they happen.
@@ -334,6 +355,12 @@ export async function runDemo({
         })),
       },
       agentWallet: agent.wallet,
+      session: {
+        key: granted.session,
+        account: granted.account,
+        grantTx: granted.grant.hash,
+        expiresAt: granted.policy.expiresAt.toString(),
+      },
       paid: String(showcase.inference.paid ?? ""),
       jobId: showcase.jobId.toString(),
       attestationId: showcase.attestationId,
@@ -361,6 +388,27 @@ export async function runDemo({
   } finally {
     await cleanup();
   }
+}
+
+/** `USDC ≤ 1000 a call, 5000 a day; ...` from the grant's limits. */
+function describeLimits({
+  granted,
+  deployment,
+}: {
+  granted: { policy: { limits: readonly { token: string; perCall: bigint; perDay: bigint }[] } };
+  deployment: { contracts: { USDC: string; WETH: string } };
+}): string {
+  return granted.policy.limits
+    .map((limit) => {
+      const [symbol, decimals] =
+        limit.token.toLowerCase() === deployment.contracts.USDC.toLowerCase()
+          ? ["USDC", 6]
+          : limit.token.toLowerCase() === deployment.contracts.WETH.toLowerCase()
+            ? ["WETH", 18]
+            : ["ETH", 18];
+      return `${symbol} ≤ ${formatUnits(limit.perCall, decimals as number)} a call, ${formatUnits(limit.perDay, decimals as number)} a day`;
+    })
+    .join("; ");
 }
 
 function formatBalances(balances: Record<string, string>): string {

@@ -2,7 +2,7 @@ import { mkdirSync } from "node:fs";
 import { type AgentEvent, createAgentContext, parseIntent, runIntent } from "@convergence/agent";
 import type { Deployment } from "@convergence/contracts";
 import type { RequestInferenceStep } from "@convergence/sdk";
-import type { Hash, HDAccount } from "viem";
+import type { Account, Address, Hash, HDAccount } from "viem";
 import { describeEvent } from "../describeEvent.ts";
 import { CliError } from "../errors.ts";
 
@@ -12,7 +12,10 @@ export const SHOWCASE_INTENT =
 export type RunShowcaseParameters = {
   rpcUrl: string;
   deployment: Deployment;
-  account: HDAccount;
+  /** The agent's own key; or, with `session`, none: the agent runs on the session key alone. */
+  account?: HDAccount;
+  /** Run on a session key of the owner's EIP-7702 account (grantDemoSession): every send a batch the chain checks. */
+  session?: { account: Address; key: Account };
   /** Buy from this worker only; unset (the demo): the open market chooses among the workers serving risk-v1. */
   workerUrl?: string;
   /** Holds the agent's policy.json and spend ledger for this run. */
@@ -51,6 +54,7 @@ export async function runShowcase({
   rpcUrl,
   deployment,
   account,
+  session,
   workerUrl,
   home,
   intent = SHOWCASE_INTENT,
@@ -69,7 +73,7 @@ export async function runShowcase({
   const { context } = createAgentContext({
     rpcUrl,
     chainId: deployment.chainId,
-    account,
+    ...(session ? { session } : { account: account! }),
     contracts: deployment.contracts,
     home,
     // The demo shows the market: no CONVERGENCE_WORKER_URL of the user's shell narrows it to one worker.

@@ -2,19 +2,28 @@ import { agentRegistryAbi } from "@convergence/contracts";
 import { convergenceHome } from "@convergence/paths";
 import { createClients } from "@convergence/sdk";
 import type { Account, Address } from "viem";
+import { AgentAccountConfigError } from "../errors/session.ts";
 import { type CreatePolicyGuardParameters, createPolicyGuard } from "../policy/createPolicyGuard.ts";
 import { loadPolicy } from "../policy/loadPolicy.ts";
 import type { AgentContext } from "../tools/types.ts";
 import { createChainSimulator } from "./createChainSimulator.ts";
 import { type CreateSdkActionsParameters, createSdkActions } from "./createSdkActions.ts";
+import { createSessionSender } from "./createSessionSender.ts";
 import { registrationUri } from "./registrationUri.ts";
 import type { StackAddresses } from "./tokenAddresses.ts";
 
 export type CreateAgentContextParameters = {
   rpcUrl: string;
   chainId: number;
-  /** The agent's signing account. */
-  account: Account;
+  /** The agent's own signing account (its address is the agent's). Not with `session`. */
+  account?: Account;
+  /**
+   * Run on a session key instead (EIP-7702): `account` is the owner's address, delegated to the AgentAccount, and the
+   * agent's address everywhere (balances, DID, identity, the escrow's requester, the swap's recipient); `key` is the
+   * session key the owner granted (readSessionKey). Every tool sends one batch of calls through the account
+   * (approve + call instead of permits), which the chain checks against the grant's policy.
+   */
+  session?: { account: Address; key: Account };
   /** Deployed stack addresses (deployments/<chainId>.json). */
   contracts: StackAddresses;
   /** Folder of policy.json and the spend ledger (default convergenceHome() of @convergence/paths). */
@@ -40,21 +49,26 @@ export type CreateAgentContextParameters = {
 };
 
 /**
- * Everything the tools need on a real chain: SDK actions signed by `account`, and the spending policy
- * from `<home>/policy.json` (created from the defaults on first use) with on-chain simulation, the
- * spend ledger (the account's nonce tells whether a failed send went out), and AgentRegistry owners
- * on the allowlist only if policy.json opts in with `allowlist.anyRegisteredAgent`.
+ * Everything the tools need on a real chain: SDK actions signed by `account` (or, with `session`, sent as batches
+ * through the owner's EIP-7702 account by the session key), and the spending policy from `<home>/policy.json`
+ * (created from the defaults on first use) with on-chain simulation, the spend ledger (the sending key's nonce tells
+ * whether a failed send went out), and AgentRegistry owners on the allowlist only if policy.json opts in with
+ * `allowlist.anyRegisteredAgent`. The off-chain policy decides first; on a session key the account then refuses what
+ * the grant forbids (SessionRefusedError, named), before anything is sent.
  *
  * @example
  * const { context } = createAgentContext({ rpcUrl, chainId: 31337, account, contracts: deployment.contracts, yes: true });
  * const tools = createAgentTools({ context });
+ * // On a session key (convergence agent session grant wrote the file):
+ * const read = readSessionKey({ home, chainId: 31337 });
+ * if (read.found) createAgentContext({ rpcUrl, chainId: 31337, session: { account: read.account, key: read.key }, contracts });
  */
 export function createAgentContext(parameters: CreateAgentContextParameters) {
   const {
     rpcUrl,
     chainId,
-    account,
     contracts,
+    session,
     ownAccounts = [],
     yes,
     confirm,
@@ -64,12 +78,20 @@ export function createAgentContext(parameters: CreateAgentContextParameters) {
     onInferenceStep,
     now,
   } = parameters;
-  const { publicClient, walletClient } = createClients({ rpcUrl, chainId, account });
+  if ((parameters.account === undefined) === (session === undefined)) {
+    throw new AgentAccountConfigError({
+      problem: session === undefined ? "neither an account nor a session key was given" : "both were given",
+    });
+  }
+  // The key that signs: the agent's own, or the session key (then the agent's address is the owner's account).
+  const signer = (session?.key ?? parameters.account)!;
+  const account = session?.account ?? signer.address;
+  const { publicClient, walletClient } = createClients({ rpcUrl, chainId, account: signer });
   const policy = loadPolicy({ home: parameters.home ?? convergenceHome() });
   const guard = createPolicyGuard({
     config: policy.config,
     ledgerPath: policy.ledgerPath,
-    ownAccounts: [account.address, ...ownAccounts],
+    ownAccounts: [account, ...ownAccounts],
     isRegisteredAgent: async (address) =>
       (await publicClient.readContract({
         address: contracts.AgentRegistry,
@@ -77,10 +99,11 @@ export function createAgentContext(parameters: CreateAgentContextParameters) {
         functionName: "balanceOf",
         args: [address],
       })) > 0n,
-    sentTransactionCount: () => publicClient.getTransactionCount({ address: account.address, blockTag: "pending" }),
+    // The key that sends: with a session key, its nonce tells whether a failed send went out.
+    sentTransactionCount: () => publicClient.getTransactionCount({ address: signer.address, blockTag: "pending" }),
     simulate: createChainSimulator({
       client: publicClient,
-      account: account.address,
+      account,
       contracts,
       agentURI: registrationUri,
     }),
@@ -90,7 +113,7 @@ export function createAgentContext(parameters: CreateAgentContextParameters) {
     ...(now === undefined ? {} : { now }),
   });
   const context: AgentContext = {
-    account: account.address,
+    account,
     actions: createSdkActions({
       publicClient,
       walletClient: walletClient!,
@@ -99,9 +122,12 @@ export function createAgentContext(parameters: CreateAgentContextParameters) {
       ...(workerUrl === undefined ? {} : { workerUrl }),
       ...(market === undefined ? {} : { market }),
       ...(onInferenceStep === undefined ? {} : { onInferenceStep }),
+      ...(session === undefined
+        ? {}
+        : { session: createSessionSender({ rpcUrl, chainId, account: session.account, key: session.key }) }),
     }),
     guard,
     defaultSlippageBps: policy.config.defaultSlippageBps,
   };
-  return { context, policy, publicClient };
+  return { context, policy, publicClient, session: session === undefined ? undefined : { key: signer.address } };
 }

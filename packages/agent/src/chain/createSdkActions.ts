@@ -1,4 +1,5 @@
 import {
+  type CallBatchSender,
   getAttestation,
   getBalances,
   getValidation,
@@ -17,6 +18,7 @@ import {
   wrapEth,
 } from "@convergence/sdk";
 import { formatUnits, getAddress, isAddress } from "viem";
+import { QuickInferenceOnSessionError } from "../errors/session.ts";
 import { payQuickRiskInference } from "../inference/payQuickRiskInference.ts";
 import { quoteQuickRiskInference } from "../inference/quoteQuickRiskInference.ts";
 import { type RequestRiskInferenceParameters, requestRiskInference } from "../inference/requestRiskInference.ts";
@@ -44,6 +46,11 @@ export type CreateSdkActionsParameters = {
   market?: RequestRiskInferenceParameters["market"];
   /** Each step of a verified inference (choose, open, deliver, attest, failover, feedback, refund), as it runs. */
   onInferenceStep?: RequestRiskInferenceParameters["onStep"];
+  /**
+   * Send every transaction from this account through its session key (createSessionSender): `walletClient` is the
+   * session key's (it pays the gas) and each send is one batch of calls (approve + call instead of permits).
+   */
+  session?: CallBatchSender;
 };
 
 /** Where `pnpm worker` listens by default (a worker URL users commonly name). */
@@ -75,7 +82,9 @@ export function createSdkActions({
   workerUrl = process.env.CONVERGENCE_WORKER_URL?.trim() || undefined,
   market = {},
   onInferenceStep,
+  session,
 }: CreateSdkActionsParameters): AgentActions {
+  const batch = session === undefined ? {} : { batch: session };
   const marketSettings: RequestRiskInferenceParameters["market"] = {
     ...market,
     trustedClients:
@@ -102,19 +111,20 @@ export function createSdkActions({
       const transactions: SentTransaction[] = [];
       const amount = units(amountIn, tokenIn);
       if (tokenIn === "ETH")
-        transactions.push(sent(await wrapEth({ client: walletClient, weth: contracts.WETH, amount })));
+        transactions.push(sent(await wrapEth({ client: walletClient, weth: contracts.WETH, amount, ...batch })));
       const swap = await swapTokens({
         client: walletClient,
         pool: contracts.Pool,
         tokenIn: poolToken({ symbol: tokenIn, contracts }),
         amountIn: amount,
         maxSlippageBps,
+        ...batch,
       });
       if (swap.approveHash) transactions.push({ hash: swap.approveHash });
       transactions.push(sent(swap));
       if (tokenOut === "ETH") {
         transactions.push(
-          sent(await unwrapEth({ client: walletClient, weth: contracts.WETH, amount: swap.amountOut })),
+          sent(await unwrapEth({ client: walletClient, weth: contracts.WETH, amount: swap.amountOut, ...batch })),
         );
       }
       return {
@@ -125,14 +135,24 @@ export function createSdkActions({
     },
     async transferTokens({ token, amount, to }) {
       return sent(
-        await transferToken({ client: walletClient, token: tokenInfo(token), to, amount: units(amount, token) }),
+        await transferToken({
+          client: walletClient,
+          token: tokenInfo(token),
+          to,
+          amount: units(amount, token),
+          ...batch,
+        }),
       );
     },
     async wrapEth({ amount }) {
-      return sent(await wrapEth({ client: walletClient, weth: contracts.WETH, amount: units(amount, "ETH") }));
+      return sent(
+        await wrapEth({ client: walletClient, weth: contracts.WETH, amount: units(amount, "ETH"), ...batch }),
+      );
     },
     async unwrapEth({ amount }) {
-      return sent(await unwrapEth({ client: walletClient, weth: contracts.WETH, amount: units(amount, "WETH") }));
+      return sent(
+        await unwrapEth({ client: walletClient, weth: contracts.WETH, amount: units(amount, "WETH"), ...batch }),
+      );
     },
     async registerAgent({ name, serviceUrl }) {
       const result = await registerAgent({
@@ -140,6 +160,7 @@ export function createSdkActions({
         registry: contracts.AgentRegistry,
         agentURI: registrationUri(serviceUrl ? { name, serviceUrl } : { name }),
         metadata: { name },
+        ...batch,
       });
       return { agentId: result.agentId.toString(), did: result.did, ...sent(result) };
     },
@@ -173,6 +194,7 @@ export function createSdkActions({
             requestRiskInference({
               publicClient,
               walletClient,
+              ...(session === undefined ? {} : { requester: session }),
               contracts,
               workerUrl: workerUrl ?? undefined,
               market: marketSettings,
@@ -194,6 +216,18 @@ export function createSdkActions({
       }),
     payQuickInference: ({ quote, maxAmount }) =>
       payQuickRiskInference({ walletClient, usdc: contracts.USDC, quote, maxAmount }),
+    // x402 pays with an EIP-3009 authorization signed by the payer's own key: on a session key that is the owner's
+    // key, which the agent does not hold, so the quick path refuses before anything is signed.
+    ...(session === undefined
+      ? {}
+      : {
+          quoteQuickInference: async () => {
+            throw new QuickInferenceOnSessionError();
+          },
+          payQuickInference: async () => {
+            throw new QuickInferenceOnSessionError();
+          },
+        }),
     async resolveAddress({ value }) {
       if (isAddress(value, { strict: false })) return getAddress(value);
       return parseDid({ did: value }).address;

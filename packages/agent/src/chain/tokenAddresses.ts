@@ -13,6 +13,8 @@ export type StackAddresses = {
   /** Present on deployments with the open market (issue #15): workers' feedback and validations. */
   ReputationRegistry?: Address;
   ValidationRegistry?: Address;
+  /** Present on deployments with agent accounts (issue #18): the code owners delegate to with EIP-7702. */
+  AgentAccount?: Address;
 };
 
 /**

@@ -19,7 +19,7 @@ export class PolicyConfigError extends BaseError {
     super(`The spending policy at ${path} is not valid${field ? `: field "${field}"` : ""}: ${problem}.`, {
       metaMessages: [
         "Fix the field, or delete the file to have it recreated from the defaults on next use.",
-        "Fields: perTransactionCap and dailyCap (per token, decimal strings), maxSlippageBps, defaultSlippageBps, allowlist, requireConfirmation.",
+        "Fields: perTransactionCap and dailyCap (per token, decimal strings), maxSlippageBps, defaultSlippageBps, allowlist, requireConfirmation, onChain (the session key's limits: perCallCap, dailyCap, recipients, targets, expiresInHours).",
       ],
     });
     this.field = field;

@@ -1,5 +1,6 @@
 import { loadModelPin } from "@convergence/models";
 import {
+  type CallBatchSender,
   type ReadClient,
   type RequestInferenceStep,
   requestInference,
@@ -17,6 +18,8 @@ import { readRiskInput } from "./readRiskInput.ts";
 export type RequestRiskInferenceParameters = {
   publicClient: ReadClient;
   walletClient: WriteClient;
+  /** Buy from this account through its session key (approve + open batches; see the SDK's requestInference). */
+  requester?: CallBatchSender;
   contracts: {
     Pool: Address;
     WETH: Address;
@@ -73,6 +76,7 @@ export type RequestRiskInferenceParameters = {
 export async function requestRiskInference({
   publicClient,
   walletClient,
+  requester,
   contracts,
   workerUrl,
   market = {},
@@ -106,6 +110,7 @@ export async function requestRiskInference({
   const result = await requestInference({
     publicClient,
     walletClient,
+    ...(requester === undefined ? {} : { requester }),
     escrow,
     pin,
     ...(named

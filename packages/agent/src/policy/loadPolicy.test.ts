@@ -40,6 +40,28 @@ describe("loadPolicy", () => {
       expect((error as Error).message).toMatch(/field "perTransactionCap\.USDC"/);
     }
   });
+  it("reads an onChain section, and names a bad field of it", () => {
+    const dir = home();
+    const onChain = {
+      perCallCap: { ETH: "0.1", WETH: "1", USDC: "50" },
+      dailyCap: { ETH: "0.5", WETH: "5", USDC: "200" },
+      recipients: [],
+      targets: ["USDC", "Pool"],
+      expiresInHours: 2,
+    };
+    writeFileSync(join(dir, "policy.json"), JSON.stringify({ ...defaultPolicyConfig, onChain }));
+    expect(loadPolicy({ home: dir }).config.onChain).toEqual(onChain);
+    writeFileSync(
+      join(dir, "policy.json"),
+      JSON.stringify({ ...defaultPolicyConfig, onChain: { ...onChain, targets: ["Bank"] } }),
+    );
+    expect(() => loadPolicy({ home: dir })).toThrow(/field "onChain\.targets\.0"/);
+    writeFileSync(
+      join(dir, "policy.json"),
+      JSON.stringify({ ...defaultPolicyConfig, onChain: { ...onChain, expiresInHours: 0 } }),
+    );
+    expect(() => loadPolicy({ home: dir })).toThrow(/field "onChain\.expiresInHours"/);
+  });
   it("refuses a file that is not JSON, or has unknown fields", () => {
     const dir = home();
     writeFileSync(join(dir, "policy.json"), "{ nope");

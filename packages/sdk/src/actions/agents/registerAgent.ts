@@ -2,6 +2,7 @@ import { agentRegistryAbi } from "@convergence/contracts";
 import {
   type Abi,
   type Address,
+  encodeFunctionData,
   type Hash,
   type Hex,
   isHex,
@@ -12,6 +13,7 @@ import {
 import type { WriteClient } from "../../client/types.ts";
 import { toDid } from "../../did/toDid.ts";
 import { writeContractAndWait } from "../../internal/writeContractAndWait.ts";
+import type { CallBatchSender } from "../inference/openJob.ts";
 
 export type RegisterAgentParameters = {
   client: WriteClient;
@@ -22,6 +24,8 @@ export type RegisterAgentParameters = {
   metadata?: Record<string, Hex | string>;
   /** Records the owner's did:ethr DID under the key `did` (default true). */
   recordDid?: boolean;
+  /** Register from this account instead of `client`'s (an EIP-7702 account's session batch): it owns the agent. */
+  batch?: CallBatchSender;
 };
 
 export type RegisterAgentReturnType = { agentId: bigint; did: string; hash: Hash; receipt: TransactionReceipt };
@@ -38,20 +42,28 @@ export async function registerAgent({
   agentURI,
   metadata = {},
   recordDid = true,
+  batch,
 }: RegisterAgentParameters): Promise<RegisterAgentReturnType> {
-  const did = toDid({ chainId: client.chain.id, address: client.account.address });
+  const did = toDid({ chainId: client.chain.id, address: batch?.address ?? client.account.address });
   const entries = Object.entries({ ...(recordDid ? { did } : {}), ...metadata }).map(([metadataKey, value]) => ({
     metadataKey,
     metadataValue: isHex(value) ? value : toHex(value),
   }));
-  const { hash, receipt } = await writeContractAndWait({
-    client,
-    contract: "AgentRegistry",
-    address: registry,
-    abi: agentRegistryAbi as Abi,
-    functionName: "register",
-    args: [agentURI, entries],
-  });
+  const { hash, receipt } = batch
+    ? await batch.send([
+        {
+          to: registry,
+          data: encodeFunctionData({ abi: agentRegistryAbi, functionName: "register", args: [agentURI, entries] }),
+        },
+      ])
+    : await writeContractAndWait({
+        client,
+        contract: "AgentRegistry",
+        address: registry,
+        abi: agentRegistryAbi as Abi,
+        functionName: "register",
+        args: [agentURI, entries],
+      });
   const [registered] = parseEventLogs({ abi: agentRegistryAbi, eventName: "Registered", logs: receipt.logs });
   if (!registered) throw new Error("unreachable: register succeeded without a Registered event");
   return { agentId: registered.args.agentId, did, hash, receipt };

@@ -82,6 +82,55 @@ describe("openJob and getJob", () => {
     expect(second.jobId).toBe(first.jobId + 1n);
   });
 
+  it("with a batch sender: approve exactly the amount, then open, as one batch from the sender's account", async () => {
+    const escrow = market.contracts.InferenceEscrow;
+    const sent: { to: string; value?: bigint; data: string }[][] = [];
+    // Stands in for an account's batch (executeAsSession): runs the calls one by one from the requester's EOA.
+    const batch = {
+      address: market.requester.account.address,
+      send: async (calls: readonly { to: `0x${string}`; value?: bigint; data: `0x${string}` }[]) => {
+        sent.push([...calls]);
+        let last: {
+          hash: `0x${string}`;
+          receipt: Awaited<ReturnType<typeof market.publicClient.getTransactionReceipt>>;
+        };
+        for (const call of calls) {
+          const hash = await market.requester.sendTransaction({
+            to: call.to,
+            data: call.data,
+            value: call.value ?? 0n,
+          });
+          last = { hash, receipt: await market.publicClient.waitForTransactionReceipt({ hash }) };
+        }
+        return last!;
+      },
+    };
+    const before = await balance(escrow);
+    const { jobId, approveHash } = await openJob({
+      client: market.requester,
+      batch,
+      escrow,
+      modelId: market.modelId,
+      inputCommitment: 779n,
+      amount: 1_500_000n,
+      deadline: await deadline(),
+      workerAgentId: market.workerAgentId,
+    });
+    expect(approveHash).toBeUndefined();
+    expect(sent).toHaveLength(1);
+    expect(sent[0]!.map((call) => call.to)).toEqual([market.contracts.USDC, escrow]);
+    expect(await balance(escrow)).toBe(before + 1_500_000n);
+    const job = await getJob({ client: market.publicClient, escrow, jobId });
+    expect(job.requester).toBe(market.requester.account.address);
+    // The approval was exactly what the open spent: nothing left standing.
+    const allowance = await market.publicClient.readContract({
+      address: market.contracts.USDC,
+      abi: usdcAbi,
+      functionName: "allowance",
+      args: [market.requester.account.address, escrow],
+    });
+    expect(allowance).toBe(0n);
+  });
   it("reserves a job for a worker's exclusive window, then for anyone until the deadline", async () => {
     const escrow = market.contracts.InferenceEscrow;
     const end = await deadline();

@@ -2,8 +2,10 @@ import { inferenceEscrowAbi } from "@convergence/contracts";
 import {
   type Abi,
   type Address,
+  encodeFunctionData,
   erc20Abi,
   type Hash,
+  type Hex,
   type LocalAccount,
   parseEventLogs,
   type TransactionReceipt,
@@ -12,6 +14,17 @@ import type { WriteClient } from "../../client/types.ts";
 import { InvalidParameterError } from "../../errors/input.ts";
 import { writeContractAndWait } from "../../internal/writeContractAndWait.ts";
 import { signPermit } from "../tokens/signPermit.ts";
+
+/**
+ * An account that sends batches of calls, e.g. an EIP-7702 AgentAccount driven by a session key (`executeAsSession`):
+ * `address` is the account (the job's requester), `send` runs the calls in one transaction and waits for its receipt.
+ */
+export type CallBatchSender = {
+  address: Address;
+  send: (
+    calls: readonly { to: Address; value?: bigint; data: Hex }[],
+  ) => Promise<{ hash: Hash; receipt: TransactionReceipt }>;
+};
 
 export type OpenJobParameters = {
   client: WriteClient;
@@ -40,6 +53,12 @@ export type OpenJobParameters = {
   payment?: "permit" | "approve";
   /** Unix seconds the permit stays valid (default: 10 minutes after the latest block). */
   permitDeadline?: bigint;
+  /**
+   * Open from this account instead of `client`'s (which then only reads): approve exactly `amount` and open in one
+   * batch. A session key cannot sign the account's permit, and an account that refuses approvals left standing
+   * (AgentAccountApprovalNotConsumed) accepts this one, spent by the open in the same batch. `payment` is ignored.
+   */
+  batch?: CallBatchSender;
 };
 
 export type OpenJobReturnType = {
@@ -69,6 +88,7 @@ export async function openJob({
   exclusiveUntil = workerAgentId === 0n ? 0n : deadline,
   payment,
   permitDeadline,
+  batch,
 }: OpenJobParameters): Promise<OpenJobReturnType> {
   if (amount <= 0n) {
     throw new InvalidParameterError({
@@ -76,6 +96,21 @@ export async function openJob({
       value: amount,
       expected: "a positive amount in base units",
     });
+  }
+  if (batch) {
+    const token = await client.readContract({ address: escrow, abi: inferenceEscrowAbi, functionName: "token" });
+    const result = await batch.send([
+      { to: token, data: encodeFunctionData({ abi: erc20Abi, functionName: "approve", args: [escrow, amount] }) },
+      {
+        to: escrow,
+        data: encodeFunctionData({
+          abi: inferenceEscrowAbi,
+          functionName: "openJob",
+          args: [modelId, inputCommitment, amount, deadline, workerAgentId, exclusiveUntil],
+        }),
+      },
+    ]);
+    return { jobId: openedJobId(result.receipt), ...result };
   }
   const account = client.account;
   const local = account.type === "local" ? (account as LocalAccount) : undefined;
@@ -127,7 +162,11 @@ export async function openJob({
     }
     result = await writeContractAndWait({ ...open, functionName: "openJob", args: terms });
   }
-  const [opened] = parseEventLogs({ abi: inferenceEscrowAbi, eventName: "JobOpened", logs: result.receipt.logs });
+  return { jobId: openedJobId(result.receipt), ...result, ...(approveHash ? { approveHash } : {}) };
+}
+
+function openedJobId(receipt: TransactionReceipt): bigint {
+  const [opened] = parseEventLogs({ abi: inferenceEscrowAbi, eventName: "JobOpened", logs: receipt.logs });
   if (!opened) throw new Error("unreachable: openJob succeeded without a JobOpened event");
-  return { jobId: opened.args.jobId, ...result, ...(approveHash ? { approveHash } : {}) };
+  return opened.args.jobId;
 }

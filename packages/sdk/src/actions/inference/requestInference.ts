@@ -39,7 +39,7 @@ import { checkModelPin } from "./checkModelPin.ts";
 import { getAttestation } from "./getAttestation.ts";
 import { getJob } from "./getJob.ts";
 import { type GetValidationReturnType, getValidation } from "./getValidation.ts";
-import { openJob } from "./openJob.ts";
+import { type CallBatchSender, openJob } from "./openJob.ts";
 import { refundJob } from "./refundJob.ts";
 import type { Attestation, Job, Model, ModelPin, TrustSetup } from "./types.ts";
 import { waitForAttestation } from "./waitForAttestation.ts";
@@ -109,8 +109,18 @@ export type RequestInferenceFeedback = {
 
 export type RequestInferenceParameters = {
   publicClient: ReadClient;
-  /** The requester: pays the escrow with an ERC-2612 permit, so a local account (private key or mnemonic). */
+  /**
+   * The requester: pays the escrow with an ERC-2612 permit, so a local account (private key or mnemonic). With
+   * `requester`, the key that sends the account's batches (a session key): it pays their gas, and sends the idle-chain
+   * nudge and a refund (anyone may; the escrow pays the requester back).
+   */
   walletClient: WriteClient;
+  /**
+   * The requester is an account that sends batches of calls (an EIP-7702 AgentAccount through a session key): the job
+   * opens with approve + openJob in one batch (a session key cannot sign the account's permit) and feedback is given
+   * from the account. Default: `walletClient`'s own account, paying with a permit.
+   */
+  requester?: CallBatchSender;
   /** The InferenceEscrow (deployment.contracts.InferenceEscrow); its attestor and registries are read from it. */
   escrow: Address;
   /**
@@ -355,6 +365,7 @@ export async function requestInference(parameters: RequestInferenceParameters): 
   const opened = await onStep({ name: "open", modelId, amount, deadline, workerAgentId, exclusiveUntil }, () =>
     openJobLocked({
       client: walletClient,
+      ...(parameters.requester ? { batch: parameters.requester } : {}),
       escrow,
       modelId,
       inputCommitment: committed.inputCommitment,
@@ -429,7 +440,7 @@ async function requestFromMarket(parameters: RequestInferenceParameters): Promis
     });
   }
   const links = await escrowLinks({ client: publicClient, escrow });
-  const requester = walletClient.account.address;
+  const requester = parameters.requester?.address ?? walletClient.account.address;
   const trustedClients = [requester, ...(market.trustedClients ?? [])].filter(
     (client, index, all) => all.findIndex((other) => isAddressEqual(other, client)) === index,
   );
@@ -606,6 +617,7 @@ async function requestFromMarket(parameters: RequestInferenceParameters): Promis
       opened = await onStep({ name: "open", ...terms, amount: paid }, () =>
         openJobLocked({
           client: walletClient,
+          ...(parameters.requester ? { batch: parameters.requester } : {}),
           escrow,
           ...terms,
           inputCommitment: committed.inputCommitment,
@@ -892,7 +904,7 @@ function withinMs<T>(ms: number, reason: string, promise: Promise<T>): Promise<T
  * reported in `error`, never thrown: the job is settled either way.
  */
 async function feedbackFor({
-  parameters: { walletClient, escrow, onStep = identity },
+  parameters: { walletClient, requester, escrow, onStep = identity },
   attempts,
   jobId,
   latencyMs,
@@ -921,10 +933,11 @@ async function feedbackFor({
         { name: "feedback", jobId, workerAgentId: attempt.workerAgentId, value: entry.value, tag2: entry.tag2 },
         () =>
           withAccountLock({
-            address: walletClient.account.address,
+            address: requester?.address ?? walletClient.account.address,
             run: () =>
               giveFeedback({
                 client: walletClient,
+                ...(requester ? { batch: requester } : {}),
                 registry: reputationRegistry,
                 agentId: attempt.workerAgentId,
                 ...entry,
@@ -945,7 +958,10 @@ async function feedbackFor({
 
 /** openJob, one at a time per requester account in this process (its permit signs the token's current nonce). */
 function openJobLocked(parameters: Parameters<typeof openJob>[0]) {
-  return withAccountLock({ address: parameters.client.account.address, run: () => openJob(parameters) });
+  return withAccountLock({
+    address: parameters.batch?.address ?? parameters.client.account.address,
+    run: () => openJob(parameters),
+  });
 }
 
 /** What the return type needs once the job is attested. */

@@ -1,8 +1,17 @@
 import { poolAbi } from "@convergence/contracts";
-import { type Abi, type Address, erc20Abi, type Hash, parseEventLogs, type TransactionReceipt } from "viem";
+import {
+  type Abi,
+  type Address,
+  encodeFunctionData,
+  erc20Abi,
+  type Hash,
+  parseEventLogs,
+  type TransactionReceipt,
+} from "viem";
 import type { WriteClient } from "../../client/types.ts";
 import { InvalidParameterError } from "../../errors/input.ts";
 import { writeContractAndWait } from "../../internal/writeContractAndWait.ts";
+import type { CallBatchSender } from "../inference/openJob.ts";
 import { quoteSwap } from "./quoteSwap.ts";
 
 export type SwapTokensParameters = {
@@ -15,6 +24,11 @@ export type SwapTokensParameters = {
   recipient?: Address;
   /** Seconds from now until the swap expires (default 300). */
   ttlSeconds?: number;
+  /**
+   * Swap from this account instead of `client`'s (an EIP-7702 account's session batch; `client` then only reads):
+   * approve exactly `amountIn` and swap in one batch, the output to the account (default `recipient`).
+   */
+  batch?: CallBatchSender;
 };
 
 export type SwapTokensReturnType = {
@@ -39,7 +53,8 @@ export async function swapTokens({
   tokenIn,
   amountIn,
   maxSlippageBps = 50,
-  recipient = client.account.address,
+  batch,
+  recipient = batch?.address ?? client.account.address,
   ttlSeconds = 300,
 }: SwapTokensParameters): Promise<SwapTokensReturnType> {
   if (amountIn <= 0n)
@@ -53,6 +68,21 @@ export async function swapTokens({
   }
   const quoted = await quoteSwap({ client, pool, tokenIn, amountIn });
   const minAmountOut = (quoted * BigInt(10_000 - maxSlippageBps)) / 10_000n;
+  if (batch) {
+    const deadline = (await client.getBlock()).timestamp + BigInt(ttlSeconds);
+    const { hash, receipt } = await batch.send([
+      { to: tokenIn, data: encodeFunctionData({ abi: erc20Abi, functionName: "approve", args: [pool, amountIn] }) },
+      {
+        to: pool,
+        data: encodeFunctionData({
+          abi: poolAbi,
+          functionName: "swapExactIn",
+          args: [tokenIn, amountIn, minAmountOut, recipient, deadline],
+        }),
+      },
+    ]);
+    return { quoted, minAmountOut, amountOut: swappedOut(receipt), approveHash: undefined, hash, receipt };
+  }
   const allowance = await client.readContract({
     address: tokenIn,
     abi: erc20Abi,
@@ -80,7 +110,11 @@ export async function swapTokens({
     functionName: "swapExactIn",
     args: [tokenIn, amountIn, minAmountOut, recipient, deadline],
   });
+  return { quoted, minAmountOut, amountOut: swappedOut(receipt), approveHash, hash, receipt };
+}
+
+function swappedOut(receipt: TransactionReceipt): bigint {
   const [swapped] = parseEventLogs({ abi: poolAbi, eventName: "Swapped", logs: receipt.logs });
   if (!swapped) throw new Error("unreachable: swapExactIn succeeded without a Swapped event");
-  return { quoted, minAmountOut, amountOut: swapped.args.amountOut, approveHash, hash, receipt };
+  return swapped.args.amountOut;
 }

@@ -2,6 +2,7 @@ import { agentRegistryAbi, reputationRegistryAbi } from "@convergence/contracts"
 import {
   type Abi,
   type Address,
+  encodeFunctionData,
   type Hash,
   type Hex,
   isAddressEqual,
@@ -12,6 +13,7 @@ import {
 import type { WriteClient } from "../../client/types.ts";
 import { SelfFeedbackError } from "../../errors/reputation.ts";
 import { writeContractAndWait } from "../../internal/writeContractAndWait.ts";
+import type { CallBatchSender } from "../inference/openJob.ts";
 
 export type GiveFeedbackParameters = {
   /** The client giving the feedback (a requester of the agent's work); not the agent's owner, operator or wallet. */
@@ -31,6 +33,8 @@ export type GiveFeedbackParameters = {
   feedbackURI?: string;
   /** What the feedback is about (`feedbackJobHash` for a job); default zero. */
   feedbackHash?: Hex;
+  /** Give it from this account instead of `client`'s (which then only reads): an EIP-7702 account's session batch. */
+  batch?: CallBatchSender;
 };
 
 export type GiveFeedbackReturnType = {
@@ -64,16 +68,22 @@ export async function giveFeedback({
   endpoint = "",
   feedbackURI = "",
   feedbackHash = zeroHash,
+  batch,
 }: GiveFeedbackParameters): Promise<GiveFeedbackReturnType> {
-  await refuseSelfFeedback({ client, registry, agentId });
-  const { hash, receipt } = await writeContractAndWait({
-    client,
-    contract: "ReputationRegistry",
-    address: registry,
-    abi: reputationRegistryAbi as Abi,
-    functionName: "giveFeedback",
-    args: [agentId, value, valueDecimals, tag1, tag2, endpoint, feedbackURI, feedbackHash],
-  });
+  await refuseSelfFeedback({ client, registry, agentId, me: batch?.address ?? client.account.address });
+  const args = [agentId, value, valueDecimals, tag1, tag2, endpoint, feedbackURI, feedbackHash] as const;
+  const { hash, receipt } = batch
+    ? await batch.send([
+        { to: registry, data: encodeFunctionData({ abi: reputationRegistryAbi, functionName: "giveFeedback", args }) },
+      ])
+    : await writeContractAndWait({
+        client,
+        contract: "ReputationRegistry",
+        address: registry,
+        abi: reputationRegistryAbi as Abi,
+        functionName: "giveFeedback",
+        args,
+      });
   const [given] = parseEventLogs({ abi: reputationRegistryAbi, eventName: "NewFeedback", logs: receipt.logs });
   if (!given) throw new Error("unreachable: giveFeedback succeeded without a NewFeedback event");
   return { feedbackIndex: given.args.feedbackIndex, hash, receipt };
@@ -84,7 +94,8 @@ async function refuseSelfFeedback({
   client,
   registry,
   agentId,
-}: Pick<GiveFeedbackParameters, "client" | "registry" | "agentId">): Promise<void> {
+  me,
+}: Pick<GiveFeedbackParameters, "client" | "registry" | "agentId"> & { me: Address }): Promise<void> {
   const agents = await client.readContract({
     address: registry,
     abi: reputationRegistryAbi,
@@ -97,7 +108,6 @@ async function refuseSelfFeedback({
   ]).catch(() => undefined); // no such agent: the registry reverts ReputationRegistryUnknownAgent, by name
   if (read === undefined) return;
   const [owner, wallet] = read;
-  const me = client.account.address;
   if (isAddressEqual(owner, me)) throw new SelfFeedbackError({ agentId, client: me, role: "owner" });
   if (isAddressEqual(wallet, me)) throw new SelfFeedbackError({ agentId, client: me, role: "wallet" });
 }
