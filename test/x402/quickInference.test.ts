@@ -197,7 +197,14 @@ describe("x402 v2: paid quick inference on a live chain", () => {
       CONVERGENCE_RPC_URL: devnet.url,
     });
     if (added.code !== 0) throw new Error(`model add failed:\n${added.stderr}`);
-    facilitator = await startFacilitator({ rpcUrl: devnet.url, chainId: 31337, account: facilitatorAccount, port: 0 });
+    // As devnet and convergence facilitator run it: the stack's USDC only.
+    facilitator = await startFacilitator({
+      rpcUrl: devnet.url,
+      chainId: 31337,
+      account: facilitatorAccount,
+      assets: [devnet.deployment.contracts.USDC],
+      port: 0,
+    });
     worker = await launchWorker({
       rpcUrl: devnet.url,
       deploymentsDir: dir,
