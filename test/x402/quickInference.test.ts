@@ -197,7 +197,14 @@ describe("x402 v2: paid quick inference on a live chain", () => {
       CONVERGENCE_RPC_URL: devnet.url,
     });
     if (added.code !== 0) throw new Error(`model add failed:\n${added.stderr}`);
-    facilitator = await startFacilitator({ rpcUrl: devnet.url, chainId: 31337, account: facilitatorAccount, port: 0 });
+    // As devnet and convergence facilitator run it: the stack's USDC only.
+    facilitator = await startFacilitator({
+      rpcUrl: devnet.url,
+      chainId: 31337,
+      account: facilitatorAccount,
+      assets: [devnet.deployment.contracts.USDC],
+      port: 0,
+    });
     worker = await launchWorker({
       rpcUrl: devnet.url,
       deploymentsDir: dir,
@@ -455,7 +462,9 @@ describe("x402 v2: paid quick inference on a live chain", () => {
 
   describe("starting them", () => {
     it("convergence facilitator serves /supported for the chain and stops on Ctrl-C", async () => {
-      const child = spawnCli(["facilitator", "--port", "0", "--rpc-url", devnet.url]);
+      const child = spawnCli(["facilitator", "--port", "0", "--rpc-url", devnet.url], {
+        env: { CONVERGENCE_DEPLOYMENTS_DIR: dir },
+      });
       let stdout = "";
       const listening = new Promise<string>((resolve, reject) => {
         child.stdout.on("data", (chunk) => {
@@ -469,6 +478,8 @@ describe("x402 v2: paid quick inference on a live chain", () => {
       try {
         const url = await listening;
         expect(stdout).toContain(`Settles from ${facilitatorAccount.address}`);
+        // The stack's USDC only: another token is refused before the chain is read (nobody spends its gas on theirs).
+        expect(stdout).toContain(`Settles payments in ${devnet.deployment.contracts.USDC} (the stack's USDC) only.`);
         expect(await (await fetch(`${url}/supported`)).json()).toMatchObject({
           kinds: [{ x402Version: 2, scheme: "exact", network: NETWORK }],
           signers: { "eip155:*": [facilitatorAccount.address] },

@@ -1,5 +1,7 @@
+import { DeploymentNotFoundError, readDeployment } from "@convergence/contracts";
 import { startFacilitator } from "@convergence/facilitator";
 import type { Command } from "commander";
+import type { Address } from "viem";
 import { connect } from "../chain/connect.ts";
 import { facilitatorAccount } from "../chain/facilitatorAccount.ts";
 import { InvalidArgumentError } from "../errors.ts";
@@ -35,11 +37,29 @@ export function registerFacilitatorCommand(program: Command): void {
       const rpcUrl = rpcUrlFrom(options.rpcUrl);
       const { chainId } = await connect({ rpcUrl });
       const account = facilitatorAccount({ chainId });
-      const facilitator = await startFacilitator({ rpcUrl, chainId, account, host: options.host, port: options.port });
+      // The stack's USDC only, when the stack is deployed on this chain: whoever reaches the facilitator chooses the
+      // token, and any other would be a contract of theirs called on the facilitator's gas.
+      let usdc: Address | undefined;
+      try {
+        usdc = readDeployment({ chainId }).contracts.USDC;
+      } catch (error) {
+        if (!(error instanceof DeploymentNotFoundError)) throw error;
+      }
+      const facilitator = await startFacilitator({
+        rpcUrl,
+        chainId,
+        account,
+        ...(usdc === undefined ? {} : { assets: [usdc] }),
+        host: options.host,
+        port: options.port,
+      });
       process.stdout.write(
         [
           `x402 facilitator listening at ${facilitator.url} (exact scheme on ${facilitator.network}).`,
           `Settles from ${account.address} (FACILITATOR_PRIVATE_KEY), which pays the gas.`,
+          usdc === undefined
+            ? "Settles any EIP-3009 token (no Convergence deployment on this chain): keep it on a private interface."
+            : `Settles payments in ${usdc} (the stack's USDC) only.`,
           `Point a worker at it: WORKER_FACILITATOR_URL=${facilitator.url} WORKER_X402_PRICE=0.01 pnpm worker`,
           "Stop with Ctrl-C.",
           "",

@@ -178,7 +178,7 @@ export async function runDemo({
 
     // The workers also sell quick, unproven answers per call over x402, settled by the devnet's facilitator.
     const facilitator = await step("facilitator", "Starting the x402 facilitator (settles paid quick answers)", () =>
-      startDevnetFacilitator({ rpcUrl: chain.url }),
+      startDevnetFacilitator({ rpcUrl: chain.url, usdc: chain.deployment.contracts.USDC }),
     );
     stops.push(() => facilitator.close());
     say(`  ${facilitator.url}: quick answers cost ${DEVNET_X402_PRICE} USDC a call (x402, exact scheme)`);

@@ -87,7 +87,7 @@ export async function startDevnetStack({
       );
     }
     facilitator = await stage("Starting the x402 facilitator (settles paid quick answers)", () =>
-      startDevnetFacilitator({ rpcUrl: chain.url, host, port: facilitatorPort }),
+      startDevnetFacilitator({ rpcUrl: chain.url, usdc: chain.deployment.contracts.USDC, host, port: facilitatorPort }),
     );
     const { workerEnv } = facilitator;
     workers = await stage(count === 1 ? "Starting the inference worker" : `Starting ${count} inference workers`, () =>

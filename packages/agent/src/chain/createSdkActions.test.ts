@@ -1,6 +1,11 @@
 import type { ReadClient, WriteClient } from "@convergence/sdk";
 import { type Address, type Hex, zeroHash } from "viem";
 import { describe, expect, it } from "vitest";
+import { fakeContext } from "../../test/helpers/fakeContext.ts";
+import { QuickInferenceOnSessionError } from "../errors/session.ts";
+import { readSpendLedger } from "../policy/readSpendLedger.ts";
+import { getQuickInferenceTool } from "../tools/getQuickInference.ts";
+import type { QuickInferenceQuote } from "../tools/types.ts";
 import { createSdkActions } from "./createSdkActions.ts";
 
 // Unit test with a stub read client: which validator answered is the one thing under test here; the real reads
@@ -117,5 +122,45 @@ describe("createSdkActions requestVerifiedInference: which worker", () => {
     await withEnv({ CONVERGENCE_TRUSTED_CLIENTS: "0xnope" }, async () => {
       expect(() => actions()).toThrow(/Invalid CONVERGENCE_TRUSTED_CLIENTS entry: "0xnope"/);
     });
+  });
+});
+
+describe("createSdkActions on a session key", () => {
+  it("refuses a quick (x402) answer before anything is read or signed, and get_quick_inference says why and what to do", async () => {
+    // x402 pays with an EIP-3009 authorization signed by the USDC holder: the owner's account, whose key the agent
+    // does not hold. The session key's own signature would pay from the session key (which holds no USDC).
+    const zero: Address = "0x0000000000000000000000000000000000000000";
+    const used: string[] = [];
+    const record =
+      (what: string) =>
+      async (..._: unknown[]) => {
+        used.push(what);
+        throw new Error(`unexpected ${what}`);
+      };
+    const actions = createSdkActions({
+      publicClient: { readContract: record("read"), call: record("call") } as unknown as ReadClient,
+      walletClient: {
+        account: { address: squatter },
+        signTypedData: record("signTypedData"),
+        signMessage: record("signMessage"),
+      } as unknown as WriteClient,
+      contracts: { WETH: zero, USDC: zero, Pool: zero, AgentRegistry: zero, DIDRegistry: zero },
+      rpcUrl: "http://127.0.0.1:1",
+      workerUrl: "http://127.0.0.1:9",
+      session: { address: registry, send: record("send") },
+    });
+    const quick = { model: "risk-v1", subject: "WETH/USDC", maxPayment: "0.05" };
+    await expect(actions.quoteQuickInference!(quick)).rejects.toThrow(QuickInferenceOnSessionError);
+    await expect(actions.payQuickInference!({ quote: {} as QuickInferenceQuote, maxAmount: 10_000n })).rejects.toThrow(
+      QuickInferenceOnSessionError,
+    );
+
+    const { context, ledgerPath } = fakeContext();
+    const text = await getQuickInferenceTool({ context: { ...context, actions } }).invoke(quick);
+    expect(text).toMatch(/cannot be paid on a session key[\s\S]*Nothing was signed/);
+    // What to do: the verified path, or the agent's own key.
+    expect(text).toMatch(/verified[\s\S]*--no-session/);
+    expect(used).toEqual([]);
+    expect(readSpendLedger({ path: ledgerPath }).days).toEqual({});
   });
 });

@@ -59,13 +59,9 @@ export class AgentAccountUnavailableError extends BaseError {
 export class QuickInferenceOnSessionError extends BaseError {
   override name = "QuickInferenceOnSessionError";
   constructor() {
+    // The what-to-do is in the message itself: a tool's result carries the short message only.
     super(
-      "A quick (x402) answer cannot be paid on a session key: its EIP-3009 authorization must be signed by the account's owner key, which the agent does not hold. Nothing was signed.",
-      {
-        metaMessages: [
-          "Ask for a verified risk score (paid through the account, approve + open), or run on the agent's own key with --no-session.",
-        ],
-      },
+      "A quick (x402) answer cannot be paid on a session key: its EIP-3009 authorization must be signed by the account's owner key, which the agent does not hold. Nothing was signed. Ask for a verified risk score instead (paid through the account), or run the agent on its own key (--no-session) for quick answers.",
     );
   }
 }

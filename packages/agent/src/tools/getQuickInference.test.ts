@@ -44,6 +44,18 @@ describe("get_quick_inference", () => {
     expect(await quick.invoke(args)).toMatch(/^Refused \(daily-cap\): 0.01 USDC on top of 0.01 USDC already spent/);
     expect(sends()).toHaveLength(1);
   });
+  it("two calls at once race the daily cap: one pays, the other is refused", async () => {
+    // A model turn may call tools in parallel: both quotes are read before either payment is reserved.
+    const config = { ...defaultPolicyConfig, dailyCap: { ...defaultPolicyConfig.dailyCap, USDC: "0.015" } };
+    const { context, sends, ledgerPath } = fakeContext({
+      config: { ...config, allowlist: { ownAccounts: true, addresses: [FRIEND] } },
+    });
+    const quick = getQuickInferenceTool({ context });
+    const results = await Promise.all([quick.invoke(args), quick.invoke(args)]);
+    expect(results.filter((text) => /^Refused \(daily-cap\)/.test(text))).toHaveLength(1);
+    expect(sends()).toHaveLength(1);
+    expect(readSpendLedger({ path: ledgerPath }).days[utcDay(new Date())]).toEqual({ USDC: "0.01" });
+  });
   it("asks for confirmation naming the price, the recipient and the worker", async () => {
     const asked: string[] = [];
     const { context, sends } = fakeContext({

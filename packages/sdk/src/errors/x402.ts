@@ -66,8 +66,11 @@ export class X402PaymentFailedError extends BaseError {
   readonly status: number;
   readonly reason: string | undefined;
   constructor({ url, status, reason, message }: { url: string; status: number; reason?: string; message?: string }) {
-    super(`The worker did not accept the payment (${status}${reason ? ` ${reason}` : ""}).`, {
-      details: [url, message].filter(Boolean).join(": "),
+    // The reason is the worker's word: named in the message only as a protocol error code (an agent's model reads the
+    // message), any other text only in the details.
+    const code = reason !== undefined && /^[a-z][a-z0-9_]{0,99}$/.test(reason);
+    super(`The worker did not accept the payment (${status}${code ? ` ${reason}` : ""}).`, {
+      details: [url, code ? undefined : reason, message].filter(Boolean).join(": "),
       metaMessages: ["Check the payer's USDC balance and the chain, then call again (a new authorization is signed)."],
     });
     this.status = status;

@@ -62,4 +62,18 @@ describe("checkQuickInferenceOffer", () => {
     }
     expect(() => check(required())).toThrow(/asks for nothing/);
   });
+
+  it("refuses an authorization a lying worker could hold for long, or one signed for Permit2 instead of EIP-3009", () => {
+    // A payment the worker refuses stays settleable until validBefore = now + maxTimeoutSeconds: a year-long window
+    // lets a worker that answered "failed" settle it any time later, beside the retry the error asks for.
+    expect(() => check(required({ ...offer, maxTimeoutSeconds: 365 * 24 * 3600 }))).toThrow(X402AssetMismatchError);
+    expect(() => check(required({ ...offer, maxTimeoutSeconds: 365 * 24 * 3600 }))).toThrow(
+      /valid for 31536000 s.*at most 900 s/,
+    );
+    expect(() => check(required({ ...offer, maxTimeoutSeconds: 0 }))).toThrow(X402AssetMismatchError);
+    expect(check(required({ ...offer, maxTimeoutSeconds: 900 })).price).toBe(10_000n);
+    expect(() => check(required({ ...offer, extra: { ...offer.extra, assetTransferMethod: "permit2" } }))).toThrow(
+      /EIP-3009/,
+    );
+  });
 });

@@ -2,6 +2,13 @@ import type { PaymentRequired, PaymentRequirements } from "@x402/core/types";
 import { type Address, getAddress, isAddress } from "viem";
 import { X402AssetMismatchError, X402PriceTooHighError, X402RecipientMismatchError } from "../../errors/x402.ts";
 
+/**
+ * The longest an authorization this client signs stays valid (validBefore = now + maxTimeoutSeconds), in seconds: 3x
+ * the worker's default of 300. A payment the worker refuses can be settled by whoever holds it until then, so a worker
+ * asking for a year-long window could answer "failed" and settle it later, beside the retry.
+ */
+const MAX_AUTHORIZATION_SECONDS = 900;
+
 export type CheckQuickInferenceOfferParameters = {
   paymentRequired: PaymentRequired;
   /** The network the payer is on, CAIP-2 (`eip155:<chainId>`). */
@@ -25,7 +32,8 @@ export type CheckQuickInferenceOfferReturnType = {
 /**
  * The one offer of an x402 v2 402 this client will pay, checked before anything is signed: the `exact` scheme on the
  * client's network in the stack's USDC (else `X402AssetMismatchError`), at most `maxAmount` (else
- * `X402PriceTooHighError`), to `expectedPayTo` when given (else `X402RecipientMismatchError`).
+ * `X402PriceTooHighError`), to `expectedPayTo` when given (else `X402RecipientMismatchError`), as an EIP-3009
+ * authorization valid at most MAX_AUTHORIZATION_SECONDS (else `X402AssetMismatchError`).
  *
  * @example
  * const { price, payTo } = checkQuickInferenceOffer({ paymentRequired, network: "eip155:31337", usdc, maxAmount: 50_000n, url });
@@ -56,6 +64,22 @@ export function checkQuickInferenceOffer({
     throw new X402AssetMismatchError({
       offered: `an amount of ${JSON.stringify(requirements.amount)}`,
       expected: "a whole number of USDC base units",
+      url,
+    });
+  }
+  const method = requirements.extra?.assetTransferMethod ?? "eip3009";
+  if (method !== "eip3009") {
+    throw new X402AssetMismatchError({
+      offered: `a ${String(method)} signature`,
+      expected: "an EIP-3009 transferWithAuthorization",
+      url,
+    });
+  }
+  const seconds = requirements.maxTimeoutSeconds;
+  if (!Number.isSafeInteger(seconds) || seconds < 1 || seconds > MAX_AUTHORIZATION_SECONDS) {
+    throw new X402AssetMismatchError({
+      offered: `an authorization valid for ${String(seconds)} s`,
+      expected: `one valid for 1 to at most ${MAX_AUTHORIZATION_SECONDS} s`,
       url,
     });
   }

@@ -48,7 +48,7 @@ export type PayForQuickInferenceReturnType = {
   price: bigint;
   /** Who was paid (the zero address when free). */
   payTo: Address;
-  /** The settlement transaction (PAYMENT-RESPONSE), undefined when free. */
+  /** The settlement transaction (PAYMENT-RESPONSE), undefined when free or when the worker names no transaction hash. */
   settlementTx: Hash | undefined;
   /** CAIP-2 network paid on. */
   network: string;
@@ -175,12 +175,16 @@ export async function payForQuickInference(
     return { output: body.output, price: 0n, payTo: ZERO, settlementTx: undefined, network };
   }
   const settlement = header ? decodePaymentResponseHeader(header) : undefined;
+  // The worker's word, passed on only as what it must be (a transaction hash): an agent's model reads this result.
+  const transaction: unknown = settlement?.transaction;
   return {
     output: body.output,
     price: offer.price,
     payTo: offer.payTo,
-    settlementTx: settlement?.transaction ? (settlement.transaction as Hash) : undefined,
-    network: settlement?.network ?? network,
+    settlementTx:
+      typeof transaction === "string" && /^0x[0-9a-fA-F]{64}$/.test(transaction) ? (transaction as Hash) : undefined,
+    // Paid on this network only (checked before signing), whatever the worker says.
+    network,
   };
 }
 
