@@ -8,5 +8,8 @@ export default defineConfig({
     isolate: false,
     include: ["src/**/*.test.ts", "test/**/*.test.ts"],
     testTimeout: 60_000,
+    // readMarketState.test.ts starts a Hardhat node and deploys the stack in beforeAll: several seconds under CI's
+    // load, near vitest's 10 s default; the same safety net as the sdk's and the worker's hooks.
+    hookTimeout: 120_000,
   },
 });
