@@ -299,7 +299,7 @@ describe("startAgentServer (convergence agent serve) on a live chain", () => {
     ).rejects.toThrow(/--host: "0\.0\.0\.0"\. Expected 127\.0\.0\.1/);
   });
 
-  it("startDevnetAgentServer serves the devnet's agent to the dashboard's origin and its localhost twin only", async () => {
+  it("startDevnetAgentServer serves the devnet's agent to the dashboard's exact origin only, not a page on its localhost twin", async () => {
     const devnet = await startDevnetAgentServer({
       rpcUrl: node.url,
       chainId: 31337,
@@ -311,7 +311,15 @@ describe("startAgentServer (convergence agent serve) on a live chain", () => {
     try {
       const health = (origin: string) => fetch(`${devnet.url}/health`, { headers: { origin } });
       expect(await (await health("http://127.0.0.1:5174")).json()).toEqual({ agent: agent.address, chainId: 31337 });
-      expect((await health("http://localhost:5174")).status).toBe(200);
+      // The attacker: another local server (a Vite dev app binds `localhost`, often [::1]) on the dashboard's port
+      // serves http://localhost:5174 while the dashboard holds 127.0.0.1:5174; its page must not drive the agent.
+      expect((await health("http://localhost:5174")).status).toBe(403);
+      const run = await fetch(`${devnet.url}/runs`, {
+        method: "POST",
+        headers: { "content-type": "application/json", origin: "http://localhost:5174" },
+        body: JSON.stringify({ intent: "wrap 1 ETH" }),
+      });
+      expect(run.status).toBe(403);
       expect((await health("http://127.0.0.1:5173")).status).toBe(403);
     } finally {
       await devnet.close();
