@@ -169,6 +169,26 @@ describe("startAgentServer (convergence agent serve) on a live chain", () => {
     expect(await sentCount()).toBe(sent);
   });
 
+  it("a confirmation is bound to its run: answered through another run's path it is unknown, and stays pending", async () => {
+    const [weth, sent] = [await wethOf(), await sentCount()];
+    const other = await startRun("wrap 0.1 ETH");
+    await readRun(server, other, async (event) => {
+      if (event.event === "confirm") await answer(other, event.data.confirmationId, false);
+    });
+    const runId = await startRun("wrap 0.2 ETH");
+    const events = await readRun(server, runId, async (event) => {
+      if (event.event === "confirm") {
+        // The attacker approves this run's confirmation through the finished run's path.
+        const crossed = await answer(other, event.data.confirmationId, true);
+        expect(crossed.status).toBe(404);
+        expect((await answer(runId, event.data.confirmationId, false)).status).toBe(200);
+      }
+    });
+    expect(events.find((e) => e.event === "confirmation")!.data).toMatchObject({ approved: false, by: "browser" });
+    expect(await wethOf()).toBe(weth);
+    expect(await sentCount()).toBe(sent);
+  });
+
   it("runs one intent at a time (another gets 409), and a reconnect after the end gets 204", async () => {
     const runId = await startRun("wrap 0.1 ETH");
     const events = await readRun(server, runId, async (event) => {
