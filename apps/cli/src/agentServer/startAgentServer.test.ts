@@ -319,6 +319,24 @@ describe("startAgentServer (convergence agent serve) on a live chain", () => {
     ).rejects.toThrow(/--host: "0\.0\.0\.0"\. Expected 127\.0\.0\.1/);
   });
 
+  it("a port already taken (another endpoint, devnet's) is refused naming the option that picks another", async () => {
+    const taken = startAgentServer({
+      rpcUrl: node.url,
+      chainId: 31337,
+      account: agent,
+      contracts,
+      home,
+      port: server.port,
+      allowedOrigins: [DASHBOARD],
+    });
+    await expect(taken).rejects.toThrow(`The agent endpoint cannot listen on 127.0.0.1:${server.port}`);
+    await expect(taken).rejects.toMatchObject({ name: "AgentServerListenError" });
+    await taken.catch((error: { message: string }) => {
+      expect(error.message).toContain("--agent-port");
+      expect(error.message).toContain("--port");
+    });
+  });
+
   it("startDevnetAgentServer serves the devnet's agent to the dashboard's exact origin only, not a page on its localhost twin", async () => {
     const devnet = await startDevnetAgentServer({
       rpcUrl: node.url,
