@@ -88,6 +88,6 @@ process.stdout.write(
 );
 nextStep({
   command: "pnpm workshop 14",
-  note: "Leave this running to keep looking (Ctrl-C stops the dashboard and the worker). In another terminal, limits the chain enforces on the agent, which you can watch here:",
+  note: "Leave this running to keep looking (Ctrl-C stops the dashboard and the worker). In another terminal, step 14 puts the agent on a session key whose limits the chain enforces; watch its calls here:",
 });
 await new Promise(() => {});

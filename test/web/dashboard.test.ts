@@ -104,6 +104,15 @@ describe("dashboard", () => {
     await input.fill(JSON.stringify(pointForged));
     expect(await verifyNow()).toMatchObject({ verdict: "invalid" });
 
+    // A liar shows a proof made for another job or another worker (public signal 2, the binding, differs): the page
+    // checks it against the attestor's binding for this job's worker, as the chain did, and names it.
+    const bindingForged = structuredClone(proof);
+    bindingForged.publicSignals[2] = (BigInt(bindingForged.publicSignals[2]!) + 1n).toString();
+    await input.fill(JSON.stringify(bindingForged));
+    const binding = await verifyNow();
+    expect(binding.verdict).toBe("invalid");
+    expect(binding.text).toContain("binding");
+
     // A liar swaps in another model's commitment: named, not just "invalid".
     const modelForged = structuredClone(proof);
     modelForged.publicSignals[0] = "1";

@@ -169,6 +169,26 @@ describe("startAgentServer (convergence agent serve) on a live chain", () => {
     expect(await sentCount()).toBe(sent);
   });
 
+  it("a confirmation is bound to its run: answered through another run's path it is unknown, and stays pending", async () => {
+    const [weth, sent] = [await wethOf(), await sentCount()];
+    const other = await startRun("wrap 0.1 ETH");
+    await readRun(server, other, async (event) => {
+      if (event.event === "confirm") await answer(other, event.data.confirmationId, false);
+    });
+    const runId = await startRun("wrap 0.2 ETH");
+    const events = await readRun(server, runId, async (event) => {
+      if (event.event === "confirm") {
+        // The attacker approves this run's confirmation through the finished run's path.
+        const crossed = await answer(other, event.data.confirmationId, true);
+        expect(crossed.status).toBe(404);
+        expect((await answer(runId, event.data.confirmationId, false)).status).toBe(200);
+      }
+    });
+    expect(events.find((e) => e.event === "confirmation")!.data).toMatchObject({ approved: false, by: "browser" });
+    expect(await wethOf()).toBe(weth);
+    expect(await sentCount()).toBe(sent);
+  });
+
   it("runs one intent at a time (another gets 409), and a reconnect after the end gets 204", async () => {
     const runId = await startRun("wrap 0.1 ETH");
     const events = await readRun(server, runId, async (event) => {
@@ -299,7 +319,25 @@ describe("startAgentServer (convergence agent serve) on a live chain", () => {
     ).rejects.toThrow(/--host: "0\.0\.0\.0"\. Expected 127\.0\.0\.1/);
   });
 
-  it("startDevnetAgentServer serves the devnet's agent to the dashboard's origin and its localhost twin only", async () => {
+  it("a port already taken (another endpoint, devnet's) is refused naming the option that picks another", async () => {
+    const taken = startAgentServer({
+      rpcUrl: node.url,
+      chainId: 31337,
+      account: agent,
+      contracts,
+      home,
+      port: server.port,
+      allowedOrigins: [DASHBOARD],
+    });
+    await expect(taken).rejects.toThrow(`The agent endpoint cannot listen on 127.0.0.1:${server.port}`);
+    await expect(taken).rejects.toMatchObject({ name: "AgentServerListenError" });
+    await taken.catch((error: { message: string }) => {
+      expect(error.message).toContain("--agent-port");
+      expect(error.message).toContain("--port");
+    });
+  });
+
+  it("startDevnetAgentServer serves the devnet's agent to the dashboard's exact origin only, not a page on its localhost twin", async () => {
     const devnet = await startDevnetAgentServer({
       rpcUrl: node.url,
       chainId: 31337,
@@ -311,7 +349,15 @@ describe("startAgentServer (convergence agent serve) on a live chain", () => {
     try {
       const health = (origin: string) => fetch(`${devnet.url}/health`, { headers: { origin } });
       expect(await (await health("http://127.0.0.1:5174")).json()).toEqual({ agent: agent.address, chainId: 31337 });
-      expect((await health("http://localhost:5174")).status).toBe(200);
+      // The attacker: another local server (a Vite dev app binds `localhost`, often [::1]) on the dashboard's port
+      // serves http://localhost:5174 while the dashboard holds 127.0.0.1:5174; its page must not drive the agent.
+      expect((await health("http://localhost:5174")).status).toBe(403);
+      const run = await fetch(`${devnet.url}/runs`, {
+        method: "POST",
+        headers: { "content-type": "application/json", origin: "http://localhost:5174" },
+        body: JSON.stringify({ intent: "wrap 1 ETH" }),
+      });
+      expect(run.status).toBe(403);
       expect((await health("http://127.0.0.1:5173")).status).toBe(403);
     } finally {
       await devnet.close();

@@ -3,6 +3,7 @@ import type { AddressInfo } from "node:net";
 import { type CreateAgentContextParameters, createAgentContext, type RunIntentParameters } from "@convergence/agent";
 import { CliError, InvalidArgumentError } from "../errors.ts";
 import { checkRequestSource } from "./checkRequestSource.ts";
+import { AgentServerListenError } from "./errors.ts";
 import { type AgentRun, startAgentRun } from "./startAgentRun.ts";
 import { stripControlCharacters } from "./stripControlCharacters.ts";
 
@@ -218,9 +219,10 @@ export async function startAgentServer(parameters: StartAgentServerParameters): 
   server.headersTimeout = 10_000;
   server.requestTimeout = 30_000;
   await new Promise<void>((resolve, reject) => {
-    server.once("error", reject);
+    const refuse = (cause: unknown) => reject(new AgentServerListenError({ host, port, cause }));
+    server.once("error", refuse);
     server.listen(port, host, () => {
-      server.off("error", reject);
+      server.off("error", refuse);
       resolve();
     });
   });

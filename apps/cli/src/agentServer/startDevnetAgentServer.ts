@@ -7,7 +7,11 @@ export type StartDevnetAgentServerParameters = {
   rpcUrl: string;
   chainId: number;
   deployment: Pick<Deployment, "contracts" | "startBlock">;
-  /** The dashboard's URL (http://127.0.0.1:<port>): its origin, and its localhost twin, may call the endpoint. */
+  /**
+   * The dashboard's URL (http://127.0.0.1:<port>): its origin, and no other, may call the endpoint. Not its localhost
+   * twin: another server (a Vite dev app binds `localhost`, often [::1]) can listen on the same port beside the
+   * dashboard's 127.0.0.1 socket and serve http://localhost:<port> pages.
+   */
   dashboardUrl: string;
   /** Buy verified inference from this worker only (default: the market chooses). */
   workerUrl?: string;
@@ -35,9 +39,6 @@ export function startDevnetAgentServer({
   port = DEFAULT_AGENT_SERVER_PORT,
   home,
 }: StartDevnetAgentServerParameters): Promise<StartAgentServerReturnType> {
-  const dashboard = new URL(dashboardUrl);
-  const twin = new URL(dashboard.origin);
-  twin.hostname = dashboard.hostname === "localhost" ? "127.0.0.1" : "localhost";
   return startAgentServer({
     rpcUrl,
     chainId,
@@ -48,6 +49,6 @@ export function startDevnetAgentServer({
     ...(home === undefined ? {} : { home }),
     market: { fromBlock: BigInt(deployment.startBlock) },
     port,
-    allowedOrigins: [dashboard.origin, twin.origin],
+    allowedOrigins: [new URL(dashboardUrl).origin],
   });
 }

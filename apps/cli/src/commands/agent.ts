@@ -336,7 +336,7 @@ export function registerAgentCommand(program: Command): void {
             `Agent endpoint: ${server.url}`,
             `  agent ${signer.address} on chain ${contextParameters.chainId} ${signer.line}; verified inference from ${worker ?? "the open market (no CONVERGENCE_WORKER_URL)"}.`,
             `  pages allowed to call it: ${allowedOrigins.join(", ")}${options.yes ? "; --yes: sends without asking" : "; every send is confirmed in the browser"}.`,
-            "Open the dashboard's Intent console (pnpm convergence devnet prints its address). Stop with Ctrl-C.",
+            "A dashboard whose /config.json names this URL as agentUrl talks to it (pnpm convergence devnet's dashboard talks to the endpoint devnet starts itself). Stop with Ctrl-C.",
             "",
           ].join("\n"),
         );

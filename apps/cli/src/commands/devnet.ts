@@ -45,7 +45,11 @@ export function registerDevnetCommand(program: Command): void {
     .description(
       "Run a local chain with the stack deployed, risk-v1 registered and the worker(s) serving it, until Ctrl-C.",
     )
-    .option("--host <host>", "interface the node and the worker listen on", "127.0.0.1")
+    .option(
+      "--host <host>",
+      "interface the node, the worker(s) and the dashboard listen on (the agent endpoint stays on 127.0.0.1)",
+      "127.0.0.1",
+    )
     .option("--port <port>", "chain port (0 = any free port)", parsePort, 8545)
     .option(
       "--worker-port <port>",

@@ -36,6 +36,10 @@ describe("serveDashboard", () => {
       expect(await response.text()).not.toContain('"name"');
     }
     expect((await fetch(dashboard.url, { method: "POST", body: "{}" })).status).toBe(405);
+    // A malformed escape is the client's mistake: 400 naming it, not a 500.
+    const malformed = await fetch(`${dashboard.url}/%E0%A4%A`);
+    expect(malformed.status).toBe(400);
+    expect(await malformed.text()).toContain("not a valid URL path");
   });
 
   it("answers a key request it cannot serve with what is missing", async () => {

@@ -89,7 +89,19 @@ export async function serveDashboard({
       send(res, 405, "GET only\n", "text/plain; charset=utf-8");
       return;
     }
-    const path = decodeURIComponent(new URL(req.url ?? "/", "http://dashboard").pathname);
+    const raw = new URL(req.url ?? "/", "http://dashboard").pathname;
+    let path: string;
+    try {
+      path = decodeURIComponent(raw);
+    } catch {
+      send(
+        res,
+        400,
+        `${JSON.stringify(raw)} is not a valid URL path (a malformed %-escape)\n`,
+        "text/plain; charset=utf-8",
+      );
+      return;
+    }
     if (path === "/config.json") {
       send(res, 200, `${JSON.stringify(config, null, 2)}\n`, CONTENT_TYPES[".json"]!);
       return;

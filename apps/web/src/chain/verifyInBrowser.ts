@@ -1,4 +1,5 @@
-import { getModel, type Job } from "@convergence/sdk";
+import { inferenceAttestorAbi } from "@convergence/contracts";
+import { getAttestation, getModel, type Job } from "@convergence/sdk";
 import {
   hashVerificationKey,
   MalformedProofError,
@@ -18,8 +19,9 @@ export type BrowserVerdict =
 /**
  * Verifies a job's Groth16 proof here, in the browser, with snarkjs: the key is hashed with the project's
  * `hashVerificationKey` and refused unless the hash equals the `vkeyHash` the ModelRegistry holds for the job's model
- * (so neither the page's server nor the worker is trusted for it); the proof must carry the chain's model commitment
- * and the job's input commitment, then `groth16.verify` decides.
+ * (so neither the page's server nor the worker is trusted for it); the proof must carry the chain's model commitment,
+ * the job's input commitment and, once the job is attested, the binding the attestor computes for the job and the worker
+ * it recorded (a valid proof made for another job or worker is not this job's), then `groth16.verify` decides.
  *
  * @example
  * const { verdict } = await verifyInBrowser({ client, config, job, proofJson, verificationKey });
@@ -61,6 +63,25 @@ export async function verifyInBrowser({
       verdict: "invalid",
       reason: `the proof is not JSON (${error instanceof Error ? error.message : String(error)})`,
     };
+  }
+  const attestor = config.contracts.InferenceAttestor;
+  if (attestor && Array.isArray(parsed.publicSignals)) {
+    const attestation = await getAttestation({ client, attestor, jobId: job.jobId }).catch(() => undefined);
+    if (attestation) {
+      const binding = await client.readContract({
+        address: attestor,
+        abi: inferenceAttestorAbi,
+        functionName: "computeBinding",
+        args: [job.jobId, attestation.worker],
+      });
+      const signal = String(parsed.publicSignals[2]);
+      if (signal !== binding.toString()) {
+        return {
+          verdict: "invalid",
+          reason: `public signal 2 (binding) is ${signal}, but job ${job.jobId}'s binding for its worker ${attestation.worker} is ${binding}: this proof was made for another job or another worker`,
+        };
+      }
+    }
   }
   try {
     const ok = await verify({

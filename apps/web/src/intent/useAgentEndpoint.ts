@@ -22,7 +22,7 @@ const idle: AgentRunState = { runId: undefined, events: [], status: "idle", prob
 /** The command that starts an endpoint this page may call. */
 function serveCommand(): string {
   const origin = window.location.origin;
-  const isDefault = origin === "http://127.0.0.1:5173" || origin === "http://localhost:5173";
+  const isDefault = origin === "http://127.0.0.1:5173";
   return isDefault ? "pnpm convergence agent serve" : `pnpm convergence agent serve --allow-origin ${origin}`;
 }
 

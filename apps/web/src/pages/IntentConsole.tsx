@@ -25,9 +25,10 @@ export function IntentConsole() {
       {config.agentUrl ? (
         <Console agentUrl={config.agentUrl} chainId={config.chainId} />
       ) : (
-        <Notice title="No agent endpoint is configured" command="pnpm convergence agent serve">
+        <Notice title="No agent endpoint is configured" command="pnpm convergence devnet">
           The console runs intents through a local agent endpoint that keeps the keys and the spending policy; this
-          dashboard's server names none. <code>pnpm convergence devnet</code> starts one with the dashboard.
+          dashboard's server names none (a <code>convergence agent serve</code> started beside it is not in its
+          /config.json). <code>pnpm convergence devnet</code> serves the dashboard with one.
         </Notice>
       )}
     </section>
