@@ -9,6 +9,7 @@ import { IERC20 } from "@openzeppelin/contracts/token/ERC20/IERC20.sol";
 import { ERC1155Holder } from "@openzeppelin/contracts/token/ERC1155/utils/ERC1155Holder.sol";
 import { ERC721Holder } from "@openzeppelin/contracts/token/ERC721/utils/ERC721Holder.sol";
 import { SignerEIP7702 } from "@openzeppelin/contracts/utils/cryptography/signers/SignerEIP7702.sol";
+import { Address } from "@openzeppelin/contracts/utils/Address.sol";
 import { ReentrancyGuardTransient } from "@openzeppelin/contracts/utils/ReentrancyGuardTransient.sol";
 
 import { IAgentAccount } from "../interfaces/IAgentAccount.sol";
@@ -124,7 +125,10 @@ contract AgentAccount is
         }
         for (uint256 i = 0; i < policy.calls.length; ++i) {
             CallPermission calldata call = policy.calls[i];
-            if (call.target == address(this)) revert AgentAccountInvalidPolicy("the account itself cannot be a target");
+            // ERC-7579 execution reads target address(0) as the account itself.
+            if (call.target == address(this) || call.target == address(0)) {
+                revert AgentAccountInvalidPolicy("the account itself cannot be a target");
+            }
             p.calls.push(call);
             if (!p.callAllowed[call.target][call.selector]) {
                 p.callAllowed[call.target][call.selector] = true;
@@ -192,13 +196,19 @@ contract AgentAccount is
             }
         }
 
-        // ETH is always measured (without a limit its cap is 0), then each capped token.
+        // What leaves the account is measured after every call, and only falls count: money that comes back in the
+        // same batch (a refund, a swap's output, an unwrap) cannot hide a spend. ETH is always measured (without a
+        // limit its cap is 0), then each capped token.
         uint256 limits = p.limits.length;
-        uint256[] memory before = new uint256[](limits);
-        for (uint256 i = 0; i < limits; ++i) before[i] = _balance(p.limits[i].token);
-        uint256 ethBefore = address(this).balance;
-
-        executionData.execBatch(ERC7579Utils.EXECTYPE_DEFAULT);
+        uint256[] memory last = new uint256[](limits + 1);
+        uint256[] memory spent = new uint256[](limits + 1);
+        for (uint256 i = 0; i < limits; ++i) last[i] = _balance(p.limits[i].token);
+        last[limits] = address(this).balance;
+        for (uint256 i = 0; i < calls.length; ++i) {
+            (bool success, bytes memory returndata) = calls[i].target.call{ value: calls[i].value }(calls[i].callData);
+            Address.verifyCallResult(success, returndata);
+            _measure(p, last, spent);
+        }
 
         for (uint256 i = 0; i < approvals; ++i) {
             uint256 remaining = IERC20(approvedTokens[i]).allowance(address(this), approvedSpenders[i]);
@@ -208,13 +218,20 @@ contract AgentAccount is
         for (uint256 i = 0; i < limits; ++i) {
             TokenLimit memory limit = p.limits[i];
             if (limit.token == ETH) ethCapped = true;
-            uint256 balanceAfter = _balance(limit.token);
-            if (balanceAfter < before[i]) _recordSpend(p, limit, before[i] - balanceAfter);
+            if (spent[i] != 0) _recordSpend(p, limit, spent[i]);
         }
-        if (!ethCapped && address(this).balance < ethBefore) {
-            revert AgentAccountOverCallCap(ETH, ethBefore - address(this).balance, 0);
-        }
+        if (!ethCapped && spent[limits] != 0) revert AgentAccountOverCallCap(ETH, spent[limits], 0);
         emit SessionExecuted(msg.sender, id, calls.length);
+    }
+
+    /// @dev Adds each capped token's fall since `last` (and ETH's, at index `limits`) to `spent`; rises are ignored.
+    function _measure(StoredPolicy storage p, uint256[] memory last, uint256[] memory spent) private view {
+        uint256 limits = p.limits.length;
+        for (uint256 j = 0; j <= limits; ++j) {
+            uint256 balance = j == limits ? address(this).balance : _balance(p.limits[j].token);
+            if (balance < last[j]) spent[j] += last[j] - balance;
+            last[j] = balance;
+        }
     }
 
     /// @dev The caller's grant, if it is active.
@@ -233,7 +250,7 @@ contract AgentAccount is
     function _checkCall(StoredPolicy storage p, Execution calldata call) private view returns (address spender) {
         address target = call.target;
         bytes calldata data = call.callData;
-        if (target == address(this)) revert AgentAccountTargetNotAllowed(target);
+        if (target == address(this) || target == address(0)) revert AgentAccountTargetNotAllowed(target);
         if (call.value != 0 && !p.recipientAllowed[target]) revert AgentAccountUnknownRecipient(target);
         if (data.length == 0) {
             // A plain ETH transfer (or a no-op): only to an allowed recipient, measured by the ETH cap.

@@ -6,13 +6,14 @@ pragma solidity ^0.8.30;
 /// The owner (the EOA's own key: `msg.sender == address(this)`) keeps every power: it executes ERC-7821 batches
 /// without limits and grants or revokes session keys. A session key (another EOA, the agent's) may call `execute` on
 /// the owner's address, and each batch it sends is checked against its policy:
-/// - every call's (target, selector) pair must be allowed, and no call may target the account itself (so a session
+/// - every call's (target, selector) pair must be allowed, and no call may target the account itself (nor address(0), which ERC-7579 reads as the account; so a session
 ///   can never grant, widen or revoke sessions);
 /// - ERC-20 `transfer`/`approve`/`transferFrom` (and ERC-721 `transferFrom`, same selector) recipients must be
 ///   allowed recipients; an `approve`'s spender an allowed recipient or target; a pool `swapExactIn`'s recipient the
 ///   account itself; ETH value may go only to allowed recipients;
-/// - what the batch spends is measured as the fall in the account's balance of each capped token (ETH: address(0))
-///   across the whole batch, so no indirect path (a pool, an escrow, a callback) dodges the cap, and checked against
+/// - what the batch spends is measured as the falls in the account's balance of each capped token (ETH: address(0))
+///   after each of its calls, summed (rises ignored, so money coming back in the batch, a refund or a swap's output,
+///   cannot hide a spend), so no indirect path (a pool, an escrow, a callback) dodges the cap, and checked against
 ///   the per-call cap (one `execute` is one call) and the rolling 24-hour cap;
 /// - an allowance the batch granted must be spent within the batch (back to 0 at its end): a session cannot leave an
 ///   approval larger than its calls needed.
@@ -29,7 +30,7 @@ interface IAgentAccount {
     // -------------------------------------------------------------------------------------------------------------
 
     /// @notice A cap on what one token (address(0): ETH) may leave the account through a session.
-    /// @param perCall The most one `execute` may spend (the fall in the account's balance across the batch).
+    /// @param perCall The most one `execute` may spend (the falls in the account's balance across the batch's calls).
     /// @param perDay The most the session may spend in any rolling 24 hours (at most 2^192 - 1).
     struct TokenLimit {
         address token;

@@ -23,6 +23,13 @@ contract MockPuller {
     }
 }
 
+/// @notice Stands in for the escrow's refund of an expired job: pays the caller back what it was owed.
+contract MockRefunder {
+    function refund(IERC20 token, uint256 amount) external {
+        token.transfer(msg.sender, amount);
+    }
+}
+
 contract AgentAccountTest is Test {
     bytes32 internal constant BATCH_MODE = bytes32(uint256(0x01) << 248);
 
@@ -569,6 +576,118 @@ contract AgentAccountTest is Test {
         (uint8 v, bytes32 r, bytes32 s) = vm.sign(sessionKey, digest);
         assertEq(
             bytes32(account.isValidSignature(digest, abi.encodePacked(r, s, v))), bytes32(bytes4(0xffffffff)), "session"
+        );
+    }
+
+    // -------------------------------------------------------------------------------------------------------------
+    // The compromised session key's attempts (review of #18)
+    // -------------------------------------------------------------------------------------------------------------
+
+    function test_attack_refundThenTransfer_cannotHideTheSpend() public {
+        // Money coming back in the same batch (an expired job's refund) must not cancel what leaves: 500 USDC out
+        // is over the 100 USDC per-call cap even if 500 came in first.
+        MockRefunder refunder = new MockRefunder();
+        usdc.mint(address(refunder), 500e6);
+        IAgentAccount.SessionPolicy memory policy = _policy();
+        policy.calls[5] = IAgentAccount.CallPermission(address(refunder), MockRefunder.refund.selector);
+        _grant(policy);
+        vm.expectRevert(
+            abi.encodeWithSelector(IAgentAccount.AgentAccountOverCallCap.selector, address(usdc), 500e6, USDC_PER_CALL)
+        );
+        _exec(
+            _two(
+                Execution(address(refunder), 0, abi.encodeCall(MockRefunder.refund, (IERC20(address(usdc)), 500e6))),
+                _usdcTransfer(alice, 500e6)[0]
+            )
+        );
+        assertEq(usdc.balanceOf(alice), 0, "nothing moved");
+    }
+
+    function test_attack_uncappedTokenSwappedIn_cannotFundACappedSpend() public {
+        // WETH is not capped here, and the owner left the pool a WETH allowance: selling it into USDC inside the
+        // batch must not pay for a USDC transfer over the cap.
+        IAgentAccount.SessionPolicy memory policy = _policy();
+        IAgentAccount.TokenLimit[] memory limits = new IAgentAccount.TokenLimit[](2);
+        limits[0] = policy.limits[0];
+        limits[1] = policy.limits[2];
+        policy.limits = limits;
+        _grant(policy);
+        vm.prank(owner);
+        weth.approve(address(pool), type(uint256).max);
+        uint256 out = pool.getAmountOut(address(weth), 1 ether);
+        vm.expectRevert(
+            abi.encodeWithSelector(IAgentAccount.AgentAccountOverCallCap.selector, address(usdc), out, USDC_PER_CALL)
+        );
+        _exec(
+            _two(
+                Execution(
+                    address(pool),
+                    0,
+                    abi.encodeCall(Pool.swapExactIn, (address(weth), 1 ether, 0, owner, block.timestamp + 60))
+                ),
+                _usdcTransfer(alice, out)[0]
+            )
+        );
+    }
+
+    function test_attack_targetZero_isTheAccountItself_refused() public {
+        // ERC-7579 execution reads target address(0) as the account: a policy naming it would let the session call
+        // grantSession on itself, so grantSession refuses it, and execute refuses it whatever the policy says.
+        IAgentAccount.SessionPolicy memory policy = _policy();
+        policy.calls[5] = IAgentAccount.CallPermission(address(0), AgentAccount.grantSession.selector);
+        vm.prank(owner);
+        vm.expectRevert(
+            abi.encodeWithSelector(
+                IAgentAccount.AgentAccountInvalidPolicy.selector, "the account itself cannot be a target"
+            )
+        );
+        account.grantSession(session, policy);
+
+        policy = _policy();
+        policy.recipients[0] = address(0);
+        _grant(policy);
+        vm.expectRevert(abi.encodeWithSelector(IAgentAccount.AgentAccountTargetNotAllowed.selector, address(0)));
+        _exec(_one(address(0), 0, ""));
+    }
+
+    function test_attack_identityNft_throughTheErc20Selector_refused() public {
+        // ERC-721 transferFrom shares ERC-20's selector: allowing it on the registry must not move the identity.
+        AgentRegistry registry = new AgentRegistry();
+        vm.prank(owner);
+        uint256 agentId = registry.register();
+        IAgentAccount.SessionPolicy memory policy = _policy();
+        policy.calls[5] = IAgentAccount.CallPermission(address(registry), IERC20.transferFrom.selector);
+        _grant(policy);
+        vm.expectRevert(abi.encodeWithSelector(IAgentAccount.AgentAccountTokenNotCapped.selector, address(registry)));
+        _exec(_one(address(registry), 0, abi.encodeCall(IERC20.transferFrom, (owner, alice, agentId))));
+        vm.expectRevert(
+            abi.encodeWithSelector(
+                IAgentAccount.AgentAccountFunctionNotAllowed.selector,
+                address(registry),
+                bytes4(keccak256("setApprovalForAll(address,bool)"))
+            )
+        );
+        _exec(_one(address(registry), 0, abi.encodeWithSignature("setApprovalForAll(address,bool)", mallory, true)));
+        assertEq(registry.ownerOf(agentId), owner, "the identity stays");
+    }
+
+    function test_attack_batchWithOneForbiddenCall_movesNothing() public {
+        _grant();
+        vm.expectRevert(abi.encodeWithSelector(IAgentAccount.AgentAccountUnknownRecipient.selector, mallory));
+        _exec(_two(_usdcTransfer(alice, 10e6)[0], _usdcTransfer(mallory, 10e6)[0]));
+        assertEq(usdc.balanceOf(alice), 0, "the allowed half did not run either");
+    }
+
+    function test_attack_unwrapThenSendEth_countsTheWethAndTheEth() public {
+        // Unwrapping counts against WETH; the ETH sent on counts against ETH's own cap, not netted by the unwrap.
+        IAgentAccount.SessionPolicy memory policy = _policy();
+        policy.calls[5] = IAgentAccount.CallPermission(address(weth), WETH.withdraw.selector);
+        _grant(policy);
+        vm.expectRevert(
+            abi.encodeWithSelector(IAgentAccount.AgentAccountOverCallCap.selector, address(0), 1 ether, ETH_PER_CALL)
+        );
+        _exec(
+            _two(Execution(address(weth), 0, abi.encodeCall(WETH.withdraw, (1 ether))), Execution(alice, 1 ether, ""))
         );
     }
 }

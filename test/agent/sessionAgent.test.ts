@@ -292,4 +292,25 @@ describe("the agent on a session key of its owner's EIP-7702 account", () => {
     expect(missing.code).toBe(1);
     expect(missing.stderr).toMatch(/convergence agent session grant/);
   }, 300_000);
+
+  it("the compromised agent deletes its key file: revoke still finds the key on chain and revokes it (--all)", async () => {
+    const home = join(dir, "deleted-home");
+    const env = { CONVERGENCE_RPC_URL: devnet.url, CONVERGENCE_DEPLOYMENTS_DIR: dir, CONVERGENCE_HOME: home };
+    expect((await runCli(["agent", "session", "grant"], env)).code).toBe(0);
+    const read = readSessionKey({ home, chainId: 31337 });
+    if (!read.found) throw new Error("no session key file");
+    rmSync(read.path);
+
+    const plain = await runCli(["agent", "session", "revoke"], env);
+    expect(plain.code).toBe(1);
+    expect(plain.stderr).toContain(read.key.address);
+    expect(plain.stderr).toMatch(/--all/);
+
+    const all = await runCli(["agent", "session", "revoke", "--all"], env);
+    expect(all.stderr).toBe("");
+    expect(all.code).toBe(0);
+    expect(all.stdout).toContain(`Revoked session key ${read.key.address}`);
+    const session = await getSession(devnet.publicClient, { account: owner().address, session: read.key.address });
+    expect(session).toMatchObject({ active: false, revoked: true });
+  }, 300_000);
 });

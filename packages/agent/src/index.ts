@@ -156,7 +156,11 @@ export {
   type ReadSessionKeyReturnType,
   readSessionKey,
 } from "./session/readSessionKey.ts";
-export { type RevokeAgentSessionParameters, revokeAgentSession } from "./session/revokeAgentSession.ts";
+export {
+  type RevokeAgentSessionParameters,
+  type RevokeAgentSessionReturnType,
+  revokeAgentSession,
+} from "./session/revokeAgentSession.ts";
 export { sessionKeyPath } from "./session/sessionKeyPath.ts";
 export { type SessionKeyFile, type WriteSessionKeyParameters, writeSessionKey } from "./session/writeSessionKey.ts";
 export { agentToolDefinitions } from "./tools/agentToolDefinitions.ts";

@@ -10,7 +10,7 @@ import { readDeployment } from "@convergence/contracts";
 import { convergenceHome } from "@convergence/paths";
 import { getAccountDelegation, getSession, resolveAccount } from "@convergence/sdk";
 import type { Command } from "commander";
-import { type Address, formatUnits, type LocalAccount, parseEther, zeroAddress } from "viem";
+import { type Address, formatUnits, getAddress, isAddress, type LocalAccount, parseEther, zeroAddress } from "viem";
 import { connect } from "../chain/connect.ts";
 import { InvalidArgumentError } from "../errors.ts";
 import { rpcUrlFrom } from "../options.ts";
@@ -46,6 +46,13 @@ function parseEth(value: string): bigint {
     throw new InvalidArgumentError({ argument: "--fund", value, expected: 'an amount of ETH, e.g. "0.05"' });
   }
   return parseEther(value);
+}
+
+function parseAddress(value: string): Address {
+  if (!isAddress(value, { strict: false })) {
+    throw new InvalidArgumentError({ argument: "--session", value, expected: "a session key's 0x address" });
+  }
+  return getAddress(value);
 }
 
 const when = (seconds: bigint | number) => new Date(Number(seconds) * 1000).toISOString();
@@ -170,8 +177,14 @@ export function registerAgentSessionCommand(agent: Command): void {
     .command("revoke")
     .description("Revoke the session key at once (owner key) and delete its file.")
     .option("--rpc <url>", "JSON-RPC URL (default CONVERGENCE_RPC_URL or http://127.0.0.1:8545)")
+    .option(
+      "--session <address>",
+      "revoke this session key (when its file is gone: the agent can delete it)",
+      parseAddress,
+    )
+    .option("--all", "revoke every session key of the account still active on chain (from its grant events)")
     .option("--json", "print the result as JSON")
-    .action(async (options: { rpc?: string; json?: boolean }) => {
+    .action(async (options: { rpc?: string; session?: Address; all?: boolean; json?: boolean }) => {
       const rpcUrl = rpcUrlFrom(options.rpc);
       const { chainId } = await connect({ rpcUrl });
       const revoked = await revokeAgentSession({
@@ -179,16 +192,23 @@ export function registerAgentSessionCommand(agent: Command): void {
         chainId,
         owner: ownerAccount({ chainId }),
         home: convergenceHome(),
+        ...(options.session === undefined ? {} : { session: options.session }),
+        ...(options.all ? { all: true } : {}),
       });
       printResult({
         json: options.json,
         data: revoked,
         human: (r) =>
           [
-            r.hash
-              ? `Revoked session key ${r.session} of ${r.account} (tx ${r.hash}): its next call reverts with AgentAccountSessionRevoked.`
-              : `Session key ${r.session} was no longer active (revoked or expired).`,
-            `Deleted ${r.path}; the agent runs on its own key again until you grant another (convergence agent session grant).`,
+            ...(r.revoked.length === 0
+              ? [`Session key ${r.session ?? "(none)"} was no longer active (revoked or expired).`]
+              : r.revoked.map(
+                  (x) =>
+                    `Revoked session key ${x.session} of ${r.account} (tx ${x.hash}): its next call reverts with AgentAccountSessionRevoked.`,
+                )),
+            r.deleted
+              ? `Deleted ${r.path}; the agent runs on its own key again until you grant another (convergence agent session grant).`
+              : `No key file of this account at ${r.path}; grant a new key with: convergence agent session grant`,
           ].join("\n"),
       });
     });

@@ -1,4 +1,4 @@
-import { chmodSync, mkdtempSync, readFileSync, statSync, writeFileSync } from "node:fs";
+import { chmodSync, closeSync, mkdtempSync, openSync, readFileSync, readSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { generatePrivateKey, privateKeyToAccount } from "viem/accounts";
@@ -52,6 +52,32 @@ describe("writeSessionKey / readSessionKey", () => {
     const { home, path, session, privateKey } = written();
     chmodSync(path, 0o644);
     writeSessionKey({ home, file: { chainId: 31337, account, session, privateKey, expiresAt: 1 } });
+    expect(statSync(path).mode & 0o777).toBe(0o600);
+  });
+
+  it("a broken file's error never quotes it (it may hold a key)", () => {
+    const { home, path, privateKey } = written();
+    writeFileSync(path, `key ${privateKey}`, { mode: 0o600 });
+    let message = "";
+    try {
+      readSessionKey({ home, chainId: 31337 });
+    } catch (error) {
+      message = (error as Error).message;
+    }
+    expect(message).toMatch(/not JSON/);
+    expect(message).not.toContain(privateKey.slice(0, 6));
+  });
+
+  it("a new key never lands in the old file: a reader that opened it while it was loose cannot read the new key", () => {
+    const { home, path, session } = written();
+    chmodSync(path, 0o644);
+    const fd = openSync(path, "r");
+    const privateKey = generatePrivateKey();
+    writeSessionKey({ home, file: { chainId: 31337, account, session, privateKey, expiresAt: 1 } });
+    const buffer = Buffer.alloc(4096);
+    const length = readSync(fd, buffer, 0, buffer.length, 0);
+    closeSync(fd);
+    expect(buffer.subarray(0, length).toString("utf8")).not.toContain(privateKey);
     expect(statSync(path).mode & 0o777).toBe(0o600);
   });
 });

@@ -38,7 +38,9 @@ export function readSessionKey({ home, chainId }: ReadSessionKeyParameters): Rea
   try {
     json = JSON.parse(readFileSync(path, "utf8")) as Partial<SessionKeyFile>;
   } catch (error) {
-    throw new SessionKeyFileError({ path, problem: `not JSON (${(error as Error).message})` });
+    // Only where it broke: the parser's message quotes the file's text, which may be a key.
+    const at = /at position \d+/.exec((error as Error).message)?.[0];
+    throw new SessionKeyFileError({ path, problem: `not JSON${at ? ` (${at})` : ""}` });
   }
   if (
     json.version !== 1 ||

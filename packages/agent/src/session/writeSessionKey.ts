@@ -1,4 +1,5 @@
-import { chmodSync, mkdirSync, writeFileSync } from "node:fs";
+import { randomBytes } from "node:crypto";
+import { chmodSync, mkdirSync, renameSync, writeFileSync } from "node:fs";
 import { dirname } from "node:path";
 import type { Address, Hex } from "viem";
 import { sessionKeyPath } from "./sessionKeyPath.ts";
@@ -27,8 +28,11 @@ export type WriteSessionKeyParameters = { home: string; file: Omit<SessionKeyFil
 export function writeSessionKey({ home, file }: WriteSessionKeyParameters): string {
   const path = sessionKeyPath({ home });
   mkdirSync(dirname(path), { recursive: true });
-  writeFileSync(path, `${JSON.stringify({ version: 1, ...file }, null, 2)}\n`, { mode: 0o600 });
-  // writeFileSync's mode applies only to a new file: an existing one keeps its mode unless set again.
-  chmodSync(path, 0o600);
+  // A fresh file (0600 from birth) renamed over the old one: the key never lands in an existing file, which a reader
+  // may have opened while it was loose.
+  const temporary = `${path}.${process.pid}.${randomBytes(6).toString("hex")}.tmp`;
+  writeFileSync(temporary, `${JSON.stringify({ version: 1, ...file }, null, 2)}\n`, { mode: 0o600, flag: "wx" });
+  chmodSync(temporary, 0o600);
+  renameSync(temporary, path);
   return path;
 }
