@@ -76,6 +76,7 @@ export default function MarketPage() {
                   <th>Agent</th>
                   <th>Endpoint</th>
                   <th>Price</th>
+                  <th>Quick answer (x402)</th>
                   <th>Reputation</th>
                   <th>Validations</th>
                   <th>Reserved / fulfilled / failed over / open</th>
@@ -89,6 +90,9 @@ export default function MarketPage() {
                     </td>
                     <td className="mono">{listing.url}</td>
                     <td>{formatUsdc(listing.model.price)}</td>
+                    <td data-testid="x402-price">
+                      {listing.model.x402 ? `${formatUsdc(listing.model.x402.price)} a call` : "not sold"}
+                    </td>
                     <td>
                       {listing.reputation.count === 0
                         ? "no feedback"

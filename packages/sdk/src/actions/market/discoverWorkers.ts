@@ -161,7 +161,12 @@ export async function discoverWorkers({
       wallet,
       url: service.endpoint,
       registration,
-      model: { name: model.name, modelId: BigInt(model.modelId), price: BigInt(model.priceUnits) },
+      model: {
+        name: model.name,
+        modelId: BigInt(model.modelId),
+        price: BigInt(model.priceUnits),
+        ...(model.x402 ? { x402: { price: BigInt(model.x402.priceUnits), endpoint: model.x402.endpoint } } : {}),
+      },
       reputation,
     };
   }

@@ -47,6 +47,8 @@ export type WorkerListing = {
     modelId: bigint;
     /** Its price floor for the model, in the escrow token's base units. */
     price: bigint;
+    /** Its quick, unproven answer paid per call with x402, when it sells one: the price in base units and the URL. */
+    x402?: { price: bigint; endpoint: string };
   };
   reputation: WorkerReputation;
   /** Jobs the attestor settled for the agent (the escrow's JobFulfilled events naming it: stats.fulfilled). */
