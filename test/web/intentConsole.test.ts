@@ -140,6 +140,25 @@ describe("the dashboard's intent console", () => {
     }
   });
 
+  it("shows why the plan chose each inference path, and a quick answer no worker sells sends nothing", async () => {
+    const page = await browser.browser.newPage();
+    try {
+      const [usdc, sent] = [await usdcOf(), await sentCount()];
+      await runIntent(page, "what is the risk of WETH/USDC right now, quick answer is fine, at most 0.05 USDC");
+      await expect
+        .poll(() => page.getByTestId("plan").textContent())
+        .toContain('why: quick: you said "quick answer", so an unproven answer paid per call over x402');
+      await page.getByTestId("run-done").waitFor();
+      // This chain has no worker: nothing to quote, so nothing is signed or sent.
+      expect(await page.getByTestId("run-done").getAttribute("data-ok")).toBe("false");
+      expect(await usdcOf()).toBe(usdc);
+      expect(await sentCount()).toBe(sent);
+      await page.screenshot({ path: join(SCREENSHOTS, "intent-console-why.png"), fullPage: true });
+    } finally {
+      await page.close();
+    }
+  });
+
   it("a confirmation refused with the button sends nothing", async () => {
     const page = await browser.browser.newPage();
     try {

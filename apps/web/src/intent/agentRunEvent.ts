@@ -8,7 +8,10 @@ export type AgentRunEvent =
       event: "plan";
       data: {
         intent: string;
-        plan: { calls: { name: string; args: Record<string, unknown>; condition?: string }[]; refusal?: string };
+        plan: {
+          calls: { name: string; args: Record<string, unknown>; condition?: string; why?: string }[];
+          refusal?: string;
+        };
       };
     }
   | { id: number; event: "call"; data: { tool: string; input: Record<string, unknown> } }

@@ -102,6 +102,7 @@ function Console({ agentUrl, chainId }: { agentUrl: string; chainId: number }) {
                 <li key={index} className="mono">
                   {call.name} {args(call.args)}
                   {call.condition ? <span className="muted"> (only if {call.condition})</span> : null}
+                  {call.why ? <div className="muted intent-why">why: {call.why}</div> : null}
                 </li>
               ))}
             </ol>
