@@ -3,28 +3,19 @@ import { describe, expect, it } from "vitest";
 import { QuickInferenceUnavailableError } from "../errors/inference.ts";
 import { pickQuickOffer } from "./pickQuickOffer.ts";
 
-type Listing = Pick<WorkerListing, "agentId" | "registration" | "reputation">;
-const listing = (agentId: bigint, x402?: string, trusted = 0): Listing =>
-  ({
-    agentId,
-    registration: {
-      models: [
-        {
-          name: "risk-v1",
-          ...(x402 === undefined
-            ? {}
-            : {
-                x402: {
-                  price: x402,
-                  priceUnits: String(Math.round(Number(x402) * 1e6)),
-                  endpoint: `http://worker-${agentId}.test`,
-                },
-              }),
-        },
-      ],
-    },
-    reputation: { count: trusted, successRate: undefined, medianLatencyMs: undefined },
-  }) as unknown as Listing;
+type Listing = Pick<WorkerListing, "agentId" | "model" | "reputation">;
+const listing = (agentId: bigint, x402?: string, trusted = 0): Listing => ({
+  agentId,
+  model: {
+    name: "risk-v1",
+    modelId: 1n,
+    price: 400_000n,
+    ...(x402 === undefined
+      ? {}
+      : { x402: { price: BigInt(Math.round(Number(x402) * 1e6)), endpoint: `http://worker-${agentId}.test` } }),
+  },
+  reputation: { count: trusted, successRate: undefined, medianLatencyMs: undefined },
+});
 
 describe("pickQuickOffer", () => {
   it("picks the cheapest offer at or below the ceiling, then the most trusted, then the lowest agent id", () => {
@@ -53,8 +44,8 @@ describe("pickQuickOffer", () => {
     expect(() =>
       pickQuickOffer({ listings: [listing(1n, "0.2"), listing(2n, "0.06")], model: "risk-v1", maxPrice: 50_000n }),
     ).toThrow(/the cheapest asks 0.06 USDC/);
-    expect(() => pickQuickOffer({ listings: [listing(1n, "0.01")], model: "risk-v2", maxPrice: 50_000n })).toThrow(
-      /for risk-v2/,
+    expect(() => pickQuickOffer({ listings: [listing(1n)], model: "risk-v2", maxPrice: 50_000n })).toThrow(
+      /no worker of the market advertises an x402 price for risk-v2 \(1 serve it for the escrow only\)/,
     );
   });
 });

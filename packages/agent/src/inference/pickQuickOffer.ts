@@ -1,9 +1,12 @@
 import type { WorkerListing } from "@convergence/sdk";
+import { formatUnits } from "viem";
 import { QuickInferenceUnavailableError } from "../errors/inference.ts";
+import { tokenDecimals } from "../intent/types.ts";
 
 export type PickQuickOfferParameters = {
   /** The market's listings (discoverWorkers). */
-  listings: readonly Pick<WorkerListing, "agentId" | "registration" | "reputation">[];
+  listings: readonly Pick<WorkerListing, "agentId" | "model" | "reputation">[];
+  /** The model's name, for the error message (the listings already serve the pinned model). */
   model: string;
   /** The user's ceiling, in USDC base units. */
   maxPrice: bigint;
@@ -28,15 +31,15 @@ export type PickQuickOfferReturnType = {
  * const offer = pickQuickOffer({ listings, model: "risk-v1", maxPrice: 50_000n }); // { agentId: 1n, price: "0.01", ... }
  */
 export function pickQuickOffer({ listings, model, maxPrice }: PickQuickOfferParameters): PickQuickOfferReturnType {
-  const offers = listings.flatMap(({ agentId, registration, reputation }) => {
-    const x402 = registration.models.find((entry) => entry.name === model)?.x402;
-    if (!x402) return [];
+  // discoverWorkers matched each listing's registration entry to the pin and carries its x402 offer (the one owner).
+  const offers = listings.flatMap(({ agentId, model: entry, reputation }) => {
+    if (!entry.x402) return [];
     return [
       {
         agentId,
-        price: x402.price,
-        priceUnits: BigInt(x402.priceUnits),
-        endpoint: x402.endpoint,
+        price: formatUnits(entry.x402.price, tokenDecimals.USDC),
+        priceUnits: entry.x402.price,
+        endpoint: entry.x402.endpoint,
         trusted: reputation.count,
       },
     ];
