@@ -478,7 +478,7 @@ describe("requestInference in market mode: choose, fail over, feedback, refund",
   });
 
   it("a listing whose model the escrow will not open a job for (retired) is skipped, nothing paid, and the next worker chosen; the wait is timed from the open, not from the choosing", {
-    timeout: 180_000,
+    timeout: 300_000,
   }, async () => {
     const { stale, prove } = standIns;
     // A copy of the pinned registration (same commitment, key and verifier: it passes the pin), retired between the
@@ -491,19 +491,29 @@ describe("requestInference in market mode: choose, fail over, feedback, refund",
     const deliveries = stale.deliveries.length;
     const steps: string[] = [];
     let chosen = 0;
+    // The first choice idles as long as the whole wait: timed from the choosing, nothing would be left for the proof;
+    // timed from the open, all of it is (the proof took about 1.5 s in CI; 60 s is the safety net).
+    const waitMs = 60_000;
     const result = await request({
       exclusiveSeconds: 10,
-      // Shorter than the first choice takes below: timed from the open, it is all left for the proof.
-      timeoutMs: 30_000,
+      timeoutMs: waitMs,
       market: { contracts: market.contracts, fromBlock, listings: [staleRetired!, prover!] },
       onStep: async (step: RequestInferenceStep, run) => {
         steps.push(step.name === "open" ? `open:${step.workerAgentId}` : step.name);
-        if (step.name === "choose" && chosen++ === 0) await new Promise((resolve) => setTimeout(resolve, 30_000));
+        if (step.name === "choose" && chosen++ === 0) await new Promise((resolve) => setTimeout(resolve, waitMs));
         if (step.name === "open" && step.workerAgentId === stale.agentId && step.modelId === retired) {
           await retireModel({ client: market.modelOwner, registry: market.contracts.ModelRegistry, modelId: retired });
         }
         return run();
       },
+    }).catch((error: unknown) => {
+      // Say what the prover stand-in ran into (a failed proof or fulfil), not only that no attestation came.
+      throw new Error(
+        `${(error as Error).message} Prover stand-in errors: ${prove.errors.map(String).join("; ") || "none"}`,
+        {
+          cause: error,
+        },
+      );
     });
     // The retired listing's open is refused (skipped), the next is chosen and opened for. This node's clock runs
     // ahead of the wall clock: after the idle choice, its open may be tried once more from the next block's time.
